@@ -1,0 +1,19 @@
+"""Analyses that run on a parsed document, after items and sections: entities, attendance,
+figures, decisions. A registry, so a new analysis is one line here and one module.
+
+Each analysis fills fields of the `Document` it is given and must not touch pages, items or
+sections. They run inside the ingest worker processes, so heavy models load once per worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from minutebook.models import Document
+
+Analysis = Callable[[Document], None]
+
+
+def registered_analyses() -> list[Analysis]:
+    """The analyses to run, in order (later ones may read what earlier ones filled in)."""
+    return []

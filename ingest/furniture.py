@@ -1,0 +1,112 @@
+"""Remove page furniture (running headers and footers, page numbers, blank-page notices).
+
+Works on lines per page so it can be tested without PDFs. Invariants:
+
+* The number of pages in equals the number of pages out: furniture leaves the text, never
+  the page count, so page numbers stay those of the file.
+* Only whole lines are removed, and only lines near a page's top or bottom edge, except
+  "This page is intentionally left blank", which is furniture wherever it stands.
+* Lines may carry the light markup of `Page.text` (`**bold**`, `# heading`, ` | ` table cells);
+  matching ignores it, so a bold footer is still a footer.
+* Blank lines (`""`) are paragraph separators: kept, but never counted as edge lines, and runs
+  of them left behind by a removal are collapsed to one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+# How many non-blank lines at each edge of a page can be furniture. ModernGov footers run to
+# two or three lines (an e-mail address, a page number, sometimes a document reference).
+EDGE_LINES = 4
+# A running header/footer must repeat on this share of pages of a document this long.
+MIN_SHARE = 0.4
+MIN_PAGES = 3
+
+_MARKUP = re.compile(r"^#+\s+|\*\*")
+_CELL_SEPARATOR = re.compile(r"\s*\|\s*")
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+
+# Lines that are furniture on their own when they sit at a page edge: page numbers in the forms
+# councils print them ("12", "- 2 -", "Page 3", "Page 3 of 14", "3 of 14").
+_PAGE_NUMBER_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\d{1,4}"),
+    re.compile(r"[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]"),
+    re.compile(r"page\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?", re.IGNORECASE),
+    re.compile(r"\d{1,4}\s*(of|/)\s*\d{1,4}", re.IGNORECASE),
+)
+
+# Furniture wherever it stands: padding pages in agenda packs (Norfolk and Bristol packs pad
+# reports to even page counts with this notice).
+_BLANK_PAGE_NOTICE = re.compile(r"(this\s+)?page\s+(is\s+|has\s+been\s+)?intentionally\s+left\s+blank\.?", re.I)
+
+
+def plain(line: str) -> str:
+    """The line without markup, table separators or repeated spaces (for matching only)."""
+    text = _MARKUP.sub("", line)
+    text = _CELL_SEPARATOR.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _repeat_key(line: str) -> str:
+    """Key under which running lines compare equal: digits become '#' so "Page 3 of 14" and
+    "Page 4 of 14" (or a footer with a date) repeat."""
+    return _DIGITS.sub("#", plain(line)).casefold()
+
+
+def _edge_indexes(lines: list[str]) -> list[int]:
+    """Indexes of the first and last `EDGE_LINES` non-blank lines of a page (no duplicates)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+
+
+def _running_keys(pages: list[list[str]]) -> set[str]:
+    """Keys of edge lines that repeat on at least `MIN_SHARE` of the pages (documents of at
+    least `MIN_PAGES` pages; shorter ones have too little evidence to tell a footer from text)."""
+    if len(pages) < MIN_PAGES:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({_repeat_key(lines[i]) for i in _edge_indexes(lines)})
+    needed = max(2, math.ceil(MIN_SHARE * len(pages)))
+    return {key for key, count in counts.items() if count >= needed and key}
+
+
+def _is_page_number(line: str) -> bool:
+    text = plain(line)
+    return any(pattern.fullmatch(text) for pattern in _PAGE_NUMBER_PATTERNS)
+
+
+def _collapse_blank_runs(lines: list[str]) -> list[str]:
+    """Drop leading/trailing blank lines and keep at most one blank line in a row."""
+    out: list[str] = []
+    for line in lines:
+        if line.strip() or (out and out[-1].strip()):
+            out.append(line if line.strip() else "")
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def remove_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Lines per page in, the same pages out without headers, footers and page numbers.
+
+    A line is removed when it is one of the page's edge lines and either repeats (digits
+    ignored) at the edges of at least 40% of the document's pages, or is a lone page number;
+    "This page is intentionally left blank" is removed anywhere.
+    """
+    running = _running_keys(pages)
+    cleaned: list[list[str]] = []
+    for lines in pages:
+        edges = set(_edge_indexes(lines))
+        kept = [
+            line
+            for i, line in enumerate(lines)
+            if not _BLANK_PAGE_NOTICE.fullmatch(plain(line))
+            and not (i in edges and (_repeat_key(line) in running or _is_page_number(line)))
+        ]
+        cleaned.append(_collapse_blank_runs(kept))
+    return cleaned

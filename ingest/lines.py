@@ -1,0 +1,42 @@
+"""A document as a flat list of lines, each remembering its page and its emphasis.
+
+The splitters work on this form so that page numbers survive every step: an item or section
+starting on line k starts on `lines[k].page`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutebook.models import Page
+from minutebook.text import clean_line
+
+_EMPHASIS = re.compile(r"^\s*(?:[-*]\s+)?(?:#{1,6}\s|\*\*)|\*\*\s*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a page. `text` is plain (markup and list dashes stripped); `emphasised`
+    is True when the paper set it bold or as a heading, a strong hint it starts something."""
+
+    page: int
+    text: str
+    emphasised: bool
+
+
+def to_lines(pages: list[Page]) -> list[Line]:
+    """All non-blank lines of all pages, in order."""
+    lines = []
+    for page in pages:
+        for raw in page.text.splitlines():
+            text = clean_line(raw)
+            # Norfolk's converted papers prefix list items and some headings with "- ".
+            text = re.sub(r"^[-•▪]\s+", "", text).strip()
+            if text:
+                lines.append(Line(page.number, text, bool(_EMPHASIS.search(raw))))
+    return lines
+
+
+def join_text(lines: list[Line]) -> str:
+    return "\n".join(line.text for line in lines)

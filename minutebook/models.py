@@ -1,0 +1,249 @@
+"""The data model, defined once. Every stage takes and returns these dataclasses.
+
+Invariants that hold everywhere:
+
+* Dates are ISO strings (`YYYY-MM-DD`) or `None`; never `""`.
+* Page numbers are 1-based physical pages of the file as published (page 14 of the pack is 14),
+  so a citation can be checked against the PDF. Text papers with no form feeds have one page.
+* Ids derive from content (see `minutebook.text.content_id`), never from file names or run order,
+  so re-ingesting the same paper yields the same ids and is a no-op.
+* Text fields hold *plain* text (markup such as `**bold**` stripped, whitespace inside lines
+  collapsed, line breaks kept), so any substring of them is a verbatim quote of the paper.
+  Only `Page.text` keeps the light markup (`**bold**`, `# heading`) that helps find structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DocumentKind = Literal[
+    "agenda",
+    "supplementary_agenda",
+    "minutes",
+    "report",
+    "decision_notice",
+    "forward_plan",
+    "questions",
+    "other",
+]
+DOCUMENT_KINDS: tuple[str, ...] = (
+    "agenda",
+    "supplementary_agenda",
+    "minutes",
+    "report",
+    "decision_notice",
+    "forward_plan",
+    "questions",
+    "other",
+)
+
+Outcome = Literal["approved", "noted", "endorsed", "recommended", "deferred", "rejected", "other"]
+OUTCOMES: tuple[str, ...] = (
+    "approved",
+    "noted",
+    "endorsed",
+    "recommended",
+    "deferred",
+    "rejected",
+    "other",
+)
+
+EntityType = Literal["person", "organisation", "place"]
+AttendanceStatus = Literal["present", "apologies", "substitute", "in_attendance", "absent"]
+
+
+@dataclass
+class Page:
+    """One physical page. `text` keeps light markup: `**bold**` runs and `#` heading lines.
+
+    Furniture (running headers/footers, page numbers, "intentionally left blank") is removed
+    from `text` but the page itself is kept, so page numbers stay those of the file.
+    """
+
+    number: int
+    text: str
+
+
+@dataclass
+class Section:
+    """A numbered paragraph or heading inside an item ("2.3", "Recommendation", "Background").
+
+    `number` is as printed ("2.3") or None for unnumbered headings; `page` is where it starts.
+    Tables stay inside the text of the section they appear in.
+    """
+
+    id: str
+    number: str | None
+    title: str | None
+    page: int
+    text: str
+    position: int = 0
+
+
+@dataclass
+class Item:
+    """An agenda item (agenda, supplementary agenda, report) or a numbered minute (minutes).
+
+    `number` is exactly as printed ("7", "292", "7.1", "A") or None when the paper has none
+    (a stand-alone report). `page_start`/`page_end` are None for items "to follow" that have
+    no pages in this document.
+    """
+
+    id: str
+    number: str | None
+    title: str
+    page_start: int | None
+    page_end: int | None
+    text: str = ""
+    presenter: str | None = None
+    to_follow: bool = False
+    position: int = 0
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """One mention of a named entity in a document. `name` is the canonical (merged) name."""
+
+    name: str
+    type: EntityType
+    surface: str
+    page: int
+    item_id: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Attendance:
+    """Who was at a meeting and how (from the minutes' attendance block)."""
+
+    person: str
+    status: AttendanceStatus
+    role: str | None = None
+    substituting_for: str | None = None
+    page: int = 1
+
+
+@dataclass
+class Declaration:
+    """A declaration of interest recorded in minutes."""
+
+    person: str
+    interest: str
+    item_number: str | None = None
+    page: int = 1
+
+
+@dataclass
+class Figure:
+    """A number read from a paper: money in GBP, a percentage, a count or a rate.
+
+    `value` is normalised (`£2.67 million` -> 2670000.0). Table cells carry the row indicator
+    as `label` and the column header as `period`. `context` is the verbatim sentence or row.
+    """
+
+    label: str
+    value: float
+    unit: str
+    page: int
+    context: str
+    period: str | None = None
+    item_id: str | None = None
+    source: Literal["text", "table"] = "text"
+
+
+@dataclass
+class Resolution:
+    """A decision recorded in minutes or a decision notice, verbatim with all its limbs."""
+
+    id: str
+    text: str
+    outcome: str
+    page: int
+    item_id: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+
+
+@dataclass
+class Recommendation:
+    """What officers asked the committee to do, verbatim, from a report or agenda item."""
+
+    id: str
+    text: str
+    page: int
+    item_id: str | None = None
+
+
+@dataclass
+class Action:
+    """A commitment to do something later, with owner and due date when the paper gives them.
+
+    `due` is resolved against the meeting date ("within six months" of 2014-06-17 ->
+    2014-12-17); `due_text` keeps the words it came from. `source` says which pattern found it
+    (resolution limb, officer undertaking, action marker, action log, work programme).
+    """
+
+    id: str
+    text: str
+    page: int
+    source: str
+    item_id: str | None = None
+    owner: str | None = None
+    due: str | None = None
+    due_text: str | None = None
+
+
+@dataclass
+class Document:
+    """One paper as ingested. `id` is the content id of its normalised text, so two files with
+    the same text (whatever their bytes) are one document with both paths recorded.
+
+    `body`, `meeting_date`, `meeting_time` and `venue` come from the paper itself, never from
+    the file name. Documents with the same body key and date belong to one meeting.
+    """
+
+    id: str
+    path: str
+    kind: str
+    title: str | None
+    body: str | None
+    meeting_date: str | None
+    meeting_time: str | None
+    venue: str | None
+    pages: list[Page]
+    file_sha256: str = ""
+    items: list[Item] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    attendance: list[Attendance] = field(default_factory=list)
+    declarations: list[Declaration] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+@dataclass
+class Meeting:
+    """A meeting of one body on one date; derived from the documents that name it."""
+
+    id: str
+    body: str | None
+    date: str | None
+    time: str | None
+    venue: str | None
+
+
+@dataclass
+class IngestFailure:
+    """One file that could not be ingested, with a one-line reason a user can act on."""
+
+    path: str
+    error: str

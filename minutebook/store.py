@@ -1,0 +1,535 @@
+"""The record store: one SQLite file under the home, the system of record.
+
+Everything else (the Whoosh index, the tracker's evidence) is derived from it and can be
+rebuilt from it. Rules this module keeps:
+
+* The schema is created and migrated here, by `MIGRATIONS` (append only; never edit a
+  shipped step). `PRAGMA user_version` records how many steps have run.
+* A document and everything extracted from it are written in one transaction
+  (`replace_document`): a crash mid-ingest leaves the previous version readable.
+* Rows extracted from a document are keyed by `document_id` and go when it goes.
+  User data (`corrections`) is keyed by content ids and is never deleted by ingest.
+* The WAL journal lets readers (search, the UI) read while an ingest writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from minutebook.models import Document, Meeting
+from minutebook.text import body_key, content_id
+
+MIGRATIONS: list[str] = [
+    # 1: the core record store.
+    """
+    CREATE TABLE files(
+        path TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime REAL NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX files_document ON files(document_id);
+    CREATE TABLE meetings(
+        id TEXT PRIMARY KEY,
+        body TEXT,
+        body_key TEXT,
+        date TEXT,
+        time TEXT,
+        venue TEXT
+    );
+    CREATE TABLE documents(
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT,
+        body TEXT,
+        body_key TEXT,
+        meeting_id TEXT NOT NULL,
+        meeting_date TEXT,
+        meeting_time TEXT,
+        venue TEXT,
+        page_count INTEGER NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        warnings TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX documents_meeting ON documents(meeting_id);
+    CREATE TABLE pages(
+        document_id TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY(document_id, number)
+    );
+    CREATE TABLE items(
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL,
+        meeting_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        number TEXT,
+        title TEXT NOT NULL,
+        presenter TEXT,
+        page_start INTEGER,
+        page_end INTEGER,
+        to_follow INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX items_document ON items(document_id);
+    CREATE INDEX items_meeting ON items(meeting_id);
+    CREATE TABLE sections(
+        id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        number TEXT,
+        title TEXT,
+        page INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX sections_document ON sections(document_id);
+    CREATE INDEX sections_item ON sections(item_id);
+    CREATE TABLE mentions(
+        document_id TEXT NOT NULL,
+        item_id TEXT,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        role TEXT
+    );
+    CREATE INDEX mentions_document ON mentions(document_id);
+    CREATE INDEX mentions_name ON mentions(name);
+    CREATE TABLE attendance(
+        document_id TEXT NOT NULL,
+        meeting_id TEXT NOT NULL,
+        person TEXT NOT NULL,
+        status TEXT NOT NULL,
+        role TEXT,
+        substituting_for TEXT,
+        page INTEGER NOT NULL
+    );
+    CREATE INDEX attendance_document ON attendance(document_id);
+    CREATE TABLE declarations(
+        document_id TEXT NOT NULL,
+        meeting_id TEXT NOT NULL,
+        person TEXT NOT NULL,
+        interest TEXT NOT NULL,
+        item_number TEXT,
+        page INTEGER NOT NULL
+    );
+    CREATE INDEX declarations_document ON declarations(document_id);
+    CREATE TABLE figures(
+        document_id TEXT NOT NULL,
+        item_id TEXT,
+        label TEXT NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT NOT NULL,
+        period TEXT,
+        page INTEGER NOT NULL,
+        context TEXT NOT NULL,
+        source TEXT NOT NULL
+    );
+    CREATE INDEX figures_document ON figures(document_id);
+    CREATE TABLE resolutions(
+        id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        item_id TEXT,
+        text TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        votes_for INTEGER,
+        votes_against INTEGER,
+        abstentions INTEGER,
+        PRIMARY KEY(id, document_id)
+    );
+    CREATE INDEX resolutions_document ON resolutions(document_id);
+    CREATE TABLE recommendations(
+        id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        item_id TEXT,
+        text TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        PRIMARY KEY(id, document_id)
+    );
+    CREATE INDEX recommendations_document ON recommendations(document_id);
+    CREATE TABLE actions(
+        id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        item_id TEXT,
+        text TEXT NOT NULL,
+        owner TEXT,
+        due TEXT,
+        due_text TEXT,
+        source TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        PRIMARY KEY(id, document_id)
+    );
+    CREATE INDEX actions_document ON actions(document_id);
+    -- Derived by the tracker (search/), rebuilt after every ingest.
+    CREATE TABLE action_evidence(
+        action_id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        item_id TEXT,
+        page INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        score REAL NOT NULL,
+        explanation TEXT NOT NULL
+    );
+    CREATE INDEX action_evidence_action ON action_evidence(action_id);
+    -- User data: a person's verdict on a suggested match. Survives re-ingest.
+    CREATE TABLE corrections(
+        action_id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('right', 'wrong')),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY(action_id, document_id)
+    );
+    """,
+]
+
+# Tables whose rows are extracted from one document and go when it is replaced or removed.
+_PER_DOCUMENT_TABLES = (
+    "pages",
+    "items",
+    "sections",
+    "mentions",
+    "attendance",
+    "declarations",
+    "figures",
+    "resolutions",
+    "recommendations",
+    "actions",
+    "action_evidence",
+)
+
+# When several papers describe one meeting, which one's heading to trust for body/time/venue.
+_KIND_AUTHORITY = {
+    "minutes": 0,
+    "agenda": 1,
+    "supplementary_agenda": 2,
+    "decision_notice": 3,
+    "report": 4,
+    "questions": 5,
+    "forward_plan": 6,
+    "other": 7,
+}
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """What the store knows about one ingested path."""
+
+    path: str
+    document_id: str
+    sha256: str
+    size: int
+    mtime: float
+
+
+def meeting_id_for(body: str | None, meeting_date: str | None, document_id: str) -> str:
+    """Documents of the same body and date share a meeting; undated ones stand alone."""
+    key = body_key(body)
+    if key and meeting_date:
+        return content_id("meeting", key, meeting_date)
+    return content_id("meeting-of-document", document_id)
+
+
+class Store:
+    """A connection to the record store. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, timeout=30)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        (version,) = self.db.execute("PRAGMA user_version").fetchone()
+        for step, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            # One script per step, committed with its version number: a step is all or nothing.
+            self.db.executescript(f"BEGIN; {script}; PRAGMA user_version={step}; COMMIT;")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing block; readers see the old state until it commits."""
+        try:
+            yield self.db
+            self.db.commit()
+        except BaseException:
+            self.db.rollback()
+            raise
+
+    # ----------------------------------------------------------------- files
+
+    def file_record(self, path: str) -> FileRecord | None:
+        row = self.db.execute(
+            "SELECT path, document_id, sha256, size, mtime FROM files WHERE path = ?", (path,)
+        ).fetchone()
+        return FileRecord(**dict(row)) if row else None
+
+    def has_document(self, document_id: str) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone())
+
+    def record_file(self, record: FileRecord) -> list[str]:
+        """Point `record.path` at an already stored document (a duplicate or a touched file).
+
+        Returns the ids of documents that no longer have any path and were removed.
+        """
+        with self.transaction():
+            return self._record_file(record)
+
+    def _record_file(self, record: FileRecord) -> list[str]:
+        old = self.file_record(record.path)
+        self.db.execute(
+            "INSERT OR REPLACE INTO files(path, document_id, sha256, size, mtime, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                record.path,
+                record.document_id,
+                record.sha256,
+                record.size,
+                record.mtime,
+                time.strftime("%Y-%m-%dT%H:%M:%S"),
+            ),
+        )
+        if old and old.document_id != record.document_id:
+            return self._drop_if_orphaned(old.document_id)
+        return []
+
+    def _drop_if_orphaned(self, document_id: str) -> list[str]:
+        still_used = self.db.execute(
+            "SELECT 1 FROM files WHERE document_id = ? LIMIT 1", (document_id,)
+        ).fetchone()
+        if still_used:
+            return []
+        self._delete_document_rows(document_id)
+        return [document_id]
+
+    def _delete_document_rows(self, document_id: str) -> None:
+        row = self.db.execute("SELECT meeting_id FROM documents WHERE id = ?", (document_id,)).fetchone()
+        for table in _PER_DOCUMENT_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+        self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        if row:
+            self._refresh_meeting(row["meeting_id"])
+
+    # ------------------------------------------------------------- documents
+
+    def replace_document(self, doc: Document, record: FileRecord) -> list[str]:
+        """Store `doc` and everything extracted from it, and point `record.path` at it.
+
+        One transaction: either the new version and its path land together, or nothing
+        changes. Returns ids of documents removed because no path refers to them any more.
+        """
+        with self.transaction():
+            self._delete_document_rows(doc.id)
+            self._insert_document(doc)
+            return self._record_file(record)
+
+    def _insert_document(self, doc: Document) -> None:
+        meeting_id = meeting_id_for(doc.body, doc.meeting_date, doc.id)
+        db = self.db
+        db.execute(
+            "INSERT INTO documents(id, path, kind, title, body, body_key, meeting_id, meeting_date,"
+            " meeting_time, venue, page_count, file_sha256, warnings)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id,
+                doc.path,
+                doc.kind,
+                doc.title,
+                doc.body,
+                body_key(doc.body),
+                meeting_id,
+                doc.meeting_date,
+                doc.meeting_time,
+                doc.venue,
+                doc.page_count,
+                doc.file_sha256,
+                json.dumps(doc.warnings),
+            ),
+        )
+        db.executemany(
+            "INSERT INTO pages(document_id, number, text) VALUES (?, ?, ?)",
+            [(doc.id, p.number, p.text) for p in doc.pages],
+        )
+        db.executemany(
+            "INSERT INTO items(id, document_id, meeting_id, position, number, title, presenter,"
+            " page_start, page_end, to_follow, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    i.id,
+                    doc.id,
+                    meeting_id,
+                    i.position,
+                    i.number,
+                    i.title,
+                    i.presenter,
+                    i.page_start,
+                    i.page_end,
+                    int(i.to_follow),
+                    i.text,
+                )
+                for i in doc.items
+            ],
+        )
+        db.executemany(
+            "INSERT INTO sections(id, item_id, document_id, position, number, title, page, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (s.id, i.id, doc.id, s.position, s.number, s.title, s.page, s.text)
+                for i in doc.items
+                for s in i.sections
+            ],
+        )
+        db.executemany(
+            "INSERT INTO mentions(document_id, item_id, name, type, surface, page, role)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, m.item_id, m.name, m.type, m.surface, m.page, m.role) for m in doc.mentions],
+        )
+        db.executemany(
+            "INSERT INTO attendance(document_id, meeting_id, person, status, role,"
+            " substituting_for, page) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc.id, meeting_id, a.person, a.status, a.role, a.substituting_for, a.page)
+                for a in doc.attendance
+            ],
+        )
+        db.executemany(
+            "INSERT INTO declarations(document_id, meeting_id, person, interest, item_number, page)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc.id, meeting_id, d.person, d.interest, d.item_number, d.page) for d in doc.declarations],
+        )
+        db.executemany(
+            "INSERT INTO figures(document_id, item_id, label, value, unit, period, page, context,"
+            " source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc.id, f.item_id, f.label, f.value, f.unit, f.period, f.page, f.context, f.source)
+                for f in doc.figures
+            ],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO resolutions(id, document_id, item_id, text, outcome, page,"
+            " votes_for, votes_against, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    r.id,
+                    doc.id,
+                    r.item_id,
+                    r.text,
+                    r.outcome,
+                    r.page,
+                    r.votes_for,
+                    r.votes_against,
+                    r.abstentions,
+                )
+                for r in doc.resolutions
+            ],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO recommendations(id, document_id, item_id, text, page)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(r.id, doc.id, r.item_id, r.text, r.page) for r in doc.recommendations],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO actions(id, document_id, item_id, text, owner, due, due_text,"
+            " source, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.id, doc.id, a.item_id, a.text, a.owner, a.due, a.due_text, a.source, a.page)
+                for a in doc.actions
+            ],
+        )
+        self._refresh_meeting(meeting_id)
+
+    def _refresh_meeting(self, meeting_id: str) -> None:
+        """Recompute a meeting row from its documents (drop it when none are left)."""
+        docs = self.db.execute(
+            "SELECT kind, body, body_key, meeting_date, meeting_time, venue FROM documents"
+            " WHERE meeting_id = ?",
+            (meeting_id,),
+        ).fetchall()
+        if not docs:
+            self.db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+            return
+        ranked = sorted(docs, key=lambda d: _KIND_AUTHORITY.get(d["kind"], 99))
+
+        def first(column: str) -> Any:
+            return next((d[column] for d in ranked if d[column]), None)
+
+        self.db.execute(
+            "INSERT OR REPLACE INTO meetings(id, body, body_key, date, time, venue)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                meeting_id,
+                first("body"),
+                first("body_key"),
+                first("meeting_date"),
+                first("meeting_time"),
+                first("venue"),
+            ),
+        )
+
+    # --------------------------------------------------------------- readers
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as plain dicts; for readers in search/ and ui/."""
+        return [dict(row) for row in self.db.execute(sql, params).fetchall()]
+
+    def meetings(self) -> list[Meeting]:
+        """All meetings, oldest first; undated ones last."""
+        rows = self.db.execute(
+            "SELECT id, body, date, time, venue FROM meetings"
+            " ORDER BY date IS NULL, date, body"
+        ).fetchall()
+        return [Meeting(**dict(r)) for r in rows]
+
+    def meeting_documents(self, meeting_id: str) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT id, kind, title, path, page_count AS pages FROM documents"
+            " WHERE meeting_id = ? ORDER BY kind, path",
+            (meeting_id,),
+        )
+
+    def meeting_items(self, meeting_id: str) -> list[dict[str, Any]]:
+        """A meeting's items in paper order: documents by kind, then position in each."""
+        return self.query(
+            "SELECT i.id, i.number, i.title, i.document_id, i.page_start, i.page_end,"
+            " i.presenter, i.to_follow, d.kind AS document_kind"
+            " FROM items i JOIN documents d ON d.id = i.document_id"
+            " WHERE i.meeting_id = ? ORDER BY d.kind, d.path, i.position",
+            (meeting_id,),
+        )
+
+    def document_ids(self) -> list[str]:
+        return [r["id"] for r in self.query("SELECT id FROM documents ORDER BY id")]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table, for status lines and tests."""
+        tables = ("documents", "meetings", "items", "sections", "files") + _PER_DOCUMENT_TABLES[3:]
+        return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def open_store(home: Path) -> Store:
+    """Open (creating and migrating if needed) the store under `home`."""
+    from minutebook.home import store_path
+
+    return Store(store_path(home))
