@@ -41,7 +41,9 @@ _PAGE_NUMBER_PATTERNS: tuple[re.Pattern[str], ...] = (
 
 # Furniture wherever it stands: padding pages in agenda packs (Norfolk and Bristol packs pad
 # reports to even page counts with this notice).
-_BLANK_PAGE_NOTICE = re.compile(r"(this\s+)?page\s+(is\s+|has\s+been\s+)?intentionally\s+left\s+blank\.?", re.I)
+_BLANK_PAGE_NOTICE = re.compile(
+    r"(this\s+)?page\s+(is\s+|has\s+been\s+)?intentionally\s+left\s+blank\.?", re.I
+)
 
 
 def plain(line: str) -> str:
@@ -63,16 +65,35 @@ def _edge_indexes(lines: list[str]) -> list[int]:
     return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
 
 
+def _edge_positions(lines: list[str]) -> dict[int, str]:
+    """Edge line index -> its position: "top0".."top3" from the top, "bottom0".. from the end."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    positions = {i: f"bottom{rank}" for rank, i in enumerate(reversed(filled[-EDGE_LINES:]))}
+    positions.update({i: f"top{rank}" for rank, i in enumerate(filled[:EDGE_LINES])})
+    return positions
+
+
 def _running_keys(pages: list[list[str]]) -> set[str]:
-    """Keys of edge lines that repeat on at least `MIN_SHARE` of the pages (documents of at
-    least `MIN_PAGES` pages; shorter ones have too little evidence to tell a footer from text)."""
+    """Keys of edge lines that repeat, in the same position (say, always the last line), on
+    at least `MIN_SHARE` of the pages (documents of at least `MIN_PAGES` pages; shorter ones
+    have too little evidence to tell a footer from text).
+
+    Position matters: Bristol's decision notices print "(agenda item 7)" under each form's
+    subject, near the foot of some pages but never at one fixed place; it must not be lost.
+    A key also seen in the middle of a page is content, not furniture.
+    """
     if len(pages) < MIN_PAGES:
         return set()
-    counts: Counter[str] = Counter()
+    placed: Counter[tuple[str, str]] = Counter()
+    mid_page: Counter[str] = Counter()
     for lines in pages:
-        counts.update({_repeat_key(lines[i]) for i in _edge_indexes(lines)})
+        positions = _edge_positions(lines)
+        placed.update({(_repeat_key(lines[i]), where) for i, where in positions.items()})
+        mid_page.update(
+            {_repeat_key(line) for i, line in enumerate(lines) if i not in positions and line.strip()}
+        )
     needed = max(2, math.ceil(MIN_SHARE * len(pages)))
-    return {key for key, count in counts.items() if count >= needed and key}
+    return {key for (key, _), count in placed.items() if count >= needed and key and not mid_page[key]}
 
 
 def _is_page_number(line: str) -> bool:

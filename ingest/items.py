@@ -16,7 +16,14 @@ from minutebook.models import Item
 from minutebook.text import content_id
 
 # "7. Quality Assurance Update", "292. Children's Services (Item 1)", Bristol "6 Public Forum".
-_NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})\.?\s+(?P<title>(?!\d)\S.*)$")
+# A title may open with a year ("11 2024/25 P3 Finance Forecast Report") or a measure
+# ("8 20 mph Review") but not with a bare number (table rows, "3 4 5").
+_NUMBERED_HEADING = re.compile(
+    r"^(?P<number>\d{1,3})\.?\s+(?P<title>(?:(?!\d)|(?=(?:19|20)\d\d)|(?=\d+\s?[a-z]{2,}\b))\S.*)$"
+)
+_DATE_START = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(19|20)\d\d\b", re.IGNORECASE
+)
 _NUMBER_ONLY = re.compile(r"^(?P<number>\d{1,3})\.?$")
 # Minutes end here; what follows is appendices (action logs, letters, handouts).
 _END_OF_MINUTES = re.compile(r"^(the meeting (closed|ended|finished) at\b|chairman$|chair$)", re.IGNORECASE)
@@ -46,9 +53,15 @@ class ItemSpan:
     listed_text: str = ""
 
 
-def _looks_like_heading(line: Line, title: str) -> bool:
-    """A minute heading is short and title-like; a numbered list limb is a sentence."""
-    if len(title) > 120 or not (title[0].isupper() or title[0] in "'‘\"“"):
+def _looks_like_heading(line: Line, number: str, title: str) -> bool:
+    """A minute heading is short and title-like; a numbered list limb is a sentence.
+
+    Not headings: "12 September 2024 at 5.00 pm" (Bristol's date line), zero-padded
+    reference numbers and table rows ("01 | Maria Garbutt | A4018 Roadworks").
+    """
+    if len(title) > 120 or not (title[0].isupper() or title[0].isdigit() or title[0] in "'‘\"“"):
+        return False
+    if number.startswith("0") or "|" in line.text or _DATE_START.match(title):
         return False
     if title.rstrip().endswith((",", ";", ":")):
         return False
@@ -64,6 +77,11 @@ def find_numbered_headings(lines: list[Line], start: int = 0, stop: int | None =
     stop = len(lines) if stop is None else stop
     spans: list[ItemSpan] = []
     last: int | None = None
+    # Bristol prints "7 Opportunities to…" with no dot, while the numbered limbs of its
+    # resolutions read "8. Delegates authority…": once the headings are seen to be undotted,
+    # a dotted number is a list limb. Norfolk dots its headings (mostly), so the rule is
+    # only ever applied that way round.
+    undotted_style = False
     i = start
     while i < stop:
         line = lines[i]
@@ -74,18 +92,45 @@ def find_numbered_headings(lines: list[Line], start: int = 0, stop: int | None =
         elif _NUMBER_ONLY.match(line.text) and i + 1 < stop:
             # pdfminer can put "2" and "Apologies for Absence…" (Bristol) on separate lines.
             number, title = _NUMBER_ONLY.match(line.text)["number"], lines[i + 1].text  # type: ignore[index]
-        if number is not None and title is not None and _looks_like_heading(line, title):
+        if (
+            number is not None
+            and title is not None
+            and _looks_like_heading(line, number, title)
+            and not _in_numbered_list(lines, i, int(number))
+            and not (undotted_style and re.match(r"^\d+\.", line.text))
+        ):
             value = int(number)
             if (last is None and value <= 400) or (last is not None and last < value <= last + 8):
                 spans.append(ItemSpan(number=number, title=title.rstrip(" *"), start=i))
+                if last is None:
+                    undotted_style = not re.match(r"^\d+\.", line.text)
                 last = value
         i += 1
     return spans
 
 
+def _numbered_value(line: Line) -> int | None:
+    match = _NUMBERED_HEADING.match(line.text)
+    return int(match["number"]) if match else None
+
+
+def _in_numbered_list(lines: list[Line], i: int, value: int) -> bool:
+    """True for a row of a numbered list printed line after line with no text between.
+
+    Bristol's September 2024 minutes list public-forum statements as "10 Dr Philippa A
+    Nason", "11 Wilma Gough", …: consecutive numbers, one per line, unlike minute headings,
+    which always have text between them.
+    """
+    before = _numbered_value(lines[i - 1]) if i > 0 else None
+    after = _numbered_value(lines[i + 1]) if i + 1 < len(lines) else None
+    return before == value - 1 or after == value + 1
+
+
 def _close_spans(spans: list[ItemSpan], stop: int) -> list[ItemSpan]:
     located = [s for s in spans if s.start is not None]
     located.sort(key=lambda s: s.start or 0)
+    if not located:
+        return spans
     for here, following in zip(located, located[1:] + [None], strict=True):
         here.end = following.start if following else stop
     return spans
@@ -303,29 +348,30 @@ def split_single(lines: list[Line]) -> list[ItemSpan]:
 
 
 def split_decision_forms(lines: list[Line]) -> list[ItemSpan]:
-    """Bristol's decision notices: one "Decision Recording Form" per agenda item, whose
-    "Subject:" names the item and ends "(agenda item 7)"."""
-    starts = [i for i, line in enumerate(lines) if re.match(r"^decision recording form", line.text, re.I)]
+    """Bristol's decision notices: one form per agenda item, whose "(a) Subject:" names the
+    item and ends "(agenda item 7)".
+
+    Forms are found by their Subject line, not their "Decision Recording Form" title: that
+    title repeats at the top of many pages, so furniture removal rightly strips it.
+    """
+    subject = re.compile(r"^(\(a\)\s*)?subject\s*:?\s*", re.IGNORECASE)
+    # ModernGov prints the form as a table: "(a) | Subject: | Opportunities to…".
+    flat = [re.sub(r"\s*\|\s*", " ", line.text) for line in lines]
+    starts = [i for i, text in enumerate(flat) if subject.match(text)]
     if not starts:
         return split_single(lines)
     spans = []
-    for start, stop in zip(starts, starts[1:] + [len(lines)], strict=True):
-        block = lines[start:stop]
-        title, number = "", None
-        for k, line in enumerate(block):
-            if re.match(r"^(\(\w\)\s*)?subject\s*:?", line.text, re.IGNORECASE):
-                after = re.sub(r"^(\(\w\)\s*)?subject\s*:?\s*", "", line.text, flags=re.IGNORECASE)
-                parts = [after] if after else []
-                for more in block[k + 1 : k + 5]:
-                    if re.match(r"^\(\w\)", more.text):
-                        break
-                    parts.append(more.text)
-                subject = " ".join(parts)
-                ref = re.search(r"\(agenda item (\d+[A-Za-z]?)\)", subject, re.IGNORECASE)
-                number = ref.group(1) if ref else None
-                title = re.sub(r"\s*\(agenda item [^)]*\)", "", subject, flags=re.IGNORECASE).strip()
+    for n, (start, stop) in enumerate(zip(starts, starts[1:] + [len(lines)], strict=True)):
+        parts = [subject.sub("", flat[start])]
+        for text in flat[start + 1 : start + 6]:
+            if re.match(r"^\(\w\)", text):
                 break
-        spans.append(ItemSpan(number, title or "Decision", start, stop))
+            parts.append(text)
+        heading = " ".join(p for p in parts if p)
+        ref = re.search(r"\(agenda item (\d+[A-Za-z]?)\)", heading, re.IGNORECASE)
+        title = re.sub(r"\s*\(agenda item [^)]*\)", "", heading, flags=re.IGNORECASE).strip()
+        # The first form's header (members present, apologies) belongs to it.
+        spans.append(ItemSpan(ref.group(1) if ref else None, title or "Decision", 0 if n == 0 else start, stop))
     return spans
 
 

@@ -43,6 +43,8 @@ _LAPARAMS = LAParams(boxes_flow=None)
 HEADING_RATIO = 1.25
 # Rows further apart than this share of their height are separate paragraphs/blocks.
 PARAGRAPH_GAP = 0.6
+# Pieces of one row closer than this many times their type size are one line of text.
+CELL_GAP = 1.0
 # Share of the page height at the top and bottom that holds headers/footers; text there never
 # decides whether a page has columns.
 MARGIN_SHARE = 0.07
@@ -51,7 +53,9 @@ _BOLD_MARKERS = ("Bold", "Black", "Heavy", ",B")
 _SPACES = re.compile(r"\s+")
 # An item or paragraph number as printed in a heading ("6", "4.", "7.1", "12a", "3)", "(b)"),
 # or a bullet glyph (WECA's Word exports set "•" apart from its text; U+F0B7 is Symbol's bullet).
-_ITEM_LABEL = re.compile(r"\d{1,3}(\.\d{1,3})*[a-z]?[.)]?|\([a-z]{1,4}\)|[\u2022\u25cf\u25aa\u25e6\uf0b7\uf0a7-]")
+_ITEM_LABEL = re.compile(
+    r"\d{1,3}(\.\d{1,3})*[a-z]?[.)]?|\([a-z]{1,4}\)|[\u2022\u25cf\u25aa\u25e6\uf0b7\uf0a7-]"
+)
 # A title has a word in it; "12" then "45" are two cells of a table of figures.
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Bristol ModernGov minutes put the item number and its title in separate text boxes about
@@ -83,6 +87,9 @@ _CORRUPT_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+_Rule = tuple[float, float, float]  # a vertical table border: (x, y0, y1)
+
+
 @dataclass(slots=True)
 class _Segment:
     """One pdfminer text line, whitespace collapsed. Coordinates are PDF points, y upwards."""
@@ -104,10 +111,9 @@ class _Segment:
 class _PageLayout:
     """What one page contributes: its text segments and its vertical rules (table borders)."""
 
-    width: float
     height: float
     segments: list[_Segment]
-    rules: list[tuple[float, float, float]]  # (x, y0, y1) of vertical lines and rect edges
+    rules: list[_Rule]
 
 
 def extract_pdf_pages(path: Path) -> list[Page]:
@@ -182,7 +188,7 @@ def _corrupt_message(path: Path) -> str:
 
 def _page_layout(page: LTPage) -> _PageLayout:
     segments: list[_Segment] = []
-    rules: list[tuple[float, float, float]] = []
+    rules: list[_Rule] = []
     for obj in page:
         if isinstance(obj, LTTextLine):
             _add_segment(segments, obj)
@@ -195,7 +201,7 @@ def _page_layout(page: LTPage) -> _PageLayout:
             rules.append((obj.x0, obj.y0, obj.y1))
             if obj.width > 2:
                 rules.append((obj.x1, obj.y0, obj.y1))
-    return _PageLayout(page.width, page.height, segments, rules)
+    return _PageLayout(page.height, segments, rules)
 
 
 def _add_segment(segments: list[_Segment], line: LTTextLine) -> None:
@@ -314,7 +320,8 @@ def _columns_are_prose(layout: _PageLayout, body: list[_Segment], gutter: float)
     gap_left = max(s.x1 for s in left)
     gap_right = min(s.x0 for s in right)
     return not any(
-        gap_left - 1 <= x <= gap_right + 1 and y0 < block_top and y1 > block_bottom for x, y0, y1 in layout.rules
+        gap_left - 1 <= x <= gap_right + 1 and y0 < block_top and y1 > block_bottom
+        for x, y0, y1 in layout.rules
     )
 
 
@@ -358,7 +365,7 @@ def _render(layout: _PageLayout, body_size: float) -> list[str]:
         for row in block:
             if previous is not None and _paragraph_break(previous, row):
                 lines.append("")
-            lines.append(_row_text(row, body_size))
+            lines.append(_row_text(row, body_size, layout.rules))
             previous = row
     return lines
 
@@ -369,18 +376,40 @@ def _paragraph_break(previous: list[_Segment], row: list[_Segment]) -> bool:
     return gap > PARAGRAPH_GAP * height
 
 
-def _row_text(row: list[_Segment], body_size: float) -> str:
+def _row_text(row: list[_Segment], body_size: float, rules: list[_Rule]) -> str:
     """One row as a line: cells joined by " | ", bold rows `**...**`, large rows `# ...`."""
     cells = _dedupe(row)
-    texts = [seg.text for seg in cells]
-    if len(cells) > 1 and _is_item_label(cells[0], cells[1]):
-        texts[:2] = [f"{texts[0]} {texts[1]}"]
-    text = " | ".join(texts)
+    parts = [cells[0].text]
+    for i in range(1, len(cells)):
+        parts.append(_separator(cells[i - 1], cells[i], rules, first=i == 1))
+        parts.append(cells[i].text)
+    text = "".join(parts)
     if all(seg.bold for seg in cells):
         text = f"**{text}**"
     if body_size and all(seg.size >= HEADING_RATIO * body_size for seg in cells):
         text = f"# {text}"
     return text
+
+
+def _separator(left: _Segment, right: _Segment, rules: list[_Rule], *, first: bool) -> str:
+    """ " | " between table cells, " " between pieces of one line of text.
+
+    pdfminer splits a justified line at a wide word space (fpdf2's justified paragraphs gave
+    7pt gaps at 10pt), so a gap under `CELL_GAP` times the type size is a word space unless
+    a table rule runs through it.
+    """
+    if _ruled_between(left, right, rules):
+        return " | "
+    if right.x0 - left.x1 < CELL_GAP * max(left.size, right.size):
+        return " "
+    if first and _is_item_label(left, right):
+        return " "
+    return " | "
+
+
+def _ruled_between(left: _Segment, right: _Segment, rules: list[_Rule]) -> bool:
+    centre = (left.centre + right.centre) / 2
+    return any(left.x1 - 1 <= x <= right.x0 + 1 and y0 <= centre <= y1 for x, y0, y1 in rules)
 
 
 def _is_item_label(number: _Segment, title: _Segment) -> bool:

@@ -79,7 +79,7 @@ def _fold_bare_headings(
         if folded:
             number, title, block = folded[-1]
             if len(block) == 1 and title and group[1] is None:
-                folded[-1] = (group[0] or number, title, block + group[2])
+                folded[-1] = (number or group[0], title, block + group[2])
                 continue
         folded.append(group)
     return folded

@@ -241,6 +241,25 @@ def meeting_id_for(body: str | None, meeting_date: str | None, document_id: str)
     return content_id("meeting-of-document", document_id)
 
 
+# Words that vary between papers of one body: Bristol's minutes say "Transport & Connectivity
+# Policy Committee" where its officer report says "Transport and Connectivity Committee".
+_BODY_NOISE = {"the", "of", "and", "meeting", "policy", "mayoral"}
+SAME_BODY_SIMILARITY = 0.6
+
+
+def body_similarity(a: str | None, b: str | None) -> float:
+    """Jaccard overlap of two body names' significant words (0 when either is unknown).
+
+    Jaccard, not containment: "Children's Services Committee" must not swallow "Children's
+    Services Overview and Scrutiny Panel" when both meet on one day.
+    """
+    words_a = set((body_key(a) or "").split()) - _BODY_NOISE
+    words_b = set((body_key(b) or "").split()) - _BODY_NOISE
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / len(words_a | words_b)
+
+
 class Store:
     """A connection to the record store. Use as a context manager, or call `close()`."""
 
@@ -345,8 +364,25 @@ class Store:
             self._insert_document(doc)
             return self._record_file(record)
 
+    def _meeting_for(self, doc: Document) -> str:
+        """The meeting a document belongs to: an existing meeting on the same date whose
+        body names the same committee in other words, else one keyed by its own body.
+
+        Which wording names the meeting depends on which paper arrived first; the grouping
+        itself does not.
+        """
+        if doc.meeting_date and doc.body:
+            same_day = self.db.execute(
+                "SELECT id, body FROM meetings WHERE date = ? ORDER BY id", (doc.meeting_date,)
+            ).fetchall()
+            scored = [(body_similarity(doc.body, row["body"]), row["id"]) for row in same_day]
+            best = max(scored, default=(0.0, ""))
+            if best[0] >= SAME_BODY_SIMILARITY:
+                return best[1]
+        return meeting_id_for(doc.body, doc.meeting_date, doc.id)
+
     def _insert_document(self, doc: Document) -> None:
-        meeting_id = meeting_id_for(doc.body, doc.meeting_date, doc.id)
+        meeting_id = self._meeting_for(doc)
         db = self.db
         db.execute(
             "INSERT INTO documents(id, path, kind, title, body, body_key, meeting_id, meeting_date,"

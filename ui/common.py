@@ -1,0 +1,68 @@
+"""Pieces every page uses: the home and its empty state, links to a paper's page, labels.
+
+Paper text is only ever rendered through `ui.text` (escaped Markdown) or `st.text`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from ui import data
+from ui.text import escape_markdown
+
+HERE = Path(__file__).parent
+MEETINGS_PAGE = HERE / "page_meetings.py"
+
+
+def open_home() -> tuple[Path, tuple[float, ...]]:
+    """The home and its store version; stops the page with the empty state when no papers."""
+    home = data.current_home()
+    version = data.store_version(home)
+    if data.document_count(home, version) == 0:
+        st.info(data.EMPTY_HOME_MESSAGE, icon=":material/inbox:")
+        st.caption(f"Home: `{home}`")
+        st.stop()
+    return home, version
+
+
+def show_missing(exc: data.BackendMissing) -> None:
+    """The clear "not built yet" state for a page whose backend is missing."""
+    st.warning(f"This page is not available yet: {exc}.", icon=":material/construction:")
+
+
+def where(row: dict[str, Any]) -> str:
+    """'17 Jun 2014 · Children's Services Committee · minutes · item 9: Free School Meals'."""
+    parts = [row.get("meeting_date") or "undated", row.get("body") or "unknown body"]
+    kind = row.get("document_kind") or row.get("document_title")
+    if kind:
+        parts.append(str(kind).replace("_", " "))
+    item = row.get("item_title")
+    if item:
+        number = row.get("item_number")
+        parts.append(f"item {number}: {item}" if number else str(item))
+    return " · ".join(str(p) for p in parts)
+
+
+def page_link(document_id: str | None, page: int | None, highlight: str | None = None, label: str | None = None) -> None:
+    """A link that opens the meeting page at this document's page (terms highlighted)."""
+    if not document_id:
+        return
+    params: dict[str, str] = {"doc": document_id}
+    if page:
+        params["page"] = str(page)
+    if highlight:
+        params["hl"] = highlight
+    st.page_link(
+        MEETINGS_PAGE,
+        label=label or (f"Open page {page}" if page else "Open the paper"),
+        icon=":material/description:",
+        query_params=params,
+    )
+
+
+def quote(text: str) -> None:
+    """A verbatim quote from a paper, escaped, as a block quote."""
+    st.markdown("> " + escape_markdown(text).replace("  \n", "  \n> "))

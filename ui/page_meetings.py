@@ -1,0 +1,270 @@
+"""Meeting page: a meeting's papers and agenda items in order, attendance, declarations,
+resolutions beside the officers' recommendations, actions raised; and a reader that opens
+a document at a page with the search terms highlighted.
+
+URL: `meetings?meeting=ID` or `meetings?doc=ID&page=N&hl=words` (from a search hit).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import streamlit as st
+
+from minutebook.text import plain_text
+from ui import data
+from ui.common import open_home, quote
+from ui.text import count_matches, escape_markdown, highlight_markdown, query_terms
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _meeting_label(meeting: dict[str, Any]) -> str:
+    return f"{meeting['date'] or 'undated'} · {meeting['body'] or 'unknown body'}"
+
+
+def _pick_meeting(home: Any, version: Any, meetings: list[dict[str, Any]]) -> dict[str, Any]:
+    by_id = {m["id"]: m for m in meetings}
+    params = st.query_params
+    if "meetings_pick" not in st.session_state:
+        wanted = params.get("meeting")
+        if not wanted and params.get("doc"):
+            wanted = data.meeting_of_document(home, version, params["doc"])
+        # Without a link, open the most recent meeting: that is what people usually want.
+        st.session_state["meetings_pick"] = wanted if wanted in by_id else meetings[-1]["id"]
+    chosen = st.selectbox(
+        "Meeting",
+        list(by_id),
+        format_func=lambda mid: _meeting_label(by_id[mid]),
+        key="meetings_pick",
+    )
+    return by_id[chosen]
+
+
+def _items_section(meeting: dict[str, Any]) -> None:
+    docs = {d["id"]: d for d in meeting["documents"]}
+    for doc in meeting["documents"]:
+        items = [i for i in meeting["items"] if i["document_id"] == doc["id"]]
+        kind = doc["kind"].replace("_", " ")
+        st.markdown(
+            f"**{escape_markdown(doc['title'] or kind)}** · {escape_markdown(kind)} · "
+            f"{doc['pages']} page{'s' if doc['pages'] != 1 else ''}"
+        )
+        if items:
+            st.dataframe(
+                [
+                    {
+                        "Item": i["number"] or "–",
+                        "Title": i["title"],
+                        "Pages": _pages(i),
+                        "Presenter": i.get("presenter") or "",
+                    }
+                    for i in items
+                ],
+                hide_index=True,
+                width="stretch",
+            )
+    if not docs:
+        st.caption("No papers for this meeting.")
+
+
+def _pages(item: dict[str, Any]) -> str:
+    start, end = item.get("page_start"), item.get("page_end")
+    if not start:
+        return "to follow" if item.get("to_follow") else "–"
+    return f"{start}" if not end or end == start else f"{start}–{end}"
+
+
+def _title_words(title: str | None) -> set[str]:
+    return set(_WORD.findall((title or "").lower())) - {"the", "of", "and", "for", "in", "to", "a", "on"}
+
+
+def _pair_decisions(
+    recommendations: list[dict[str, Any]], resolutions: list[dict[str, Any]]
+) -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Group by agenda item: officers' recommendations (reports) beside what was resolved.
+
+    Reports and minutes number their items independently, so items are paired by the words
+    of their titles (Norfolk's agenda item 9 "Free School Meals Update" is minute 9 with the
+    same title, but "Update on Norfolk Family Focus" is agenda "Norfolk Family Focus Update").
+    """
+    groups: list[tuple[str, set[str], list[dict[str, Any]], list[dict[str, Any]]]] = []
+
+    def group_for(row: dict[str, Any]) -> tuple[str, set[str], list[dict[str, Any]], list[dict[str, Any]]]:
+        words = _title_words(row.get("item_title"))
+        for group in groups:
+            overlap = len(words & group[1]) / max(1, min(len(words), len(group[1])))
+            if words and overlap >= 0.6:
+                return group
+        label = row.get("item_title") or "Other"
+        if row.get("item_number"):
+            label = f"{row['item_number']}. {label}"
+        groups.append((label, words, [], []))
+        return groups[-1]
+
+    for rec in recommendations:
+        group_for(rec)[2].append(rec)
+    for res in resolutions:
+        group_for(res)[3].append(res)
+    return [(label, recs, ress) for label, _, recs, ress in groups]
+
+
+def _decisions_section(records: dict[str, list[dict[str, Any]]]) -> None:
+    pairs = _pair_decisions(records["recommendations"], records["resolutions"])
+    if not pairs:
+        st.caption("No recommendations or resolutions found in this meeting's papers.")
+        return
+    for label, recs, ress in pairs:
+        st.markdown(f"##### {escape_markdown(label)}")
+        left, right = st.columns(2)
+        with left:
+            st.caption("Officers recommended")
+            for rec in recs:
+                quote(rec["text"])
+                st.caption(f"page {rec['page']}")
+            if not recs:
+                st.caption("—")
+        with right:
+            st.caption("Committee resolved")
+            for res in ress:
+                st.markdown(f":green-badge[{escape_markdown(res['outcome'])}]")
+                quote(res["text"])
+                st.caption(f"page {res['page']}")
+            if not ress:
+                st.caption("—")
+
+
+def _people_section(records: dict[str, list[dict[str, Any]]]) -> None:
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Attendance**")
+        if records["attendance"]:
+            st.dataframe(
+                [
+                    {
+                        "Person": a["person"],
+                        "Status": a["status"].replace("_", " "),
+                        "Role": a["role"] or "",
+                        "Substituting for": a["substituting_for"] or "",
+                    }
+                    for a in records["attendance"]
+                ],
+                hide_index=True,
+                width="stretch",
+            )
+        else:
+            st.caption("No attendance recorded (only minutes list who attended).")
+    with right:
+        st.markdown("**Declarations of interest**")
+        if records["declarations"]:
+            st.dataframe(
+                [
+                    {"Person": d["person"], "Interest": d["interest"], "Item": d["item_number"] or "", "Page": d["page"]}
+                    for d in records["declarations"]
+                ],
+                hide_index=True,
+                width="stretch",
+            )
+        else:
+            st.caption("No declarations recorded.")
+
+
+def _actions_section(records: dict[str, list[dict[str, Any]]]) -> None:
+    if not records["actions"]:
+        st.caption("No actions raised at this meeting.")
+        return
+    st.dataframe(
+        [
+            {
+                "Action": a["text"],
+                "Owner": a["owner"] or "",
+                "Due": a["due"] or (a["due_text"] or ""),
+                "Item": f"{a['item_number'] or ''} {a['item_title'] or ''}".strip(),
+                "Page": a["page"],
+            }
+            for a in records["actions"]
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    st.page_link("page_tracker.py", label="Follow them in the tracker", icon=":material/task_alt:")
+
+
+def _reader(home: Any, version: Any, meeting: dict[str, Any]) -> None:
+    """Open one document at one page; the terms in `hl` are highlighted."""
+    docs = {d["id"]: d for d in meeting["documents"]}
+    if not docs:
+        return
+    params = st.query_params
+    if "meetings_doc" not in st.session_state or st.session_state["meetings_doc"] not in docs:
+        wanted = params.get("doc")
+        st.session_state["meetings_doc"] = wanted if wanted in docs else next(iter(docs))
+        page_param = params.get("page", "1")
+        st.session_state["meetings_page"] = int(page_param) if page_param.isdigit() else 1
+        st.session_state.setdefault("meetings_hl", params.get("hl", ""))
+    col_doc, col_page, col_hl = st.columns([3, 1, 2])
+    doc_id = col_doc.selectbox(
+        "Document",
+        list(docs),
+        format_func=lambda d: f"{docs[d]['kind'].replace('_', ' ')} · {docs[d]['title'] or ''}",
+        key="meetings_doc",
+    )
+    doc = docs[doc_id]
+    pages = max(1, int(doc["pages"] or 1))
+    st.session_state["meetings_page"] = min(max(1, int(st.session_state["meetings_page"])), pages)
+    page = int(col_page.number_input(f"Page (of {pages})", 1, pages, key="meetings_page"))
+    highlight = col_hl.text_input("Highlight", key="meetings_hl")
+    st.query_params.from_dict(
+        {"meeting": meeting["id"], "doc": doc_id, "page": str(page), **({"hl": highlight} if highlight else {})}
+    )
+    raw = data.document_page(home, version, doc_id, page)
+    if raw is None:
+        st.caption("This page has no text.")
+        return
+    text = plain_text(raw)
+    terms = query_terms(highlight)
+    found = count_matches(text, terms)
+    if terms:
+        st.caption(f"{found} match{'es' if found != 1 else ''} on page {page}")
+        # Long text papers are one page: show the paragraphs that match first.
+        paragraphs = [p for p in re.split(r"\n\s*\n", text) if count_matches(p, terms)]
+        for para in paragraphs[:5]:
+            with st.container(border=True):
+                st.markdown(highlight_markdown(para, terms))
+    with st.container(height=520, border=True):
+        st.markdown(highlight_markdown(text, terms))
+    st.caption("Source: " + escape_markdown(doc.get("path") or "unknown"))
+
+
+def main() -> None:
+    home, version = open_home()
+    meetings = data.meetings(home, version)
+    st.title("Meetings")
+    meeting = _pick_meeting(home, version, meetings)
+    st.markdown(
+        escape_markdown(
+            " · ".join(filter(None, [meeting["date"], meeting["time"], meeting["venue"]])) or "Date unknown"
+        )
+    )
+    records = data.meeting_records(home, version, meeting["id"])
+    # Decided once per visit, so the tabs do not reorder as the reader rewrites the URL.
+    reading = st.session_state.setdefault("meetings_reading", bool(st.query_params.get("doc")))
+    labels = ["Agenda & papers", "Attendance & declarations", "Decisions", "Actions raised", "Read a paper"]
+    if reading:
+        # Arriving from a search hit or citation: the paper comes first.
+        labels = labels[-1:] + labels[:-1]
+    tabs = dict(zip(labels, st.tabs(labels), strict=True))
+    with tabs["Agenda & papers"]:
+        _items_section(meeting)
+    with tabs["Attendance & declarations"]:
+        _people_section(records)
+    with tabs["Decisions"]:
+        _decisions_section(records)
+    with tabs["Actions raised"]:
+        _actions_section(records)
+    with tabs["Read a paper"]:
+        _reader(home, version, meeting)
+
+
+main()

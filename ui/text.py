@@ -1,0 +1,121 @@
+"""Safe rendering of text taken from papers.
+
+Invariant: paper text reaches `st.markdown` only through `escape_markdown` (every ASCII
+punctuation character backslash-escaped, which CommonMark renders literally), so a paper
+containing `<script>`, `**`, `[link](…)`, `$maths$` or Streamlit's `:color[…]` directives
+shows those characters as text. Nothing in `ui/` uses `unsafe_allow_html`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# CommonMark lets a backslash escape any ASCII punctuation; escaping all of it is always safe.
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_QUERY_WORD = re.compile(r"[\w][\w'’-]*")
+_OPERATORS = {"and", "or", "not", "to"}
+# Words too common to be worth highlighting (the index ignores them too).
+_STOPWORDS = {"a", "an", "the", "of", "in", "on", "for", "is", "be", "by", "at", "with", "it", "as"}
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as Markdown that renders exactly as the characters given (line breaks kept)."""
+    return _escape_inline(_tidy_lines(text))
+
+
+def _tidy_lines(text: str) -> str:
+    # Leading spaces would start a code block (four or more) and trailing ones a hard break.
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _escape_inline(text: str) -> str:
+    """Escape a fragment (which may sit mid-line): punctuation escaped, newlines kept as hard
+    breaks (a bare newline would be a soft break and join the lines)."""
+    return _PUNCTUATION.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def query_terms(query: str | None) -> list[str]:
+    """The words of a search query worth highlighting: operators, field names and stopwords out."""
+    if not query:
+        return []
+    terms: list[str] = []
+    for token in query.split():
+        # field:value -> value (the field name is not in the text).
+        value = token.split(":", 1)[1] if ":" in token else token
+        for word in _QUERY_WORD.findall(value):
+            lowered = word.lower()
+            if lowered in _OPERATORS or lowered in _STOPWORDS or lowered in terms:
+                continue
+            terms.append(lowered)
+    return terms
+
+
+def _term_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    # Match inflected forms too ("meals" finds "meal", "planning" finds "plan…"): a word that
+    # starts with the term's stem. Longest first so the regex prefers the fuller match.
+    stems = sorted({_stem(t) for t in terms}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
+
+
+def _stem(term: str) -> str:
+    for suffix in ("ing", "ies", "es", "s", "ed"):
+        if term.endswith(suffix) and len(term) - len(suffix) >= 3:
+            return term[: -len(suffix)]
+    return term
+
+
+def highlight_markdown(text: str, terms: list[str]) -> str:
+    """Escaped Markdown of `text` with each occurrence of `terms` bold on an orange background."""
+    text = _tidy_lines(text)
+    pattern = _term_pattern(terms)
+    if pattern is None:
+        return _escape_inline(text)
+    return _mark(text, [(m.start(), m.end()) for m in pattern.finditer(text)])
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    out: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        if start < last or end <= start or end > len(text):
+            continue
+        out.append(_escape_inline(text[last:start]))
+        out.append(":orange-background[**" + _escape_inline(text[start:end]) + "**]")
+        last = end
+    out.append(_escape_inline(text[last:]))
+    return "".join(out)
+
+
+def count_matches(text: str, terms: list[str]) -> int:
+    """How many highlightable occurrences of `terms` are in `text`."""
+    pattern = _term_pattern(terms)
+    return len(pattern.findall(text)) if pattern else 0
+
+
+def excerpt_around(text: str, terms: list[str], width: int = 1200) -> tuple[str, bool]:
+    """A window of `text` around the first match (or its start); the flag says it was cut."""
+    if len(text) <= width:
+        return text, False
+    pattern = _term_pattern(terms)
+    match = pattern.search(text) if pattern else None
+    start = max(0, (match.start() if match else 0) - width // 4)
+    # Cut at line boundaries so the window reads naturally.
+    if start:
+        newline = text.rfind("\n", 0, start)
+        start = newline + 1 if newline >= 0 and start - newline < 200 else start
+    return text[start : start + width], True
+
+
+def mark_spans_markdown(text: str, spans: list[list[int]] | list[tuple[int, int]]) -> str:
+    """Escaped Markdown of `text` with the given [start, end) character spans highlighted.
+
+    Spans come from the search engine (a hit's `highlights`, offsets into its plain
+    `snippet`); ones out of range or overlapping an earlier span are ignored.
+    """
+    # Same-length clean-up keeps the offsets valid: a snippet is one line of prose.
+    flat = text.replace("\n", " ").replace("\t", " ")
+    lead = len(flat) - len(flat.lstrip())
+    pairs = [(int(s) - lead, int(e) - lead) for s, e in spans]
+    return _mark(flat[lead:], [(s, e) for s, e in pairs if s >= 0])
