@@ -16,4 +16,10 @@ Analysis = Callable[[Document], None]
 
 def registered_analyses() -> list[Analysis]:
     """The analyses to run, in order (later ones may read what earlier ones filled in)."""
-    return []
+    from ingest.attendance import extract_attendance
+    from ingest.decisions import analyse_decisions
+    from ingest.entities import extract_entities
+    from ingest.figures import extract_figures
+
+    # Attendance first: entities read it to merge names and resolve "the Chairman".
+    return [extract_attendance, extract_entities, extract_figures, analyse_decisions]

@@ -45,7 +45,11 @@ _HEADING = re.compile(r"^(?P<head>[A-Z][A-Za-z' /&-]{2,60}?)\s*:-?\s*(?P<rest>.*
 # Where the block ends: the first numbered minute ("1. Apologies", "1 Welcome, …") or the
 # decision form's "Deadline for …"/"(a) | Subject" lines.
 _BLOCK_END = re.compile(r"^(?:\d+\.?\d*\s+[A-Z]|\(a\)|Deadline\b)")
-_ROLE_AFTER = re.compile(r"^\s*\((?P<paren>[^()]{1,80})\)|^\s*,\s*(?P<comma>(?:Leader|Chair|Vice|Deputy|Cabinet|Lord Mayor|Mayor)[^,\n]{0,60})")
+_ROLE_AFTER = re.compile(
+    # "(Chair)" after a name, or ", Leader of the Green Group" (Bristol decision forms).
+    r"^\s*\((?P<paren>[^()]{1,80})\)"
+    r"|^\s*,\s*(?P<comma>(?:Leader|Chair|Vice|Deputy|Cabinet|Lord Mayor|Mayor)[^,\n]{0,60})"
+)
 _CHAIR_ROLES = re.compile(r"^(?:chair|chairman|chairwoman|chairperson)$", re.I)
 
 
@@ -96,7 +100,8 @@ def _block_rows(doc: Document) -> list[_Row]:
                 line = heading.group("rest")
                 if not line:
                     continue
-            found = _names_in(line, status, role, page.number)
+            titled_only = any(TITLED_NAME.fullmatch(r.surface) for r in rows if r.status)
+            found = _names_in(line, status, role, page.number, titled_only=titled_only)
             if found:
                 rows.extend(found)
             else:
@@ -142,14 +147,22 @@ def _pair_roles(rows: list[_Row]) -> list[_Row]:
     return out
 
 
-def _names_in(text: str, status: str, role: str | None, page: int) -> list[_Row]:
-    """People named in one line of a group, each with a role in brackets if printed."""
+def _names_in(
+    text: str, status: str, role: str | None, page: int, *, titled_only: bool = False
+) -> list[_Row]:
+    """People named in one line of a group, each with a role in brackets if printed.
+
+    With `titled_only` (the block names people "Mr J Joyce"-style), a line without a title
+    is a role line ("Norfolk Governor Network"), never a name.
+    """
     rows: list[_Row] = []
     text = re.sub(r"^Councillors?\s*:\s*", "", text.strip())
     titled = list(TITLED_NAME.finditer(text))
     if titled:
         for m in titled:
             rows.append(_Row(m.group(0), status, _role_after(text[m.end() :], role), page))
+        return rows
+    if titled_only:
         return rows
     for chunk in _split_list(text):
         name, _, rest = chunk.partition("(")
@@ -194,14 +207,15 @@ def _split_list(text: str) -> list[str]:
             continue
         i += 1
     parts.append(text[start:])
-    return [p.strip(" .;") for p in parts if p.strip(" .;")]
+    parts = [re.sub(r"^and\s+", "", p.strip(" .;")) for p in parts]
+    return [p for p in parts if p]
 
 
 # ----------------------------------------------------------------- apologies
 
 _APOLOGIES = re.compile(
     r"(?:apologies(?: for absence)? (?:were|was) (?:received|given|noted) (?:from|for)|"
-    r"there were apologies (?:from|for)|apologies:?)\s+(?P<list>.+?)(?:\.(?:\s|$)|$)",
+    r"there were apologies (?:from|for)|apologies:)\s+(?P<list>.+?)(?:\.(?:\s|$)|$)",
     re.I | re.S,
 )
 _NO_APOLOGIES = re.compile(r"\b(?:no apologies|there were none|none)\b", re.I)
@@ -222,16 +236,17 @@ def _apology_rows(doc: Document) -> list[_Row]:
         page = item.page_start or 1
         text = " ".join(plain_text(item.text).split())
         for m in _APOLOGIES.finditer(text):
-            listed = m.group("list")
-            subs = {s.start(): s.group("sub") for s in _SUBSTITUTING.finditer(listed)}
-            for absentee in TITLED_NAME.finditer(listed):
-                if any(start <= absentee.start() < start + len(sub) + 2 for start, sub in subs.items()):
-                    continue  # the substitute inside the brackets, handled below
-                row = _Row(absentee.group(0), "apologies", None, page)
-                rows.append(row)
-                follow = _SUBSTITUTING.match(listed, absentee.end() + (1 if listed[absentee.end() :].startswith(" ") else 0))
-                if follow:
-                    rows.append(_Row(follow.group("sub").strip(), "substitute", None, page, absentee.group(0)))
+            for chunk in _split_list(m.group("list")):
+                absentee = TITLED_NAME.match(chunk) or (
+                    None if parse_person(chunk.split("(")[0]) is None else re.match(r"[^(]+", chunk)
+                )
+                if not absentee:
+                    continue
+                name = absentee.group(0).strip()
+                rows.append(_Row(name, "apologies", None, page))
+                sub = _SUBSTITUTING.search(chunk)
+                if sub:
+                    rows.append(_Row(sub.group("sub").strip(), "substitute", None, page, name))
         for m in _ATTENDED_AS_SUB.finditer(text):
             absentees = [r.surface for r in rows if r.status == "apologies"]
             target = m.group("for") or (absentees[0] if len(absentees) == 1 else None)
@@ -248,7 +263,9 @@ def _resolve(rows: list[_Row]) -> list[Attendance]:
     out: dict[str, Attendance] = {}
     for row in rows:
         person = names.get(row.surface, canonical(row.surface))
-        sub_for = names.get(row.substituting_for, canonical(row.substituting_for)) if row.substituting_for else None
+        sub_for = (
+            names.get(row.substituting_for, canonical(row.substituting_for)) if row.substituting_for else None
+        )
         existing = out.get(person)
         if existing is None:
             out[person] = Attendance(person, row.status or "present", row.role, sub_for, row.page)  # type: ignore[arg-type]

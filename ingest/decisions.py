@@ -67,12 +67,27 @@ def paragraphs(text: str) -> list[Paragraph]:
             continue
         numbered = bool(PARAGRAPH_NUMBER.match(line))
         limb = not numbered and bool(LIMB.match(line))
-        if out and not numbered and not limb and not out[-1].text.rstrip().endswith(_TERMINAL):
-            if not STOP.match(line):
-                out[-1].text += " " + line
-                continue
+        if out and not numbered and not limb and _continues(out[-1].text, line):
+            out[-1].text += " " + line
+            continue
         out.append(Paragraph(line, start + raw.index(line[0]), limb, numbered))
     return out
+
+
+_FUNCTION_WORD_END = re.compile(
+    r"\b(?:the|of|to|and|a|an|in|for|with|on|by|or|that|be|is|are|was|were|their|its)$", re.I
+)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether `line` carries on the sentence `previous` left open (a wrapped line or a page
+    break). Items' text has lost its bullet markers, so an unpunctuated limb ("The contents of
+    the progress report be noted", Norfolk 17 June 2014) must not swallow the next limb: only
+    a lower-case start or a dangling function word ("... provided to the") joins."""
+    previous = previous.rstrip()
+    if previous.endswith(_TERMINAL) or STOP.match(line):
+        return False
+    return line[0].islower() or bool(_FUNCTION_WORD_END.search(previous))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
@@ -116,7 +131,9 @@ TRIGGERS: list[Trigger] = [
     # discussion bullet (13 March 2014); Bristol "The Committee agreed to receive" (23 Oct 2025).
     Trigger(
         "agreed",
-        re.compile(r"\b(?:It was|and|(?:Panel|Committee|Cabinet|Board|Council|Members) (?:also )?)\s*agreed\s+(?:that|to)\b"),
+        re.compile(
+            r"\b(?:[Ii]t was|and|(?:Panel|Committee|Cabinet|Board|Council|Members) (?:also )?)\s*agreed\s+(?:that|to)\b"  # noqa: E501
+        ),
         False,
     ),
 ]
@@ -134,28 +151,30 @@ _STRONG_OUTCOMES: list[tuple[str, re.Pattern[str]]] = [
     ("deferred", re.compile(r"\b(?:defer(?:red)?|postponed?|adjourned)\b", re.I)),
 ]
 _OUTCOME_VERBS: list[tuple[str, re.Pattern[str]]] = [
-    ("recommended", re.compile(r"\brecommend(?:ed|s)?\b(?!\s+(?:contained|of|outlined|set out|in)\b)|\brecommendation would be made\b", re.I)),
+    ("recommended", re.compile(r"\brecommend(?:ed|s)?\b(?!\s+(?:contained|of|outlined|set out|in)\b)|\brecommendation would be made\b", re.I)),  # noqa: E501
     ("endorsed", re.compile(r"\b(?:endors\w*|support\w*|commend\w*|welcom\w*)\b", re.I)),
     ("noted", re.compile(r"\bnot(?:e|ed|es|ing)\b", re.I)),
-    ("approved", re.compile(r"\b(?:approv\w*|agree[ds]?|adopt\w*|accept\w*|authori[sz]\w*|delegat\w*|co-opt\w*|confirm\w*|appoint\w*|take forward|carried|meet)\b", re.I)),
+    ("approved", re.compile(r"\b(?:approv\w*|agree[ds]?|adopt\w*|accept\w*|authori[sz]\w*|delegat\w*|co-opt\w*|confirm\w*|appoint\w*|take forward|carried|meet)\b", re.I)),  # noqa: E501
 ]  # fmt: skip
 _VOTES_FOR = re.compile(r"\b(\d+)\s+(?:voting\s+|votes?\s+)?for\b", re.I)
 _VOTES_AGAINST = re.compile(r"\b(\d+)\s+(?:voting\s+|votes?\s+)?against\b", re.I)
 _ABSTAIN = re.compile(r"\b(\d+)\s+abstention|\babstentions?\s*[:=]?\s*(\d+)", re.I)
 
 
-def classify_outcome(text: str, trigger_end: int = 0) -> str:
+def classify_outcome(text: str, trigger_end: int = 0, default: str = "other") -> str:
     """One of models.OUTCOMES for a decision's text (see the comment above the tables)."""
     for outcome, pattern in _STRONG_OUTCOMES:
         if pattern.search(text):
             return outcome
     tail = text[trigger_end:]
     hits = [(m.start(), outcome) for outcome, p in _OUTCOME_VERBS if (m := p.search(tail))]
-    return min(hits)[1] if hits else "other"
+    return min(hits)[1] if hits else default
 
 
 def read_votes(text: str) -> tuple[int | None, int | None, int | None]:
     """(for, against, abstentions) where the paper records counts ("2 For, 7 Against")."""
+    if not re.search(r"\bvot(?:e|es|ed|ing)\b|\bagainst\b", text, re.I):
+        return (None, None, None)
     vf, va, ab = _VOTES_FOR.search(text), _VOTES_AGAINST.search(text), _ABSTAIN.search(text)
     abstentions = int(ab.group(1) or ab.group(2)) if ab else None
     return (int(vf.group(1)) if vf else None, int(va.group(1)) if va else None, abstentions)
@@ -175,16 +194,18 @@ class Block:
 def _limbs_after(paras: list[Paragraph], index: int) -> tuple[list[str], int]:
     """The limbs of a list introduced by paras[index] (which ends with ':', ':-' or ';')."""
     limbs: list[str] = []
-    previous = paras[index].text.rstrip()
+    opened = paras[index].text.rstrip().endswith((":", ":-", ";", "that", "follows"))
     j = index + 1
     while j < len(paras):
         para = paras[j]
         if para.numbered or STOP.match(para.text) or DECISION_TAKEN.match(para.text):
             break
-        if not (para.limb or previous.endswith((":", ":-", ";", "that"))):
+        # Limbs lose their bullets in items' text, so after "that:-" every paragraph up to the
+        # next numbered paragraph is a limb (Norfolk 17 June 2014, 9.2). A decision that does
+        # not introduce a list takes only marked limbs.
+        if not (para.limb or opened) or _first_trigger(para.body):
             break
         limbs.append(para.text)
-        previous = para.text.rstrip()
         j += 1
     return limbs, j
 
@@ -196,7 +217,7 @@ def find_decision_blocks(text: str) -> list[Block]:
     i = 0
     while i < len(paras):
         para = paras[i]
-        if DECISION_TAKEN.match(para.body):
+        if DECISION_TAKEN.match(para.text):
             parts: list[str] = []
             j = i + 1
             while j < len(paras) and not NOTICE_FIELD.match(paras[j].text):
@@ -226,12 +247,18 @@ def find_decision_blocks(text: str) -> list[Block]:
             parts.extend(limbs)
         # The decision's own trigger position, relative to its text, for the outcome reader.
         trigger_end = m.end() - sentence_start
-        blocks.append(Block("\n".join(parts), para.start + offset + sentence_start, trigger.name, trigger_end, para.body))
+        blocks.append(
+            Block(
+                "\n".join(parts), para.start + offset + sentence_start, trigger.name, trigger_end, para.body
+            )
+        )
         if not trigger.whole_paragraph:
             # Another "agreed" later in the same paragraph is a separate decision.
             rest = body[sentence_start + len(head) :]
             if rest.strip() and _first_trigger(rest):
-                paras[i] = Paragraph(rest.strip(), para.start + offset + sentence_start + len(head), False, False)
+                paras[i] = Paragraph(
+                    rest.strip(), para.start + offset + sentence_start + len(head), False, False
+                )
                 continue
         i = j
     return blocks
@@ -254,6 +281,11 @@ def page_of(item: Item, start: int, text: str) -> int:
     return item.page_start or 1
 
 
+# An agreement with no outcome verb ("It was agreed that a breakdown ... be provided") is the
+# meeting approving a request.
+_DEFAULT_OUTCOME = {"agreed": "approved", "approved": "approved", "agreed_unanimously": "approved"}
+
+
 def extract_resolutions(doc: Document) -> list[Resolution]:
     """Every decision recorded in a minutes or decision-notice document (see module doc)."""
     if doc.kind not in ("minutes", "decision_notice"):
@@ -272,7 +304,9 @@ def extract_resolutions(doc: Document) -> list[Resolution]:
                 Resolution(
                     id=rid,
                     text=block.text,
-                    outcome=classify_outcome(block.text, block.trigger_end),
+                    outcome=classify_outcome(
+                        block.text, block.trigger_end, _DEFAULT_OUTCOME.get(block.trigger, "other")
+                    ),
                     page=page_of(item, block.start, block.text),
                     item_id=item.id,
                     votes_for=votes[0],
@@ -294,7 +328,7 @@ RECOMMENDATION_HEAD = re.compile(
 # "The Committee is asked to ...", "Panel are asked to", "It is recommended that ...",
 # "That Committee: 1) Notes ..." (Norfolk 2014 and later report templates).
 ASK = re.compile(
-    r"\b(?:(?:is|are) asked to|It is recommended that)\b|^That (?:the )?(?:\w+ ){0,4}(?:Committee|Panel|Cabinet|Council)\b"
+    r"\b(?:(?:is|are) asked to|It is recommended that)\b|^That (?:the )?(?:\w+ ){0,4}(?:Committee|Panel|Cabinet|Council)\b"  # noqa: E501
 )
 
 

@@ -95,10 +95,10 @@ def _month(m: re.Match[str], meeting: date) -> date:
 # "in four months" and "in the autumn" (13 March 2014), "at the July 2014 Committee meeting"
 # (17 June 2014), "May 2014 add:-" (13 March 2014 forward work programme).
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b(?:with)?in\s+(?:the\s+next\s+)?(?P<count>{_NUMBER})\s+(?P<unit>weeks?|months?|years?)\b", re.I), "relative"),
-    (re.compile(r"\b(?:at|by|to|for)?\s*(?:the|their|its)\s+next\s+(?:\w+\s+){0,2}(?:meeting|cycle)\b", re.I), "next"),
-    (re.compile(rf"\b(?:(?P<part>early|mid|late|end of)\s+)?(?P<month>{_MONTH_NAMES})\.?\s*(?P<year>(?:19|20)\d\d)?\b(?!\s*\d)", re.I), "month"),
-    (re.compile(r"\b(?:(?P<part>early|mid|late)\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+term)?\s*(?P<year>(?:19|20)\d\d)?\b", re.I), "season"),
+    (re.compile(rf"\b(?:with)?in\s+(?:the\s+next\s+)?(?P<count>{_NUMBER})\s+(?P<unit>weeks?|months?|years?)\b", re.I), "relative"),  # noqa: E501
+    (re.compile(r"\b(?:at|by|to|for)?\s*(?:the|their|its)\s+next\s+(?:\w+\s+){0,2}(?:meeting|cycle)\b", re.I), "next"),  # noqa: E501
+    (re.compile(rf"\b(?:(?P<part>early|mid|late|end of)\s+)?(?P<month>{_MONTH_NAMES})\.?\s*(?P<year>(?:19|20)\d\d)?\b(?!\s*\d)", re.I), "month"),  # noqa: E501
+    (re.compile(r"\b(?:(?P<part>early|mid|late)\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+term)?\s*(?P<year>(?:19|20)\d\d)?\b", re.I), "season"),  # noqa: E501
     (re.compile(r"\bquarterly\b", re.I), "quarterly"),
     (re.compile(r"\b(?:monthly|every month|on a monthly basis)\b", re.I), "monthly"),
 ]  # fmt: skip
@@ -112,17 +112,20 @@ def resolve_due(text: str, meeting_date: str | None) -> Due:
     if not text:
         return Due(None, None)
     meeting = date.fromisoformat(meeting_date) if meeting_date else None
-    best: tuple[int, re.Match[str], str] | None = None
+    found: list[tuple[int, re.Match[str], str]] = []
     for pattern, kind in _PATTERNS:
-        for m in pattern.finditer(text):
-            if kind == "month" and not _is_month_use(m):
-                continue
-            if best is None or m.start() < best[0]:
-                best = (m.start(), m, kind)
-            break
-    if best is None:
-        return Due(None, None)
-    _, m, kind = best
+        found.extend(
+            (m.start(), m, kind) for m in pattern.finditer(text) if kind != "month" or _is_month_use(m)
+        )
+    for _, m, kind in sorted(found, key=lambda f: f[0]):
+        due = _resolve(m, kind, meeting)
+        # A date before the meeting is context ("the autumn term 2013 review"), not a deadline.
+        if due.due is None or meeting is None or due.due >= meeting.isoformat():
+            return due
+    return Due(None, None)
+
+
+def _resolve(m: re.Match[str], kind: str, meeting: date | None) -> Due:
     words = m.group(0).strip()
     if kind == "next":
         return Due(None, words, next_meeting=True)
@@ -142,9 +145,15 @@ def resolve_due(text: str, meeting_date: str | None) -> Due:
 
 
 def _is_month_use(m: re.Match[str]) -> bool:
-    """"May 2014" or "early May" is a month; a bare "may" ("it may be") is not."""
+    """ "May 2014" or "early May" is a month; a bare "may" ("it may be") is not."""
     word = m.group("month")
-    if m.group("year") or m.group("part"):
+    if m.group("part"):
+        return True
+    before = m.string[max(0, m.start() - 10) : m.start()].lower()
+    # "between March and June" describes a past period, not a deadline (Norfolk 13 March 2014).
+    if re.search(r"\b(?:between|since|from|last|and|during)\s+$", before):
+        return False
+    if m.group("year"):
         return True
     if _NOT_A_MONTH.match(word):
         return word[0].isupper() and word.lower() != "may" or word == "May" and _preceded_by_date_word(m)

@@ -55,6 +55,7 @@ TITLED_NAME = re.compile(
     rf"(?P<surname>{_NOT_TITLE}{_CAP_WORD})",
 )
 # An untitled name: two to four capitalised words ("Ed Plowden", "Patsy Mellor").
+_INITIALLED_NAME = re.compile(rf"^((?:[A-Z]\.?\s*){{1,3}})\s({_CAP_WORD})$")
 _PLAIN_NAME = re.compile(rf"^(?:{_CAP_WORD}\s+){{1,3}}{_CAP_WORD}$")
 
 
@@ -98,10 +99,12 @@ def parse_person(text: str) -> PersonName | None:
     m = TITLED_NAME.fullmatch(text)
     if m:
         return _from_match(m)
+    initialled = _INITIALLED_NAME.match(text)
+    if initialled:  # "S. Lock" (Norfolk 2014 letter signatures)
+        return PersonName(None, re.sub(r"[^A-Z]", "", initialled.group(1)), None, initialled.group(2))
     if _PLAIN_NAME.match(text):
         words = text.split()
-        initials = "".join(w[0] for w in words[1:-1] if len(w) == 1)
-        return PersonName(None, initials, words[0], words[-1])
+        return PersonName(None, "", " ".join(words[:-1]), words[-1])
     return None
 
 

@@ -138,11 +138,16 @@ def hits_to_csv(hits: list[dict[str, Any]]) -> str:
 
     extras = [key for hit in hits[:1] for key in hit if key not in HIT_FIELDS]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*HIT_FIELDS, *extras], extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=[*HIT_FIELDS, *extras], extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     for hit in hits:
         writer.writerow(
-            {key: json.dumps(value) if isinstance(value, list | dict) else value for key, value in hit.items()}
+            {
+                key: json.dumps(value) if isinstance(value, list | dict) else value
+                for key, value in hit.items()
+            }
         )
     return out.getvalue()
 
@@ -166,4 +171,6 @@ def refresh_after_ingest(home: Path, store: Store, changed: list[str], removed: 
         if err.name != "search.tracker":
             raise
         return
-    tracker.refresh_evidence(home, store)
+    refresh = getattr(tracker, "refresh_evidence", None)
+    if refresh is not None:  # absent only while the tracker is being written
+        refresh(home, store)

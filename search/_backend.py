@@ -33,6 +33,7 @@ from whoosh.writing import IndexWriter
 
 from minutebook.home import index_path
 from minutebook.store import Store
+from minutebook.text import body_key
 from search._schema import ANALYZER, DEFAULT_FIELDS, MULTI_SEP, get_schema, section_fields
 
 CURRENT = "CURRENT"
@@ -44,7 +45,8 @@ SNIPPET_CHARS = 160
 SNIPPET_SURROUND = 50
 PLAIN_SNIPPET_CHARS = 240
 
-# Every section with its item, document and meeting; then items without sections, indexed
+# Every section with its item, document and meeting (the meeting's body name, so papers that
+# spell the committee differently, "&" or "and", share one facet value); then items without sections, indexed
 # as one pseudo-section (id = item id) so that one-line agenda entries can be found too.
 SECTION_ROWS_SQL = """
 SELECT s.id AS section_id, s.title AS section_title, s.number AS section_number,
@@ -52,14 +54,16 @@ SELECT s.id AS section_id, s.title AS section_title, s.number AS section_number,
        i.id AS item_id, i.number AS item_number, i.title AS item_title,
        i.position AS item_position, i.page_start AS page_start, i.page_end AS page_end,
        d.id AS document_id, d.kind AS document_kind, d.title AS document_title,
-       d.path AS path, d.body AS body, d.meeting_id AS meeting_id, d.meeting_date AS meeting_date
+       d.path AS path, COALESCE(m.body, d.body) AS body, d.meeting_id AS meeting_id,
+       d.meeting_date AS meeting_date
 FROM sections s JOIN items i ON i.id = s.item_id JOIN documents d ON d.id = s.document_id
+LEFT JOIN meetings m ON m.id = d.meeting_id
 WHERE d.id IN ({ids})
 UNION ALL
 SELECT i.id, NULL, NULL, COALESCE(i.page_start, 1), i.text, 0,
        i.id, i.number, i.title, i.position, i.page_start, i.page_end,
-       d.id, d.kind, d.title, d.path, d.body, d.meeting_id, d.meeting_date
-FROM items i JOIN documents d ON d.id = i.document_id
+       d.id, d.kind, d.title, d.path, COALESCE(m.body, d.body), d.meeting_id, d.meeting_date
+FROM items i JOIN documents d ON d.id = i.document_id LEFT JOIN meetings m ON m.id = d.meeting_id
 WHERE d.id IN ({ids}) AND NOT EXISTS (SELECT 1 FROM sections s WHERE s.item_id = i.id)
 ORDER BY document_id, item_position, section_position
 """
@@ -86,7 +90,7 @@ def live_dir(home: Path) -> Path | None:
 def _set_live(base: Path, name: str) -> None:
     tmp = base / f"{CURRENT}.{os.getpid()}.tmp"
     tmp.write_text(name + "\n", encoding="utf-8")
-    os.replace(tmp, base / CURRENT)
+    tmp.replace(base / CURRENT)
 
 
 @contextmanager
@@ -129,35 +133,26 @@ def _writing(ix: index.Index, **kwargs: Any) -> Iterator[IndexWriter]:
 def _item_annotations(store: Store, doc_ids: list[str]) -> dict[str, tuple[list[str], list[str], bool]]:
     """Item id -> (people, organisations, has a resolution), from the entity/decision tables.
 
-    A mention without an item id is given to the items whose page range holds its page.
+    Only mentions the entity stage tied to an item count: spreading document-level mentions
+    over page ranges gave every item of a one-page text paper the whole attendance list.
     Empty until the entity stage fills `mentions`; everything works either way.
     """
     marks = ",".join("?" * len(doc_ids))
     names: dict[str, dict[str, set[str]]] = {}
-    items = store.query(
-        f"SELECT id, document_id, page_start, page_end FROM items WHERE document_id IN ({marks})", doc_ids
-    )
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for item in items:
-        by_doc.setdefault(item["document_id"], []).append(item)
+    items = store.query(f"SELECT id FROM items WHERE document_id IN ({marks})", doc_ids)
     rows = store.query(
-        "SELECT document_id, item_id, name, type, page FROM mentions"
-        f" WHERE document_id IN ({marks}) AND type IN ('person', 'organisation')",
+        "SELECT item_id, name, type FROM mentions"
+        f" WHERE document_id IN ({marks}) AND item_id IS NOT NULL AND type IN ('person', 'organisation')",
         doc_ids,
     )
     for row in rows:
-        targets = [row["item_id"]] if row["item_id"] else [
-            i["id"]
-            for i in by_doc.get(row["document_id"], [])
-            if i["page_start"] and i["page_start"] <= row["page"] <= (i["page_end"] or i["page_start"])
-        ]
         name = " ".join(row["name"].replace(",", " ").replace(MULTI_SEP, " ").split())
-        for item_id in targets:
-            names.setdefault(item_id, {"person": set(), "organisation": set()})[row["type"]].add(name)
+        names.setdefault(row["item_id"], {"person": set(), "organisation": set()})[row["type"]].add(name)
     resolved = {
         r["item_id"]
         for r in store.query(
-            f"SELECT DISTINCT item_id FROM resolutions WHERE document_id IN ({marks}) AND item_id IS NOT NULL",
+            "SELECT DISTINCT item_id FROM resolutions"
+            f" WHERE document_id IN ({marks}) AND item_id IS NOT NULL",
             doc_ids,
         )
     }
@@ -168,15 +163,32 @@ def _item_annotations(store: Store, doc_ids: list[str]) -> dict[str, tuple[list[
     return result
 
 
+def body_names(store: Store) -> dict[str, str]:
+    """Body key -> one display name, so "Overview & Scrutiny" and "Overview and Scrutiny"
+    (both printed by Norfolk's papers for the same panel) are one facet value: the spelling
+    most meetings use, ties broken alphabetically."""
+    rows = store.query(
+        "SELECT body_key, body, COUNT(*) AS n FROM meetings WHERE body_key IS NOT NULL"
+        " GROUP BY body_key, body ORDER BY body_key, n DESC, body"
+    )
+    names: dict[str, str] = {}
+    for row in rows:
+        names.setdefault(row["body_key"], row["body"])
+    return names
+
+
 def section_documents(store: Store, doc_ids: list[str], batch: int = 200) -> Iterator[dict[str, Any]]:
     """Index field dicts for every section of the given documents, in paper order."""
+    names = body_names(store)
     for start in range(0, len(doc_ids), batch):
         chunk = doc_ids[start : start + batch]
         marks = ",".join("?" * len(chunk))
         notes = _item_annotations(store, chunk)
         for row in store.db.execute(SECTION_ROWS_SQL.format(ids=marks), chunk + chunk):
             people, orgs, resolved = notes.get(row["item_id"], ([], [], False))
-            yield section_fields(dict(row), people, orgs, resolved)
+            fields_ = dict(row)
+            fields_["body"] = names.get(body_key(fields_["body"]) or "", fields_["body"])
+            yield section_fields(fields_, people, orgs, resolved)
 
 
 def _add_all(writer: IndexWriter, docs: Iterable[dict[str, Any]]) -> int:
@@ -254,9 +266,9 @@ class FacetTable:
     organisation: list[tuple[str, ...]]
 
 
-def _leaf_column(reader: Any, field: str, default: Any) -> list[Any]:
+def _leaf_column(reader: Any, field: str, default: Any, translate: bool = True) -> list[Any]:
     if reader.has_column(field):
-        return list(reader.column_reader(field))
+        return list(reader.column_reader(field, translate=translate))
     return [default] * reader.doc_count_all()
 
 
@@ -269,7 +281,7 @@ def _facet_table(searcher: Searcher) -> FacetTable:
             _leaf_column(leaf, "body_name", ""),
             _leaf_column(leaf, "year", ""),
             _leaf_column(leaf, "document_kind", ""),
-            _leaf_column(leaf, "date", 0),
+            _leaf_column(leaf, "date", 0, translate=False),
             _leaf_column(leaf, "person_names", b""),
             _leaf_column(leaf, "organisation_names", b""),
         ]
@@ -368,7 +380,7 @@ def run(
             return empty, []
         searcher, table = found
         combined = q if filter_q is None else query.And([q, filter_q])
-        matched = list(combined.docs(searcher))
+        matched = matching_docnums(searcher, combined)
         if not matched:
             return empty, []
         item_of = table.item_of
@@ -377,12 +389,26 @@ def run(
         if sort == "date":
             hits = _date_page(searcher, table, q, matched, limit, offset)
         else:
-            hits = _relevance_page(searcher, table, q, matched if filter_q is not None else None, len(items), limit, offset)
+            hits = _relevance_page(
+                searcher, table, q, matched if filter_q is not None else None, len(items), limit, offset
+            )
         stored = [searcher.stored_fields(h.docnum) for h in hits]
         for hit, fields_ in zip(hits, stored, strict=True):
             fields_["_snippet"] = make_snippet(fields_.get("text") or "", highlight_terms(q, searcher))
             fields_["_score"] = hit.score
         return SearchOutcome(len(items), hits, facets), stored
+
+
+def matching_docnums(searcher: Searcher, q: query.Query) -> list[int]:
+    """Every live docnum matching `q`, unscored (fast: no scoring, no stored fields).
+
+    Segment by segment: whoosh 2.7's multi-segment matcher fails in `all_ids()` once a
+    segment's deletions exhaust it, and per-segment matching avoids that path entirely.
+    """
+    found: list[int] = []
+    for sub, offset in searcher.leaf_searchers():
+        found.extend(offset + docnum for docnum in q.docs(sub))
+    return found
 
 
 def _count_facets(table: FacetTable, items: set[int]) -> dict[str, dict[str, int]]:
@@ -471,7 +497,11 @@ def highlight_terms(q: query.Query, searcher: Searcher) -> frozenset[str]:
                 pairs = node.existing_terms(reader, phrases=True, expand=True)
             except Exception:  # a leaf type that cannot list its terms simply is not highlighted
                 return
-            terms.update(text.decode("utf-8") if isinstance(text, bytes) else text for field, text in pairs if field in DEFAULT_FIELDS)
+            terms.update(
+                text.decode("utf-8") if isinstance(text, bytes) else text
+                for field, text in pairs
+                if field in DEFAULT_FIELDS
+            )
             return
         for child in node.children():
             walk(child)

@@ -62,7 +62,11 @@ def parse_user_query(text: str, schema: Schema) -> ParsedQuery:
         return ParsedQuery(query.Every(), [])
     notes: list[str] = []
     unknown = sorted(
-        {name for name in _FIELD_PREFIX.findall(text) if name.lower() not in _KNOWN_FIELDS and name not in schema}
+        {
+            name
+            for name in _FIELD_PREFIX.findall(text)
+            if name.lower() not in _KNOWN_FIELDS and name not in schema
+        }
     )
     if unknown:
         notes.append(f"unknown field(s) {', '.join(unknown)}: searched as words")
@@ -76,11 +80,21 @@ def parse_user_query(text: str, schema: Schema) -> ParsedQuery:
         parsed, problem = query.NullQuery, str(err) or type(err).__name__
     if isinstance(parsed, query.qcore._NullQuery) and problem is None:
         problem = "nothing searchable left after parsing"
+    elif problem is None and _has_null_part(parsed):
+        notes.append("part of the query could not be read and was left out")
     if problem:
         words = plain_words(text)
-        notes.append(f"could not read the query as written ({problem}); searched for the words: {words or '(none)'}")
+        notes.append(
+            f"could not read the query as written ({problem}); searched for the words: {words or '(none)'}"
+        )
         parsed = words_query(words) if words else query.NullQuery
     return ParsedQuery(_constraints_first(parsed), notes)
+
+
+def _has_null_part(node: query.Query) -> bool:
+    if isinstance(node, query.qcore._NullQuery):
+        return True
+    return not node.is_leaf() and any(_has_null_part(child) for child in node.children())
 
 
 def _fields(node: query.Query) -> set[str]:
@@ -91,14 +105,18 @@ def _fields(node: query.Query) -> set[str]:
 
 
 def _constraints_first(parsed: query.Query) -> query.Query:
-    """Make field constraints (`body:scrutiny`, `date:[...]`, `kind:minutes`) required.
+    """Make field constraints (`body:scrutiny`, `date:[...]`, `kind:minutes`) and NOTs required.
 
     Plain words are OR-ed for recall, but a user who writes `date:[2014-01-01 TO 2014-06-30]
     leadership` means "leadership, within those dates", not "either".
     """
     if not isinstance(parsed, query.Or):
         return parsed
-    constraints = [c for c in parsed.subqueries if _fields(c) and not _fields(c) & set(DEFAULT_FIELDS)]
+    constraints = [
+        c
+        for c in parsed.subqueries
+        if isinstance(c, query.Not) or (_fields(c) and not _fields(c) & set(DEFAULT_FIELDS))
+    ]
     if not constraints or len(constraints) == len(parsed.subqueries):
         return parsed
     words = [c for c in parsed.subqueries if c not in constraints]
@@ -154,7 +172,11 @@ def filter_query(filters: Filters, notes: list[str]) -> query.Query | None:
     end = _date_arg(filters.date_to, "--to", notes)
     if start or end:
         # The range end is inclusive of the whole day.
-        parts.append(query.DateRange("date", start, end + timedelta(days=1) - timedelta(microseconds=1) if end else None))
+        parts.append(
+            query.DateRange(
+                "date", start, end + timedelta(days=1) - timedelta(microseconds=1) if end else None
+            )
+        )
     for name, names in (("person", filters.person), ("organisation", filters.org)):
         if names is not None:
             parts.append(query.Or([query.Term(name, n.lower()) for n in names]) if names else query.NullQuery)

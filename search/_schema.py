@@ -70,7 +70,9 @@ def get_schema() -> fields.Schema:
     )
 
 
-def section_fields(row: dict[str, Any], people: list[str], orgs: list[str], has_resolution: bool) -> dict[str, Any]:
+def section_fields(
+    row: dict[str, Any], people: list[str], orgs: list[str], has_resolution: bool
+) -> dict[str, Any]:
     """Map one joined section row (see `_backend.SECTION_ROWS_SQL`) onto index fields."""
     date = row["meeting_date"]
     parsed = _parse_date(date)

@@ -60,17 +60,80 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 # Words that shape a question but are not its content; committee words are read as body
 # hints instead (they appear in nearly every paper and say nothing about the topic).
 _QUESTION_WORDS = {
-    "how", "mani", "much", "what", "which", "who", "whom", "whose", "where", "why", "when",
-    "did", "doe", "do", "was", "were", "is", "are", "has", "had", "been", "there", "their",
-    "they", "it", "its", "about", "decid", "decis", "resolv", "resolut", "agre", "committe",
-    "panel", "council", "meet", "meetingth", "paper", "report", "said", "say", "tell", "me",
-    "ani", "would", "should", "could", "number", "percentag", "proport", "per", "cent",
-    "amount", "total", "figur", "happen", "s", "held", "take",
+    "how",
+    "mani",
+    "much",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "why",
+    "when",
+    "did",
+    "doe",
+    "do",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "had",
+    "been",
+    "there",
+    "their",
+    "they",
+    "it",
+    "its",
+    "about",
+    "decid",
+    "decis",
+    "resolv",
+    "resolut",
+    "agre",
+    "committe",
+    "panel",
+    "council",
+    "meet",
+    "meetingth",
+    "paper",
+    "report",
+    "said",
+    "say",
+    "tell",
+    "me",
+    "ani",
+    "would",
+    "should",
+    "could",
+    "number",
+    "percentag",
+    "proport",
+    "per",
+    "cent",
+    "amount",
+    "total",
+    "figur",
+    "happen",
+    "s",
+    "held",
+    "take",
 }
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 _MONTH_ABBR = {name[:3]: number for name, number in _MONTHS.items()}
 _MONTH_ABBR["sept"] = 9
@@ -141,7 +204,9 @@ def find_periods(question: str) -> list[Period]:
     covered: list[tuple[int, int]] = []
     for match in _MONTH_YEAR.finditer(question):
         month_word = match.group(2).lower()
-        month = _MONTHS.get(month_word) or _MONTH_ABBR.get(month_word[:4] if month_word == "sept" else month_word[:3])
+        month = _MONTHS.get(month_word) or _MONTH_ABBR.get(
+            month_word[:4] if month_word == "sept" else month_word[:3]
+        )
         periods.append(Period(_year(match.group(3)), month, match.group(0)))
         covered.append(match.span())
     for match in _YEAR.finditer(question):

@@ -42,13 +42,53 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|\t")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
 
+# A prose line this long that stops without punctuation was wrapped by the PDF, not ended:
+# "...a further written report be provided to the" / "Committee in Autumn 2014, ..." (June
+# 2014 minutes, 8.3).
+_WRAPPED_LINE = 60
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) with wrapped prose lines joined to the next (the newline is kept, so
+    each joined line is still a verbatim substring of `text`)."""
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    pending: tuple[int, str] | None = None
+    for line in text.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        if pending is not None:
+            if line.strip() and not _TABLE_ROW.search(line):
+                pending = (pending[0], pending[1] + "\n" + line)
+                if not _wrapped(line):
+                    lines.append(pending)
+                    pending = None
+                continue
+            lines.append(pending)
+            pending = None
+        if _wrapped(line):
+            pending = (start, line)
+        else:
+            lines.append((start, line))
+    if pending is not None:
+        lines.append(pending)
+    return lines
+
+
+def _wrapped(line: str) -> bool:
+    stripped = line.rstrip()
+    return (
+        len(stripped) >= _WRAPPED_LINE
+        and not _TABLE_ROW.search(line)
+        and stripped[-1:].isalpha()
+        and stripped[-1:].islower()
+    )
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Lines, then sentences within prose lines; a table row stays whole."""
     sentences: list[Sentence] = []
-    offset = 0
-    for line in text.split("\n"):
-        line_start = offset
-        offset += len(line) + 1
+    for line_start, line in _logical_lines(text):
         if not line.strip() or _TABLE_RULE.match(line):
             continue
         if _TABLE_ROW.search(line):
@@ -76,7 +116,9 @@ _WORD_NUMBERS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
 ).split()
-_WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")(?:[ -](?:" + "|".join(_WORD_NUMBERS) + r"))?\b", re.I)
+_WORD_NUMBER = re.compile(
+    r"\b(?:" + "|".join(_WORD_NUMBERS) + r")(?:[ -](?:" + "|".join(_WORD_NUMBERS) + r"))?\b", re.I
+)
 # Numbers that label rather than count: "item 9", "paragraph 3.3.6", "Key Stage 2".
 _LABEL_BEFORE = re.compile(
     r"(?:item|items|paragraph|paragraphs|appendix|section|stage|recommendation|page|pages|minute|tier|"
@@ -91,9 +133,15 @@ _DATES = (
     # "24th February", "31st March 2014", "14 April 2014", "on 28th February".
     re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? (?:" + _MONTH_WORDS + r")\b(?: \d{4})?"),
     # "March 2015", "early May", "in July 2014", "Autumn 2014", "the autumn term 2013".
-    re.compile(r"\b(?:(?:early|late|mid|end of|the end of) )?(?:" + _MONTH_WORDS + r")(?: \d{4}|\b(?= \d{2}\b)(?: \d{2}))"),
+    re.compile(
+        r"\b(?:(?:early|late|mid|end of|the end of) )?(?:"
+        + _MONTH_WORDS
+        + r")(?: \d{4}|\b(?= \d{2}\b)(?: \d{2}))"
+    ),
     re.compile(r"\b(?:early|late|mid|in|by|from|until|during) (?:" + _MONTH_WORDS + r")\b"),
-    re.compile(r"\b(?:early |late |the )?(?:spring|summer|autumn|winter)(?: term)?(?: \d{4})?\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:early |late |the )?(?:spring|summer|autumn|winter)(?: term)?(?: \d{4})?\b", re.IGNORECASE
+    ),
     # "within six months", "in four months", "the following week", "next meeting".
     re.compile(r"\b(?:within|in) (?:\w+ )?(?:days|weeks|months|years)\b"),
     re.compile(r"\b(?:the following|next) (?:week|month|year|meeting)\b"),

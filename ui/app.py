@@ -24,7 +24,9 @@ PAGES = [
     st.Page(HERE / "page_meetings.py", title="Meetings", icon=":material/event:", url_path="meetings"),
     st.Page(HERE / "page_tracker.py", title="Tracker", icon=":material/task_alt:", url_path="tracker"),
     st.Page(HERE / "page_ask.py", title="Ask", icon=":material/question_answer:", url_path="ask"),
-    st.Page(HERE / "page_people.py", title="People & organisations", icon=":material/groups:", url_path="people"),
+    st.Page(
+        HERE / "page_people.py", title="People & organisations", icon=":material/groups:", url_path="people"
+    ),
     st.Page(HERE / "page_figures.py", title="Figures", icon=":material/monitoring:", url_path="figures"),
 ]
 

@@ -46,7 +46,9 @@ def where(row: dict[str, Any]) -> str:
     return " · ".join(str(p) for p in parts)
 
 
-def page_link(document_id: str | None, page: int | None, highlight: str | None = None, label: str | None = None) -> None:
+def page_link(
+    document_id: str | None, page: int | None, highlight: str | None = None, label: str | None = None
+) -> None:
     """A link that opens the meeting page at this document's page (terms highlighted)."""
     if not document_id:
         return

@@ -60,7 +60,7 @@ def backend(module: str, name: str) -> Callable[..., Any]:
         found = getattr(_backend_module(module), name)
     except (ImportError, AttributeError) as exc:
         raise BackendMissing(f"{module}.{name} is not available yet") from exc
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 # ------------------------------------------------------------------ corpus
@@ -93,7 +93,9 @@ def meeting_of_document(home: Path, version: tuple[float, ...], document_id: str
 
 
 @st.cache_data(show_spinner=False)
-def meeting_records(home: Path, version: tuple[float, ...], meeting_id: str) -> dict[str, list[dict[str, Any]]]:
+def meeting_records(
+    home: Path, version: tuple[float, ...], meeting_id: str
+) -> dict[str, list[dict[str, Any]]]:
     """Attendance, declarations, resolutions, recommendations and actions of one meeting.
 
     Each row carries its document and item (number, title) so the page can cite and link it.
@@ -134,9 +136,7 @@ def meeting_records(home: Path, version: tuple[float, ...], meeting_id: str) -> 
 def document_page(home: Path, version: tuple[float, ...], document_id: str, page: int) -> str | None:
     """The stored text of one page (light markup kept), or None when there is no such page."""
     with _store(home) as store:
-        rows = store.query(
-            "SELECT text FROM pages WHERE document_id = ? AND number = ?", (document_id, page)
-        )
+        rows = store.query("SELECT text FROM pages WHERE document_id = ? AND number = ?", (document_id, page))
     return rows[0]["text"] if rows else None
 
 
@@ -160,16 +160,16 @@ def search(home: Path, version: tuple[float, ...], **filters: Any) -> dict[str, 
     """`search.search_papers` with the CLI's filters (query, body, kind, date_from, …)."""
     request_type = backend("search", "SearchRequest")
     search_papers = backend("search", "search_papers")
-    return search_papers(home, request_type(**filters))  # type: ignore[no-any-return]
+    return search_papers(home, request_type(**filters))
 
 
 def hits_csv(hits: list[dict[str, Any]]) -> str:
-    return backend("search", "hits_to_csv")(hits)  # type: ignore[no-any-return]
+    return backend("search", "hits_to_csv")(hits)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def ask(home: Path, version: tuple[float, ...], question: str) -> dict[str, Any]:
-    return backend("search.ask", "answer_question")(home, question)  # type: ignore[no-any-return]
+    return backend("search.ask", "answer_question")(home, question)
 
 
 # ----------------------------------------------------------------- tracker
@@ -184,9 +184,7 @@ def actions(home: Path, version: tuple[float, ...], as_of: str | None) -> list[d
         verdicts: dict[str, dict[str, str]] = defaultdict(dict)
         for row in store.query("SELECT action_id, document_id, verdict FROM corrections"):
             verdicts[row["action_id"]][row["document_id"]] = row["verdict"]
-        meeting_ids = {
-            r["id"]: r["meeting_id"] for r in store.query("SELECT id, meeting_id FROM documents")
-        }
+        meeting_ids = {r["id"]: r["meeting_id"] for r in store.query("SELECT id, meeting_id FROM documents")}
     for row in rows:
         row["verdicts"] = dict(verdicts.get(row["id"], {}))
         for evidence in row.get("evidence", []):

@@ -28,6 +28,9 @@ def streamlit_command(port: int) -> list[str]:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        # No "Deploy" button or developer menu: this is a reading tool, not a dev server.
+        "--client.toolbarMode",
+        "minimal",
     ]
 
 

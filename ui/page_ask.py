@@ -45,8 +45,8 @@ def main() -> None:
     citations = result.get("citations") or []
     if citations:
         st.subheader("From the papers")
-    for cite in citations:
-        with st.container(border=True):
+    for index, cite in enumerate(citations):
+        with st.container(border=True, key=f"citation-{index}"):
             quote(cite.get("quote") or "")
             st.caption(escape_markdown(where(cite) + f" · page {cite.get('page')}"))
             page_link(cite.get("document_id"), cite.get("page"), question, f"Open page {cite.get('page')}")

@@ -33,7 +33,9 @@ def main() -> None:
     st.title("Figures")
     if "figures_q" not in st.session_state:
         st.session_state["figures_q"] = st.query_params.get("q", "")
-    query = st.text_input("Search figures", key="figures_q", placeholder="looked after children · budget · %").strip()
+    query = st.text_input(
+        "Search figures", key="figures_q", placeholder="looked after children · budget · %"
+    ).strip()
     try:
         with st.spinner("Finding figures…"):
             rows = data.figures(home, version, query or None)
@@ -73,8 +75,14 @@ def main() -> None:
     st.caption("Click a point to open its source page.")
     st.dataframe(
         [
-            {"Period": p["x"], "Value": p["value"], "Unit": p.get("unit"), "Meeting": p.get("meeting_date"),
-             "Page": p.get("page"), "Context": p.get("context")}
+            {
+                "Period": p["x"],
+                "Value": p["value"],
+                "Unit": p.get("unit"),
+                "Meeting": p.get("meeting_date"),
+                "Page": p.get("page"),
+                "Context": p.get("context"),
+            }
             for p in points
         ],
         hide_index=True,
@@ -82,7 +90,9 @@ def main() -> None:
     )
     with st.expander("Source pages"):
         for p in points:
-            page_link(p.get("document_id"), p.get("page"), None, f"{p['x']}: {p['value']:g} — page {p.get('page')}")
+            page_link(
+                p.get("document_id"), p.get("page"), None, f"{p['x']}: {p['value']:g} — page {p.get('page')}"
+            )
 
 
 main()

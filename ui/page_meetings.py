@@ -160,7 +160,12 @@ def _people_section(records: dict[str, list[dict[str, Any]]]) -> None:
         if records["declarations"]:
             st.dataframe(
                 [
-                    {"Person": d["person"], "Interest": d["interest"], "Item": d["item_number"] or "", "Page": d["page"]}
+                    {
+                        "Person": d["person"],
+                        "Interest": d["interest"],
+                        "Item": d["item_number"] or "",
+                        "Page": d["page"],
+                    }
                     for d in records["declarations"]
                 ],
                 hide_index=True,
@@ -216,7 +221,12 @@ def _reader(home: Any, version: Any, meeting: dict[str, Any]) -> None:
     page = int(col_page.number_input(f"Page (of {pages})", 1, pages, key="meetings_page"))
     highlight = col_hl.text_input("Highlight", key="meetings_hl")
     st.query_params.from_dict(
-        {"meeting": meeting["id"], "doc": doc_id, "page": str(page), **({"hl": highlight} if highlight else {})}
+        {
+            "meeting": meeting["id"],
+            "doc": doc_id,
+            "page": str(page),
+            **({"hl": highlight} if highlight else {}),
+        }
     )
     raw = data.document_page(home, version, doc_id, page)
     if raw is None:
@@ -228,7 +238,11 @@ def _reader(home: Any, version: Any, meeting: dict[str, Any]) -> None:
     if terms:
         st.caption(f"{found} match{'es' if found != 1 else ''} on page {page}")
         # Long text papers are one page: show the paragraphs that match first.
-        paragraphs = [p for p in re.split(r"\n\s*\n", text) if count_matches(p, terms)]
+        # Best first: paragraphs with more of the distinct words, then more occurrences.
+        paragraphs = sorted(
+            (p for p in re.split(r"\n\s*\n", text) if count_matches(p, terms)),
+            key=lambda p: (-sum(1 for t in terms if count_matches(p, [t])), -count_matches(p, terms)),
+        )
         for para in paragraphs[:5]:
             with st.container(border=True):
                 st.markdown(highlight_markdown(para, terms))

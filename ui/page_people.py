@@ -22,7 +22,11 @@ def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
     name = entity["name"]
     st.subheader(name)
     roles = ", ".join(entity.get("roles") or []) or "no role recorded"
-    st.caption(escape_markdown(f"{entity.get('mentions', 0)} mentions · {len(entity.get('meetings') or [])} meetings · {roles}"))
+    st.caption(
+        escape_markdown(
+            f"{entity.get('mentions', 0)} mentions · {len(entity.get('meetings') or [])} meetings · {roles}"
+        )
+    )
     records = data.entity_records(home, version, name)
     left, right = st.columns(2)
     with left:
@@ -30,7 +34,12 @@ def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
         if records["attendance"]:
             st.dataframe(
                 [
-                    {"Date": a["date"], "Body": a["body"], "Status": a["status"].replace("_", " "), "Role": a["role"] or ""}
+                    {
+                        "Date": a["date"],
+                        "Body": a["body"],
+                        "Status": a["status"].replace("_", " "),
+                        "Role": a["role"] or "",
+                    }
                     for a in records["attendance"]
                 ],
                 hide_index=True,
@@ -43,7 +52,12 @@ def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
         if records["declarations"]:
             st.dataframe(
                 [
-                    {"Date": d["date"], "Interest": d["interest"], "Item": d["item_number"] or "", "Page": d["page"]}
+                    {
+                        "Date": d["date"],
+                        "Interest": d["interest"],
+                        "Item": d["item_number"] or "",
+                        "Page": d["page"],
+                    }
                     for d in records["declarations"]
                 ],
                 hide_index=True,
@@ -66,7 +80,9 @@ def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
         )
         st.altair_chart(chart, width="stretch")
         for m in mentions:
-            page_link(m["document_id"], m["page"], name, f"{m['date']} · {m['body'] or ''} · page {m['page']}")
+            page_link(
+                m["document_id"], m["page"], name, f"{m['date']} · {m['body'] or ''} · page {m['page']}"
+            )
     else:
         st.caption("No dated mentions.")
 
@@ -77,7 +93,10 @@ def main() -> None:
     params = st.query_params
     if "people_type" not in st.session_state:
         st.session_state["people_type"] = params.get("type") if params.get("type") in TYPES else "person"
-    entity_type = st.segmented_control("Show", list(TYPES), format_func=TYPES.get, key="people_type") or "person"
+    entity_type = (
+        st.segmented_control("Show", list(TYPES), format_func=lambda t: TYPES[t], key="people_type")
+        or "person"
+    )
     try:
         with st.spinner("Gathering names…"):
             rows = data.entities(home, version, entity_type)
@@ -98,8 +117,12 @@ def main() -> None:
         listed = [r for r in rows if filter_text in r["name"].lower()]
         st.dataframe(
             [
-                {"Name": r["name"], "Mentions": r.get("mentions", 0), "Meetings": len(r.get("meetings") or []),
-                 "Roles": ", ".join(r.get("roles") or [])}
+                {
+                    "Name": r["name"],
+                    "Mentions": r.get("mentions", 0),
+                    "Meetings": len(r.get("meetings") or []),
+                    "Roles": ", ".join(r.get("roles") or []),
+                }
                 for r in listed
             ],
             hide_index=True,

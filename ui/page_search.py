@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -84,6 +85,11 @@ def _request(state: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
+def _facet_label(counts: dict[str, int]) -> Callable[[str], str]:
+    # Pill labels are Markdown, and facet values (names, bodies) come from papers.
+    return lambda value: escape_markdown(f"{value.replace('_', ' ')} ({counts.get(value, 0)})")
+
+
 def _facet_sidebar(facets: dict[str, dict[str, int]]) -> None:
     """One single-choice set of pills per facet, labelled with its count over all matches."""
     for name, (facet, label) in FACETS.items():
@@ -98,13 +104,15 @@ def _facet_sidebar(facets: dict[str, dict[str, int]]) -> None:
             label,
             options,
             selection_mode="single",
-            format_func=lambda v, counts=counts: f"{v.replace('_', ' ')} ({counts.get(v, 0)})",
+            # Pill labels are Markdown, and facet values (names, bodies) come from papers.
+            format_func=_facet_label(counts),
             key=_key(name),
         )
 
 
-def _render_hit(hit: dict[str, Any], terms: list[str], query: str) -> None:
-    with st.container(border=True):
+def _render_hit(hit: dict[str, Any], terms: list[str], query: str, index: int) -> None:
+    # Keyed containers (CSS class `st-key-hit-N`) let the browser tests find each result.
+    with st.container(border=True, key=f"hit-{index}"):
         title = hit.get("item_title") or hit.get("document_title") or "Untitled"
         number = hit.get("item_number")
         heading = f"Item {number}: {title}" if number else title
@@ -191,8 +199,8 @@ def main() -> None:
         icon=":material/download:",
         on_click="ignore",
     )
-    for hit in result.get("hits", []):
-        _render_hit(hit, terms, state["q"])
+    for index, hit in enumerate(result.get("hits", [])):
+        _render_hit(hit, terms, state["q"], index)
 
     pages = max(1, -(-total // PAGE_SIZE))
     if pages > 1:

@@ -23,8 +23,12 @@ def sort_actions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Overdue, then open, then done; within each, earliest due first (undated last)."""
     return sorted(
         rows,
-        key=lambda r: (_ORDER.get(r.get("status") or "", 3), r.get("due") is None, r.get("due") or "",
-                       r.get("meeting_date") or ""),
+        key=lambda r: (
+            _ORDER.get(r.get("status") or "", 3),
+            r.get("due") is None,
+            r.get("due") or "",
+            r.get("meeting_date") or "",
+        ),
     )
 
 
@@ -46,9 +50,11 @@ def _verdict_buttons(home: Any, action: dict[str, Any], evidence: dict[str, Any]
 
 
 def _render_action(home: Any, action: dict[str, Any], sources: dict[str, dict[str, Any]]) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=f"action-{action['id']}"):
         status = action.get("status") or "open"
-        st.markdown(f"{_BADGE.get(status, escape_markdown(status))} {escape_markdown(action.get('text') or '')}")
+        st.markdown(
+            f"{_BADGE.get(status, escape_markdown(status))} {escape_markdown(action.get('text') or '')}"
+        )
         details = [where(action)]
         if action.get("owner"):
             details.append(f"owner: {action['owner']}")
@@ -65,6 +71,21 @@ def _render_action(home: Any, action: dict[str, Any], sources: dict[str, dict[st
             quote(item.get("quote") or "")
             page_link(item.get("document_id"), item.get("page"), label=f"Open page {item.get('page')}")
             _verdict_buttons(home, action, item, index)
+        _rejected(home, action)
+
+
+def _rejected(home: Any, action: dict[str, Any]) -> None:
+    """Matches this person marked wrong: the tracker drops them, so offer the way back."""
+    for document_id, verdict in sorted(action.get("verdicts", {}).items()):
+        if verdict != "wrong":
+            continue
+        note, undo = st.columns([3, 1])
+        note.caption(f"You marked a match wrong (document {document_id}); it no longer counts as evidence.")
+        if undo.button(
+            "Undo: it was right", key=f"undo-{action['id']}-{document_id}", icon=":material/undo:"
+        ):
+            data.record_correction(home, action["id"], document_id, "right")
+            st.rerun()
 
 
 def main() -> None:
@@ -73,7 +94,9 @@ def main() -> None:
     with st.sidebar:
         st.header("Filter")
         as_of = st.date_input("Judge overdue as of", value=dt.date.today(), key="tracker_as_of")
-        statuses = st.pills("Status", STATUSES, selection_mode="multi", default=STATUSES, key="tracker_status")
+        statuses = st.pills(
+            "Status", STATUSES, selection_mode="multi", default=STATUSES, key="tracker_status"
+        )
     try:
         with st.spinner("Following actions through the papers…"):
             rows = data.actions(home, version, as_of.isoformat() if isinstance(as_of, dt.date) else None)

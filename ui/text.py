@@ -94,20 +94,6 @@ def count_matches(text: str, terms: list[str]) -> int:
     return len(pattern.findall(text)) if pattern else 0
 
 
-def excerpt_around(text: str, terms: list[str], width: int = 1200) -> tuple[str, bool]:
-    """A window of `text` around the first match (or its start); the flag says it was cut."""
-    if len(text) <= width:
-        return text, False
-    pattern = _term_pattern(terms)
-    match = pattern.search(text) if pattern else None
-    start = max(0, (match.start() if match else 0) - width // 4)
-    # Cut at line boundaries so the window reads naturally.
-    if start:
-        newline = text.rfind("\n", 0, start)
-        start = newline + 1 if newline >= 0 and start - newline < 200 else start
-    return text[start : start + width], True
-
-
 def mark_spans_markdown(text: str, spans: list[list[int]] | list[tuple[int, int]]) -> str:
     """Escaped Markdown of `text` with the given [start, end) character spans highlighted.
 

@@ -81,15 +81,23 @@ TINY = [
         "Children's Services Committee",
         "2017-06-20",
         [
-            ("item-transport", "Home to school transport", [("sec-transport", None, "Bus routes to rural schools.")]),
+            (
+                "item-transport",
+                "Home to school transport",
+                [("sec-transport", None, "Bus routes to rural schools.")],
+            ),
             (
                 "item-meals-2017",
                 "School meals contract",
                 [("sec-meals-2017", None, "The catering contract for school meals is renewed.")],
             ),
         ],
-        mentions=[Mention("Norfolk Catering Ltd", "organisation", "Norfolk Catering", 1, item_id="item-meals-2017")],
-        resolutions=[Resolution("res-1", "RESOLVED to renew the contract", "approved", 1, item_id="item-meals-2017")],
+        mentions=[
+            Mention("Norfolk Catering Ltd", "organisation", "Norfolk Catering", 1, item_id="item-meals-2017")
+        ],
+        resolutions=[
+            Resolution("res-1", "RESOLVED to renew the contract", "approved", 1, item_id="item-meals-2017")
+        ],
     ),
     make_document(
         "doc-report-2015",

@@ -1,0 +1,74 @@
+"""The command line: every command documented, --help light, --json shapes as CONTRACT.md."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from minutebook.cli import build_parser, main
+
+COMMANDS = ["ingest", "reindex", "meetings", "search", "ask", "resolutions", "actions", "entities", "figures", "ui"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: minutebook " + command) and len(out.splitlines()) > 3
+
+
+def test_parser_knows_exactly_the_contract_commands() -> None:
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert sorted(sub.choices) == sorted(COMMANDS)  # type: ignore[union-attr]
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    code = (
+        "import sys; from minutebook.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('spacy', 'whoosh', 'streamlit', 'pdfminer') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_ingest_json_reports_documents_and_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"<html>not a pdf</html>")
+    good = tmp_path / "paper.txt"
+    good.write_text((Path(__file__).parents[1] / "corpus" / "004_d692cb27e227d39d.txt").read_text())
+    code = main(["--home", str(tmp_path / "home"), "ingest", str(tmp_path), "--json", "--workers", "1"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert (result["ingested"], result["unchanged"]) == (1, 0)
+    assert [f["path"] for f in result["failed"]] == [str(bad.resolve())]
+    (doc,) = result["documents"]
+    assert {k: doc[k] for k in ("kind", "meeting_date", "pages", "items")} == {
+        "kind": "minutes",
+        "meeting_date": "2014-03-13",
+        "pages": 1,
+        "items": 20,
+    }
+    assert set(doc) >= {"id", "path", "kind", "body", "meeting_date", "pages", "items"}
+
+
+def test_meetings_json_lists_meetings_oldest_first(corpus_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--home", str(corpus_home), "meetings", "--json"]) == 0
+    meetings = json.loads(capsys.readouterr().out)
+    assert [m["date"] for m in meetings] == ["2014-03-13", "2014-05-01", "2014-06-17", "2017-03-14"]
+    for meeting in meetings:
+        assert set(meeting) >= {"id", "body", "date", "time", "venue", "documents", "items"}
+        for item in meeting["items"]:
+            assert set(item) >= {"id", "number", "title", "document_id", "page_start", "page_end"}
+            assert item["number"] is None or isinstance(item["number"], str)
+    may = meetings[1]
+    assert [(i["number"], i["title"]) for i in may["items"]][0] == (
+        "8",
+        "Children's Services Senior Management Arrangements",
+    )
