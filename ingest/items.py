@@ -371,7 +371,9 @@ def split_decision_forms(lines: list[Line]) -> list[ItemSpan]:
         ref = re.search(r"\(agenda item (\d+[A-Za-z]?)\)", heading, re.IGNORECASE)
         title = re.sub(r"\s*\(agenda item [^)]*\)", "", heading, flags=re.IGNORECASE).strip()
         # The first form's header (members present, apologies) belongs to it.
-        spans.append(ItemSpan(ref.group(1) if ref else None, title or "Decision", 0 if n == 0 else start, stop))
+        spans.append(
+            ItemSpan(ref.group(1) if ref else None, title or "Decision", 0 if n == 0 else start, stop)
+        )
     return spans
 
 

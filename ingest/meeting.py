@@ -24,7 +24,9 @@ DATE_PATTERN = re.compile(
     rf"(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_WORDS})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-TIME_PATTERN = re.compile(r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.IGNORECASE)
+TIME_PATTERN = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.IGNORECASE
+)
 _DATE_LABEL = re.compile(
     r"^(date( of meeting)?\s*[:|]|minutes of the meeting held on|meeting on|.*\bheld on\b)",
     re.IGNORECASE,
@@ -108,7 +110,7 @@ def find_date(lines: list[str], kind: str) -> tuple[str | None, str | None]:
 
 
 def find_time(lines: list[str]) -> str | None:
-    """"2.00pm", "2:00pm", "4.30 pm" -> "14:00"/"16:30" (24-hour, as ISO times are)."""
+    """ "2.00pm", "2:00pm", "4.30 pm" -> "14:00"/"16:30" (24-hour, as ISO times are)."""
     for line, following in zip(lines[:25], lines[1:26] + [""], strict=False):
         lowered = line.lower()
         if "publish" in lowered or ("time" not in lowered and not DATE_PATTERN.search(line)):
@@ -125,7 +127,7 @@ def find_time(lines: list[str]) -> str | None:
 
 
 def find_venue(lines: list[str]) -> str | None:
-    """"Venue: Edwards Room, County Hall, Norwich", or the text after the time in a minutes
+    """ "Venue: Edwards Room, County Hall, Norwich", or the text after the time in a minutes
     heading ("…Thursday 13 March 2014 2:00pm Edwards Room, County Hall, Norwich")."""
     for line in lines[:25]:
         match = re.match(r"^(?:venue|place|location)\s*[:|]\s*(.+)$", line, re.IGNORECASE)
@@ -144,7 +146,9 @@ def find_venue(lines: list[str]) -> str | None:
 
 def tidy_body(name: str) -> str:
     """Trim a body name and title-case one printed in capitals."""
-    name = re.split(r",\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", name, flags=re.I)[0]
+    name = re.split(r",\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", name, flags=re.I)[
+        0
+    ]
     name = DATE_PATTERN.split(name)[0] if DATE_PATTERN.search(name) else name
     name = re.sub(r"\s+", " ", name).strip(" ,.:-|*")
     if name.isupper():

@@ -128,7 +128,9 @@ def _parse_job(path_text: str) -> Document | IngestFailure:
     except OSError as err:
         return IngestFailure(path_text, f"cannot read the file ({err.strerror or err})")
     except Exception as err:  # a parser bug must not lose the rest of the batch
-        return IngestFailure(path_text, f"could not be parsed ({type(err).__name__}: {err}); please report it")
+        return IngestFailure(
+            path_text, f"could not be parsed ({type(err).__name__}: {err}); please report it"
+        )
 
 
 def _file_record(path: Path, document_id: str, sha256: str) -> FileRecord:

@@ -107,7 +107,10 @@ def cmd_meetings(args: argparse.Namespace, home: Path) -> int:
         print("No papers yet: run `minutebook ingest PATH`.")
     for meeting in meetings:
         when = " ".join(filter(None, [meeting["date"] or "undated", meeting["time"]]))
-        print(f"{when}  {meeting['body'] or 'Unknown body'}" + (f"  ({meeting['venue']})" if meeting["venue"] else ""))
+        print(
+            f"{when}  {meeting['body'] or 'Unknown body'}"
+            + (f"  ({meeting['venue']})" if meeting["venue"] else "")
+        )
         for doc in meeting["documents"]:
             print(f"    {doc['kind']:<20} {doc['pages']:>3}p  {doc['title'] or ''}  {doc['path']}")
         for item in meeting["items"]:
@@ -170,7 +173,8 @@ def cmd_ask(args: argparse.Namespace, home: Path) -> int:
     else:
         print(f"{result['answer']}  (confidence {result['confidence']:.2f})")
     for cite in result["citations"]:
-        print(f"\n  “{cite['quote']}”\n  — {cite['body']}, {cite['meeting_date']}, {cite['document_title']}, page {cite['page']}")
+        source = f"{cite['body']}, {cite['meeting_date']}, {cite['document_title']}, page {cite['page']}"
+        print(f"\n  “{cite['quote']}”\n  — {source}")
     return 0
 
 
@@ -183,7 +187,9 @@ def cmd_resolutions(args: argparse.Namespace, home: Path) -> int:
 
     with open_store(home) as store:
         rows = list_resolutions(store, body=args.body, date_from=args.date_from, date_to=args.date_to)
-    return _emit_rows(args, rows, lambda r: f"{r['meeting_date']} item {r['item_number']}: [{r['outcome']}] {r['text']}")
+    return _emit_rows(
+        args, rows, lambda r: f"{r['meeting_date']} item {r['item_number']}: [{r['outcome']}] {r['text']}"
+    )
 
 
 def cmd_actions(args: argparse.Namespace, home: Path) -> int:
@@ -214,7 +220,11 @@ def cmd_entities(args: argparse.Namespace, home: Path) -> int:
 
     with open_store(home) as store:
         rows = list_entities(store, entity_type=args.type)
-    return _emit_rows(args, rows, lambda r: f"{r['name']} ({r['type']}): {r['mentions']} mentions, {len(r['meetings'])} meetings")
+    return _emit_rows(
+        args,
+        rows,
+        lambda r: f"{r['name']} ({r['type']}): {r['mentions']} mentions, {len(r['meetings'])} meetings",
+    )
 
 
 def cmd_figures(args: argparse.Namespace, home: Path) -> int:
@@ -226,12 +236,17 @@ def cmd_figures(args: argparse.Namespace, home: Path) -> int:
     return _emit_rows(
         args,
         rows,
-        lambda r: f"{r['label']}: {r['value']:g} {r['unit']}" + (f" ({r['period']})" if r["period"] else "")
-        + f"  {r['meeting_date']} p{r['page']}",
+        lambda r: (
+            f"{r['label']}: {r['value']:g} {r['unit']}"
+            + (f" ({r['period']})" if r["period"] else "")
+            + f"  {r['meeting_date']} p{r['page']}"
+        ),
     )
 
 
-def _emit_rows(args: argparse.Namespace, rows: list[dict[str, Any]], line: Callable[[dict[str, Any]], str]) -> int:
+def _emit_rows(
+    args: argparse.Namespace, rows: list[dict[str, Any]], line: Callable[[dict[str, Any]], str]
+) -> int:
     if getattr(args, "format", None) == "csv":
         from minutebook.views import rows_to_csv
 

@@ -533,8 +533,7 @@ class Store:
     def meetings(self) -> list[Meeting]:
         """All meetings, oldest first; undated ones last."""
         rows = self.db.execute(
-            "SELECT id, body, date, time, venue FROM meetings"
-            " ORDER BY date IS NULL, date, body"
+            "SELECT id, body, date, time, venue FROM meetings ORDER BY date IS NULL, date, body"
         ).fetchall()
         return [Meeting(**dict(r)) for r in rows]
 

@@ -11,7 +11,18 @@ import pytest
 
 from minutebook.cli import build_parser, main
 
-COMMANDS = ["ingest", "reindex", "meetings", "search", "ask", "resolutions", "actions", "entities", "figures", "ui"]
+COMMANDS = [
+    "ingest",
+    "reindex",
+    "meetings",
+    "search",
+    "ask",
+    "resolutions",
+    "actions",
+    "entities",
+    "figures",
+    "ui",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -38,7 +49,9 @@ def test_help_does_not_import_heavy_libraries() -> None:
     assert out.strip().splitlines()[-1] == "[]"
 
 
-def test_ingest_json_reports_documents_and_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_json_reports_documents_and_failures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"<html>not a pdf</html>")
     good = tmp_path / "paper.txt"
@@ -58,7 +71,9 @@ def test_ingest_json_reports_documents_and_failures(tmp_path: Path, capsys: pyte
     assert set(doc) >= {"id", "path", "kind", "body", "meeting_date", "pages", "items"}
 
 
-def test_meetings_json_lists_meetings_oldest_first(corpus_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_meetings_json_lists_meetings_oldest_first(
+    corpus_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--home", str(corpus_home), "meetings", "--json"]) == 0
     meetings = json.loads(capsys.readouterr().out)
     assert [m["date"] for m in meetings] == ["2014-03-13", "2014-05-01", "2014-06-17", "2017-03-14"]

@@ -69,8 +69,11 @@ def test_june_2014_agenda_lists_all_items_and_finds_each_report() -> None:
         ("1", "Co-option of Non-Voting Advisers"),
         ("2", "To receive apologies and details of any substitute members attending"),
         ("3", "Members to Declare any Interests"),
-        ("4", "To receive any items of business which the Chairman decides should be considered as a "
-         "matter of urgency"),
+        (
+            "4",
+            "To receive any items of business which the Chairman decides should be considered as a "
+            "matter of urgency",
+        ),
         ("5", "Local Member Issues/Member Questions"),
         ("6", "Appointments to external and internal bodies"),
         ("7", "Quality Assurance Update"),
@@ -102,7 +105,9 @@ def test_supplementary_agenda_lists_only_its_items() -> None:
 
 def test_a_standalone_report_is_one_item_titled_by_its_report_title() -> None:
     items = parse_file(MARCH_2017_REPORT).items
-    assert [(i.number, i.title) for i in items] == [(None, "Integrated Performance & Finance Monitoring report")]
+    assert [(i.number, i.title) for i in items] == [
+        (None, "Integrated Performance & Finance Monitoring report")
+    ]
 
 
 @pytest.mark.parametrize(

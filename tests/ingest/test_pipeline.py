@@ -57,7 +57,9 @@ def test_changed_file_replaces_its_old_version(store: Store, tmp_path: Path) -> 
     paper = tmp_path / "minutes.txt"
     shutil.copy(JUNE_2014_MINUTES, paper)
     first = ingest_paths([paper], store, workers=1).ingested[0]
-    paper.write_text(JUNE_2014_MINUTES.read_text(encoding="utf-8").replace("Free School Meals", "Free Lunches"))
+    paper.write_text(
+        JUNE_2014_MINUTES.read_text(encoding="utf-8").replace("Free School Meals", "Free Lunches")
+    )
     second = ingest_paths([paper], store, workers=1)
     assert second.removed == [first.id]
     assert store.document_ids() == [second.ingested[0].id]
@@ -116,4 +118,6 @@ def test_bad_file_gets_a_one_line_error_and_the_rest_still_lands(
 
 def test_missing_path_is_reported_not_raised(store: Store, tmp_path: Path) -> None:
     report = ingest_paths([tmp_path / "nope.pdf"], store, workers=1)
-    assert [(f.path, f.error) for f in report.failed] == [(str(tmp_path / "nope.pdf"), "no such file or folder")]
+    assert [(f.path, f.error) for f in report.failed] == [
+        (str(tmp_path / "nope.pdf"), "no such file or folder")
+    ]
