@@ -68,3 +68,12 @@ def page_link(
 def quote(text: str) -> None:
     """A verbatim quote from a paper, escaped, as a block quote."""
     st.markdown("> " + escape_markdown(text).replace("  \n", "  \n> "))
+
+
+def record_table(title: str, rows: list[dict[str, Any]], empty: str) -> None:
+    """A bold heading, then the rows as a table, or `empty` as a caption when there are none."""
+    st.markdown(f"**{title}**")
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch")
+    else:
+        st.caption(empty)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from minutebook.text import plain_text
 from ui import data
-from ui.common import open_home, quote
+from ui.common import open_home, quote, record_table
 from ui.text import count_matches, escape_markdown, highlight_markdown, query_terms
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -138,41 +138,33 @@ def _decisions_section(records: dict[str, list[dict[str, Any]]]) -> None:
 def _people_section(records: dict[str, list[dict[str, Any]]]) -> None:
     left, right = st.columns(2)
     with left:
-        st.markdown("**Attendance**")
-        if records["attendance"]:
-            st.dataframe(
-                [
-                    {
-                        "Person": a["person"],
-                        "Status": a["status"].replace("_", " "),
-                        "Role": a["role"] or "",
-                        "Substituting for": a["substituting_for"] or "",
-                    }
-                    for a in records["attendance"]
-                ],
-                hide_index=True,
-                width="stretch",
-            )
-        else:
-            st.caption("No attendance recorded (only minutes list who attended).")
+        record_table(
+            "Attendance",
+            [
+                {
+                    "Person": a["person"],
+                    "Status": a["status"].replace("_", " "),
+                    "Role": a["role"] or "",
+                    "Substituting for": a["substituting_for"] or "",
+                }
+                for a in records["attendance"]
+            ],
+            "No attendance recorded (only minutes list who attended).",
+        )
     with right:
-        st.markdown("**Declarations of interest**")
-        if records["declarations"]:
-            st.dataframe(
-                [
-                    {
-                        "Person": d["person"],
-                        "Interest": d["interest"],
-                        "Item": d["item_number"] or "",
-                        "Page": d["page"],
-                    }
-                    for d in records["declarations"]
-                ],
-                hide_index=True,
-                width="stretch",
-            )
-        else:
-            st.caption("No declarations recorded.")
+        record_table(
+            "Declarations of interest",
+            [
+                {
+                    "Person": d["person"],
+                    "Interest": d["interest"],
+                    "Item": d["item_number"] or "",
+                    "Page": d["page"],
+                }
+                for d in records["declarations"]
+            ],
+            "No declarations recorded.",
+        )
 
 
 def _actions_section(records: dict[str, list[dict[str, Any]]]) -> None:

@@ -12,7 +12,7 @@ import altair as alt
 import streamlit as st
 
 from ui import data
-from ui.common import open_home, page_link, show_missing
+from ui.common import open_home, page_link, record_table, show_missing
 from ui.text import escape_markdown
 
 TYPES = {"person": "People", "organisation": "Organisations", "place": "Places"}
@@ -30,41 +30,33 @@ def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
     records = data.entity_records(home, version, name)
     left, right = st.columns(2)
     with left:
-        st.markdown("**Meetings attended**")
-        if records["attendance"]:
-            st.dataframe(
-                [
-                    {
-                        "Date": a["date"],
-                        "Body": a["body"],
-                        "Status": a["status"].replace("_", " "),
-                        "Role": a["role"] or "",
-                    }
-                    for a in records["attendance"]
-                ],
-                hide_index=True,
-                width="stretch",
-            )
-        else:
-            st.caption("No attendance recorded under this name.")
+        record_table(
+            "Meetings attended",
+            [
+                {
+                    "Date": a["date"],
+                    "Body": a["body"],
+                    "Status": a["status"].replace("_", " "),
+                    "Role": a["role"] or "",
+                }
+                for a in records["attendance"]
+            ],
+            "No attendance recorded under this name.",
+        )
     with right:
-        st.markdown("**Declarations of interest**")
-        if records["declarations"]:
-            st.dataframe(
-                [
-                    {
-                        "Date": d["date"],
-                        "Interest": d["interest"],
-                        "Item": d["item_number"] or "",
-                        "Page": d["page"],
-                    }
-                    for d in records["declarations"]
-                ],
-                hide_index=True,
-                width="stretch",
-            )
-        else:
-            st.caption("No declarations recorded.")
+        record_table(
+            "Declarations of interest",
+            [
+                {
+                    "Date": d["date"],
+                    "Interest": d["interest"],
+                    "Item": d["item_number"] or "",
+                    "Page": d["page"],
+                }
+                for d in records["declarations"]
+            ],
+            "No declarations recorded.",
+        )
     st.markdown("**Mentions over time**")
     mentions = [m for m in records["mentions"] if m.get("date")]
     if mentions:
