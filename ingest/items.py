@@ -407,6 +407,8 @@ def build_items(
     items = []
     for position, span in enumerate(spans):
         block: list[Line] = []
+        page_start: int | None
+        page_end: int | None
         if span.start is not None and span.end is not None and span.end > span.start:
             block = lines[span.start : span.end]
             page_start, page_end, text = block[0].page, block[-1].page, join_text(block)

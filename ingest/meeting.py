@@ -94,7 +94,8 @@ def find_date(lines: list[str], kind: str) -> tuple[str | None, str | None]:
     whose only date is when it was published.
     """
     joined_pairs = [f"{a} {b}" for a, b in zip(lines, lines[1:] + [""], strict=True)]
-    labelled, other = [], []
+    labelled: list[re.Match[str]] = []
+    other: list[re.Match[str]] = []
     for line, with_next in zip(lines, joined_pairs, strict=True):
         if "publish" in line.lower() and kind != "forward_plan":
             continue
@@ -189,8 +190,8 @@ def find_body(lines: list[str]) -> str | None:
         if _BODY_LINE.match(line) and len(line) < 140 and not _LABEL_LINE.match(line)
     ]
     strong = [c for c in candidates if not _WEAK_BODIES.match(tidy_body(_cut_after_body_word(c)))]
-    chosen = (strong or candidates or [None])[0]
-    return tidy_body(_cut_after_body_word(chosen)) if chosen else None
+    chosen = (strong or candidates)[:1]
+    return tidy_body(_cut_after_body_word(chosen[0])) if chosen else None
 
 
 def _cut_after_body_word(text: str) -> str:

@@ -49,7 +49,7 @@ def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
     with open_store(home) as store:
         report = ingest_paths([Path(p) for p in args.paths], store, workers=args.workers, progress=_progress)
         _refresh_derived(home, store, report.changed, report.removed)
-    result = {
+    result: dict[str, Any] = {
         "ingested": len(report.ingested),
         "unchanged": len(report.unchanged),
         "failed": [{"path": f.path, "error": f.error} for f in report.failed],
