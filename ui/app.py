@@ -11,10 +11,11 @@ from pathlib import Path
 
 import streamlit as st
 
-# `streamlit run` puts this folder, not the project root, on sys.path; the pages import
-# `ui.*`, `search` and `minutebook`, which an installed build finds anyway.
+# `streamlit run` puts this folder, not the project root, on sys.path. The pages import
+# `ui.*`, `search` and `minutebook`: take them from the same copy as this file, first,
+# so a checkout in the working directory never mixes with an installed build.
 _ROOT = str(Path(__file__).resolve().parents[1])
-if _ROOT not in sys.path:
+if sys.path[:1] != [_ROOT]:
     sys.path.insert(0, _ROOT)
 
 HERE = Path(__file__).parent

@@ -13,8 +13,10 @@ import streamlit as st
 from ui import data
 from ui.text import escape_markdown
 
-HERE = Path(__file__).parent
-MEETINGS_PAGE = HERE / "page_meetings.py"
+# Relative to the entry point (app.py), as Streamlit resolves page links: an absolute path
+# would name a different file whenever `ui` is imported from another copy of the project
+# (a checkout on the path beside an installed build).
+MEETINGS_PAGE = "page_meetings.py"
 
 
 def open_home() -> tuple[Path, tuple[float, ...]]:
