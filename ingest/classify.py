@@ -96,12 +96,25 @@ def front_lines(text: str, limit: int = FRONT_LINES) -> list[str]:
     return lines
 
 
+# Kinds that are packs of other papers: when a pack's heading comes before another kind's
+# heading, the other paper is inside the pack (a short agenda front sheet followed by last
+# meeting's minutes, reprinted for confirmation, is still an agenda).
+PACK_KINDS = ("supplementary_agenda", "agenda")
+
+
 def classify(text: str) -> str:
     """The kind of a paper from its first page(s) of text. Always returns a valid kind."""
     lines = front_lines(text)
     best_kind, best_score = "other", 0
+    first_line: dict[str, int] = {}
     for rule in KIND_RULES:
-        window = "\n".join(lines[: rule.within])
-        if rule.score > best_score and rule.pattern.search(window):
+        for i, line in enumerate(lines[: rule.within]):
+            if rule.pattern.search(line):
+                first_line.setdefault(rule.kind, i)
+                break
+        if rule.score > best_score and rule.kind in first_line:
             best_kind, best_score = rule.kind, rule.score
+    for pack in PACK_KINDS:
+        if best_kind not in PACK_KINDS and first_line.get(pack, len(lines)) < first_line.get(best_kind, 0):
+            return pack
     return best_kind

@@ -20,19 +20,20 @@ SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md")
 class Format:
     name: str
     score: Callable[[str, bytes], int]
-    read: Callable[[Path], list[Page]]
+    # (path, the file's bytes) -> pages: the pipeline reads each file once and passes its bytes.
+    read: Callable[[Path, bytes], list[Page]]
 
 
-def _read_pdf(path: Path) -> list[Page]:
+def _read_pdf(path: Path, data: bytes) -> list[Page]:
     from ingest.pdf import extract_pdf_pages  # pdfminer loads only when a PDF is read
 
-    return extract_pdf_pages(path)
+    return extract_pdf_pages(path, data)
 
 
-def _read_text(path: Path) -> list[Page]:
+def _read_text(path: Path, data: bytes) -> list[Page]:
     from ingest.read_text import extract_text_pages
 
-    return extract_text_pages(path)
+    return extract_text_pages(path, data)
 
 
 def _score_pdf(suffix: str, head: bytes) -> int:

@@ -6,6 +6,15 @@ Works on lines per page so it can be tested without PDFs. Invariants:
   the page count, so page numbers stay those of the file.
 * Only whole lines are removed, and only lines near a page's top or bottom edge, except
   "This page is intentionally left blank", which is furniture wherever it stands.
+* Furniture is stacked against the edge: walking in from the top (or the bottom), lines are
+  removed only until the first line that is not furniture. Text cannot sit between a footer
+  and the paper's edge, so a repeated line *inside* the body is content even when it often
+  lands near an edge (Bristol decision notices start each form on a new page, so the form's
+  "(agenda item 8)" is the fourth line of half the pages, below the form's own text).
+* Where the page geometry is known (PDFs), furniture must also lie in the page's margin band
+  (`near_edge`): a form that ends mid-page ends with the same words on many pages, yet that
+  last line is body text (Bristol decision notices end every form "(h) Reason for decision:
+  As set out in the report.", often half-way down the page).
 * Lines may carry the light markup of `Page.text` (`**bold**`, `# heading`, ` | ` table cells);
   matching ignores it, so a bold footer is still a footer.
 * Blank lines (`""`) are paragraph separators: kept, but never counted as edge lines, and runs
@@ -59,10 +68,22 @@ def _repeat_key(line: str) -> str:
     return _DIGITS.sub("#", plain(line)).casefold()
 
 
-def _edge_indexes(lines: list[str]) -> list[int]:
-    """Indexes of the first and last `EDGE_LINES` non-blank lines of a page (no duplicates)."""
+def _furniture_indexes(lines: list[str], running: set[str], near_edge: list[bool] | None) -> set[int]:
+    """Indexes of the page's furniture lines: from each edge inwards (at most `EDGE_LINES`
+    non-blank lines), the run of running lines and page numbers (inside the margin band when
+    `near_edge` is known) up to the first line that is not; blank-page notices anywhere."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+    found = {i for i in filled if _BLANK_PAGE_NOTICE.fullmatch(plain(lines[i]))}
+    for inwards in (filled[:EDGE_LINES], filled[::-1][:EDGE_LINES]):
+        for i in inwards:
+            if i in found:
+                continue
+            line = lines[i]
+            in_band = near_edge is None or near_edge[i]
+            if not (in_band and (_repeat_key(line) in running or _is_page_number(line))):
+                break
+            found.add(i)
+    return found
 
 
 def _edge_positions(lines: list[str]) -> dict[int, str]:
@@ -78,9 +99,10 @@ def _running_keys(pages: list[list[str]]) -> set[str]:
     at least `MIN_SHARE` of the pages (documents of at least `MIN_PAGES` pages; shorter ones
     have too little evidence to tell a footer from text).
 
-    Position matters: Bristol's decision notices print "(agenda item 7)" under each form's
-    subject, near the foot of some pages but never at one fixed place; it must not be lost.
-    A key also seen in the middle of a page is content, not furniture.
+    Position matters: a line that is the last on one page and the first on another is not
+    a running footer. A key also seen in the middle of a page is content, not furniture.
+    Being running is necessary, not sufficient: `_furniture_indexes` removes only what is
+    stacked against the edge (and in the margin band, when known).
     """
     if len(pages) < MIN_PAGES:
         return set()
@@ -112,22 +134,21 @@ def _collapse_blank_runs(lines: list[str]) -> list[str]:
     return out
 
 
-def remove_furniture(pages: list[list[str]]) -> list[list[str]]:
+def remove_furniture(pages: list[list[str]], near_edge: list[list[bool]] | None = None) -> list[list[str]]:
     """Lines per page in, the same pages out without headers, footers and page numbers.
 
-    A line is removed when it is one of the page's edge lines and either repeats (digits
-    ignored) at the edges of at least 40% of the document's pages, or is a lone page number;
-    "This page is intentionally left blank" is removed anywhere.
+    `near_edge`, when given, parallels `pages` line for line: True where the line lies in the
+    page's top or bottom margin band (PDFs know this; text papers do not, and pass None).
+
+    A line is removed when it is one of the page's edge lines (and in the margin band, when
+    known), every line between it and the edge is removed too, and it either repeats (digits
+    ignored) at the same edge position on at least 40% of the document's pages or is a lone
+    page number; "This page is intentionally left blank" is removed anywhere.
     """
     running = _running_keys(pages)
     cleaned: list[list[str]] = []
-    for lines in pages:
-        edges = set(_edge_indexes(lines))
-        kept = [
-            line
-            for i, line in enumerate(lines)
-            if not _BLANK_PAGE_NOTICE.fullmatch(plain(line))
-            and not (i in edges and (_repeat_key(line) in running or _is_page_number(line)))
-        ]
+    for number, lines in enumerate(pages):
+        furniture = _furniture_indexes(lines, running, near_edge[number] if near_edge else None)
+        kept = [line for i, line in enumerate(lines) if i not in furniture]
         cleaned.append(_collapse_blank_runs(kept))
     return cleaned

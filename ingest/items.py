@@ -33,6 +33,9 @@ _PAGE_REF = re.compile(r"\(\s*pages?\s+(?P<page>[A-Z]?\d+)\s*(?:[-–]\s*[A-Z]?\
 _TO_FOLLOW = re.compile(r"\(\s*to follow\s*\)", re.IGNORECASE)
 _REPORT_BY = re.compile(r"\b(report (?:by|of|from) (?:the )?.+)$", re.IGNORECASE)
 _FRONT_SHEET_END = re.compile(r"^(date agenda published|item no\b|\|?\s*report title\s*:)", re.IGNORECASE)
+# Norfolk "Minutes of the Meeting Held on Thursday 13 March 2014", Bristol "Minutes of the
+# Transport & Connectivity Policy Committee": where reprinted minutes start in an agenda pack.
+_MINUTES_HEADING = re.compile(r"^minutes of (?:the|a)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "report", "update", "s"}
 
@@ -289,6 +292,10 @@ def _locate_reports(lines: list[Line], entries: list[ItemSpan], front_end: int) 
         title_row = re.match(r"^\|?\s*report title\s*:?\s*\|\s*(.+?)\s*\|?$", text, re.IGNORECASE)
         if title_row:
             candidates.append((i, title_row.group(1)))
+            continue
+        if _MINUTES_HEADING.match(text):
+            # Last meeting's minutes reprinted for confirmation have no "Report by" line.
+            candidates.append((i, text))
             continue
         near = " ".join(line.text for line in lines[i + 1 : i + 4])
         if len(text) < 150 and re.search(r"\breport (by|of|from)\b", near, re.IGNORECASE):

@@ -42,6 +42,7 @@ _BODY_PREFIXES = (
     # Bristol's forward plan: "…KEY DECISIONS TO BE TAKEN / AT TRANSPORT & CONNECTIVITY…".
     re.compile(r"^.*?\b(?:to be )?taken(?: at)?\s*$|^.*?\btaken at (?P<body>.+)$", re.I),
 )
+_ABOUT_MINUTES = re.compile(r"\bminutes\b")
 _LABEL_LINE = re.compile(r"^[A-Za-z][\w ()/]{0,40}:(\s|$)")
 _WEAK_BODIES = re.compile(r"^(\w+ )*(city|county|borough|district) council$", re.IGNORECASE)
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "at", "&"}
@@ -91,13 +92,18 @@ def find_date(lines: list[str], kind: str) -> tuple[str | None, str | None]:
     """The meeting date: a labelled date first, then any date in the front matter.
 
     "Date Agenda Published: 9 June 2014" is not the meeting date, except for a forward plan,
-    whose only date is when it was published.
+    whose only date is when it was published. Outside minutes, a date on a line about minutes
+    is an earlier meeting's: agenda packs list "To confirm the minutes of the meeting held on
+    13 March 2014" and reprint those minutes, which keep their own date (Norfolk packs).
     """
     joined_pairs = [f"{a} {b}" for a, b in zip(lines, lines[1:] + [""], strict=True)]
     labelled: list[re.Match[str]] = []
     other: list[re.Match[str]] = []
     for line, with_next in zip(lines, joined_pairs, strict=True):
-        if "publish" in line.lower() and kind != "forward_plan":
+        lowered = line.lower()
+        if "publish" in lowered and kind != "forward_plan":
+            continue
+        if kind != "minutes" and _ABOUT_MINUTES.search(lowered):
             continue
         target = labelled if _DATE_LABEL.search(line) else other
         match = DATE_PATTERN.search(line) or DATE_PATTERN.search(with_next)

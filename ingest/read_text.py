@@ -40,9 +40,10 @@ def _looks_like_text(text: str) -> bool:
     return controls <= max(2, len(sample) // 200)
 
 
-def extract_text_pages(path: Path) -> list[Page]:
-    """Pages of a text paper: split on form feeds, numbered from 1; blank pages kept."""
-    text = decode_text(path.read_bytes())
+def extract_text_pages(path: Path, data: bytes | None = None) -> list[Page]:
+    """Pages of a text paper: split on form feeds, numbered from 1; blank pages kept.
+    `data`, when given, is the file's bytes already read by the caller."""
+    text = decode_text(path.read_bytes() if data is None else data)
     if text.lstrip().lower().startswith(("%pdf-", "<!doctype html", "<html")):
         raise IngestError("a PDF or HTML file named as text; rename it or save it as text")
     return [Page(number=n, text=chunk.strip("\n")) for n, chunk in enumerate(text.split("\f"), 1)]

@@ -8,8 +8,9 @@ Invariants:
 * One writer at a time: every writer (rebuild or incremental update) holds an exclusive
   `flock` on `writer.lock`, and Whoosh's own write lock is retried briefly on `LockError`.
 * Writers and searchers are used only through context managers. The searcher is cached per
-  live build and refreshed when a writer has committed a new generation; the per-docnum facet
-  table is cached per searcher, so facet counting never reads stored fields.
+  live build and refreshed when a writer has committed a new generation; its query evaluator
+  (`_vector.VectorIndex`) and per-docnum facet table are cached with it, so a search reads
+  posting lists as arrays and never reads stored fields except for the page it shows.
 * Facets and totals count *items* (one hit per item: its best section), over all matches.
 """
 
@@ -19,24 +20,32 @@ import os
 import shutil
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import highlight, index, query
 from whoosh.index import LockError
 from whoosh.searching import Searcher
-from whoosh.writing import IndexWriter
+from whoosh.writing import IndexWriter, SegmentWriter
 
 from minutebook.home import index_path
 from minutebook.store import Store
 from minutebook.text import body_key
 from search._schema import ANALYZER, DEFAULT_FIELDS, MULTI_SEP, get_schema, section_fields
+from search._vector import Matches, VectorIndex
+from search._whoosh_fixes import apply as _apply_whoosh_fixes
+
+_apply_whoosh_fixes()
 
 CURRENT = "CURRENT"
+# Posting buffer per writer process before Whoosh spills a sorted run to disk (pickling
+# every posting): large enough that a 100k-section build never spills.
+LIMIT_MB = 1024
 WRITER_LOCK = "writer.lock"
 LOCK_WAIT_SECONDS = 30.0
 # Snippets: up to SNIPPET_FRAGMENTS fragments of about SNIPPET_CHARS characters each.
@@ -111,19 +120,22 @@ def _writer_lock(home: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-@contextmanager
-def _writing(ix: index.Index, **kwargs: Any) -> Iterator[IndexWriter]:
-    """A writer that commits on success and cancels on error; waits out a held lock."""
+def _open_writer(ix: index.Index, **kwargs: Any) -> IndexWriter:
+    """A writer on `ix`, waiting out (up to LOCK_WAIT_SECONDS) Whoosh's lock held by another."""
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
-            writer = ix.writer(**kwargs)
-            break
+            return ix.writer(**kwargs)
         except LockError:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
-    with writer:
+
+
+@contextmanager
+def _writing(ix: index.Index, **kwargs: Any) -> Iterator[IndexWriter]:
+    """A writer that commits on success and cancels on error; waits out a held lock."""
+    with _open_writer(ix, **kwargs) as writer:
         yield writer
 
 
@@ -202,8 +214,9 @@ def _add_all(writer: IndexWriter, docs: Iterable[dict[str, Any]]) -> int:
 def build(home: Path, store: Store, procs: int = 1) -> int:
     """Build a complete new index aside from the live one, then make it live. Returns sections.
 
-    `procs > 1` uses Whoosh's multiprocessing writer (analysis in worker processes, segments
-    kept separate rather than merged, which is what makes it faster).
+    With `procs > 1` (and enough sections to be worth it) the documents are shared out
+    between worker processes, each reading its share from the store and writing its own
+    segment; the segments are then committed together in one table of contents.
     """
     base = _base(home)
     with _writer_lock(home):
@@ -211,12 +224,13 @@ def build(home: Path, store: Store, procs: int = 1) -> int:
         target = base / name
         target.mkdir(parents=True)
         ix = index.create_in(str(target), get_schema())
-        kwargs: dict[str, Any] = {"limitmb": 128}
-        if procs > 1:
-            kwargs.update(procs=procs, multisegment=True, batchsize=256)
         try:
-            with _writing(ix, **kwargs) as writer:
-                count = _add_all(writer, section_documents(store, store.document_ids()))
+            shares = _shares(store, procs)
+            if len(shares) > 1:
+                count = _build_in_parallel(ix, target, store.path, shares)
+            else:
+                with _writing(ix, limitmb=LIMIT_MB) as writer:
+                    count = _add_all(writer, section_documents(store, store.document_ids()))
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -229,6 +243,55 @@ def build(home: Path, store: Store, procs: int = 1) -> int:
             if old.name not in keep:
                 shutil.rmtree(old, ignore_errors=True)
     return count
+
+
+# Below this many sections a second process costs more to start than it saves.
+PARALLEL_MIN_SECTIONS = 4000
+
+
+def _shares(store: Store, procs: int) -> list[list[str]]:
+    """Document ids split into up to `procs` runs of consecutive documents, balanced by
+    section count (one share when the archive is small)."""
+    rows = store.query(
+        "SELECT d.id AS id, (SELECT COUNT(*) FROM sections s WHERE s.document_id = d.id) + 1 AS weight"
+        " FROM documents d ORDER BY d.id"
+    )
+    total = sum(row["weight"] for row in rows)
+    if procs <= 1 or total < PARALLEL_MIN_SECTIONS:
+        return [[row["id"] for row in rows]]
+    shares: list[list[str]] = [[]]
+    filled = 0
+    for row in rows:
+        if filled >= total * len(shares) / procs and len(shares) < procs:
+            shares.append([])
+        shares[-1].append(row["id"])
+        filled += row["weight"]
+    return [share for share in shares if share]
+
+
+def _build_in_parallel(ix: index.Index, target: Path, store_file: Path, shares: list[list[str]]) -> int:
+    """One segment per share, written by worker processes, committed together.
+
+    Uses the same SegmentWriter steps as Whoosh's own multi-segment writer (`MpWriter`), but
+    each worker reads its documents from SQLite itself instead of receiving them pickled.
+    """
+    with ProcessPoolExecutor(max_workers=len(shares)) as pool:
+        jobs = [(str(target), str(store_file), share) for share in shares]
+        results = list(pool.map(_build_share, *zip(*jobs, strict=True)))
+    segments = [segment for segment, _count in results]
+    # A commit that adds no documents of its own; its merge policy (Whoosh's `mergetype`
+    # hook) returns the existing segments plus the workers' ones, unmerged.
+    _open_writer(ix).commit(mergetype=lambda _writer, existing: [*existing, *segments])
+    return sum(count for _segment, count in results)
+
+
+def _build_share(target: str, store_file: str, doc_ids: list[str]) -> tuple[Any, int]:
+    """Worker: index `doc_ids` into a new, finished (not yet committed) segment."""
+    ix = index.open_dir(target)
+    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB)
+    with Store(Path(store_file)) as store:
+        count = _add_all(writer, section_documents(store, doc_ids))
+    return writer._finalize_segment(), count
 
 
 def update(home: Path, store: Store, changed: list[str], removed: list[str]) -> int:
@@ -255,15 +318,25 @@ def update(home: Path, store: Store, changed: list[str], removed: list[str]) -> 
 
 @dataclass
 class FacetTable:
-    """Per-docnum item ordinals and per-item facet values for one searcher generation."""
+    """Per-docnum item ordinals and per-item facet codes for one searcher generation.
 
-    item_of: list[int]
-    body: list[str]
-    year: list[str]
-    kind: list[str]
-    date: list[int]
-    person: list[tuple[str, ...]]
-    organisation: list[tuple[str, ...]]
+    `item_of[docnum]` is the item ordinal of a section; `codes[field][item]` indexes
+    `labels[field]`; multi-valued fields are (item, label code) pairs in `pairs[field]`.
+    """
+
+    item_of: np.ndarray
+    date: np.ndarray
+    codes: dict[str, np.ndarray]
+    labels: dict[str, list[str]]
+    pairs: dict[str, tuple[np.ndarray, np.ndarray]]
+
+    @property
+    def item_count(self) -> int:
+        return len(self.date)
+
+
+SINGLE_FACETS = {"body": "body_name", "year": "year", "document_kind": "document_kind"}
+MULTI_FACETS = {"person": "person_names", "organisation": "organisation_names"}
 
 
 def _leaf_column(reader: Any, field: str, default: Any, translate: bool = True) -> list[Any]:
@@ -272,31 +345,55 @@ def _leaf_column(reader: Any, field: str, default: Any, translate: bool = True) 
     return [default] * reader.doc_count_all()
 
 
+class _Coder:
+    """Interns labels: label -> small int, in first-seen order."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+
+    def __call__(self, label: str) -> int:
+        code = self.codes.get(label)
+        if code is None:
+            code = self.codes[label] = len(self.codes)
+        return code
+
+    def labels(self) -> list[str]:
+        return list(self.codes)
+
+
 def _facet_table(searcher: Searcher) -> FacetTable:
     ordinals: dict[str, int] = {}
-    table = FacetTable([], [], [], [], [], [], [])
+    item_of: list[int] = []
+    dates: list[int] = []
+    coders = {name: _Coder() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
+    codes: dict[str, list[int]] = {name: [] for name in SINGLE_FACETS}
+    pairs: dict[str, tuple[list[int], list[int]]] = {name: ([], []) for name in MULTI_FACETS}
     for leaf, _offset in searcher.reader().leaf_readers():
-        columns = [
-            _leaf_column(leaf, "item_id", ""),
-            _leaf_column(leaf, "body_name", ""),
-            _leaf_column(leaf, "year", ""),
-            _leaf_column(leaf, "document_kind", ""),
-            _leaf_column(leaf, "date", 0, translate=False),
-            _leaf_column(leaf, "person_names", b""),
-            _leaf_column(leaf, "organisation_names", b""),
-        ]
-        for item_id, body, year, kind, date, people, orgs in zip(*columns, strict=True):
+        single = [_leaf_column(leaf, column, "") for column in SINGLE_FACETS.values()]
+        multi = [_leaf_column(leaf, column, b"") for column in MULTI_FACETS.values()]
+        columns = [_leaf_column(leaf, "item_id", ""), _leaf_column(leaf, "date", 0, translate=False)]
+        for item_id, date, *values in zip(*columns, *single, *multi, strict=True):
             ordinal = ordinals.get(item_id)
             if ordinal is None:
                 ordinal = ordinals[item_id] = len(ordinals)
-                table.body.append(body)
-                table.year.append(year)
-                table.kind.append(kind)
-                table.date.append(date or 0)
-                table.person.append(_split(people))
-                table.organisation.append(_split(orgs))
-            table.item_of.append(ordinal)
-    return table
+                dates.append(date or 0)
+                for name, value in zip(SINGLE_FACETS, values, strict=False):
+                    codes[name].append(coders[name](value))
+                for name, value in zip(MULTI_FACETS, values[len(SINGLE_FACETS) :], strict=True):
+                    for label in _split(value):
+                        pairs[name][0].append(ordinal)
+                        pairs[name][1].append(coders[name](label))
+            item_of.append(ordinal)
+    return FacetTable(
+        item_of=np.asarray(item_of, dtype=np.int64),
+        date=np.asarray(dates, dtype=np.int64),
+        codes={name: np.asarray(values, dtype=np.int64) for name, values in codes.items()},
+        labels={name: coder.labels() for name, coder in coders.items()},
+        pairs={
+            name: (np.asarray(items, dtype=np.int64), np.asarray(labels, dtype=np.int64))
+            for name, (items, labels) in pairs.items()
+        },
+    )
 
 
 def _split(value: bytes | str | None) -> tuple[str, ...]:
@@ -306,37 +403,53 @@ def _split(value: bytes | str | None) -> tuple[str, ...]:
     return tuple(name for name in text.split(MULTI_SEP) if name)
 
 
+@dataclass
+class Generation:
+    """What every search of one index generation shares: searcher, evaluator, facet table.
+
+    `lock` serialises evaluation (the evaluator's posting cache is not thread-safe, and
+    Streamlit serves sessions from threads).
+    """
+
+    name: str
+    searcher: Searcher
+    vectors: VectorIndex
+    table: FacetTable
+    lock: threading.Lock
+
+
 class _Cache:
-    """The live searcher and its facet table, shared by every search in this process."""
+    """The live generation of each home's index, shared by every search in this process."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.entries: dict[str, tuple[str, Searcher, FacetTable]] = {}
+        self.entries: dict[str, Generation] = {}
 
-    def get(self, home: Path) -> tuple[Searcher, FacetTable] | None:
+    def get(self, home: Path) -> Generation | None:
         live = live_dir(home)
         key = str(_base(home).resolve())
         with self.lock:
             entry = self.entries.get(key)
             if live is None:
                 return None
-            if entry and entry[0] == live.name:
-                _name, searcher, table = entry
-                if searcher.up_to_date():
-                    return searcher, table
-                fresh = searcher.refresh()
+            if entry and entry.name == live.name:
+                if entry.searcher.up_to_date():
+                    return entry
+                fresh = entry.searcher.refresh()
             else:
                 if entry:
-                    entry[1].close()
+                    entry.searcher.close()
                 fresh = index.open_dir(str(live)).searcher()
-            table = _facet_table(fresh)
-            self.entries[key] = (live.name, fresh, table)
-            return fresh, table
+            generation = Generation(
+                live.name, fresh, VectorIndex(fresh), _facet_table(fresh), threading.Lock()
+            )
+            self.entries[key] = generation
+            return generation
 
     def clear(self) -> None:
         with self.lock:
-            for _name, searcher, _table in self.entries.values():
-                searcher.close()
+            for generation in self.entries.values():
+                generation.searcher.close()
             self.entries.clear()
 
 
@@ -345,8 +458,9 @@ _CACHE = _Cache()
 
 @contextmanager
 def searching(home: Path) -> Iterator[tuple[Searcher, FacetTable] | None]:
-    """The cached searcher for `home` (None when there is no index yet)."""
-    yield _CACHE.get(home)
+    """The cached searcher for `home` and its facet table (None when there is no index yet)."""
+    generation = _CACHE.get(home)
+    yield (generation.searcher, generation.table) if generation else None
 
 
 def close_searchers() -> None:
@@ -368,6 +482,7 @@ class SearchOutcome:
 
 
 FACET_FIELDS = ("body", "year", "document_kind", "person", "organisation")
+MULTI_FACET_LIMIT = 50
 
 
 def run(
@@ -375,110 +490,80 @@ def run(
 ) -> tuple[SearchOutcome, list[dict[str, Any]]]:
     """Search: one hit per item (its best section), facets and total over all matched items."""
     empty = SearchOutcome(0, [], {name: {} for name in FACET_FIELDS})
-    with searching(home) as found:
-        if found is None:
+    generation = _CACHE.get(home)
+    if generation is None:
+        return empty, []
+    searcher, table = generation.searcher, generation.table
+    with generation.lock:
+        matches = generation.vectors.evaluate(q)
+        if filter_q is not None and len(matches):
+            matches = matches.restricted_to(generation.vectors.evaluate(filter_q).ids)
+        if not len(matches):
             return empty, []
-        searcher, table = found
-        combined = q if filter_q is None else query.And([q, filter_q])
-        matched = matching_docnums(searcher, combined)
-        if not matched:
-            return empty, []
-        item_of = table.item_of
-        items = {item_of[d] for d in matched}
-        facets = _count_facets(table, items)
+        ranked_docs, ranked_scores = _best_section_per_item(table, matches)
+        ranked_items = table.item_of[ranked_docs]
+        facets = _count_facets(table, ranked_items)
         if sort == "date":
-            hits = _date_page(searcher, table, q, matched, limit, offset)
-        else:
-            hits = _relevance_page(
-                searcher, table, q, matched if filter_q is not None else None, len(items), limit, offset
-            )
+            order = np.lexsort((ranked_items, -table.date[ranked_items]))
+            ranked_docs, ranked_scores = ranked_docs[order], ranked_scores[order]
+        page = slice(offset, offset + limit)
+        hits = [
+            RawHit(int(docnum), round(float(score), 4))
+            for docnum, score in zip(ranked_docs[page], ranked_scores[page], strict=True)
+        ]
+        terms = highlight_terms(q, searcher)
         stored = [searcher.stored_fields(h.docnum) for h in hits]
-        for hit, fields_ in zip(hits, stored, strict=True):
-            fields_["_snippet"] = make_snippet(fields_.get("text") or "", highlight_terms(q, searcher))
-            fields_["_score"] = hit.score
-        return SearchOutcome(len(items), hits, facets), stored
+    for fields_ in stored:
+        fields_["_snippet"] = make_snippet(fields_.get("text") or "", terms)
+    for hit, fields_ in zip(hits, stored, strict=True):
+        fields_["_score"] = hit.score
+    return SearchOutcome(len(ranked_docs), hits, facets), stored
 
 
-def matching_docnums(searcher: Searcher, q: query.Query) -> list[int]:
-    """Every live docnum matching `q`, unscored (fast: no scoring, no stored fields).
+def _best_section_per_item(table: FacetTable, matches: Matches) -> tuple[np.ndarray, np.ndarray]:
+    """Each matched item's best-scoring section, items ordered by that score (best first).
 
-    Segment by segment: whoosh 2.7's multi-segment matcher fails in `all_ids()` once a
-    segment's deletions exhaust it, and per-segment matching avoids that path entirely.
+    Equal scores are ordered by docnum, so the ranking never depends on the page asked for
+    and pages taken with different offsets never overlap.
     """
-    found: list[int] = []
-    for sub, offset in searcher.leaf_searchers():
-        found.extend(offset + docnum for docnum in q.docs(sub))
-    return found
+    order = np.lexsort((matches.ids, -matches.scores))
+    docs, scores = matches.ids[order], matches.scores[order]
+    _items, first = np.unique(table.item_of[docs], return_index=True)
+    first.sort()  # back into score order: the first section seen of each item is its best
+    return docs[first], scores[first]
 
 
-def _count_facets(table: FacetTable, items: set[int]) -> dict[str, dict[str, int]]:
-    counters = {name: Counter[str]() for name in FACET_FIELDS}
-    body, year, kind, person, org = table.body, table.year, table.kind, table.person, table.organisation
-    for i in items:
-        counters["body"][body[i] or "unknown"] += 1
-        counters["document_kind"][kind[i]] += 1
-        if year[i]:
-            counters["year"][year[i]] += 1
-        counters["person"].update(person[i])
-        counters["organisation"].update(org[i])
+def _count_facets(table: FacetTable, items: np.ndarray) -> dict[str, dict[str, int]]:
+    """Facet counts over matched items (each item counted once per value it carries)."""
+    facets: dict[str, dict[str, int]] = {}
+    for name in SINGLE_FACETS:
+        labels = table.labels[name]
+        counts = np.bincount(table.codes[name][items], minlength=len(labels))
+        facets[name] = {
+            labels[code] or ("unknown" if name == "body" else ""): int(counts[code])
+            for code in np.flatnonzero(counts)
+        }
+    selected = np.zeros(table.item_count, dtype=bool)
+    selected[items] = True
+    for name in MULTI_FACETS:
+        pair_items, pair_labels = table.pairs[name]
+        labels = table.labels[name]
+        counts = np.bincount(pair_labels[selected[pair_items]], minlength=len(labels))
+        facets[name] = {labels[code]: int(counts[code]) for code in np.flatnonzero(counts)}
+    facets["year"].pop("", None)
     return {
-        "body": dict(counters["body"].most_common()),
-        "year": dict(sorted(counters["year"].items())),
-        "document_kind": dict(counters["document_kind"].most_common()),
-        "person": dict(counters["person"].most_common(50)),
-        "organisation": dict(counters["organisation"].most_common(50)),
+        "body": _most_common(facets["body"]),
+        "year": dict(sorted(facets["year"].items())),
+        "document_kind": _most_common(facets["document_kind"]),
+        "person": _most_common(facets["person"], MULTI_FACET_LIMIT),
+        "organisation": _most_common(facets["organisation"], MULTI_FACET_LIMIT),
     }
 
 
-def _relevance_page(
-    searcher: Searcher,
-    table: FacetTable,
-    q: query.Query,
-    allow: list[int] | None,
-    item_total: int,
-    limit: int,
-    offset: int,
-) -> list[RawHit]:
-    """Best-scoring section of each item, items ordered by that score; widen until the page fills.
-
-    Whoosh orders equal scores by docnum, so the ranking's prefix does not depend on how many
-    results were asked for: pages taken with different offsets never overlap.
-    """
-    want = offset + limit
-    allowed = set(allow) if allow is not None else None
-    n = max(want * 3, 20)
-    while True:
-        results = searcher.search(q, limit=n, filter=allowed, optimize=True)
-        best: dict[int, RawHit] = {}
-        for score, docnum in results.top_n:
-            item = table.item_of[docnum]
-            if item not in best:
-                best[item] = RawHit(docnum, round(float(score), 4))
-                if len(best) >= want:
-                    break
-        if len(best) >= want or len(best) >= item_total or len(results.top_n) < n:
-            break
-        n *= 4
-    return list(best.values())[offset:want]
-
-
-def _date_page(
-    searcher: Searcher, table: FacetTable, q: query.Query, matched: list[int], limit: int, offset: int
-) -> list[RawHit]:
-    """Newest meetings first (undated last); within an item, its best-scoring section."""
-    by_item: dict[int, list[int]] = {}
-    for docnum in matched:
-        by_item.setdefault(table.item_of[docnum], []).append(docnum)
-    order = sorted(by_item, key=lambda i: (-table.date[i], i))
-    page = order[offset : offset + limit]
-    if not page:
-        return []
-    wanted = {d for i in page for d in by_item[i]}
-    results = searcher.search(q, limit=len(wanted), filter=wanted)
-    best: dict[int, RawHit] = {}
-    for score, docnum in results.top_n:
-        best.setdefault(table.item_of[docnum], RawHit(docnum, round(float(score), 4)))
-    return [best.get(i) or RawHit(min(by_item[i]), None) for i in page]
+def _most_common(counts: dict[str, int], limit: int | None = None) -> dict[str, int]:
+    """Highest count first, ties alphabetical (stable across runs, unlike hash order)."""
+    ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return dict(ordered[:limit] if limit else ordered)
 
 
 # ------------------------------------------------------------------ snippets
@@ -550,8 +635,7 @@ def index_names(home: Path, field: str) -> list[str]:
         if found is None:
             return []
         _searcher, table = found
-        values = table.person if field == "person" else table.organisation
-        return sorted({name for names in values for name in names})
+        return sorted(table.labels["person" if field == "person" else "organisation"])
 
 
 def section_count(home: Path) -> int:

@@ -36,6 +36,32 @@ SECTION_TITLE_BOOST = 2.0
 # Separator of multi-valued facet columns (names never contain it).
 MULTI_SEP = "|"
 
+# Word pairs: a phrase on a text field is matched as its words plus its adjacent stemmed
+# word pairs in the field's pair companion (`_vector`), far cheaper than checking positions. The
+# separator never occurs inside an analysed word (the tokenizer splits on it).
+PAIR_SEP = "-"
+PAIR_FIELDS = {"text": "text_pairs", "item_title": "item_title_pairs", "section_title": "section_title_pairs"}
+
+
+class WordPairFilter(analysis.Filter):
+    """Adjacent words joined by PAIR_SEP ("free school meals" -> "free-school", "school-meal").
+
+    Whoosh's own `BiWordFilter` fails on an empty token stream and passes a lone word
+    through; this emits pairs only, and nothing for fewer than two words.
+    """
+
+    def __call__(self, tokens: Any) -> Any:
+        previous: str | None = None
+        for token in tokens:
+            text = token.text
+            if previous is not None:
+                token.text = f"{previous}{PAIR_SEP}{text}"
+                yield token
+            previous = text
+
+
+PAIR_ANALYZER = ANALYZER | WordPairFilter()
+
 
 @lru_cache(maxsize=1)
 def get_schema() -> fields.Schema:
@@ -61,6 +87,9 @@ def get_schema() -> fields.Schema:
         item_position=fields.NUMERIC(stored=False, sortable=True),
         page=fields.NUMERIC(stored=True),
         text=fields.TEXT(analyzer=ANALYZER, stored=True),
+        text_pairs=fields.TEXT(analyzer=PAIR_ANALYZER, stored=False, phrase=False),
+        item_title_pairs=fields.TEXT(analyzer=PAIR_ANALYZER, stored=False, phrase=False),
+        section_title_pairs=fields.TEXT(analyzer=PAIR_ANALYZER, stored=False, phrase=False),
         person=fields.KEYWORD(commas=True, lowercase=True, stored=False),
         organisation=fields.KEYWORD(commas=True, lowercase=True, stored=False),
         person_names=fields.COLUMN(columns.VarBytesColumn()),
@@ -94,6 +123,9 @@ def section_fields(
         "item_position": int(row["item_position"] or 0),
         "page": int(row["page"] or 0),
         "text": row["text"] or "",
+        "text_pairs": row["text"] or "",
+        "item_title_pairs": row["item_title"] or "",
+        "section_title_pairs": row["section_title"] or "",
         "person": ",".join(people),
         "organisation": ",".join(orgs),
         "person_names": MULTI_SEP.join(people).encode("utf-8"),

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from search._schema import ANALYZER
+from search.ask_candidates import SYNONYMS
 from search.ask_question import (
     COUNT,
     DATE,
@@ -36,7 +37,7 @@ from search.ask_question import (
     QuestionAnalysis,
     stems,
 )
-from search.ask_retrieve import Passage, SectionIndex
+from search.ask_retrieve import Passage, Retrieved
 from search.ask_text import (
     Sentence,
     Span,
@@ -48,18 +49,6 @@ from search.ask_text import (
     typed_spans,
 )
 
-# Council vocabulary where the question and the papers use different words for one thing
-# ("Who chaired..." / "Mrs J Chamberlin (Chairman)"; "overspend" / "+Over/- Underspend £m").
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "chair": ("chairman", "chairwoman", "chairperson"),
-    "chairman": ("chair",),
-    "overspend": ("over",),
-    "underspend": ("under",),
-    "apolog": ("apologi",),
-    "substitut": ("substitut",),
-    "lac": ("look", "after"),
-    "fsm": ("free", "school", "meal"),
-}
 _TYPED = {COUNT, MONEY, PERCENT, DATE, PERSON}
 _RESOLVED = re.compile(r"\bRESOLVED\b|\bresolved\b|\bagreed\b|\bAGREED\b")
 _REASON_CUES = re.compile(
@@ -96,7 +85,7 @@ class Candidate:
 def _matches(term: str, have: set[str]) -> bool:
     if term in have:
         return True
-    return any(alt in have for alt in _SYNONYMS.get(term, ()))
+    return any(alt in have for alt in SYNONYMS.get(term, ()))
 
 
 def _period_in_meeting(period: Period, meeting_date: str | None) -> bool:
@@ -122,7 +111,7 @@ def _token_positions(text: str, weights: dict[str, float]) -> list[tuple[int, in
     for token in ANALYZER(text, chars=True):
         weight = weights.get(token.text)
         if weight is None:
-            weight = next((w for t, w in weights.items() if token.text in _SYNONYMS.get(t, ())), None)
+            weight = next((w for t, w in weights.items() if token.text in SYNONYMS.get(t, ())), None)
         if weight is not None:
             positions.append((token.startchar, token.endchar, max(weight, 0.1)))
     return positions
@@ -167,9 +156,9 @@ def _choose_span(spans: list[Span], positions: list[tuple[int, int, float]], que
 class Ranker:
     """Scores the sentences of retrieved passages against one analysed question."""
 
-    def __init__(self, analysis: QuestionAnalysis, index: SectionIndex) -> None:
+    def __init__(self, analysis: QuestionAnalysis, index: Retrieved) -> None:
         self.analysis = analysis
-        self.index = index
+        self.retrieved = index
         period_stems = {s for p in analysis.periods for s in stems(p.label)}
         self.content = [t for t in analysis.terms if t not in period_stems] or list(analysis.terms)
         self.weights = {t: index.idf(t) for t in self.content}
@@ -285,7 +274,7 @@ class Ranker:
                 extra.update(cell)
                 return cell["value"], True
         if answer_type in _TYPED:
-            spans = typed_spans(answer_type, text, self.index.names)
+            spans = typed_spans(answer_type, text, self.retrieved.names)
             if answer_type == MONEY and not spans:
                 return text.strip(), False
             if answer_type == PERSON:
@@ -398,12 +387,12 @@ class Ranker:
         )
 
 
-def rank(analysis: QuestionAnalysis, index: SectionIndex, hits: list[tuple[int, float]]) -> list[Candidate]:
+def rank(analysis: QuestionAnalysis, retrieved: Retrieved) -> list[Candidate]:
     """All candidates from the retrieved passages, best first."""
-    ranker = Ranker(analysis, index)
-    top = hits[0][1] if hits else 1.0
+    ranker = Ranker(analysis, retrieved)
+    top = max((p.score for p in retrieved.passages), default=0.0)
     out: list[Candidate] = []
-    for position, score in hits:
-        out.extend(ranker.candidates(index.passages[position], score / top if top else 0.0))
+    for passage in retrieved.passages:
+        out.extend(ranker.candidates(passage, passage.score / top if top else 0.0))
     out.sort(key=lambda c: -c.score)
     return out

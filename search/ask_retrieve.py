@@ -1,14 +1,15 @@
-"""Candidate passages for `minutebook ask`: many more than a search page, each carrying
-everything a citation needs.
+"""Candidate passages for `minutebook ask`, loaded from the record store by id, each carrying
+everything a citation needs; and the statistics the sentence ranking weighs words with.
+
+Which passages to load is decided by the search index (`search.ask_candidates`); this module
+only reads the store, and only by key (section, item or document ids), so its cost depends on
+how many candidates a question has, never on the size of the archive.
 
 Invariants:
 
-* A `Passage.text` is the stored text of a section (or, for a paper's front matter, the
-  plain text of its first page before the first item), so any substring is a verbatim quote.
-* Retrieval is BM25 over section text plus item and section titles, with the same analyzer as
-  the search index. The statistics are built once per store state and cached
-  (`functools.lru_cache`), keyed on the database files' size and modification time, so a
-  new ingest is seen by the next question.
+* A `Passage.text` is the stored text of a section (or of an item without sections, or, for
+  a paper's front matter, the plain text of its first page before the first item), so any
+  substring is a verbatim quote.
 * Missing tables or empty extraction tables never fail a question: they only mean fewer
   candidates.
 """
@@ -17,21 +18,15 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from minutebook.home import store_path
-from minutebook.store import Store, open_store
+from minutebook.store import Store
 from minutebook.text import plain_text
-from search.ask_question import stems
 
-# BM25 parameters (the usual defaults) and how much a title word counts against a text word.
-_K1 = 1.2
-_B = 0.75
-_TITLE_WEIGHT = 2
+# SQLite's default limit on bound parameters is 999 in older builds; stay well below it.
+_BATCH = 400
 
 _SECTION_ROWS = """
 SELECT s.id AS section_id, s.text, s.title AS section_title, s.page, s.position,
@@ -43,7 +38,20 @@ FROM sections s
 JOIN items i ON i.id = s.item_id
 JOIN documents d ON d.id = s.document_id
 LEFT JOIN meetings m ON m.id = d.meeting_id
-ORDER BY d.meeting_date, d.id, i.position, s.position
+WHERE s.id IN ({marks})
+"""
+# Items without sections are indexed as one pseudo-section whose id is the item id
+# (`search._backend.SECTION_ROWS_SQL`); their passage is the item's own text.
+_ITEM_ROWS = """
+SELECT i.id AS section_id, i.text, NULL AS section_title, COALESCE(i.page_start, 1) AS page,
+       0 AS position, i.id AS item_id, i.number AS item_number, i.title AS item_title,
+       d.id AS document_id, d.title AS document_title, d.kind AS document_kind,
+       COALESCE(m.body, d.body) AS body, COALESCE(m.date, d.meeting_date) AS meeting_date,
+       d.meeting_id
+FROM items i
+JOIN documents d ON d.id = i.document_id
+LEFT JOIN meetings m ON m.id = d.meeting_id
+WHERE i.id IN ({marks})
 """
 
 
@@ -81,78 +89,44 @@ class Passage:
 
 
 @dataclass
-class SectionIndex:
-    """In-memory BM25 statistics over every section (and every paper's front matter)."""
+class Retrieved:
+    """The passages retrieved for one question, best first, with what ranking needs: each
+    passage's retrieval score (`Passage.score`), the archive's document frequencies of the
+    question's words (for idf weights), and the people named in the retrieved papers."""
 
     passages: list[Passage]
-    term_counts: list[Counter[str]]
-    lengths: list[int]
-    df: Counter[str]
-    postings: dict[str, list[int]]
+    doc_count: int = 0
+    df: dict[str, int] = field(default_factory=dict)
     names: tuple[str, ...] = ()
-
-    @property
-    def size(self) -> int:
-        return len(self.passages)
+    # Minutes papers the question dates or the search retrieved, best first: where
+    # attendance questions are answered from (`search.ask_attendance`).
+    minutes_docs: list[str] = field(default_factory=list)
 
     def idf(self, term: str) -> float:
-        """BM25 idf; a word no paper uses gets the highest weight any word could have."""
-        n = max(1, self.size)
+        """BM25 idf over the whole index; a word no paper uses gets the highest weight."""
+        n = max(1, self.doc_count)
         df = self.df.get(term, 0)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def search(self, terms: list[str], limit: int) -> list[tuple[int, float]]:
-        if not terms or not self.passages:
-            return []
-        avg = sum(self.lengths) / len(self.lengths)
-        scores: dict[int, float] = {}
-        for term in set(terms):
-            idf = self.idf(term)
-            for index in self.postings.get(term, ()):
-                tf = self.term_counts[index][term]
-                norm = tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * self.lengths[index] / avg))
-                scores[index] = scores.get(index, 0.0) + idf * norm
-        return sorted(scores.items(), key=lambda pair: -pair[1])[:limit]
+
+def _batches(ids: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(ids), _BATCH):
+        yield ids[start : start + _BATCH]
 
 
-def _signature(home: Path) -> tuple[Any, ...]:
-    path = store_path(home)
-    parts: list[Any] = [str(path.resolve())]
-    for suffix in ("", "-wal"):
-        candidate = path.with_name(path.name + suffix)
-        if candidate.exists():
-            stat = candidate.stat()
-            parts += [stat.st_size, stat.st_mtime_ns]
-    return tuple(parts)
-
-
-def section_index(home: Path) -> SectionIndex:
-    """The BM25 statistics for the store under `home`, rebuilt only when the store changed."""
-    return _cached_index(_signature(home), home)
-
-
-@lru_cache(maxsize=4)
-def _cached_index(signature: tuple[Any, ...], home: Path) -> SectionIndex:
-    del signature  # part of the cache key only
-    with open_store(home) as store:
-        passages = [_passage(row) for row in store.query(_SECTION_ROWS)]
-        passages += front_matter_passages(store)
-        names = _known_person_names(store)
-    term_counts: list[Counter[str]] = []
-    lengths: list[int] = []
-    df: Counter[str] = Counter()
-    postings: dict[str, list[int]] = {}
-    for index, passage in enumerate(passages):
-        counts = Counter(stems(passage.text))
-        titles = " ".join(filter(None, [passage.item_title, passage.section_title]))
-        for stem in stems(titles):
-            counts[stem] += _TITLE_WEIGHT
-        term_counts.append(counts)
-        lengths.append(max(1, sum(counts.values())))
-        for term in counts:
-            df[term] += 1
-            postings.setdefault(term, []).append(index)
-    return SectionIndex(passages, term_counts, lengths, df, postings, names)
+def load_passages(store: Store, ids: list[str]) -> dict[str, Passage]:
+    """Passages for index ids (section ids, or item ids of items without sections)."""
+    found: dict[str, Passage] = {}
+    for chunk in _batches(list(dict.fromkeys(ids))):
+        marks = ",".join("?" * len(chunk))
+        for row in store.query(_SECTION_ROWS.format(marks=marks), chunk):
+            found[row["section_id"]] = _passage(row)
+        missing = [i for i in chunk if i not in found]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            for row in store.query(_ITEM_ROWS.format(marks=marks), missing):
+                found[row["section_id"]] = _passage(row)
+    return found
 
 
 def _passage(row: dict[str, Any]) -> Passage:
@@ -172,17 +146,28 @@ def _passage(row: dict[str, Any]) -> Passage:
     )
 
 
-def front_matter_passages(store: Store) -> list[Passage]:
-    """The head of each minutes document before its first item: who was present, who
+def document_rows(store: Store, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Citation fields of the given documents (id, title, kind, body, meeting_date)."""
+    rows: list[dict[str, Any]] = []
+    for chunk in _batches(list(dict.fromkeys(doc_ids))):
+        marks = ",".join("?" * len(chunk))
+        rows += store.query(
+            "SELECT d.id, d.title, d.kind, COALESCE(m.body, d.body) AS body,"
+            " COALESCE(m.date, d.meeting_date) AS meeting_date"
+            f" FROM documents d LEFT JOIN meetings m ON m.id = d.meeting_id WHERE d.id IN ({marks})",
+            chunk,
+        )
+    return rows
+
+
+def front_matter_passages(store: Store, doc_ids: Iterable[str]) -> list[Passage]:
+    """The head of each given minutes document before its first item: who was present, who
     chaired, where and when (Norfolk minutes print "Present:" and "Mrs J Chamberlin
     (Chairman)" there, outside any numbered minute)."""
     passages: list[Passage] = []
-    documents = store.query(
-        "SELECT d.id, d.title, d.kind, COALESCE(m.body, d.body) AS body,"
-        " COALESCE(m.date, d.meeting_date) AS meeting_date"
-        " FROM documents d LEFT JOIN meetings m ON m.id = d.meeting_id WHERE d.kind = 'minutes'"
-    )
-    for doc in documents:
+    for doc in document_rows(store, doc_ids):
+        if doc["kind"] not in ("minutes", "decision_notice"):
+            continue
         page = store.query(
             "SELECT number, text FROM pages WHERE document_id = ? ORDER BY number LIMIT 1", (doc["id"],)
         )
@@ -219,25 +204,18 @@ def front_matter_passages(store: Store) -> list[Passage]:
     return passages
 
 
-def _known_person_names(store: Store) -> tuple[str, ...]:
-    """People the entity analysis found (empty until that analysis has run)."""
+def person_names(store: Store, doc_ids: Iterable[str]) -> tuple[str, ...]:
+    """Multi-word names of people the entity analysis found in the given documents (empty
+    until that analysis has run)."""
+    names: set[str] = set()
     try:
-        rows = store.query("SELECT DISTINCT surface FROM mentions WHERE type = 'person'")
+        for chunk in _batches(list(dict.fromkeys(doc_ids))):
+            marks = ",".join("?" * len(chunk))
+            rows = store.query(
+                f"SELECT DISTINCT surface FROM mentions WHERE document_id IN ({marks}) AND type = 'person'",
+                chunk,
+            )
+            names.update(r["surface"] for r in rows if r["surface"] and " " in r["surface"])
     except sqlite3.Error:
         return ()
-    return tuple(sorted({r["surface"] for r in rows if r["surface"] and " " in r["surface"]}))
-
-
-def resolution_rows(home: Path) -> list[dict[str, Any]]:
-    """Resolutions as extracted at ingest (empty until the decisions analysis has run)."""
-    with open_store(home) as store:
-        try:
-            return store.query(
-                "SELECT r.id, r.text, r.page, r.item_id, i.number AS item_number, i.title AS item_title,"
-                " d.id AS document_id, d.title AS document_title, d.kind AS document_kind,"
-                " COALESCE(m.body, d.body) AS body, COALESCE(m.date, d.meeting_date) AS meeting_date"
-                " FROM resolutions r JOIN documents d ON d.id = r.document_id"
-                " LEFT JOIN items i ON i.id = r.item_id LEFT JOIN meetings m ON m.id = d.meeting_id"
-            )
-        except sqlite3.Error:
-            return []
+    return tuple(sorted(names))

@@ -2,7 +2,8 @@
 
 Ingests corpus/ into a temporary home through the real CLI, then asks every question of
 tests/search/ask_eval.py (after one warm-up question, so cached statistics are built once),
-and prints: accuracy/citation/abstention overall and per answer type; median and p95 latency
+and prints: accuracy/citation/abstention overall, on the tuning and held-out halves
+(`ask_eval.tuning_half`), and per answer type and source; median and p95 latency
 per question; the same for a baseline measured in the same process (the bare `search_papers`
 call on the question text, limit 10) and the ratio. Targets: median <= 300 ms, p95 <= 1 s.
 
@@ -24,7 +25,7 @@ sys.path.insert(0, str(REPO))
 from minutebook.cli import main as cli_main  # noqa: E402
 from search import SearchRequest, search_papers  # noqa: E402
 from search.ask import answer_question  # noqa: E402
-from tests.search.ask_eval import ANSWERABLE, UNANSWERABLE, score, stored_texts  # noqa: E402
+from tests.search.ask_eval import ANSWERABLE, UNANSWERABLE, score, stored_texts, tuning_half  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -56,12 +57,23 @@ def main() -> int:
                 base_times.append(time.perf_counter() - t0)
                 if attempt == 0:
                     results.append((case, result))
-        scores = score(results, stored_texts(home))
+        texts = stored_texts(home)
+        scores = score(results, texts)
+        halves = {
+            "tuning": score([(c, r) for c, r in results if tuning_half(c)], texts),
+            "held-out": score([(c, r) for c, r in results if not tuning_half(c)], texts),
+        }
     print(f"questions: {len(ANSWERABLE)} answerable, {len(UNANSWERABLE)} unanswerable; repeat {args.repeat}")
     print(
         f"accuracy {scores['accuracy']:.3f}  citation {scores['citation']:.3f}  "
         f"abstention {scores['abstention']:.3f}"
     )
+    for name, half in halves.items():
+        count = sum(1 for c, _ in results if tuning_half(c) == (name == "tuning"))
+        print(
+            f"  {name:<8} ({count} questions): accuracy {half['accuracy']:.3f}  "
+            f"citation {half['citation']:.3f}  abstention {half['abstention']:.3f}"
+        )
     for answer_type, (right, total) in scores["per_type"].items():
         print(f"  type {answer_type:<10} {right:>3}/{total:<3} {right / total:.2f}")
     for kind, (right, total) in scores["per_kind"].items():

@@ -91,3 +91,32 @@ def test_page_count_is_kept_even_when_pages_end_up_empty() -> None:
 
 def test_no_pages_in_no_pages_out() -> None:
     assert remove_furniture([]) == []
+
+
+def test_repeated_line_below_the_body_start_of_a_page_is_kept() -> None:
+    # Bristol decision notices open each form on a new page, so "(agenda item N)" is the
+    # fourth line of many pages; the lines above it are the form's own text, so it is content.
+    pages = []
+    for n in range(4):
+        pages.append(
+            ["policycommittees@bristol.gov.uk", f"Subject: topic {chr(65 + n)}", f"(agenda item {n + 7})"]
+            + [f"Body line {i} about topic {chr(65 + n)}." for i in range(6)]
+        )
+    cleaned = remove_furniture(pages)
+    assert [page[:2] for page in cleaned] == [
+        [f"Subject: topic {chr(65 + n)}", f"(agenda item {n + 7})"] for n in range(4)
+    ]
+
+
+def test_repeated_last_line_away_from_the_page_edge_is_kept_when_geometry_is_known() -> None:
+    pages = [[f"Form {n} decision text.", "Reason for decision:", "As set out in the report."] for n in range(4)]
+    mid_page = [[False, False, False] for _ in pages]
+    assert remove_furniture(pages, mid_page) == pages
+    at_edge = [[False, True, True] for _ in pages]
+    assert remove_furniture(pages, at_edge) == [[f"Form {n} decision text."] for n in range(4)]
+
+
+def test_page_number_outside_the_margin_band_is_kept() -> None:
+    page = ["Table of figures", "Total", "12"]
+    assert remove_furniture([page], [[False, False, False]]) == [page]
+    assert remove_furniture([page], [[False, False, True]]) == [["Table of figures", "Total"]]

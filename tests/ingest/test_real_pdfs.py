@@ -99,6 +99,25 @@ def test_decision_notices_have_one_item_per_form_titled_by_its_subject() -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "numbers"),
+    [
+        ("bristol_tcpc_2024-09-12_decisions.pdf", ["7", "8", "9", "10", "11", "12"]),
+        ("bristol_tcpc_2026-03-19_decisions.pdf", ["7", "8", "9", "10", "11"]),
+    ],
+)
+def test_decision_notices_keep_each_forms_printed_agenda_item_number(name: str, numbers: list[str]) -> None:
+    # Each form prints "(agenda item 7)" under its subject; as every form opens a new page,
+    # that line repeats near the top of many pages and must not be taken for a header.
+    assert [i.number for i in parsed(name).items] == numbers
+
+
+def test_decision_notices_keep_each_forms_reason_for_decision() -> None:
+    # Every form ends "(h) Reason for decision: As set out in the report.", often mid-page.
+    items = parsed("bristol_tcpc_2024-09-12_decisions.pdf").items
+    assert all("As set out in the report." in item.text for item in items)
+
+
 def test_weca_questions_are_one_item_each() -> None:
     items = parsed("weca_joint_2026-06-05_public_questions_responses.pdf").items
     assert [i.number for i in items] == [str(n) for n in range(1, 43)]
