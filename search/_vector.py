@@ -41,8 +41,9 @@ from search._schema import PAIR_FIELDS, PAIR_SEP
 
 K1 = 1.2
 B = 0.75
-# Posting lists kept per searcher generation; a common query touches a dozen.
-POSTINGS_CACHE_SIZE = 2048
+# Postings kept in memory per searcher generation (16 bytes each: ~160 MB at most), least
+# recently used evicted first; a common query touches a dozen lists.
+POSTINGS_CACHE_LIMIT = 10_000_000
 
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -172,6 +173,7 @@ class VectorIndex:
         self._lengths: dict[str, np.ndarray] = {}
         self._numeric: dict[str, np.ndarray] = {}
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._postings_held = 0
         self._handlers: list[tuple[type, Callable[[Any], Matches]]] = [
             (query.qcore._NullQuery, lambda q: _empty()),
             (query.Every, lambda q: _constant(self.live_ids, q.boost)),
@@ -327,8 +329,10 @@ class VectorIndex:
         else:
             result = (np.empty(0, np.int64), np.empty(0, np.float64))
         self._postings[key] = result
-        if len(self._postings) > POSTINGS_CACHE_SIZE:
-            self._postings.popitem(last=False)
+        self._postings_held += len(result[0])
+        while self._postings_held > POSTINGS_CACHE_LIMIT and len(self._postings) > 1:
+            _key, (evicted, _weights) = self._postings.popitem(last=False)
+            self._postings_held -= len(evicted)
         return result
 
     def field_lengths(self, fieldname: str) -> np.ndarray:
