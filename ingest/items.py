@@ -368,7 +368,7 @@ def split_decision_forms(lines: list[Line]) -> list[ItemSpan]:
     if not starts:
         return split_single(lines)
     spans = []
-    for n, (start, stop) in enumerate(zip(starts, starts[1:] + [len(lines)], strict=True)):
+    for n, start in enumerate(starts):
         parts = [subject.sub("", flat[start])]
         for text in flat[start + 1 : start + 6]:
             if re.match(r"^\(\w\)", text):
@@ -378,10 +378,24 @@ def split_decision_forms(lines: list[Line]) -> list[ItemSpan]:
         ref = re.search(r"\(agenda item (\d+[A-Za-z]?)\)", heading, re.IGNORECASE)
         title = re.sub(r"\s*\(agenda item [^)]*\)", "", heading, flags=re.IGNORECASE).strip()
         # The first form's header (members present, apologies) belongs to it.
-        spans.append(
-            ItemSpan(ref.group(1) if ref else None, title or "Decision", 0 if n == 0 else start, stop)
-        )
-    return spans
+        spans.append(ItemSpan(ref.group(1) if ref else None, title or "Decision", 0 if n == 0 else start))
+    for span in spans[1:]:
+        span.start = _page_top_if_near(lines, span.start or 0)
+    return _close_spans(spans, len(lines))
+
+
+# Lines a form may print above its subject ("Deadline for Escalation Panel referral …").
+_FORM_PREAMBLE = 3
+
+
+def _page_top_if_near(lines: list[Line], start: int) -> int:
+    """Where a form starts: the top of its page when the form opens a new page (its subject
+    within the page's first few lines), so the previous form does not end on that page.
+    Bristol's forms each open a page with "Deadline for…" printed above "(a) Subject:"."""
+    top = start
+    while top > 0 and lines[top - 1].page == lines[start].page:
+        top -= 1
+    return top if start - top <= _FORM_PREAMBLE else start
 
 
 def split_questions(lines: list[Line]) -> list[ItemSpan]:

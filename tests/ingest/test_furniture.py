@@ -109,7 +109,8 @@ def test_repeated_line_below_the_body_start_of_a_page_is_kept() -> None:
 
 
 def test_repeated_last_line_away_from_the_page_edge_is_kept_when_geometry_is_known() -> None:
-    pages = [[f"Form {n} decision text.", "Reason for decision:", "As set out in the report."] for n in range(4)]
+    ending = ["Reason for decision:", "As set out in the report."]
+    pages = [[f"Form {n} decision text.", *ending] for n in range(4)]
     mid_page = [[False, False, False] for _ in pages]
     assert remove_furniture(pages, mid_page) == pages
     at_edge = [[False, True, True] for _ in pages]

@@ -121,3 +121,57 @@ def test_missing_path_is_reported_not_raised(store: Store, tmp_path: Path) -> No
     assert [(f.path, f.error) for f in report.failed] == [
         (str(tmp_path / "nope.pdf"), "no such file or folder")
     ]
+
+
+# An agenda front sheet in Norfolk's form, for a later meeting of the panel whose 13 March 2014
+# minutes (MARCH_2014_PANEL_MINUTES) it reprints for confirmation as item 2.
+PACK_FRONT_SHEETS = {
+    "date labelled": (
+        "Children's Services Overview and Scrutiny Panel\n\nDate: **Thursday 1 May 2014**\n\n"
+        "Time: **2.00pm**\n\nVenue: **Edwards Room, County Hall, Norwich**\n\n"
+    ),
+    "date unlabelled": (
+        "Children's Services Overview and Scrutiny Panel\n\n**Thursday 1 May 2014 2.00pm**\n\n"
+    ),
+}
+PACK_ITEMS = (
+    "A g e n d a\n\n"
+    "- 1 To receive apologies and details of any substitute members attending**\n\n"
+    "- 2 Minutes**\nTo confirm the minutes of the meeting of the Panel held on 13 March 2014.\n\n(Page 2)\n\n"
+    "- 3 Members to Declare any Interests**\n\n"
+    "Date Agenda Published: 22 April 2014\n"
+)
+
+
+@pytest.mark.parametrize("front_sheet", PACK_FRONT_SHEETS.values(), ids=PACK_FRONT_SHEETS.keys())
+def test_minutes_reprinted_in_a_later_agenda_keep_their_own_meeting(
+    store: Store, tmp_path: Path, front_sheet: str
+) -> None:
+    pack = tmp_path / "pack.txt"
+    minutes_text = MARCH_2014_PANEL_MINUTES.read_text(encoding="utf-8")
+    pack.write_text(front_sheet + PACK_ITEMS + "\f" + minutes_text, encoding="utf-8")
+    report = ingest_paths([pack, MARCH_2014_PANEL_MINUTES], store, workers=1, analyses=[])
+    assert report.failed == []
+    meetings = meetings_view(store)
+    assert [(m["date"], sorted(d["kind"] for d in m["documents"])) for m in meetings] == [
+        ("2014-03-13", ["minutes"]),
+        ("2014-05-01", ["agenda"]),
+    ]
+    pack_items = [(i["number"], i["title"], i["page_start"]) for i in meetings[1]["items"]]
+    assert ("2", "Minutes", 2) in pack_items
+    # The reprint's own minute numbers do not become items of the later meeting.
+    assert [number for number, _, _ in pack_items] == ["1", "2", "3"]
+
+
+def test_parallel_ingest_reports_documents_in_path_order(store: Store) -> None:
+    report = ingest_paths([CORPUS], store, workers=2)
+    paths = [doc.path for doc in report.ingested]
+    assert len(paths) == 5 and paths == sorted(paths)
+
+
+def test_ingest_without_analyses_stores_structure_only(store: Store) -> None:
+    report = ingest_paths([JUNE_2014_MINUTES], store, workers=1, analyses=[])
+    assert report.failed == []
+    counts = store.counts()
+    assert (counts["documents"], counts["items"]) == (1, 12)
+    assert counts["mentions"] == 0 and counts["attendance"] == 0

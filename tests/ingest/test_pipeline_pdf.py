@@ -8,8 +8,6 @@ item, each starting on a new page under a running e-mail header).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ingest.pipeline import parse_file
@@ -58,9 +56,7 @@ def twins(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Document]
         two_column_page=INSERT_AFTER + 1,
         table=Table(page=INSERT_AFTER + 2, rows=TABLE_ROWS),
     )
-    text_pages = [
-        [f"**{line}**" if line in spec.bold_lines else line for line in page] for page in pages
-    ]
+    text_pages = [[f"**{line}**" if line in spec.bold_lines else line for line in page] for page in pages]
     text_pages[INSERT_AFTER + 1] = table_page + [" | ".join(row) for row in TABLE_ROWS]
     text = folder / "minutes.txt"
     text.write_text("\f".join("\n\n".join(latin1(line) for line in page) for page in text_pages))
@@ -171,6 +167,11 @@ def decisions(tmp_path_factory: pytest.TempPathFactory) -> Document:
 def test_decision_forms_keep_their_printed_agenda_item_numbers(decisions: Document) -> None:
     assert decisions.kind == "decision_notice"
     assert [(i.number, i.title) for i in decisions.items] == FORMS
+
+
+def test_each_decision_form_spans_its_own_pages(decisions: Document) -> None:
+    # The cover page belongs to the first form; each later form opens its own page.
+    assert [(i.page_start, i.page_end) for i in decisions.items] == [(1, 3), (4, 5), (6, 7)]
 
 
 def test_decision_forms_keep_their_last_lines_though_every_form_ends_with_them(decisions: Document) -> None:

@@ -112,6 +112,12 @@ def test_decision_notices_keep_each_forms_printed_agenda_item_number(name: str, 
     assert [i.number for i in parsed(name).items] == numbers
 
 
+def test_decision_notice_forms_span_the_pages_they_are_printed_on() -> None:
+    # Each form opens a new page, with "Deadline for Escalation Panel referral" above its subject.
+    items = parsed("bristol_tcpc_2026-03-19_decisions.pdf").items
+    assert [(i.page_start, i.page_end) for i in items] == [(1, 2), (3, 4), (5, 6), (7, 7), (8, 8)]
+
+
 def test_decision_notices_keep_each_forms_reason_for_decision() -> None:
     # Every form ends "(h) Reason for decision: As set out in the report.", often mid-page.
     items = parsed("bristol_tcpc_2024-09-12_decisions.pdf").items
