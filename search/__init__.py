@@ -152,8 +152,10 @@ def hits_to_csv(hits: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def rebuild(home: Path, store: Store, procs: int = 1) -> int:
-    """Rebuild the whole index from the store, aside, then swap it in. Returns sections indexed."""
+def rebuild(home: Path, store: Store, procs: int | None = None) -> int:
+    """Rebuild the whole index from the store, aside, then swap it in. Returns sections indexed.
+
+    A large archive is written by `procs` processes (default: every core)."""
     from search import _backend
 
     return _backend.build(home, store, procs=procs)

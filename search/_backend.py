@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 from whoosh import highlight, index, query
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, SegmentWriter
@@ -46,6 +47,9 @@ CURRENT = "CURRENT"
 # Posting buffer per writer process before Whoosh spills a sorted run to disk (pickling
 # every posting): large enough that a 100k-section build never spills.
 LIMIT_MB = 1024
+# Postings per block on disk. Whoosh's default (128) suits its posting-at-a-time matchers;
+# `_vector` reads whole lists, where every block costs a fixed decompress and unpickle.
+POSTING_BLOCK = 1024
 WRITER_LOCK = "writer.lock"
 LOCK_WAIT_SECONDS = 30.0
 # Snippets: up to SNIPPET_FRAGMENTS fragments of about SNIPPET_CHARS characters each.
@@ -120,12 +124,17 @@ def _writer_lock(home: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _codec() -> W3Codec:
+    """Whoosh's codec with POSTING_BLOCK postings per block."""
+    return W3Codec(blocklimit=POSTING_BLOCK)
+
+
 def _open_writer(ix: index.Index, **kwargs: Any) -> IndexWriter:
     """A writer on `ix`, waiting out (up to LOCK_WAIT_SECONDS) Whoosh's lock held by another."""
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
-            return ix.writer(**kwargs)
+            return ix.writer(codec=_codec(), **kwargs)
         except LockError:
             if time.monotonic() > deadline:
                 raise
@@ -211,13 +220,14 @@ def _add_all(writer: IndexWriter, docs: Iterable[dict[str, Any]]) -> int:
     return count
 
 
-def build(home: Path, store: Store, procs: int = 1) -> int:
+def build(home: Path, store: Store, procs: int | None = None) -> int:
     """Build a complete new index aside from the live one, then make it live. Returns sections.
 
-    With `procs > 1` (and enough sections to be worth it) the documents are shared out
-    between worker processes, each reading its share from the store and writing its own
-    segment; the segments are then committed together in one table of contents.
+    A large archive is split into shares of consecutive documents, each written as its own
+    segment (by `procs` worker processes when `procs > 1`), and the segments are committed
+    together in one table of contents. `procs` defaults to every core.
     """
+    procs = procs or os.cpu_count() or 1
     base = _base(home)
     with _writer_lock(home):
         name = f"build-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
@@ -227,7 +237,7 @@ def build(home: Path, store: Store, procs: int = 1) -> int:
         try:
             shares = _shares(store, procs)
             if len(shares) > 1:
-                count = _build_in_parallel(ix, target, store.path, shares)
+                count = _build_segments(ix, target, store.path, shares, procs)
             else:
                 with _writing(ix, limitmb=LIMIT_MB) as writer:
                     count = _add_all(writer, section_documents(store, store.document_ids()))
@@ -247,37 +257,49 @@ def build(home: Path, store: Store, procs: int = 1) -> int:
 
 # Below this many sections a second process costs more to start than it saves.
 PARALLEL_MIN_SECTIONS = 4000
+# Sections per segment at most: Whoosh writes a segment at a steady ~850 sections/s up to
+# about 25k sections, and markedly slower beyond (560/s for one 100k segment).
+SEGMENT_SECTIONS = 20_000
 
 
 def _shares(store: Store, procs: int) -> list[list[str]]:
-    """Document ids split into up to `procs` runs of consecutive documents, balanced by
-    section count (one share when the archive is small)."""
+    """Document ids split into runs of consecutive documents balanced by section count: at
+    least `procs` runs (when there are enough sections to share), and each run at most about
+    SEGMENT_SECTIONS. One share when the archive is small."""
     rows = store.query(
         "SELECT d.id AS id, (SELECT COUNT(*) FROM sections s WHERE s.document_id = d.id) + 1 AS weight"
         " FROM documents d ORDER BY d.id"
     )
     total = sum(row["weight"] for row in rows)
-    if procs <= 1 or total < PARALLEL_MIN_SECTIONS:
+    wanted = -(-total // SEGMENT_SECTIONS)  # ceiling division
+    if total >= PARALLEL_MIN_SECTIONS:
+        wanted = max(wanted, procs)
+    if wanted <= 1:
         return [[row["id"] for row in rows]]
     shares: list[list[str]] = [[]]
     filled = 0
     for row in rows:
-        if filled >= total * len(shares) / procs and len(shares) < procs:
+        if filled >= total * len(shares) / wanted and len(shares) < wanted:
             shares.append([])
         shares[-1].append(row["id"])
         filled += row["weight"]
     return [share for share in shares if share]
 
 
-def _build_in_parallel(ix: index.Index, target: Path, store_file: Path, shares: list[list[str]]) -> int:
-    """One segment per share, written by worker processes, committed together.
+def _build_segments(
+    ix: index.Index, target: Path, store_file: Path, shares: list[list[str]], procs: int
+) -> int:
+    """One segment per share, written by up to `procs` worker processes, committed together.
 
     Uses the same SegmentWriter steps as Whoosh's own multi-segment writer (`MpWriter`), but
     each worker reads its documents from SQLite itself instead of receiving them pickled.
     """
-    with ProcessPoolExecutor(max_workers=len(shares)) as pool:
-        jobs = [(str(target), str(store_file), share) for share in shares]
-        results = list(pool.map(_build_share, *zip(*jobs, strict=True)))
+    jobs = [(str(target), str(store_file), share) for share in shares]
+    if procs <= 1:
+        results = [_build_share(*job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=min(procs, len(shares))) as pool:
+            results = list(pool.map(_build_share, *zip(*jobs, strict=True)))
     segments = [segment for segment, _count in results]
     # A commit that adds no documents of its own; its merge policy (Whoosh's `mergetype`
     # hook) returns the existing segments plus the workers' ones, unmerged.
@@ -288,7 +310,7 @@ def _build_in_parallel(ix: index.Index, target: Path, store_file: Path, shares: 
 def _build_share(target: str, store_file: str, doc_ids: list[str]) -> tuple[Any, int]:
     """Worker: index `doc_ids` into a new, finished (not yet committed) segment."""
     ix = index.open_dir(target)
-    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB)
+    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=_codec())
     with Store(Path(store_file)) as store:
         count = _add_all(writer, section_documents(store, doc_ids))
     return writer._finalize_segment(), count
@@ -461,6 +483,14 @@ def searching(home: Path) -> Iterator[tuple[Searcher, FacetTable] | None]:
     """The cached searcher for `home` and its facet table (None when there is no index yet)."""
     generation = _CACHE.get(home)
     yield (generation.searcher, generation.table) if generation else None
+
+
+def forget_cached_postings(home: Path) -> None:
+    """Make the next search of `home` read its posting lists from disk (for benchmarks)."""
+    generation = _CACHE.get(home)
+    if generation is not None:
+        with generation.lock:
+            generation.vectors.forget_postings()
 
 
 def close_searchers() -> None:

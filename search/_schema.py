@@ -63,6 +63,13 @@ class WordPairFilter(analysis.Filter):
 PAIR_ANALYZER = ANALYZER | WordPairFilter()
 
 
+# Fields whose terms can be read off a one-value-per-document column instead of postings:
+# `body` is analysed from the same string as the `body_name` column, and the others are
+# their own columns. A term matches where the column value, analysed like the field,
+# contains it (`_vector` uses this for filters, which would otherwise read long lists).
+TERM_COLUMNS = {"body": "body_name", "document_kind": "document_kind", "year": "year"}
+
+
 @lru_cache(maxsize=1)
 def get_schema() -> fields.Schema:
     """The index schema. Change it and `minutebook reindex` rebuilds from the store."""
@@ -81,12 +88,17 @@ def get_schema() -> fields.Schema:
         body=fields.TEXT(analyzer=ANALYZER, stored=False),
         body_name=fields.ID(stored=True, sortable=True),
         item_number=fields.ID(stored=True),
-        item_title=fields.TEXT(analyzer=ANALYZER, stored=True, field_boost=ITEM_TITLE_BOOST),
-        section_title=fields.TEXT(analyzer=ANALYZER, stored=True, field_boost=SECTION_TITLE_BOOST),
+        # No positions in the searched text fields (`phrase=False`): phrases are matched
+        # through the `*_pairs` fields, and unread positions would still be decompressed and
+        # unpickled with every posting block (they were most of a 100k-section search).
+        item_title=fields.TEXT(analyzer=ANALYZER, stored=True, field_boost=ITEM_TITLE_BOOST, phrase=False),
+        section_title=fields.TEXT(
+            analyzer=ANALYZER, stored=True, field_boost=SECTION_TITLE_BOOST, phrase=False
+        ),
         section_number=fields.STORED(),
         item_position=fields.NUMERIC(stored=False, sortable=True),
         page=fields.NUMERIC(stored=True),
-        text=fields.TEXT(analyzer=ANALYZER, stored=True),
+        text=fields.TEXT(analyzer=ANALYZER, stored=True, phrase=False),
         text_pairs=fields.TEXT(analyzer=PAIR_ANALYZER, stored=False, phrase=False),
         item_title_pairs=fields.TEXT(analyzer=PAIR_ANALYZER, stored=False, phrase=False),
         section_title_pairs=fields.TEXT(analyzer=PAIR_ANALYZER, stored=False, phrase=False),

@@ -14,10 +14,14 @@ Invariants:
   gets Whoosh's coordination bonus (SQR) over the number of its term leaves a document
   matches. So rankings follow Whoosh's own
   closely; tests compare the *match sets* with Whoosh's exactly.
-* A phrase on a field with a word-pair companion (`PAIR_FIELDS`) is matched as all of its
-  words plus all of its adjacent word pairs; on other fields Whoosh's own phrase matcher
-  checks positions. Any query type not modelled here is evaluated by Whoosh's matcher,
+* A phrase on a field with a word-pair companion (`PAIR_FIELDS`; those fields keep no
+  positions) is matched as all of its words plus all of its adjacent word pairs, and a
+  proximity query ("a b"~3) there as all of its words; on other fields Whoosh's own phrase
+  matcher checks positions. Any query type not modelled here is evaluated by Whoosh's matcher,
   segment by segment: slower, never wrong.
+* Terms of the fields in `TERM_COLUMNS` (committee, kind, year: the filters) are read off
+  their one-value-per-document column and score a constant: the same documents as their
+  postings, without reading lists that cover much of the archive.
 * Posting blocks are read through whoosh-reloaded 2.7's `W3LeafMatcher` internals (the
   version is pinned below 2.8 in pyproject.toml); any other matcher is read through the
   public `id()`/`weight()`/`next()` interface.
@@ -37,7 +41,7 @@ from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from search._schema import PAIR_FIELDS, PAIR_SEP
+from search._schema import PAIR_FIELDS, PAIR_SEP, TERM_COLUMNS
 
 K1 = 1.2
 B = 0.75
@@ -127,25 +131,41 @@ def _sqr(scores: np.ndarray, matched: np.ndarray, termcount: int, scale: float) 
 
 def _read_postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
     """Every (docnum, weight) of one segment's posting list, as arrays."""
+    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+        return _read_blocks(matcher)
+    ids: list[int] = []
+    weights: list[float] = []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+
+
+def _read_blocks(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
+    """A whole on-disk posting list, block by block, decoded with NumPy.
+
+    A block's data is (delta-encoded ids, weights, values): the weights are None when all
+    are 1, one float when all are equal, else one per posting (see whoosh3's
+    `W3PostingsWriter._mini_weights`). Values (positions) are never decoded.
+    """
     ids: list[np.ndarray] = []
     weights: list[np.ndarray] = []
-    if isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():  # at the start of a block: take the whole block
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.append(np.asarray(matcher._ids, dtype=np.int64))
-            weights.append(np.asarray(matcher._weights, dtype=np.float64))
-            matcher._next_block()
-        if not ids:
-            return np.empty(0, np.int64), np.empty(0, np.float64)
-        return np.concatenate(ids), np.concatenate(weights)
-    one_ids: list[int] = []
-    one_weights: list[float] = []
-    while matcher.is_active():
-        one_ids.append(matcher.id())
-        one_weights.append(matcher.weight())
-        matcher.next()
-    return np.asarray(one_ids, dtype=np.int64), np.asarray(one_weights, dtype=np.float64)
+    while matcher.is_active():  # at the start of a block: take the whole block
+        matcher._read_data()
+        deltas, block_weights = matcher._data[0], matcher._data[1]
+        block_ids = np.cumsum(np.asarray(deltas, dtype=np.int64))
+        ids.append(block_ids)
+        if block_weights is None:
+            weights.append(np.ones(len(block_ids), dtype=np.float64))
+        elif isinstance(block_weights, float):
+            weights.append(np.full(len(block_ids), block_weights, dtype=np.float64))
+        else:
+            weights.append(np.asarray(block_weights, dtype=np.float64))
+        matcher._next_block()
+    if not ids:
+        return np.empty(0, np.int64), np.empty(0, np.float64)
+    return np.concatenate(ids), np.concatenate(weights)
 
 
 class VectorIndex:
@@ -172,6 +192,7 @@ class VectorIndex:
         self.live_ids = np.flatnonzero(live).astype(np.int64)
         self._lengths: dict[str, np.ndarray] = {}
         self._numeric: dict[str, np.ndarray] = {}
+        self._labels: dict[str, tuple[np.ndarray, list[str]]] = {}
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._postings_held = 0
         self._handlers: list[tuple[type, Callable[[Any], Matches]]] = [
@@ -199,8 +220,14 @@ class VectorIndex:
         return self._by_whoosh(q)
 
     def _term(self, q: query.Term) -> Matches:
+        field = self.schema[q.fieldname] if q.fieldname in self.schema else None
+        column = TERM_COLUMNS.get(q.fieldname)
+        if field is not None and column and self.reader.has_column(column):
+            ids = self._column_term(q.fieldname, column, q.text)
+            return Matches(ids, np.full(len(ids), q.boost, np.float64), np.ones(len(ids), np.int64))
         ids, weights = self.postings(q.fieldname, q.text)
-        field = self.schema[q.fieldname]
+        if field is None:
+            return Matches(ids, weights, np.ones(len(ids), np.int64))
         if not len(ids) or not field.scorable:
             return Matches(ids, np.full(len(ids), q.boost, np.float64), np.ones(len(ids), np.int64))
         idf = self.searcher.idf(q.fieldname, q.text)
@@ -211,20 +238,27 @@ class VectorIndex:
         return Matches(ids, bm25 * q.boost, np.ones(len(ids), np.int64))
 
     def _phrase(self, q: query.Phrase) -> Matches:
+        """A phrase on a field with a pair companion is the documents holding all of its
+        adjacent word pairs there, scored as those pair terms (with the field's boost): a
+        pair implies both its words, and pair lists are far shorter than word lists."""
         words = [query.Term(q.fieldname, word, boost=q.boost) for word in q.words]
         if not words:
             return _empty()
-        found = _intersection([self.evaluate(word) for word in words])
-        if len(words) == 1 or not len(found):
-            return found
         pairs = PAIR_FIELDS.get(q.fieldname)
-        if pairs and pairs in self.schema and q.slop == 1:
-            for first, second in zip(q.words, q.words[1:], strict=False):
-                pair_ids, _weights = self.postings(pairs, f"{first}{PAIR_SEP}{second}")
-                keep = np.isin(found.ids, pair_ids, assume_unique=True)
-                found = Matches(found.ids[keep], found.scores[keep], found.terms[keep])
+        if len(words) > 1 and q.slop == 1 and pairs and pairs in self.schema:
+            boost = q.boost * self.schema[q.fieldname].format.field_boost
+            pair_terms = [
+                query.Term(pairs, f"{first}{PAIR_SEP}{second}", boost=boost)
+                for first, second in zip(q.words, q.words[1:], strict=False)
+            ]
+            found = _intersection([self.evaluate(term) for term in pair_terms])
+            return Matches(found.ids, found.scores, np.full(len(found), len(words), np.int64))
+        found = _intersection([self.evaluate(word) for word in words])
+        if len(words) == 1 or not len(found) or (pairs and pairs in self.schema):
+            # One word; or a proximity query ("a b"~3), which pair fields cannot check:
+            # then all of its words, anywhere in the field.
             return found
-        exact = self._by_whoosh(q)
+        exact = self._by_whoosh(q)  # a field with positions and no pair companion
         return found.restricted_to(exact.ids)
 
     def _numeric_range(self, q: query.NumericRange) -> Matches:
@@ -334,6 +368,37 @@ class VectorIndex:
             _key, (evicted, _weights) = self._postings.popitem(last=False)
             self._postings_held -= len(evicted)
         return result
+
+    def _column_term(self, fieldname: str, column: str, text: Any) -> np.ndarray:
+        """Live docnums whose `column` value, analysed like `fieldname`, contains `text`."""
+        codes, labels = self.label_column(column)
+        field = self.schema[fieldname]
+        wanted = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        matching = [
+            code
+            for code, label in enumerate(labels)
+            if wanted in set(field.process_text(label, mode="index"))
+        ]
+        mask = np.isin(codes, matching) & self.live
+        return np.flatnonzero(mask).astype(np.int64)
+
+    def label_column(self, column: str) -> tuple[np.ndarray, list[str]]:
+        """A text column as a code per docnum and the distinct labels the codes index."""
+        cached = self._labels.get(column)
+        if cached is None:
+            values: list[str] = []
+            for leaf, _offset in self.leaves:
+                values.extend(
+                    leaf.column_reader(column) if leaf.has_column(column) else [""] * leaf.doc_count_all()
+                )
+            labels, codes = np.unique(np.asarray(values, dtype=object), return_inverse=True)
+            cached = self._labels[column] = (codes.astype(np.int64), [str(label) for label in labels])
+        return cached
+
+    def forget_postings(self) -> None:
+        """Drop cached posting lists (benchmarks time searches that read them from disk)."""
+        self._postings.clear()
+        self._postings_held = 0
 
     def field_lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in words of `fieldname` (Whoosh's one-byte approximation)."""
