@@ -24,7 +24,7 @@ from minutebook.store import Store
 from minutebook.text import plain_text
 from search.ask_question import PERSON, PERSON_NAME, QuestionAnalysis, stems
 from search.ask_rank import Candidate
-from search.ask_retrieve import Passage, document_rows
+from search.ask_retrieve import attendance_passage, document_rows
 
 # What an attendance question asks, read from its words (first match wins). Norfolk's
 # minutes print the chair as "(Chairman)" or "(Chair)" and the vice chair "(Vice Chair)"
@@ -237,21 +237,7 @@ class AttendanceAnswerer:
         period_ok = not self.analysis.periods or any(
             _in_period(doc["meeting_date"], p.year, p.month, _day(p.label)) for p in self.analysis.periods
         )
-        passage = Passage(
-            id=f"attendance:{doc['id']}",
-            text=line.text,
-            section_title="Attendance",
-            item_id=None,
-            item_number=None,
-            item_title=None,
-            document_id=doc["id"],
-            document_title=doc["title"],
-            document_kind=doc["kind"],
-            body=doc["body"],
-            meeting_date=doc["meeting_date"],
-            page=line.page,
-            kind="attendance",
-        )
+        passage = attendance_passage(doc, f"attendance:{doc['id']}", line.text, line.page, "attendance")
         return Candidate(
             passage=passage,
             quote=line.text,

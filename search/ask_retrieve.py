@@ -88,6 +88,25 @@ class Passage:
         }
 
 
+def attendance_passage(doc: dict[str, Any], passage_id: str, text: str, page: int, kind: str) -> Passage:
+    """A passage of a paper's attendance part (not inside any item), from its documents row."""
+    return Passage(
+        id=passage_id,
+        text=text,
+        section_title="Attendance",
+        item_id=None,
+        item_number=None,
+        item_title=None,
+        document_id=doc["id"],
+        document_title=doc["title"],
+        document_kind=doc["kind"],
+        body=doc["body"],
+        meeting_date=doc["meeting_date"],
+        page=page,
+        kind=kind,
+    )
+
+
 @dataclass
 class Retrieved:
     """The passages retrieved for one question, best first, with what ranking needs: each
@@ -185,21 +204,7 @@ def front_matter_passages(store: Store, doc_ids: Iterable[str]) -> list[Passage]
         front = text[:cut].rstrip()
         if front:
             passages.append(
-                Passage(
-                    id=f"front:{doc['id']}",
-                    text=front,
-                    section_title="Attendance",
-                    item_id=None,
-                    item_number=None,
-                    item_title=None,
-                    document_id=doc["id"],
-                    document_title=doc["title"],
-                    document_kind=doc["kind"],
-                    body=doc["body"],
-                    meeting_date=doc["meeting_date"],
-                    page=int(page[0]["number"]),
-                    kind="front",
-                )
+                attendance_passage(doc, f"front:{doc['id']}", front, int(page[0]["number"]), "front")
             )
     return passages
 

@@ -244,3 +244,23 @@ def make_image_only(path: Path, pages: int = 2) -> Path:
         pdf.rect(20, 20, 170, 250, style="F")
     pdf.output(str(path))
     return path
+
+
+# Content for the special pages of rendered papers: a two-column page, a ruled table.
+LEFT_COLUMN = [
+    "Left one: the Committee received the report by the Interim Director which updated Members on "
+    "quality assurance activity within social care over the first six months of the year.",
+    "Left two: the approach to quality assurance was endorsed and quarterly updates would be received "
+    "to ensure that improvement activities continued to improve practice.",
+]
+RIGHT_COLUMN = [
+    "Right one: officers advised that a written answer would be provided to Members before the next "
+    "meeting of the committee and circulated to all group spokespersons.",
+    "Right two: the protocol around public and Member questions would be considered in November as "
+    "part of the committee system review and reported back in the new year.",
+]
+TABLE_ROWS = [
+    ["Body", "Member", "Term"],
+    ["Capital Priorities Group", "Mr Smith", "2014-15"],
+    ["Small Schools Steering Group", "Conservative Group member", "2014-16"],
+]

@@ -18,6 +18,9 @@ from ingest.furniture import plain
 from ingest.pdf import extract_pdf_pages
 from minutebook.models import Page
 from tests.pdf_fixtures import (
+    LEFT_COLUMN,
+    RIGHT_COLUMN,
+    TABLE_ROWS,
     Table,
     latin1,
     make_empty,
@@ -36,23 +39,6 @@ REAL_PDFS = REPO / ".." / "shared" / "real-pdfs"
 
 HEADER = "Children's Services Committee - 17 June 2014"
 FOOTERS = ["Page {page} of {pages}", "Norfolk County Council, County Hall, Martineau Lane, Norwich"]
-LEFT_COLUMN = [
-    "Left one: the Committee received the report by the Interim Director which updated Members on "
-    "quality assurance activity within social care over the first six months of the year.",
-    "Left two: the approach to quality assurance was endorsed and quarterly updates would be received "
-    "to ensure that improvement activities continued to improve practice.",
-]
-RIGHT_COLUMN = [
-    "Right one: officers advised that a written answer would be provided to Members before the next "
-    "meeting of the committee and circulated to all group spokespersons.",
-    "Right two: the protocol around public and Member questions would be considered in November as "
-    "part of the committee system review and reported back in the new year.",
-]
-TABLE_ROWS = [
-    ["Body", "Member", "Term"],
-    ["Capital Priorities Group", "Mr Smith", "2014-15"],
-    ["Small Schools Steering Group", "Conservative Group member", "2014-16"],
-]
 
 
 def normalised(text: str) -> str:

@@ -13,25 +13,11 @@ import pytest
 from ingest.pipeline import parse_file
 from minutebook.models import Document
 from tests.conftest import JUNE_2014_MINUTES
-from tests.pdf_fixtures import Table, latin1, make_pdf, sample_paper
+from tests.pdf_fixtures import LEFT_COLUMN, RIGHT_COLUMN, TABLE_ROWS, Table, latin1, make_pdf, sample_paper
 
 HEADER = "Children's Services Committee - 17 June 2014"
 FOOTERS = ["Page {page} of {pages}", "Norfolk County Council, County Hall, Martineau Lane, Norwich"]
-TWO_COLUMNS = [
-    "Left one: the Committee received the report by the Interim Director which updated Members on "
-    "quality assurance activity within social care over the first six months of the year.",
-    "Left two: the approach to quality assurance was endorsed and quarterly updates would be received "
-    "to ensure that improvement activities continued to improve practice.",
-    "Right one: officers advised that a written answer would be provided to Members before the next "
-    "meeting of the committee and circulated to all group spokespersons.",
-    "Right two: the protocol around public and Member questions would be considered in November as "
-    "part of the committee system review and reported back in the new year.",
-]
-TABLE_ROWS = [
-    ["Body", "Member", "Term"],
-    ["Capital Priorities Group", "Mr Smith", "2014-15"],
-    ["Small Schools Steering Group", "Conservative Group member", "2014-16"],
-]
+TWO_COLUMNS = LEFT_COLUMN + RIGHT_COLUMN
 # The special pages go in after this page of the sample, inside minute 9 (pages 3-4).
 INSERT_AFTER = 3
 
