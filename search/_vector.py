@@ -12,12 +12,12 @@ Invariants:
 * Scores are BM25 (K1 = 1.2, B = 0.75, Whoosh's idf) per field over the indexed weights
   (which carry the field's boost), times the query's boosts; an OR group with a `scale`
   gets Whoosh's coordination bonus (SQR) over the number of its term leaves a document
-  matches. So rankings follow Whoosh's own
-  closely; tests compare the *match sets* with Whoosh's exactly.
+  matches. So rankings follow Whoosh's own closely; tests compare the *match sets* with
+  Whoosh's exactly.
 * A phrase on a field with a word-pair companion (`PAIR_FIELDS`; those fields keep no
-  positions) is matched as all of its words plus all of its adjacent word pairs, and a
-  proximity query ("a b"~3) there as all of its words; on other fields Whoosh's own phrase
-  matcher checks positions. Any query type not modelled here is evaluated by Whoosh's matcher,
+  positions) is matched as all of its adjacent word pairs and scored as those pair terms,
+  and a proximity query ("a b"~3) there as all of its words; on other fields Whoosh's own
+  phrase matcher checks positions. Any query type not modelled here is evaluated by Whoosh's matcher,
   segment by segment: slower, never wrong.
 * Terms of the fields in `TERM_COLUMNS` (committee, kind, year: the filters) are read off
   their one-value-per-document column and score a constant: the same documents as their
