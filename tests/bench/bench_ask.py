@@ -25,12 +25,8 @@ sys.path.insert(0, str(REPO))
 from minutebook.cli import main as cli_main  # noqa: E402
 from search import SearchRequest, search_papers  # noqa: E402
 from search.ask import answer_question  # noqa: E402
+from tests.bench.timing import percentile  # noqa: E402
 from tests.search.ask_eval import ANSWERABLE, UNANSWERABLE, score, stored_texts, tuning_half  # noqa: E402
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def main() -> int:

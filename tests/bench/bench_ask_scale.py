@@ -30,6 +30,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
 from synthetic import BODIES, TOPICS, write_archive  # noqa: E402
+from timing import percentile  # noqa: E402
 
 from minutebook.store import open_store  # noqa: E402
 from search import SearchRequest, rebuild, search_papers  # noqa: E402
@@ -67,11 +68,6 @@ def questions(count: int = 30) -> list[str]:
         body = BODIES[(n * 3) % len(BODIES)]
         out.append(form.format(t=topic, b=body, y=2012 + (n * 5) % 10))
     return out + list(_UNANSWERABLE)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def built_home(cache: Path, size: int, seed: int, fresh: bool) -> Path:

@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import write_archive  # noqa: E402
+from timing import percentile  # noqa: E402
 from whoosh import query  # noqa: E402
 
 from minutebook.store import open_store  # noqa: E402
@@ -51,11 +52,6 @@ QUERIES: dict[str, list[SearchRequest]] = {
         SearchRequest("library services", kind="report", sort="date"),
     ],
 }
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def folder_bytes(path: Path) -> int:
