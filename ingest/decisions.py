@@ -127,6 +127,20 @@ TRIGGERS: list[Trigger] = [
     Trigger("approved", re.compile(r"\bIt was (?:APPROVED|AGREED)\b"), True),
     # Bristol: "Agreed unanimously" as a paragraph of its own.
     Trigger("agreed_unanimously", re.compile(r"^Agreed(?: unanimously)?\b"), True),
+    # Bristol printed minutes end an item with the meeting's own verb, unannounced: "The
+    # Transport and Connectivity Committee noted the report." (12 September 2024, item 11).
+    # A "noted" must take a paper as its object; "The Committee noted that ..." is discussion.
+    Trigger(
+        "committee_verb",
+        re.compile(
+            # Matches the subject only, so the outcome is read from the verb that follows.
+            r"^The (?:(?:[A-Z][\w&',]*|and|of) ){0,6}(?:Committee|Panel|Cabinet|Board)"
+            r"(?: for(?: [A-Z]\w*| and)+)?"
+            r"(?= (?:approved|endorsed|agreed|deferred|rejected|noted (?:the|this) (?:[\w-]+ ){0,3}"
+            r"(?:report|update|information|contents|programme|petition))\b)"
+        ),
+        True,
+    ),
     # Norfolk "It was **agreed** that ..." and "... and **agreed** that/to ..." inside a
     # discussion bullet (13 March 2014); Bristol "The Committee agreed to receive" (23 Oct 2025).
     Trigger(
@@ -137,6 +151,13 @@ TRIGGERS: list[Trigger] = [
         False,
     ),
 ]
+
+# A paragraph that announces the decision in the next one (Bristol printed minutes, 19 March
+# 2026): "Following the discussion;" then "The Committee ... noted this update report.", and
+# "On being put to the vote the recommendations were CARRIED (unanimously)." then "That the
+# Committee ...:" with numbered limbs. The CARRIED sentence is kept as the decision's first line.
+LEAD_IN = re.compile(r"^Following (?:the|a|further) discussions?\s*[;:,.]?$", re.I)
+CARRIED = re.compile(r"^(?i:on being put to (?:the |a )?vote)\b.*\b(?:CARRIED|carried)\b")
 
 # Bristol decision notices (ModernGov decision recording forms): "(d) Decision taken" then the
 # decision until "(e) Exempt Information?".
@@ -164,11 +185,21 @@ _ABSTAIN = re.compile(r"\b(\d+)\s+abstention|\babstentions?\s*[:=]?\s*(\d+)", re
 def classify_outcome(text: str, trigger_end: int = 0, default: str = "other") -> str:
     """One of models.OUTCOMES for a decision's text (see the comment above the tables)."""
     for outcome, pattern in _STRONG_OUTCOMES:
-        if pattern.search(text):
+        if pattern.search(text) and not (outcome == "rejected" and _approves_elsewhere(text, pattern)):
             return outcome
     tail = text[trigger_end:]
     hits = [(m.start(), outcome) for outcome, p in _OUTCOME_VERBS if (m := p.search(tail))]
     return min(hits)[1] if hits else default
+
+
+_APPROVING = re.compile(r"\b(?:approv\w*|authori[sz]\w*|agreed|delegat\w*)\b", re.I)
+
+
+def _approves_elsewhere(text: str, rejection: re.Pattern[str]) -> bool:
+    """Whether a line other than the rejected ones approves something: a decision on several
+    recommendations where one "was not approved" is still, as a whole, approved (Bristol 12
+    September 2024: "Recommendations 4c and 5 were not approved" under eight approved limbs)."""
+    return any(_APPROVING.search(line) and not rejection.search(line) for line in text.split("\n"))
 
 
 def read_votes(text: str) -> tuple[int | None, int | None, int | None]:
@@ -227,6 +258,11 @@ def find_decision_blocks(text: str) -> list[Block]:
                 blocks.append(Block("\n".join(parts), paras[i + 1].start, "decision_notice", 0, para.text))
             i = j
             continue
+        announced = _announced_block(paras, i)
+        if announced is not None:
+            block, i = announced
+            blocks.append(block)
+            continue
         found = _first_trigger(para.body)
         if found is None:
             i += 1
@@ -264,6 +300,23 @@ def find_decision_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def _announced_block(paras: list[Paragraph], i: int) -> tuple[Block, int] | None:
+    """The decision a lead-in paragraph announces (see LEAD_IN), and the index after it."""
+    lead = paras[i]
+    carried = bool(CARRIED.match(lead.text))
+    if not (carried or LEAD_IN.match(lead.text)) or i + 1 >= len(paras):
+        return None
+    decision = paras[i + 1]
+    if decision.numbered or STOP.match(decision.text) or _first_trigger(decision.body):
+        return None  # an ordinary trigger follows; let it speak for itself
+    limbs, j = _limbs_after(paras, i + 1)
+    parts = ([lead.text] if carried else []) + [decision.body.strip(), *limbs]
+    trigger = "carried" if carried else "following_discussion"
+    start = lead.start if carried else decision.start
+    # The outcome is read from the start: "CARRIED" is the verb that decides it (approved).
+    return Block("\n".join(parts), start, trigger, 0, lead.text), j
+
+
 def _first_trigger(text: str) -> tuple[Trigger, re.Match[str]] | None:
     hits = [(m.start(), k, t, m) for k, t in enumerate(TRIGGERS) if (m := t.pattern.search(text))]
     if not hits:
@@ -283,7 +336,12 @@ def page_of(item: Item, start: int, text: str) -> int:
 
 # An agreement with no outcome verb ("It was agreed that a breakdown ... be provided") is the
 # meeting approving a request.
-_DEFAULT_OUTCOME = {"agreed": "approved", "approved": "approved", "agreed_unanimously": "approved"}
+_DEFAULT_OUTCOME = {
+    "agreed": "approved",
+    "approved": "approved",
+    "agreed_unanimously": "approved",
+    "carried": "approved",
+}
 
 
 def extract_resolutions(doc: Document) -> list[Resolution]:
@@ -346,7 +404,12 @@ def _recommendation_blocks(text: str) -> Iterator[tuple[int, str]]:
             if not rest and j < len(paras):
                 parts.append(paras[j].body)
                 j += 1
-            if parts and parts[-1].rstrip().endswith((":", ":-")) or (j < len(paras) and paras[j].limb):
+            # A list follows when the ask opens one ("is asked to:") or is itself a limb; a
+            # numbered line after a finished sentence is the report's next heading ("...asked to
+            # note the report." then "1. Background", Norfolk 17 June 2014 item 9).
+            opens_list = bool(parts) and parts[-1].rstrip().endswith((":", ":-"))
+            in_list = paras[j - 1].limb or not parts[-1].rstrip().endswith(".") if parts else False
+            if opens_list or (j < len(paras) and paras[j].limb and in_list):
                 limbs, j = _limbs_after(paras, j - 1)
                 parts.extend(limbs)
             if parts:

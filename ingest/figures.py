@@ -84,6 +84,7 @@ _COMPARATIVES = {
     "per", "below", "above", "higher", "lower", "more", "less", "fewer", "increase", "decrease",
     "rise", "fall", "reduction", "overspend", "underspend", "compared", "between", "or",
 }  # fmt: skip
+_ARTICLES = {"the", "a", "an", "all", "our"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’/&-]*")
 
 
@@ -176,6 +177,9 @@ def _label(sentence: str, start: int, end: int) -> str:
     -> "variance"; "school balances at 31 March 2014 is £27.019 million" -> "school balances".
     """
     after = _WORD.findall(re.split(r"[.,;:()\[\]]", sentence[end : end + 60], maxsplit=1)[0])
+    # A share names its whole after "of": "79% of the FSP's" -> "FSP's" (2017 report 3.7).
+    if after and after[0].lower() == "of":
+        after = [w for w in after[1:4] if w.lower() not in _ARTICLES] + after[4:]
     following: list[str] = []
     for word in after[:4]:
         if word.lower() in _STOP or word.lower() in _COMPARATIVES:

@@ -61,12 +61,44 @@ def meetings_view(store: Store) -> list[dict[str, Any]]:
 
 
 def rows_to_csv(rows: list[dict[str, Any]]) -> str:
-    """CSV export of a list of flat-ish records (nested values are JSON-ish strings)."""
+    """CSV export of records for a spreadsheet: one row per record, one plain value per cell.
+
+    Nested values become columns of their own, so nothing needs parsing after export:
+    a dict (`votes`) becomes `votes_for`, `votes_against`, ...; a list of dicts (`evidence`,
+    best first) becomes `evidence_count` plus the first entry's fields as `evidence_<field>`;
+    a list of plain values is joined with "; ". Columns follow the first record's field order.
+    """
     if not rows:
         return ""
+    # Keys holding lists of records in any row (an action without evidence has an empty list).
+    record_lists = {
+        key
+        for row in rows
+        for key, value in row.items()
+        if isinstance(value, list) and any(isinstance(v, dict) for v in value)
+    }
+    flat = [_flatten(row, record_lists) for row in rows]
+    columns: dict[str, None] = {}
+    for row in flat:
+        columns.update(dict.fromkeys(row))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=list(columns), restval="")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("; ".join(map(str, v)) if isinstance(v, list) else v) for k, v in row.items()})
+    writer.writerows(flat)
     return out.getvalue()
+
+
+def _flatten(row: dict[str, Any], record_lists: set[str]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            flat.update({f"{key}_{sub}": v for sub, v in value.items()})
+        elif key in record_lists:
+            flat[f"{key}_count"] = len(value or [])
+            if value:
+                flat.update({f"{key}_{sub}": v for sub, v in value[0].items()})
+        elif isinstance(value, list):
+            flat[key] = "; ".join(map(str, value))
+        else:
+            flat[key] = value
+    return flat

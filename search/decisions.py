@@ -3,7 +3,10 @@
 `list_resolutions(store, body, date_from, date_to)` returns CONTRACT `resolutions --json` rows
 plus: `recommendation` (the officers' ask on the same item at the same meeting, found through
 the minute's "(item 9)" reference to the agenda, else the most similar agenda title),
-`recommendation_differs` (the decision and the ask share under half their words), and
+`recommendation_differs` (true when the decision covers under half the ask's words, or adds a
+commitment the ask did not contain: "An updated report should be brought to the Committee
+within six months" where officers asked only that the report be noted), `recommendation_added`
+(those added commitments), and
 `also_recorded_in` (the same decision in another paper of the same meeting: a decision
 notice and the minutes, matched by meeting id and wording).
 """
@@ -30,8 +33,13 @@ def similarity(a: str, b: str) -> float:
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
-def _recommendation_for(row: dict[str, Any], recs: list[dict[str, Any]]) -> dict[str, Any] | None:
-    same_meeting = [r for r in recs if r["meeting_id"] == row["meeting_id"]]
+def covered(part: str, whole: str) -> float:
+    """Share of `part`'s words that `whole` contains (0..1)."""
+    wp = _words(part)
+    return len(wp & _words(whole)) / max(1, len(wp))
+
+
+def _recommendation_for(row: dict[str, Any], same_meeting: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not same_meeting:
         return None
     ref = _AGENDA_REF.search(row["item_text"] or "")
@@ -72,9 +80,21 @@ def list_resolutions(
         " FROM recommendations c JOIN documents d ON d.id = c.document_id LEFT JOIN items i ON i.id = c.item_id"  # noqa: E501
         " ORDER BY d.kind, i.position, c.rowid"
     )
+    recs_of_meeting: dict[str, list[dict[str, Any]]] = {}
+    for ask in recs:
+        recs_of_meeting.setdefault(ask["meeting_id"], []).append(ask)
+    rows_of_meeting: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        rows_of_meeting.setdefault(row["meeting_id"], []).append(row)
+    commitments: dict[str, list[str]] = {}
+    for action in store.query("SELECT document_id, text FROM actions WHERE source = 'resolution'"):
+        commitments.setdefault(action["document_id"], []).append(action["text"])
     out = []
     for row in rows:
-        rec = _recommendation_for(row, recs)
+        rec = _recommendation_for(row, recs_of_meeting.get(row["meeting_id"], []))
+        flat = " ".join(row["text"].split())
+        promised = [c for c in commitments.get(row["document_id"], []) if " ".join(c.split()) in flat]
+        added = [c for c in promised if rec and covered(c, rec["text"]) < 0.5]
         twins = [
             {
                 "document_id": o["document_id"],
@@ -82,9 +102,11 @@ def list_resolutions(
                 "page": o["page"],
                 "resolution_id": o["id"],
             }
-            for o in rows
-            if o["meeting_id"] == row["meeting_id"]
-            and o["document_id"] != row["document_id"]
+            for o in rows_of_meeting[row["meeting_id"]]
+            if o["document_id"] != row["document_id"]
+            # Minutes and notice number the item alike: "noted the report" under item 10 is
+            # not the same decision as "noted the report" under item 11.
+            and (not (o["item_number"] and row["item_number"]) or o["item_number"] == row["item_number"])
             and similarity(o["text"], row["text"]) >= 0.6
         ]
         out.append(
@@ -107,7 +129,10 @@ def list_resolutions(
                 "recommendation": rec["text"] if rec else None,
                 "recommendation_document_id": rec["document_id"] if rec else None,
                 "recommendation_page": rec["page"] if rec else None,
-                "recommendation_differs": (similarity(rec["text"], row["text"]) < 0.5) if rec else None,
+                "recommendation_differs": (
+                    (covered(rec["text"], row["text"]) < 0.5 or bool(added)) if rec else None
+                ),
+                "recommendation_added": added,
                 "also_recorded_in": twins,
             }
         )

@@ -98,4 +98,8 @@ def find_figures(store: Store, query: str | None = None) -> list[dict[str, Any]]
         sql += " AND (lower(f.label) LIKE ? OR lower(f.context) LIKE ?)"
         params.extend([f"%{word}%", f"%{word}%"])
     sql += " ORDER BY d.meeting_date IS NULL, d.meeting_date, f.document_id, f.page, f.rowid"
-    return store.query(sql, params)
+    rows = store.query(sql, params)
+    for row in rows:
+        # CONTRACT: a missing value is null, never "" (a number nothing in its sentence names).
+        row["label"] = row["label"] or None
+    return rows

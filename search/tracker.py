@@ -39,7 +39,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -89,14 +89,17 @@ def _analyzer() -> Any:
     return StemmingAnalyzer()
 
 
-def stems(text: str) -> set[str]:
-    """Stemmed content words of `text`, without stop words and reporting words."""
+@lru_cache(maxsize=1 << 16)
+def stems(text: str) -> frozenset[str]:
+    """Stemmed content words of `text`, without stop words and reporting words.
+
+    Cached: item titles and explanation words recur across every refresh and action."""
     generic = _generic_stems()
-    return {
+    return frozenset(
         t.text
         for t in _analyzer()(text)
         if len(t.text) > 1 and t.text not in generic and not t.text.isdigit()
-    }
+    )
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +107,7 @@ def _generic_stems() -> frozenset[str]:
     return frozenset(t.text for w in _GENERIC for t in _analyzer()(w))
 
 
-def _surface(text: str, wanted: set[str]) -> list[str]:
+def _surface(text: str, wanted: frozenset[str]) -> list[str]:
     """The words of `text` whose stems are in `wanted`, as printed (for explanations)."""
     out: list[str] = []
     for word in re.findall(r"[\w'’-]+", text):
@@ -144,11 +147,35 @@ class _Context:
     idf: dict[str, float]
     body_span: dict[str, tuple[str, str]]
     documents: list[dict[str, Any]] = field(default_factory=list)
+    # (body key, title stem) -> positions in `items`, ascending: a match must share a title
+    # stem with the commitment's subject, so only these items are ever worth scoring.
+    titles_by_stem: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    items_of_document: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _lineages: dict[str, set[str]] = field(default_factory=dict)
+
+    @cached_property
+    def document_dates(self) -> dict[str, str]:
+        return {d["id"]: d["meeting_date"] for d in self.documents}
+
+    def candidates(self, bodies: set[str], subject: frozenset[str]) -> list[dict[str, Any]]:
+        """Items of `bodies` whose title shares a stem with `subject`, in `items` order."""
+        found = {
+            position
+            for body in bodies
+            for stem in subject
+            for position in self.titles_by_stem.get((body, stem), ())
+        }
+        return [self.items[position] for position in sorted(found)]
 
     def lineage(self, key: str | None) -> set[str]:
         """Bodies whose papers may deliver a commitment of body `key` (see module doc)."""
         if not key:
             return set()
+        if key not in self._lineages:
+            self._lineages[key] = self._find_lineage(key)
+        return self._lineages[key]
+
+    def _find_lineage(self, key: str) -> set[str]:
         out = {key}
         topic = topic_of(key)
         first, last = self.body_span.get(key, ("", ""))
@@ -174,16 +201,27 @@ def _shift(iso: str, months: int) -> str:
     return _add_months(date.fromisoformat(iso), months).isoformat() if iso else iso
 
 
-def _load_context(store: Store) -> _Context:
-    items = store.query(
-        "SELECT i.id, i.document_id, i.number, i.title, i.text, i.page_start, i.position,"
-        " d.kind, d.title AS document_title, d.body, d.body_key, d.meeting_date, d.meeting_id"
-        " FROM items i JOIN documents d ON d.id = i.document_id"
+def _load_context(store: Store, *, with_items: bool = True) -> _Context:
+    """Read what matching needs; `with_items=False` reads only bodies and documents (enough
+    to judge due dates when listing, which never re-matches)."""
+    items = (
+        store.query(
+            "SELECT i.id, i.document_id, i.number, i.title, i.text, i.page_start, i.position,"
+            " d.kind, d.title AS document_title, d.body, d.body_key, d.meeting_date, d.meeting_id"
+            " FROM items i JOIN documents d ON d.id = i.document_id"
+        )
+        if with_items
+        else []
     )
     df: Counter[str] = Counter()
-    for item in items:
+    titles_by_stem: dict[tuple[str, str], list[int]] = {}
+    items_of_document: dict[str, list[dict[str, Any]]] = {}
+    for position, item in enumerate(items):
+        items_of_document.setdefault(item["document_id"], []).append(item)
         item["title_stems"] = stems(item["title"])
         df.update(item["title_stems"])
+        for stem in item["title_stems"]:
+            titles_by_stem.setdefault((item["body_key"], stem), []).append(position)
     n = max(1, len(items))
     idf = {term: math.log(1 + n / count) for term, count in df.items()}
     spans: dict[str, tuple[str, str]] = {}
@@ -196,7 +234,7 @@ def _load_context(store: Store) -> _Context:
         "SELECT id, kind, title, body_key, meeting_date FROM documents WHERE meeting_date IS NOT NULL"
         " ORDER BY meeting_date"
     )
-    return _Context(items, idf, spans, documents)
+    return _Context(items, idf, spans, documents, titles_by_stem, items_of_document)
 
 
 def _paragraph_around(text: str, needle: str) -> str:
@@ -209,7 +247,7 @@ def _paragraph_around(text: str, needle: str) -> str:
     return ""
 
 
-def _best_quote(text: str, wanted: set[str]) -> str:
+def _best_quote(text: str, wanted: frozenset[str]) -> str:
     """The sentence near the top of an item that carries most of the matched words."""
     best, best_hits = "", -1
     for line in text[:4000].split("\n"):
@@ -225,18 +263,17 @@ def _match_items(action: dict[str, Any], ctx: _Context, bodies: set[str]) -> lis
     own = stems(_VEHICLE.sub(" ", text))
     if action["source"] == "work_programme":
         # A work-programme limb names its own subject; its item and line list other subjects.
-        paragraph: set[str] = set()
-        title: set[str] = set()
+        paragraph: frozenset[str] = frozenset()
+        title: frozenset[str] = frozenset()
     else:
         paragraph = stems(_VEHICLE.sub(" ", _paragraph_around(action["item_text"] or "", action["text"])))
         title = stems(action["item_title"] or "")
     subject = own | paragraph | title
     named = own - title
     found: list[Evidence] = []
-    for item in ctx.items:
+    for item in ctx.candidates(bodies, subject):
         if (
-            item["body_key"] not in bodies
-            or not item["meeting_date"]
+            not item["meeting_date"]
             or item["meeting_date"] <= action["meeting_date"]
         ):
             continue
@@ -275,8 +312,8 @@ def _match_appendix(action: dict[str, Any], ctx: _Context) -> list[Evidence]:
     """Rows of an action log (or lines of an appendix) in the same minutes that answer it."""
     own = stems(action["text"])
     found: list[Evidence] = []
-    for item in ctx.items:
-        if item["document_id"] != action["document_id"] or not item["title"].lower().startswith("appendix"):
+    for item in ctx.items_of_document.get(action["document_id"], []):
+        if not item["title"].lower().startswith("appendix"):
             continue
         for line in item["text"].split("\n"):
             # Tables lose their cell breaks in items' text: a row is a line that starts with the
@@ -360,7 +397,7 @@ def find_evidence(action: dict[str, Any], ctx: _Context) -> list[Evidence]:
     due, implied = effective_due(action, ctx)
     found = _match_appendix(action, ctx) + _match_meeting(action, ctx, bodies, due or implied)
     found += _match_items(action, ctx, bodies)
-    dates = {d["id"]: d["meeting_date"] for d in ctx.documents}
+    dates = ctx.document_dates
     found.sort(key=lambda e: (-round(e.score, 2), dates.get(e.document_id) or ""))
     seen: set[str] = set()
     out = []
@@ -447,7 +484,7 @@ def _corrected(
 def list_actions(store: Store, status: str = "all", as_of: str | None = None) -> list[dict[str, Any]]:
     """Actions with owner, due date, status and evidence (CONTRACT `actions --json`)."""
     as_of = as_of or date.today().isoformat()
-    ctx = _load_context(store)
+    ctx = _load_context(store, with_items=False)
     evidence = _evidence_rows(store)
     verdicts: dict[str, dict[str, str]] = {}
     for row in store.query("SELECT action_id, document_id, verdict FROM corrections"):

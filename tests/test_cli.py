@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +90,96 @@ def test_meetings_json_lists_meetings_oldest_first(
         "8",
         "Children's Services Senior Management Arrangements",
     )
+
+
+# Every --json shape in CONTRACT.md: (command args, fields of each record, nested list -> its fields).
+CONTRACT_SHAPES: list[tuple[list[str], set[str], dict[str, set[str]]]] = [
+    (
+        ["resolutions"],
+        {"id", "body", "meeting_date", "item_number", "item_title", "text", "outcome", "document_id", "page"},
+        {},
+    ),
+    (
+        ["actions", "--status", "all"],
+        {"id", "body", "meeting_date", "item_number", "item_title", "text", "owner", "due", "status"},
+        {
+            "evidence": {
+                "body",
+                "meeting_date",
+                "document_id",
+                "document_title",
+                "item_title",
+                "page",
+                "quote",
+            },
+        },
+    ),
+    (["entities"], {"name", "type", "mentions", "meetings", "roles"}, {}),
+    (
+        ["figures"],
+        {"label", "value", "unit", "period", "meeting_date", "document_id", "page", "context"},
+        {},
+    ),
+]
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _no_empty_strings(value: object) -> bool:
+    """CONTRACT.md: a missing value is null, never ""."""
+    if isinstance(value, dict):
+        return all(_no_empty_strings(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_no_empty_strings(v) for v in value)
+    return value != ""
+
+
+@pytest.mark.parametrize(("args", "fields", "nested"), CONTRACT_SHAPES, ids=lambda v: str(v)[:20])
+def test_record_commands_print_the_contract_json_shapes(
+    corpus_home: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    fields: set[str],
+    nested: dict[str, set[str]],
+) -> None:
+    assert main(["--home", str(corpus_home), *args, "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert isinstance(records, list) and records
+    for record in records:
+        assert set(record) >= fields, fields - set(record)
+        assert _no_empty_strings(record), record
+        for key in ("meeting_date", "due"):
+            assert record.get(key) is None or ISO_DATE.match(record[key]), record
+        for key, inner in nested.items():
+            for entry in record[key]:
+                assert set(entry) >= inner, inner - set(entry)
+    if args[0] == "actions":
+        assert {r["status"] for r in records} <= {"done", "open", "overdue"}
+    if args[0] == "resolutions":
+        outcomes = {"approved", "noted", "endorsed", "recommended", "deferred", "rejected", "other"}
+        assert {r["outcome"] for r in records} <= outcomes
+
+
+def test_actions_csv_has_one_plain_value_per_cell_and_the_best_evidence(
+    corpus_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--home", str(corpus_home), "actions", "--status", "all", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert main(["--home", str(corpus_home), "actions", "--status", "all", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["id"] for r in rows] == [r["id"] for r in records]
+    for row, record in zip(rows, records, strict=True):
+        assert int(row["evidence_count"]) == len(record["evidence"])
+        if record["evidence"]:
+            best = record["evidence"][0]
+            assert row["evidence_meeting_date"] == best["meeting_date"]
+            assert row["evidence_quote"] == best["quote"]
+        # No cell holds a Python or JSON structure a spreadsheet user would have to parse.
+        assert not any(cell.startswith(("{", "[")) for cell in row.values()), row
+
+
+def test_resolutions_csv_spreads_votes_over_their_own_columns(
+    corpus_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--home", str(corpus_home), "resolutions", "--format", "csv"]) == 0
+    header = next(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert {"text", "outcome", "votes_for", "votes_against", "votes_abstentions"} <= set(header)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from minutebook.models import Document, Item, Mention, Page, Resolution, Section
+from minutebook.models import Action, Document, Item, Mention, Page, Resolution, Section
 from minutebook.store import FileRecord, open_store
 from minutebook.text import content_id
 
@@ -159,6 +159,7 @@ def synthetic_documents(sections: int, seed: int = 7) -> list[Document]:
         items: list[Item] = []
         mentions: list[Mention] = []
         resolutions: list[Resolution] = []
+        actions: list[Action] = []
         page = 1
         for position in range(rng.randint(6, 14)):
             topic = rng.choice(TOPICS)
@@ -199,6 +200,8 @@ def synthetic_documents(sections: int, seed: int = 7) -> list[Document]:
                 resolutions.append(
                     Resolution(content_id(item_id, "res"), "RESOLVED to note", "noted", page, item_id)
                 )
+            if kind == "minutes":
+                actions.extend(_commitments(random.Random(f"{seed}/{item_id}"), item_id, topic, page))
         docs.append(
             Document(
                 doc_id,
@@ -213,9 +216,27 @@ def synthetic_documents(sections: int, seed: int = 7) -> list[Document]:
                 items=items,
                 mentions=mentions,
                 resolutions=resolutions,
+                actions=actions,
             )
         )
     return docs
+
+
+COMMITMENTS = [
+    "It was agreed that an update report on {t} would be presented in six months.",
+    "Officers advised that a written answer on {t} would be provided.",
+    "It was agreed that further information on {t} would be circulated to Members.",
+    "The Committee asked for a progress report on {t} at its next meeting.",
+]
+
+
+def _commitments(rng: random.Random, item_id: str, topic: str, page: int) -> list[Action]:
+    """About one commitment in three minuted items, on the item's own topic (own generator,
+    so adding commitments leaves every other synthetic word unchanged)."""
+    if rng.random() >= 0.35:
+        return []
+    text = rng.choice(COMMITMENTS).format(t=topic)
+    return [Action(content_id(item_id, "action"), text, page, "resolution", item_id)]
 
 
 def write_archive(home: Path, sections: int, seed: int = 7) -> int:

@@ -7,6 +7,8 @@ AS_OF, evidence) where evidence is (meeting date, start of the delivering item's
 
 from __future__ import annotations
 
+from typing import Any
+
 AS_OF = "2026-11-23"
 MARCH, JUNE = "2014-03-13", "2014-06-17"
 ACTION_LOG = (MARCH, "Appendix 1")
@@ -109,3 +111,26 @@ ACTIONS: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
     (JUNE, "10", "Small Schools Steering Group be reconvened", "overdue", None),
     (JUNE, "11", "detailed report on case outcomes", "overdue", None),
 ]
+
+
+def find_labelled(rows: list[dict[str, Any]], date: str, number: str, words: str) -> dict[str, Any] | None:
+    """The listed decision or action of meeting `date`, minute `number`, containing `words`."""
+    flat = " ".join(words.split())
+    for row in rows:
+        if (
+            row["meeting_date"] == date
+            and row["item_number"] == number
+            and flat in " ".join(row["text"].split())
+        ):
+            return row
+    return None
+
+
+def evidence_matches(row: dict[str, Any], expected: tuple[str, str] | None) -> bool:
+    """The action's best evidence is the labelled delivering item (or there is none, if none)."""
+    if expected is None:
+        return not row["evidence"]
+    if not row["evidence"]:
+        return False
+    top = row["evidence"][0]
+    return top["meeting_date"] == expected[0] and (top["item_title"] or "").startswith(expected[1])
