@@ -5,6 +5,7 @@ Paper text is only ever rendered through `ui.text` (escaped Markdown) or `st.tex
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,14 @@ from ui.text import escape_markdown
 # would name a different file whenever `ui` is imported from another copy of the project
 # (a checkout on the path beside an installed build).
 MEETINGS_PAGE = "page_meetings.py"
+# The meeting page's URL path (app.py `url_path`), for plain links such as a chart's `href`.
+MEETINGS_URL_PATH = "meetings"
+
+
+# Date pickers default to ten years either side of today, which would reject (and silently
+# drop from the URL) the dates of older papers: the 2014 sample minutes, say.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
 
 
 def open_home() -> tuple[Path, tuple[float, ...]]:
@@ -28,11 +37,6 @@ def open_home() -> tuple[Path, tuple[float, ...]]:
         st.caption(f"Home: `{home}`")
         st.stop()
     return home, version
-
-
-def show_missing(exc: data.BackendMissing) -> None:
-    """The clear "not built yet" state for a page whose backend is missing."""
-    st.warning(f"This page is not available yet: {exc}.", icon=":material/construction:")
 
 
 def where(row: dict[str, Any]) -> str:
@@ -61,7 +65,8 @@ def page_link(
         params["hl"] = highlight
     st.page_link(
         MEETINGS_PAGE,
-        label=label or (f"Open page {page}" if page else "Open the paper"),
+        # Labels are Markdown and often carry paper text (bodies, titles): escaped.
+        label=escape_markdown(label) if label else (f"Open page {page}" if page else "Open the paper"),
         icon=":material/description:",
         query_params=params,
     )

@@ -6,16 +6,15 @@ Rules:
 * The store is opened per call (a short-lived SQLite connection): Streamlit runs each rerun
   on its own thread and sqlite3 connections belong to the thread that made them; opening is
   ~1 ms, and the results are what `st.cache_data` keeps.
-* `st.cache_resource` keeps the backend modules once found (`backend()`), so a missing
-  backend is reported in one place instead of a traceback per page.
+* The backends are plain imports from `search/`: a page whose backend breaks fails loudly
+  (and its tests with it) instead of showing a placeholder.
 * Nothing here creates a store: a home without one is simply empty.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,12 +23,15 @@ import streamlit as st
 
 from minutebook.home import resolve_home, store_path
 from minutebook.store import Store, open_store
+from minutebook.views import meetings_view
+from search import SearchRequest, hits_to_csv, search_papers
+from search.ask import answer_question
+from search.entities import list_entities
+from search.figures import find_figures
+from search.tracker import list_actions
+from search.tracker import record_correction as store_correction
 
 EMPTY_HOME_MESSAGE = "No papers yet — run `minutebook ingest PATH` to add some."
-
-
-class BackendMissing(RuntimeError):
-    """A `search/` function this page needs is not installed in this build."""
 
 
 def current_home() -> Path:
@@ -49,20 +51,6 @@ def _store(home: Path) -> Iterator[Store]:
         yield store
 
 
-@st.cache_resource(show_spinner=False)
-def _backend_module(module: str) -> Any:
-    return importlib.import_module(module)
-
-
-def backend(module: str, name: str) -> Callable[..., Any]:
-    """`module.name` from `search/`, or BackendMissing when that part is not built yet."""
-    try:
-        found = getattr(_backend_module(module), name)
-    except (ImportError, AttributeError) as exc:
-        raise BackendMissing(f"{module}.{name} is not available yet") from exc
-    return found
-
-
 # ------------------------------------------------------------------ corpus
 
 
@@ -77,8 +65,6 @@ def document_count(home: Path, version: tuple[float, ...]) -> int:
 @st.cache_data(show_spinner=False)
 def meetings(home: Path, version: tuple[float, ...]) -> list[dict[str, Any]]:
     """`minutebook meetings --json`, oldest first."""
-    from minutebook.views import meetings_view
-
     if not store_path(home).exists():
         return []
     with _store(home) as store:
@@ -158,18 +144,26 @@ def document_sections(home: Path, version: tuple[float, ...], document_id: str) 
 @st.cache_data(show_spinner=False, max_entries=256)
 def search(home: Path, version: tuple[float, ...], **filters: Any) -> dict[str, Any]:
     """`search.search_papers` with the CLI's filters (query, body, kind, date_from, …)."""
-    request_type = backend("search", "SearchRequest")
-    search_papers = backend("search", "search_papers")
-    return search_papers(home, request_type(**filters))
+    return search_papers(home, SearchRequest(**filters))
 
 
 def hits_csv(hits: list[dict[str, Any]]) -> str:
-    return backend("search", "hits_to_csv")(hits)
+    """The hits as CSV (`search.hits_to_csv`: one row per hit, header first)."""
+    return hits_to_csv(hits)
+
+
+def search_csv(home: Path, version: tuple[float, ...], **filters: Any) -> str:
+    """What the search page's "Export CSV" serves: every hit of the view, not one page of it.
+
+    `filters` are the view's; `limit` and `offset` are replaced to cover all its hits.
+    """
+    total = int(search(home, version, **{**filters, "limit": 1, "offset": 0}).get("total") or 0)
+    return hits_csv(search(home, version, **{**filters, "limit": max(total, 1), "offset": 0})["hits"])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def ask(home: Path, version: tuple[float, ...], question: str) -> dict[str, Any]:
-    return backend("search.ask", "answer_question")(home, question)
+    return answer_question(home, question)
 
 
 # ----------------------------------------------------------------- tracker
@@ -178,7 +172,6 @@ def ask(home: Path, version: tuple[float, ...], question: str) -> dict[str, Any]
 @st.cache_data(show_spinner=False)
 def actions(home: Path, version: tuple[float, ...], as_of: str | None) -> list[dict[str, Any]]:
     """Every action (CONTRACT `actions --json` rows), each with its stored verdicts."""
-    list_actions = backend("search.tracker", "list_actions")
     with _store(home) as store:
         rows = list_actions(store, status="all", as_of=as_of)
         verdicts: dict[str, dict[str, str]] = defaultdict(dict)
@@ -194,9 +187,8 @@ def actions(home: Path, version: tuple[float, ...], as_of: str | None) -> list[d
 
 def record_correction(home: Path, action_id: str, document_id: str, verdict: str) -> None:
     """Store a person's verdict on one suggested match, then drop cached tracker rows."""
-    record = backend("search.tracker", "record_correction")
     with _store(home) as store:
-        record(store, action_id, document_id, verdict)
+        store_correction(store, action_id, document_id, verdict)
     actions.clear()
 
 
@@ -213,40 +205,32 @@ def action_sources(home: Path, version: tuple[float, ...]) -> dict[str, dict[str
 
 @st.cache_data(show_spinner=False)
 def entities(home: Path, version: tuple[float, ...], entity_type: str) -> list[dict[str, Any]]:
-    list_entities = backend("search.entities", "list_entities")
     with _store(home) as store:
         return list(list_entities(store, entity_type=entity_type))
 
 
 @st.cache_data(show_spinner=False)
-def entity_records(home: Path, version: tuple[float, ...], name: str) -> dict[str, list[dict[str, Any]]]:
-    """Attendance, declarations and dated mentions of one (canonical) name."""
+def entity_mentions(
+    home: Path, version: tuple[float, ...], entity_type: str, forms: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The papers naming an entity, oldest first: one row per document (date, body, kind,
+    how many mentions, first page), matched by the surface forms `list_entities` merged under
+    its name ("Mrs J Leggett" is also "Cllr Leggett" and "Mrs Leggett")."""
+    if not forms:
+        return []
+    marks = ", ".join("?" for _ in forms)
     with _store(home) as store:
-        return {
-            "attendance": store.query(
-                "SELECT m.date, m.body, a.status, a.role, a.page, a.document_id, a.meeting_id"
-                " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
-                " WHERE a.person = ? COLLATE NOCASE ORDER BY m.date",
-                (name,),
-            ),
-            "declarations": store.query(
-                "SELECT m.date, m.body, d.interest, d.item_number, d.page, d.document_id"
-                " FROM declarations d JOIN meetings m ON m.id = d.meeting_id"
-                " WHERE d.person = ? COLLATE NOCASE ORDER BY m.date",
-                (name,),
-            ),
-            "mentions": store.query(
-                "SELECT d.meeting_date AS date, d.body, COUNT(*) AS mentions,"
-                " GROUP_CONCAT(DISTINCT mn.role) AS roles, MIN(mn.page) AS page, mn.document_id"
-                " FROM mentions mn JOIN documents d ON d.id = mn.document_id"
-                " WHERE mn.name = ? COLLATE NOCASE GROUP BY mn.document_id ORDER BY d.meeting_date",
-                (name,),
-            ),
-        }
+        return store.query(
+            "SELECT d.meeting_date AS date, d.body, d.kind, COUNT(*) AS mentions,"
+            " GROUP_CONCAT(DISTINCT mn.role) AS roles, MIN(mn.page) AS page, mn.document_id"
+            " FROM mentions mn JOIN documents d ON d.id = mn.document_id"
+            f" WHERE mn.type = ? AND mn.surface IN ({marks})"
+            " GROUP BY mn.document_id ORDER BY d.meeting_date, d.kind",
+            (entity_type, *forms),
+        )
 
 
 @st.cache_data(show_spinner=False)
 def figures(home: Path, version: tuple[float, ...], query: str | None) -> list[dict[str, Any]]:
-    find_figures = backend("search.figures", "find_figures")
     with _store(home) as store:
         return list(find_figures(store, query or None))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import data
-from ui.common import open_home, page_link, quote, show_missing, where
+from ui.common import open_home, page_link, quote, where
 from ui.text import escape_markdown
 
 
@@ -29,19 +29,23 @@ def main() -> None:
         st.info("Ask a question in plain words, e.g. *What did the panel ask for on pathway planning?*")
         return
     st.query_params.from_dict({"q": question})
-    try:
-        with st.spinner("Reading the papers…"):
-            result = data.ask(home, version, question)
-    except data.BackendMissing as exc:
-        show_missing(exc)
-        return
+    with st.spinner("Reading the papers…"):
+        result = data.ask(home, version, question)
     answer = result.get("answer")
     if answer is None:
+        # Passages that do not answer are not quotes "supporting" anything (CONTRACT): none
+        # are shown; a search for the same words is the honest next step.
         st.warning("The papers do not answer that question.", icon=":material/help:")
-    else:
-        st.subheader("Answer")
-        st.markdown(escape_markdown(str(answer)))
-        st.caption(f"Confidence {float(result.get('confidence') or 0):.0%}")
+        st.page_link(
+            "page_search.py",
+            label="Search the papers for these words instead",
+            icon=":material/search:",
+            query_params={"q": question},
+        )
+        return
+    st.subheader("Answer")
+    st.markdown(escape_markdown(str(answer)))
+    st.caption(f"Confidence {float(result.get('confidence') or 0):.0%}")
     citations = result.get("citations") or []
     if citations:
         st.subheader("From the papers")

@@ -7,13 +7,15 @@ URL: `meetings?meeting=ID` or `meetings?doc=ID&page=N&hl=words` (from a search h
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from minutebook.text import plain_text
-from ui import data
+from ui import data, pdf_page
 from ui.common import open_home, quote, record_table
 from ui.text import count_matches, escape_markdown, highlight_markdown, query_terms
 
@@ -167,13 +169,15 @@ def _people_section(records: dict[str, list[dict[str, Any]]]) -> None:
         )
 
 
-def _actions_section(records: dict[str, list[dict[str, Any]]]) -> None:
+def _actions_section(records: dict[str, list[dict[str, Any]]], statuses: dict[str, str]) -> None:
+    """The actions raised, each with the tracker's status (overdue, open, done) as of today."""
     if not records["actions"]:
         st.caption("No actions raised at this meeting.")
         return
     st.dataframe(
         [
             {
+                "Status": statuses.get(a["id"], "open"),
                 "Action": a["text"],
                 "Owner": a["owner"] or "",
                 "Due": a["due"] or (a["due_text"] or ""),
@@ -221,13 +225,32 @@ def _reader(home: Any, version: Any, meeting: dict[str, Any]) -> None:
         }
     )
     raw = data.document_page(home, version, doc_id, page)
+    terms = query_terms(highlight)
+    path = doc.get("path")
+    mtime = pdf_page.file_mtime(path)
+    if mtime is None:
+        # The store keeps the text, so the paper still reads; only the original is gone.
+        st.caption("The original file is no longer on disk" + (f": {escape_markdown(path)}" if path else "."))
+    if path and mtime is not None and pdf_page.is_pdf(path):
+        text_tab, printed_tab = st.tabs(["Text", "As printed"])
+        with text_tab:
+            _page_text(home, version, doc_id, page, raw, terms)
+        with printed_tab:
+            _printed_page(path, mtime, page, terms)
+    else:
+        _page_text(home, version, doc_id, page, raw, terms)
+    if path and mtime is not None:
+        _original_file(Path(path), doc)
+
+
+def _page_text(home: Any, version: Any, doc_id: str, page: int, raw: str | None, terms: list[str]) -> None:
+    """The page's extracted text, matching paragraphs first, grouped by section when known."""
     if raw is None:
         st.caption("This page has no text.")
         return
     text = plain_text(raw)
-    terms = query_terms(highlight)
-    found = count_matches(text, terms)
     if terms:
+        found = count_matches(text, terms)
         st.caption(f"{found} match{'es' if found != 1 else ''} on page {page}")
         # Long text papers are one page: show the paragraphs that match first.
         # Best first: paragraphs with more of the distinct words, then more occurrences.
@@ -238,9 +261,68 @@ def _reader(home: Any, version: Any, meeting: dict[str, Any]) -> None:
         for para in paragraphs[:5]:
             with st.container(border=True):
                 st.markdown(highlight_markdown(para, terms))
+    sections = sections_on_page(data.document_sections(home, version, doc_id), page)
     with st.container(height=520, border=True):
-        st.markdown(highlight_markdown(text, terms))
-    st.caption("Source: " + escape_markdown(doc.get("path") or "unknown"))
+        if not sections:
+            st.markdown(highlight_markdown(text, terms))
+            return
+        item = None
+        for section in sections:
+            if (section["item_number"], section["item_title"]) != item:
+                item = (section["item_number"], section["item_title"])
+                heading = " ".join(filter(None, [section["item_number"], section["item_title"]]))
+                st.markdown("#### " + escape_markdown(heading or "Untitled item"))
+            body = plain_text(section["text"])
+            if section["title"]:
+                st.markdown(
+                    "##### " + escape_markdown(" ".join(filter(None, [section["number"], section["title"]])))
+                )
+                body = _without_heading_line(body, section["title"])
+            st.markdown(highlight_markdown(body, terms))
+
+
+def _without_heading_line(text: str, title: str) -> str:
+    """`text` minus its first line when that line is just the section's heading (it is shown
+    as a subheading already): "1.1 Performance dashboard", "Recommendation:"."""
+    first, _, rest = text.partition("\n")
+    words = re.sub(r"^[\d.\s]+", "", first).strip().rstrip(":").strip()
+    return rest if words.lower() == title.strip().rstrip(":").lower() else text
+
+
+def sections_on_page(sections: list[dict[str, Any]], page: int) -> list[dict[str, Any]]:
+    """The sections (in document order) whose text is on `page`: each section runs from its
+    own page to the page the next one starts on."""
+    shown = []
+    for index, section in enumerate(sections):
+        following = sections[index + 1]["page"] if index + 1 < len(sections) else section["page"]
+        if section["page"] <= page <= max(section["page"], following):
+            shown.append(section)
+    return shown
+
+
+def _printed_page(path: str, mtime: float, page: int, terms: list[str]) -> None:
+    """The PDF page drawn as printed, search terms shaded (ui/pdf_page.py)."""
+    image = pdf_page.render_page(path, mtime, page, tuple(terms))
+    if image is None:
+        st.caption(f"Page {page} of {escape_markdown(path)} could not be drawn.")
+        return
+    caption = f"Page {page} as printed" + (" · search terms shaded orange" if terms else "")
+    st.image(image, caption=caption, width="stretch", output_format="PNG")
+
+
+def _original_file(source: Path, doc: dict[str, Any]) -> None:
+    """A download button serving the original file as ingested."""
+    st.download_button(
+        "Download the original",
+        # Read only when clicked: papers run to megabytes and this runs on every rerun.
+        data=source.read_bytes,
+        file_name=source.name,
+        mime="application/pdf" if pdf_page.is_pdf(str(source)) else "text/plain",
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"download-{doc['id']}",
+    )
+    st.caption("Source: " + escape_markdown(str(source)))
 
 
 def main() -> None:
@@ -268,7 +350,8 @@ def main() -> None:
     with tabs["Decisions"]:
         _decisions_section(records)
     with tabs["Actions raised"]:
-        _actions_section(records)
+        tracked = data.actions(home, version, dt.date.today().isoformat())
+        _actions_section(records, {a["id"]: a["status"] for a in tracked})
     with tabs["Read a paper"]:
         _reader(home, version, meeting)
 

@@ -12,10 +12,47 @@ import altair as alt
 import streamlit as st
 
 from ui import data
-from ui.common import open_home, page_link, record_table, show_missing
+from ui.common import open_home, page_link, record_table
 from ui.text import escape_markdown
 
 TYPES = {"person": "People", "organisation": "Organisations", "place": "Places"}
+
+
+def _attendance_rows(entity: dict[str, Any]) -> list[dict[str, Any]]:
+    """Meetings attended and apologies sent, in date order (people only)."""
+    records = [*(entity.get("attended") or []), *(entity.get("apologies") or [])]
+    return [
+        {
+            "Date": a["meeting_date"],
+            "Body": a["body"],
+            "Status": a["status"].replace("_", " "),
+            "Role": a["role"] or "",
+            "Substituting for": a.get("substituting_for") or "",
+            "Page": a["page"],
+        }
+        for a in sorted(records, key=lambda a: a.get("meeting_date") or "")
+    ]
+
+
+def _person_records(entity: dict[str, Any]) -> None:
+    left, right = st.columns(2)
+    with left:
+        record_table("Meetings attended", _attendance_rows(entity), "No attendance recorded under this name.")
+    with right:
+        record_table(
+            "Declarations of interest",
+            [
+                {
+                    "Date": d["meeting_date"],
+                    "Body": d["body"],
+                    "Interest": d["interest"],
+                    "Item": d["item_number"] or "",
+                    "Page": d["page"],
+                }
+                for d in entity.get("declarations") or []
+            ],
+            "No declarations recorded.",
+        )
 
 
 def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
@@ -27,56 +64,49 @@ def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
             f"{entity.get('mentions', 0)} mentions · {len(entity.get('meetings') or [])} meetings · {roles}"
         )
     )
-    records = data.entity_records(home, version, name)
-    left, right = st.columns(2)
-    with left:
-        record_table(
-            "Meetings attended",
-            [
-                {
-                    "Date": a["date"],
-                    "Body": a["body"],
-                    "Status": a["status"].replace("_", " "),
-                    "Role": a["role"] or "",
-                }
-                for a in records["attendance"]
-            ],
-            "No attendance recorded under this name.",
-        )
-    with right:
-        record_table(
-            "Declarations of interest",
-            [
-                {
-                    "Date": d["date"],
-                    "Interest": d["interest"],
-                    "Item": d["item_number"] or "",
-                    "Page": d["page"],
-                }
-                for d in records["declarations"]
-            ],
-            "No declarations recorded.",
-        )
+    forms = entity.get("forms") or []
+    if len(forms) > 1:
+        st.caption(escape_markdown("Also written: " + ", ".join(f for f in forms if f != name)))
+    if entity["type"] == "person":
+        _person_records(entity)
+    papers = data.entity_mentions(home, version, entity["type"], tuple(forms or [name]))
+    record_table(
+        "Papers naming them",
+        [
+            {
+                "Date": m["date"],
+                "Body": m["body"],
+                "Paper": (m["kind"] or "").replace("_", " "),
+                "Mentions": m["mentions"],
+                "First page": m["page"],
+            }
+            for m in papers
+        ],
+        "No paper names them.",
+    )
     st.markdown("**Mentions over time**")
-    mentions = [m for m in records["mentions"] if m.get("date")]
+    mentions = [m for m in papers if m.get("date")]
     if mentions:
         chart = (
             alt.Chart(alt.Data(values=mentions))
             .mark_bar()
             .encode(
                 x=alt.X("date:T", title="Meeting"),
-                y=alt.Y("mentions:Q", title="Mentions"),
-                tooltip=["date:T", "body:N", "mentions:Q"],
+                y=alt.Y("sum(mentions):Q", title="Mentions"),
+                color=alt.Color("kind:N", title="Paper"),
+                tooltip=["date:T", "body:N", "kind:N", "mentions:Q"],
             )
             .properties(height=220)
         )
         st.altair_chart(chart, width="stretch")
-        for m in mentions:
-            page_link(
-                m["document_id"], m["page"], name, f"{m['date']} · {m['body'] or ''} · page {m['page']}"
-            )
-    else:
-        st.caption("No dated mentions.")
+    for m in papers:
+        kind = (m["kind"] or "paper").replace("_", " ")
+        page_link(
+            m["document_id"],
+            m["page"],
+            name,
+            f"{m['date'] or 'undated'} · {m['body'] or ''} · {kind} · page {m['page']}",
+        )
 
 
 def main() -> None:
@@ -89,12 +119,8 @@ def main() -> None:
         st.segmented_control("Show", list(TYPES), format_func=lambda t: TYPES[t], key="people_type")
         or "person"
     )
-    try:
-        with st.spinner("Gathering names…"):
-            rows = data.entities(home, version, entity_type)
-    except data.BackendMissing as exc:
-        show_missing(exc)
-        return
+    with st.spinner("Gathering names…"):
+        rows = data.entities(home, version, entity_type)
     if not rows:
         st.info(f"No {TYPES[entity_type].lower()} found in the papers yet.")
         return

@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from ui import data
-from ui.common import open_home, page_link, show_missing, where
+from ui.common import EARLIEST_DATE, LATEST_DATE, open_home, page_link, where
 from ui.text import escape_markdown, highlight_markdown, mark_spans_markdown, query_terms
 
 PAGE_SIZE = 10
@@ -147,8 +147,17 @@ def main() -> None:
     with st.sidebar:
         st.header("Filter")
         col_from, col_to = st.columns(2)
-        date_from = col_from.date_input("From", value=None, key=_key("from"), format="YYYY-MM-DD")
-        date_to = col_to.date_input("To", value=None, key=_key("to"), format="YYYY-MM-DD")
+        date_from, date_to = (
+            column.date_input(
+                label,
+                value=None,
+                min_value=EARLIEST_DATE,
+                max_value=LATEST_DATE,
+                key=_key(name),
+                format="YYYY-MM-DD",
+            )
+            for column, label, name in ((col_from, "From", "from"), (col_to, "To", "to"))
+        )
         sort = st.radio("Sort by", ["relevance", "date"], key=_key("sort"), horizontal=True)
         facet_box = st.container()
 
@@ -167,12 +176,8 @@ def main() -> None:
     page = int(st.session_state.get(_key("p")) or 1)
 
     started = time.perf_counter()
-    try:
-        with st.spinner("Searching…"):
-            result = data.search(home, version, **_request(state, PAGE_SIZE, (page - 1) * PAGE_SIZE))
-    except data.BackendMissing as exc:
-        show_missing(exc)
-        return
+    with st.spinner("Searching…"):
+        result = data.search(home, version, **_request(state, PAGE_SIZE, (page - 1) * PAGE_SIZE))
     elapsed = time.perf_counter() - started
 
     with facet_box:
@@ -193,7 +198,7 @@ def main() -> None:
         return
     export.download_button(
         "Export CSV",
-        data=lambda: data.hits_csv(data.search(home, version, **_request(state, max(total, 1), 0))["hits"]),
+        data=lambda: data.search_csv(home, version, **_request(state, PAGE_SIZE, 0)),
         file_name="minutebook-search.csv",
         mime="text/csv",
         icon=":material/download:",

@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from ui import data
-from ui.common import open_home, page_link, quote, show_missing, where
+from ui.common import EARLIEST_DATE, LATEST_DATE, open_home, page_link, quote, where
 from ui.text import escape_markdown
 
 STATUSES = ["overdue", "open", "done"]
@@ -93,17 +93,19 @@ def main() -> None:
     st.title("Action tracker")
     with st.sidebar:
         st.header("Filter")
-        as_of = st.date_input("Judge overdue as of", value=dt.date.today(), key="tracker_as_of")
+        as_of = st.date_input(
+            "Judge overdue as of",
+            value=dt.date.today(),
+            min_value=EARLIEST_DATE,
+            max_value=LATEST_DATE,
+            key="tracker_as_of",
+        )
         statuses = st.pills(
             "Status", STATUSES, selection_mode="multi", default=STATUSES, key="tracker_status"
         )
-    try:
-        with st.spinner("Following actions through the papers…"):
-            rows = data.actions(home, version, as_of.isoformat() if isinstance(as_of, dt.date) else None)
-            sources = data.action_sources(home, version)
-    except data.BackendMissing as exc:
-        show_missing(exc)
-        return
+    with st.spinner("Following actions through the papers…"):
+        rows = data.actions(home, version, as_of.isoformat() if isinstance(as_of, dt.date) else None)
+        sources = data.action_sources(home, version)
     if not rows:
         st.info("No actions found in the papers yet.")
         return
@@ -113,7 +115,13 @@ def main() -> None:
         chosen_bodies = st.multiselect("Body", bodies, key="tracker_body")
         if dates:
             low, high = dt.date.fromisoformat(dates[0]), dt.date.fromisoformat(dates[-1])
-            span = st.date_input("Raised between", value=(low, high), key="tracker_dates")
+            span = st.date_input(
+                "Raised between",
+                value=(low, high),
+                min_value=EARLIEST_DATE,
+                max_value=LATEST_DATE,
+                key="tracker_dates",
+            )
         else:
             span = ()
     chosen = set(statuses or STATUSES)
