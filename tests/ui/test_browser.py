@@ -10,6 +10,7 @@ import os
 import re
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -164,21 +165,36 @@ def test_clicking_a_facet_filters_and_counts_change(ui_url: str, page: Any) -> N
     _shot(page, "search-facet-minutes")
 
 
+# Queries a user types, each with words its first hit shows (so the wait ends on real results).
+TIMED_QUERIES = [
+    ("pathway planning care leavers", "pathway planning"),
+    ("free school meals", "free school meals"),
+    ("Ofsted inspection", "Ofsted"),
+    ("children's centres performance", "children"),
+    ("troubled families", "troubled families"),
+]
+
+
 def test_first_results_visible_within_budget_after_submitting(ui_url: str, page: Any) -> None:
     page.goto(ui_url)
     box = page.get_by_role("textbox", name="Search")
     box.wait_for()
-    box.fill("pathway planning care leavers")
-    started = time.perf_counter()
-    box.press("Enter")
-    page.locator("[class*='st-key-hit-']").filter(
-        has_text=re.compile("pathway planning", re.IGNORECASE)
-    ).first.wait_for()
-    elapsed = time.perf_counter() - started
-    # The measured number is this test's report (run with -s to see it).
-    print(f"first results visible {elapsed:.3f} s after submitting the query")  # noqa: T201
+    timings = []
+    for query, shown in TIMED_QUERIES:
+        box.fill(query)
+        started = time.perf_counter()
+        box.press("Enter")
+        page.locator("[class*='st-key-hit-']").filter(
+            has_text=re.compile(shown, re.IGNORECASE)
+        ).first.wait_for()
+        timings.append(time.perf_counter() - started)
+    # The measured numbers are this test's report (run with -s to see them).
+    print(  # noqa: T201
+        f"first results visible after submitting: median {statistics.median(timings):.3f} s,"
+        f" max {max(timings):.3f} s over {len(timings)} queries"
+    )
     _shot(page, "search-submitted")
-    assert elapsed <= FIRST_RESULTS_BUDGET_S
+    assert max(timings) <= FIRST_RESULTS_BUDGET_S, timings
 
 
 def test_tracker_shows_pathway_planning_done_with_evidence(ui_url: str, page: Any) -> None:
