@@ -8,19 +8,27 @@ our types by one table; a filter drops the model's junk; people are merged by
 Chairman" becomes the meeting's chair when the attendance block says who chaired.
 
 Invariants: every `Mention.name` is canonical (one spelling per person/organisation within a
-document); nothing that fails `_keep` reaches `doc.mentions`; `surface` is verbatim text.
+document: quotes straightened, defined abbreviations expanded); nothing that fails `_keep`
+reaches `doc.mentions`; `surface` is verbatim text. Organisations whose every content word is a
+generic noun ("Quality Assurance", "Lead Partners") are headings or kinds of body, not names.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ingest.attendance import chair_of
 from minutebook.models import Document, Mention
-from minutebook.names import merge_names
+from minutebook.names import (
+    canonical_organisation,
+    defined_abbreviations,
+    merge_names,
+    normalise_quotes,
+    parse_person,
+)
 
 # spaCy labels -> our entity types. Anything else (DATE, MONEY, CARDINAL, …) is not an entity
 # here: figures.py reads numbers. ROLE comes from our own rules and is attached to people.
@@ -56,6 +64,10 @@ _DOT = {"ORTH": ".", "OP": "?"}
 # Words that may sit inside an organisation's or a role's name.
 _NAME_WORD = {"TEXT": {"REGEX": r"^(?:[A-Z][\w’'-]*|'s|’s|&|of|for|and|the)$"}, "OP": "*"}
 
+# Words inside a body's name; not "the", so "Sheila Lock and the Corporate Parenting Board" is
+# not one name.
+_BODY_WORD = {"TEXT": {"REGEX": r"^(?:[A-Z][\w’'-]*|'s|’s|&|of|for|and)$"}, "OP": "*"}
+
 # Organisations every English council paper names, as printed -> canonical name.
 KNOWN_ORGANISATIONS = {
     "Ofsted": "Ofsted",
@@ -75,7 +87,26 @@ KNOWN_ORGANISATIONS = {
     "DfT": "Department for Transport",
     "Home Office": "Home Office",
     "Environment Agency": "Environment Agency",
+    # Directorates every county council has, named as actors ("Children's Services intends to
+    # take forward the recommendations", Norfolk 2014); generic words, so listed, not inferred.
+    "Children's Services": "Children's Services",
+    "Children’s Services": "Children's Services",
+    "Children's Social Care": "Children's Social Care",
+    "Children’s Social Care": "Children's Social Care",
+    "Adult Social Care": "Adult Social Care",
+    "Adult Social Services": "Adult Social Services",
+    "Community Services": "Community Services",
 }
+# Ruler pattern ids: a specific rule (councils, NHS trusts, universities) is trusted; a broad one
+# (any capitalised run ending in a body noun) still has to pass the generic-name filter.
+RULE_SPECIFIC = "rule:specific"
+RULE_BROAD = "rule:broad"
+# Nouns that end the name of a body: "Corporate Parenting Board", "Bristol Cycling Campaign".
+BODY_NOUNS = [
+    "Board", "Committee", "Panel", "Forum", "Group", "Team", "Network", "Partnership", "Trust",
+    "School", "Academy", "College", "Foundation", "Council", "Service", "Unit", "Agency",
+    "Authority", "Campaign", "Commission", "Office",
+]  # fmt: skip
 
 
 def ruler_patterns() -> list[dict[str, Any]]:
@@ -83,7 +114,9 @@ def ruler_patterns() -> list[dict[str, Any]]:
     people: list[list[dict[str, Any]]] = []
     # "Mr M Kiddle-Morris": the hyphen touches both halves (no space), unlike "Jemphrey - East".
     hyphenated = [{**_CAP, "SPACY": False}, {"ORTH": "-", "SPACY": False}, _CAP]
-    for surname in ([_CAP], hyphenated):
+    # "Cllr Patrick McAllister" (Bristol 2025-10-23 minutes): not title case, still a surname.
+    prefixed = [{"TEXT": {"REGEX": r"^(?:Mc|Mac|O['’])[A-Z][a-z]+$"}}]
+    for surname in ([_CAP], hyphenated, prefixed):
         people += [
             # "Mr J Joyce", "Mrs M Dewsbury", "Dr M Strong" (Norfolk 2014).
             [_TITLE, _DOT, {**_INITIAL, "OP": "{1,3}"}, *surname],
@@ -94,6 +127,19 @@ def ruler_patterns() -> list[dict[str, Any]]:
             # "the teachers, Mr & Mrs Higdon," (Norfolk 2014 minutes): two people, split later.
             [_TITLE, {"ORTH": {"IN": ["&", "and"]}}, _TITLE, *surname],
         ]
+    not_title = {"LOWER": {"NOT_IN": [w.lower() for w in _NOT_SURNAME]}}
+    broad: list[list[dict[str, Any]]] = [
+        # Named bodies: "Corporate Parenting Board", "Performance and Challenge Board",
+        # "Children's Services Overview and Scrutiny Panel", "Pathway Planning for Care Leavers
+        # Scrutiny Task & Finish Group" (Norfolk 2014), "Transport and Connectivity Committee",
+        # "Bristol Cycling Campaign" (Bristol minutes). No personal title inside, so
+        # "Mr Smith would replace Mr Iles on the Capital Priorities Group" keeps its people.
+        [
+            {"IS_TITLE": True, "LENGTH": {">=": 2}, **not_title},
+            {**_BODY_WORD, **not_title},
+            {"ORTH": {"IN": BODY_NOUNS}},
+        ],
+    ]
     organisations: list[list[dict[str, Any]]] = [
         # "Norfolk County Council", "Essex County Council", "Bristol City Council".
         [
@@ -108,16 +154,8 @@ def ruler_patterns() -> list[dict[str, Any]]:
             {"ORTH": "Foundation", "OP": "?"},
             {"ORTH": "Trust"},
         ],
-        # Named providers and schools: "Great Yarmouth Community Trust", "Burston Primary
-        # School", "University of East Anglia" (Norfolk 2014 papers).
-        [
-            {"IS_TITLE": True, "OP": "+"},
-            {
-                "ORTH": {
-                    "IN": ["Trust", "School", "Academy", "College", "Partnership", "Foundation", "Network"]
-                }
-            },
-        ],
+        # "University of East Anglia" (Norfolk 2014 papers). Named providers and schools
+        # ("Great Yarmouth Community Trust", "Burston Primary School") are the broad pattern.
         [{"ORTH": "University"}, {"ORTH": "of"}, {"IS_TITLE": True, "OP": "+"}],
     ]
     roles: list[list[dict[str, Any]]] = [
@@ -135,10 +173,19 @@ def ruler_patterns() -> list[dict[str, Any]]:
             {"IS_TITLE": True},
             _NAME_WORD,
         ],
+        # "Patsy Mellor (Director, Management of Place)" (Bristol 2026-03-19 minutes): the
+        # comma form; the word after the comma is not a title ("the Director, Mr Joyce").
+        [
+            {"ORTH": {"IN": ["Director", "Head", "Manager"]}},
+            {"ORTH": ","},
+            {"IS_TITLE": True, "ORTH": {"NOT_IN": _NOT_SURNAME}},
+            {**_NAME_WORD, **not_title},
+        ],
         [{"ORTH": {"IN": ["Chief", "Managing"]}}, {"ORTH": {"IN": ["Executive", "Director", "Officer"]}}],
     ]
     patterns: list[dict[str, Any]] = [{"label": "PERSON", "pattern": p} for p in people]
-    patterns += [{"label": "ORG", "pattern": p} for p in organisations]
+    patterns += [{"label": "ORG", "pattern": p, "id": RULE_SPECIFIC} for p in organisations]
+    patterns += [{"label": "ORG", "pattern": p, "id": RULE_BROAD} for p in broad]
     patterns += [{"label": ROLE, "pattern": p} for p in roles]
     patterns += [{"label": "ORG", "pattern": text, "id": name} for text, name in KNOWN_ORGANISATIONS.items()]
     return patterns
@@ -163,13 +210,98 @@ _JUNK_WORDS = {
     "road", "street", "lane", "avenue", "way", "park", "parks", "car", "gate", "bridge",
     "centre", "rate", "permits", "permit", "cycleways", "transport", "bus", "parking",
     "primary", "secondary", "special", "needs", "nursery", "infant", "post-16",
+    # The accessibility notice on every Norfolk paper: "in large print, audio, Braille, …".
+    "braille",
 }  # fmt: skip
 # An organisation's name does not end in these ("Peer Review", "Early Help Offer").
 _NOT_ORG_ENDINGS = {
     "plan", "plans", "report", "dashboard", "scorecard", "item", "review", "offer", "strategy",
     "purpose", "reduction", "grant", "update", "policy", "programme", "scheme",
+    # Schemes, legislation and document parts (Bristol "East Bristol Liveable Neighbourhood
+    # Trial"; Norfolk "Crime and Disorder Act", "Statutory Framework Requirements").
+    "neighbourhood", "trial", "project", "act", "requirements", "framework", "implications",
+    "assessment", "information", "fund", "premium", "credit", "agreement", "survey", "process",
+    "conference", "study", "representatives", "contacts", "census", "balances", "meals",
+    "criteria", "figures", "meetings", "visits",
+    # Bristol 2024-09-12 minutes: "Outline Business Case", "Customer, Medical & Trader Permits";
+    # Norfolk 2014: "Children's Centres A Service Specification".
+    "case", "specification", "permits",
 }  # fmt: skip
 _STRIP = " \t\n.,;:()[]'\"‘’“”-–—*|"
+
+
+# Words no untitled person's name contains: place-name elements and plural nouns the model takes
+# for surnames in children's centre tables ("Catton Grove", "Downham Market", "Framingham
+# Earl", "Fakenham Gateway", "Workless Households", "Jobcentre Plus": Norfolk 2014
+# supplementary agenda; "Young People": Norfolk 2017 performance report).
+_NOT_IN_PERSON = {
+    "grove", "market", "green", "heath", "earl", "cross", "common", "gateway", "households",
+    "plus", "people", "young", "braille",
+}  # fmt: skip
+# Common nouns that make up headings, kinds of body, programmes and benefits rather than names
+# of organisations: "Equality Impact Assessment", "Quality Assurance", "Monitoring
+# Information", "Levels of Social Work", "Nursery School", "Lead Partners", "Universal Credit",
+# "Children's Centres" (Norfolk 2014 papers); "Task and Finish Group", "Combined Authority"
+# (Bristol minutes). With `_JUNK_WORDS`, an organisation made only of these is not a name.
+_GENERIC_WORDS = _JUNK_WORDS | {
+    "equality", "impact", "quality", "assurance", "information", "level", "levels", "work",
+    "school", "free", "supporting", "small", "good", "lead", "partner", "partners", "leaders",
+    "centre", "centres", "universal", "credit", "tax", "working", "home", "learning",
+    "environment", "practice", "protection", "projected", "development", "professional",
+    "continuous", "foundation", "operational", "partnership", "task", "finish", "combined",
+    "o&s", "overview", "scrutiny", "planning", "quarterly", "termly", "annual", "management",
+    "national", "steering", "board", "health", "safeguarding", "voice", "disabilities",
+    "council", "councils", "authorities", "government", "steps", "step", "downs", "village",
+    "city", "county", "district", "region", "regional", "community", "communities", "fund",
+    "hardship", "excluded", "integrated", "business", "intelligence", "system", "network",
+    # More of the same from the Norfolk 2014 children's centre report and 2017 dashboard:
+    # "Workless Households", "Early Help Providers", "Leadership Team", "Lone Parent Families".
+    "workless", "households", "deprivation", "multiple", "index", "provider", "providers",
+    "leadership", "advisers", "advisors", "adviser", "workers", "worker", "coordinator",
+    "officers", "managers", "standards", "criteria", "visits", "meetings", "figures",
+    "contract", "contracts", "lot", "lots", "profiles", "feedback", "survey", "process",
+    "conference", "block", "census", "balances", "agreement", "representatives", "bodies",
+    "governing", "spokespersons", "phase", "position", "latest", "specialist", "workforce",
+    "complaints", "compliments", "internal", "external", "financial", "detailed", "frequency",
+    "improving", "personal", "intensive", "independent", "lone", "parent", "diverse",
+    "cultural", "effectiveness", "achievement", "intervention", "prevention", "enabling",
+    "operations", "residential", "order", "guardianship", "hub", "temporary", "champion",
+    "pupil", "premium", "healthy", "meals", "area", "areas", "locality", "results", "years",
+}  # fmt: skip
+# Characters a name does not contain: heading and table fragments ("Risk
+# Implications/Assessment", "Capital Programme - Variances", "Learning , Inclusion": Norfolk).
+_NOT_IN_NAME = re.compile(r"/| - | , | – ")
+_LINKS = {"and", "of", "the", "for", "&", "in", "on", "to"}
+# A run of this many content words names something specific even when each word is common
+# ("Pathway Planning for Care Leavers Scrutiny Task & Finish Group", Norfolk 2014).
+_SPECIFIC_LENGTH = 5
+# Leading words that are not part of a body's name: sentence openers the broad rule picks up
+# ("As Corporate Parenting Board chair", Norfolk 2017) and qualifiers the model includes
+# ("General Children's Services reserves", "Overall Lead Partners": Norfolk 2014).
+_LEADING = {
+    "as", "in", "at", "by", "on", "for", "to", "from", "with", "of", "and", "if", "when", "all",
+    "a", "an", "each", "every", "this", "that", "these", "our", "their", "its", "general",
+    "overall", "projected", "current", "existing", "new", "relevant", "termly", "quarterly",
+    "monthly", "annual", "following", "both", "any", "whole", "local", "within",
+}  # fmt: skip
+# "Chair of the Transport and Connectivity Committee" (Bristol 2025-05-15 minutes): the office
+# is a role; the body after it is the organisation.
+_ROLE_PREFIX = re.compile(
+    r"^(?:Vice[- ]?)?(?:Chair(?:man|woman|person)?|Leader|Members?|Mayor)\s+of\s+(?:the\s+)?"
+)
+_GENERIC_PLACES = {"city", "county", "district", "region", "borough", "town", "village", "country"}
+_PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")  # "LAs", "CCGs" (Norfolk 2014 agenda)
+
+
+def _content_words(text: str) -> list[str]:
+    words = [re.sub(r"['’]s$", "", w.lower().strip(_STRIP)) for w in text.split()]
+    return [w for w in words if w and w not in _LINKS]
+
+
+def is_generic_organisation(text: str) -> bool:
+    """Whether a would-be organisation is only common nouns ("Quality Assurance")."""
+    content = _content_words(text)
+    return len(content) < _SPECIFIC_LENGTH and all(w in _GENERIC_WORDS for w in content)
 
 
 def _keep(kind: str, text: str, known_org: bool) -> bool:
@@ -178,8 +310,12 @@ def _keep(kind: str, text: str, known_org: bool) -> bool:
         return True
     if not text or any(ch.isdigit() for ch in text) or "|" in text or "\n" in text:
         return False
+    if text.count("(") != text.count(")"):
+        return False  # cut mid-bracket: "Great Yarmouth (Priory", "Social Care (Step Downs"
+    if _NOT_IN_NAME.search(text):
+        return False
     words = text.split()
-    if len(words) > (4 if kind == "person" else 8):
+    if len(words) > (4 if kind == "person" else 12):
         return False
     if text.isupper() and len(text) > 3 and kind != "organisation":
         return False  # an all-caps heading
@@ -189,22 +325,32 @@ def _keep(kind: str, text: str, known_org: bool) -> bool:
         return False
     lowered = [w.lower().strip(_STRIP) for w in words]
     if kind == "person":
-        if any(w in _JUNK_WORDS for w in lowered):
-            return False
         if not all(w[:1].isupper() or w in ("de", "van", "von", "la", "le") for w in words):
             return False
+        parsed = parse_person(text)
+        if parsed is None and words[0].strip(".") in _TITLES:
+            return False  # "Mr J" with its surname taken by a longer span
+        if parsed is None or parsed.title is None:
+            # Untitled: the model's guess, so headings and place names are ruled out. A titled
+            # name ("Mr J Hill", "Mrs Street") is a person whatever its surname means.
+            if any(w in _GENERIC_WORDS or w in _NOT_IN_PERSON for w in lowered):
+                return False
         return len(words) >= 2
     if kind == "organisation":
         if len(words) == 1:
             return False  # single words are headings or acronyms; known ones are in the rules
-        if all(w in _JUNK_WORDS or w in ("and", "of", "the", "for", "&") for w in lowered):
+        if is_generic_organisation(text):
             return False
-        if lowered[-1] in ("and", "&", "of") or lowered[0] in ("a", "an", "each", "mr", "mrs", "ms"):
-            return False
+        if lowered[-1] in _LINKS or lowered[0] in ("a", "an", "each", "mr", "mrs", "ms"):
+            return False  # cut short: "Independent Chair of the", "Norfolk In"
+        if re.search(r"['’]s$", words[-1]):
+            return False  # a possessive is followed by what it owns: "Norfolk Children's"
         return lowered[-1] not in _NOT_ORG_ENDINGS
     # places
-    if text.isupper():
+    if text.isupper() or _PLURAL_ABBREVIATION.match(text):
         return False
+    if len(words) == 1 and lowered[0] in _GENERIC_PLACES:
+        return False  # "City", "County" alone (Norfolk 2014 agenda)
     return not any(w in _JUNK_WORDS for w in lowered) and len(words) <= 4
 
 
@@ -212,10 +358,22 @@ def _trim_person(text: str) -> str:
     """Cut what the model runs on past a name in run-together lists: "Chrissie Smith Special
     Needs", "Alex Robinson Post-16" (Norfolk co-option lists)."""
     words = text.split()
+    # "Name Anne Gibson" (Norfolk 2014 report front sheets: "Officer Name<tab>Anne Gibson").
+    while len(words) > 2 and words[0].lower().strip(_STRIP) in _CONTACT_LABELS:
+        words.pop(0)
     for index, word in enumerate(words[2:], start=2):
-        if any(ch.isdigit() for ch in word) or word.lower().strip(_STRIP) in _JUNK_WORDS:
+        lowered = word.lower().strip(_STRIP)
+        if any(ch.isdigit() for ch in word) or lowered in _GENERIC_WORDS or lowered in _CONTACT_LABELS:
             return " ".join(words[:index])
-    return text
+    return " ".join(words)
+
+
+# Labels printed beside officers' names ("Richard Snowden Tel No", "Ali MacPhail June":
+# Norfolk 2014 contact blocks and action tables).
+_CONTACT_LABELS = {
+    "name", "tel", "no", "email", "contact", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
 
 
 # ----------------------------------------------------------------- extraction
@@ -228,7 +386,7 @@ class _Found:
     page: int
     item_id: str | None
     role: str | None
-    canonical: str | None = None  # for organisations matched by the known list
+    canonical: str | None = None  # organisations' and places' canonical names
 
 
 def prose_of(text: str) -> str:
@@ -247,16 +405,34 @@ def _texts(doc: Document) -> Iterator[tuple[str, int, str | None]]:
             yield prose_of(item.text), item.page_start or 1, item.id
 
 
-def spans_in(spacy_doc: Any) -> Iterator[tuple[str, str, str | None, str | None]]:
-    """(kind, surface, role, canonical) for each kept entity of one processed text."""
+def spans_in(
+    spacy_doc: Any, abbreviations: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, str, str | None, str | None]]:
+    """(kind, surface, role, canonical) for each kept entity of one processed text.
+
+    `canonical` is the canonical name of an organisation or place (None for people: they are
+    merged later by `merge_names`). `abbreviations` (abbreviation -> expansion, as
+    `defined_abbreviations` reads them from the whole paper) defaults to those defined in this
+    text: "AfC" after "Action for Children (AfC)" is the organisation Action for Children, and
+    an abbreviation that expands to something that is not an organisation ("Looked After
+    Children (LAC)") is no entity at all.
+    """
+    if abbreviations is None:
+        abbreviations = defined_abbreviations(spacy_doc.text)
     ents = list(spacy_doc.ents)
     for index, ent in enumerate(ents):
         kind = LABEL_TYPES.get(ent.label_)
         if kind is None:
             continue
-        canonical = ent.ent_id_ or None
+        rule = ent.ent_id_ or ""
+        known = rule not in ("", RULE_SPECIFIC, RULE_BROAD)
         surface = ent.text.strip(_STRIP)
         surface = re.sub(r"^(?:the|The)\s+", "", surface)
+        if surface in abbreviations:
+            expansion = canonical_organisation(abbreviations[surface])
+            if expansion in _KNOWN_NAMES or _keep("organisation", expansion, False):
+                yield "organisation", surface, None, expansion
+            continue
         if kind == "person":
             couple = _COUPLE.match(surface)
             if couple:
@@ -264,14 +440,80 @@ def spans_in(spacy_doc: Any) -> Iterator[tuple[str, str, str | None, str | None]
                     yield kind, f"{title} {couple.group(3)}", None, None
                 continue
             surface = _trim_person(surface)
-        if not _keep(kind, surface, canonical is not None):
-            continue
-        role = None
-        if kind == "person" and index + 1 < len(ents) and ents[index + 1].label_ == ROLE:
-            gap = spacy_doc.text[ent.end_char : ents[index + 1].start_char]
-            if gap.strip() in ("", "(", ",", "-", "–"):
-                role = ents[index + 1].text.strip(_STRIP)
-        yield kind, surface, role, canonical
+            if not _keep(kind, surface, False) or _is_row_label(spacy_doc, ent, surface):
+                continue
+            role = None
+            if index + 1 < len(ents) and ents[index + 1].label_ == ROLE:
+                gap = spacy_doc.text[ent.end_char : ents[index + 1].start_char]
+                if gap.strip() in ("", "(", ",", "-", "–"):
+                    role = ents[index + 1].text.strip(_STRIP)
+            yield kind, surface, None if role is None else role, None
+        elif kind == "organisation":
+            if known:
+                yield kind, surface, None, canonical_organisation(rule)
+                continue
+            yield from _organisations(spacy_doc, ent, surface, trusted=rule == RULE_SPECIFIC)
+        elif _keep(kind, surface, False):
+            yield kind, surface, None, normalise_quotes(surface)
+
+
+_KNOWN_NAMES = set(KNOWN_ORGANISATIONS.values())
+
+
+def _organisations(
+    spacy_doc: Any, ent: Any, surface: str, *, trusted: bool
+) -> Iterator[tuple[str, str, str | None, str | None]]:
+    """The organisations (and a person the broad rule ran over) in one ORG span."""
+    before = _title_before(spacy_doc, ent.start)
+    if before and not trusted:
+        # "Councillor Plowden and Bristol Cycling Campaign", "Mr J Joyce and …": the broad
+        # rule began inside a titled name, which ends at the first "and".
+        pieces = re.split(r"\s+(?:and|&)\s+", surface, maxsplit=1)
+        yield "person", f"{before} {pieces[0]}", None, None
+        if len(pieces) == 1:
+            return
+        surface = pieces[1]
+    if not trusted:
+        stripped = _ROLE_PREFIX.sub("", surface)
+        if stripped != surface and stripped.split()[-1:] != [
+            w for w in stripped.split()[-1:] if w in BODY_NOUNS
+        ]:
+            return  # "Chair of the Transport & Connectivity" cut by a line break
+        surface = stripped
+        words = surface.split()
+        while words and words[0].lower() in _LEADING:
+            words.pop(0)
+        surface = " ".join(words)
+    parts = [surface]
+    # "the Youth Offending Team and Probation services" (Norfolk 2014 agenda): a body's name
+    # ends at its body noun, so what follows "and" is another candidate.
+    split = re.match(rf"^(.+?\b(?:{'|'.join(BODY_NOUNS)}))\s+(?:and|&)\s+(.+)$", surface)
+    if split and not trusted:
+        parts = [split.group(1), split.group(2)]
+    for part in parts:
+        if trusted or _keep("organisation", part, False):
+            yield "organisation", part, None, canonical_organisation(part)
+
+
+def _title_before(spacy_doc: Any, start: int) -> str:
+    """The title and initials just before token `start` ("Mr J", "Councillor"), or ""."""
+    for k in range(start - 1, max(start - 4, -1), -1):
+        token = spacy_doc[k]
+        if token.text in _TITLES:
+            return spacy_doc[k:start].text
+        if not re.fullmatch(r"[A-Z]\.?|\.", token.text):
+            return ""
+    return ""
+
+
+def _is_row_label(spacy_doc: Any, ent: Any, surface: str) -> bool:
+    """An untitled "name" followed on its line by a number is a table row label ("Fakenham
+    Gateway 26 9.5%", "Downham Market\t10\t45": Norfolk 2014 children's centre tables)."""
+    parsed = parse_person(surface)
+    if parsed is not None and parsed.title is not None:
+        return False
+    after = spacy_doc.text[ent.end_char : ent.end_char + 12].lstrip(" \t:")
+    return bool(after) and (after[0].isdigit() or after[0] == "%")
 
 
 _COUPLE = re.compile(r"^(\w+)\.? (?:&|and) (\w+)\.? (.+)$")
@@ -284,11 +526,14 @@ def extract_entities(doc: Document) -> None:
 
     nlp = get_nlp()
     sources = list(_texts(doc))
+    # A paper defines an abbreviation once ("Action for Children (AfC)") and uses it bare in
+    # later sections and tables (Norfolk 2014 supplementary agenda), so read them paper-wide.
+    abbreviations = defined_abbreviations("\n".join(t for t, _, _ in sources))
     found: list[_Found] = []
     for (_text, page, item_id), processed in zip(
         sources, nlp.pipe((t for t, _, _ in sources), batch_size=BATCH_SIZE), strict=True
     ):
-        for kind, surface, role, canonical in spans_in(processed):
+        for kind, surface, role, canonical in spans_in(processed, abbreviations):
             found.append(_Found(kind, surface, page, item_id, role, canonical))
     doc.mentions = build_mentions(doc, found, sources)
 
@@ -307,7 +552,8 @@ def build_mentions(
             name = people.get(f.surface, f.surface)
             mentions.append(Mention(name, "person", f.surface, f.page, f.item_id, f.role))
         else:
-            mentions.append(Mention(f.canonical or f.surface, f.kind, f.surface, f.page, f.item_id))  # type: ignore[arg-type]
+            name = f.canonical or canonical_organisation(f.surface)
+            mentions.append(Mention(name, f.kind, f.surface, f.page, f.item_id))  # type: ignore[arg-type]
     chair = chair_of(doc.attendance)
     if chair:
         for text, page, item_id in sources:

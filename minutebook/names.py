@@ -10,6 +10,11 @@ Invariants: `PersonName.display()` is the canonical form (first-name style drops
 Miss/Councillor, initial style keeps the title because "J Joyce" alone is ambiguous);
 merging never joins two names whose surname, gendered title, initial or first name disagree,
 and never picks between two candidates (an ambiguous short form stays as it is).
+
+Organisations have one canonical spelling too (`canonical_organisation`): typographic quotes
+straightened, so "Children’s Centres" and "Children's Centres" are one entry, and a leading
+"the" dropped. `defined_abbreviations` reads the "Action for Children (AfC)" definitions a paper
+makes, so a later bare "AfC" can be named by its expansion.
 """
 
 from __future__ import annotations
@@ -172,3 +177,65 @@ def merge_names(names: Iterable[str]) -> dict[str, str]:
             if len(tops) == 1:
                 result[name] = tops.pop()
     return result
+
+
+# ----------------------------------------------------------------- organisations
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'"})
+
+
+def normalise_quotes(text: str) -> str:
+    """Straight quotes for typographic ones: Word-made papers mix both within one document
+    ("Children’s Centres" beside "Children's Centres", Norfolk 2014 supplementary agenda)."""
+    return text.translate(_QUOTES)
+
+
+def canonical_organisation(text: str) -> str:
+    """One spelling per organisation: quotes straightened, whitespace collapsed, no leading
+    "the" ("the Youth Offending Team" -> "Youth Offending Team")."""
+    text = " ".join(normalise_quotes(text).split())
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+# "Action for Children (AfC)", "Norfolk Community Health & Care (NCHC)", "West of England
+# Combined Authority (WECA)": a run of words, then a bracketed abbreviation of their initials.
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_LINK_WORDS = {"of", "for", "and", "the", "&", "in", "on", "to"}
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviation -> expansion for each "Full Name (ABBR)" in `text` whose letters are the
+    initials of the words before it (link words such as "for"/"of" may be skipped; the
+    expansion starts with a capital). Conflicting definitions of one abbreviation are dropped.
+
+    >>> defined_abbreviations("- Action for Children (AfC) (£4,800,452 per annum)")
+    {'AfC': 'Action for Children'}
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in _ABBREVIATION.finditer(normalise_quotes(text)):
+        abbr = m.group(1)
+        letters = [c for c in abbr if c.isalpha()]
+        if sum(c.isupper() for c in letters) < 2:
+            continue
+        words = text[: m.start()].split()[-12:]
+        expansion = _match_initials(letters, words)
+        if expansion:
+            found[abbr].add(expansion)
+    return {abbr: next(iter(e)) for abbr, e in found.items() if len(e) == 1}
+
+
+def _match_initials(letters: list[str], words: list[str]) -> str | None:
+    """The shortest run of trailing `words` whose initials spell `letters` (case-insensitive;
+    link words may be skipped), or None."""
+    i = len(letters) - 1
+    for start in range(len(words) - 1, -1, -1):
+        word = words[start].strip(",;:")
+        if not word:
+            return None
+        if i >= 0 and word[0].lower() == letters[i].lower():
+            i -= 1
+            if i < 0:
+                return " ".join(words[start:]).strip(",;: ") if word[0].isupper() else None
+        elif word.lower() not in _LINK_WORDS:
+            return None
+    return None

@@ -272,10 +272,7 @@ def _match_items(action: dict[str, Any], ctx: _Context, bodies: set[str]) -> lis
     named = own - title
     found: list[Evidence] = []
     for item in ctx.candidates(bodies, subject):
-        if (
-            not item["meeting_date"]
-            or item["meeting_date"] <= action["meeting_date"]
-        ):
+        if not item["meeting_date"] or item["meeting_date"] <= action["meeting_date"]:
             continue
         if _PROCEDURAL.match(item["title"]):
             continue

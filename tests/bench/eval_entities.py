@@ -1,0 +1,137 @@
+"""Entity extraction against the hand-labelled set: precision/recall per type, and every miss.
+
+A plain script, not a test: `python tests/bench/eval_entities.py [--subset NAME] [--sample]`.
+
+For each labelled passage of tests/ingest/labels_entities.py the ingest pipeline
+(`ingest.nlp.get_nlp` + `ingest.entities.spans_in`, people merged within the passage by
+`minutebook.names.merge_names`, organisations by their canonical name) gives a set of people
+and a set of organisations; these are compared with the labels as sets, per passage. Prints
+precision and recall per type over the whole set and per subset (hand-picked / every-nth /
+titled / held-out), then each false positive and false negative with its source.
+
+`--sample` instead reprints the passages the sampling rule picks (needs
+/work/shared/real-pdfs), so a reviewer can check the sampled lists were not cherry-picked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from ingest.entities import _texts, spans_in  # noqa: E402
+from ingest.nlp import get_nlp  # noqa: E402
+from minutebook.names import merge_names  # noqa: E402
+from tests.ingest.labels_entities import (  # noqa: E402
+    HAND_PICKED,
+    SAMPLED_EVERY_NTH,
+    SAMPLED_HELD_OUT,
+    SAMPLED_TITLED,
+)
+
+Labelled = list[tuple[str, str, set[str], set[str]]]
+SUBSETS: dict[str, Labelled] = {
+    "hand-picked": HAND_PICKED,
+    "every-nth": SAMPLED_EVERY_NTH,
+    "titled": SAMPLED_TITLED,
+    "held-out": SAMPLED_HELD_OUT,
+}
+REAL_PDFS = Path("/work/shared/real-pdfs")
+SAMPLE_SOURCES = {p.name[:3]: p for p in sorted((REPO / "corpus").glob("*.txt"))} | {
+    "bristol-2024-09-12": REAL_PDFS / "bristol_tcpc_2024-09-12_printed_minutes.pdf",
+    "bristol-2025-05-15": REAL_PDFS / "bristol_tcpc_2025-05-15_printed_minutes.pdf",
+    "bristol-2025-10-23 (held out)": REAL_PDFS / "bristol_tcpc_2025-10-23_printed_minutes.pdf",
+}
+TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir)\b")
+
+
+def extract(texts: list[str]) -> list[tuple[set[str], set[str]]]:
+    """(people, organisations) per text, as the ingest stage would name them."""
+    out = []
+    for processed in get_nlp().pipe(texts):
+        people, orgs = [], set()
+        for kind, surface, _role, canonical in spans_in(processed):
+            if kind == "person":
+                people.append(surface)
+            elif kind == "organisation":
+                orgs.add(canonical or surface)
+        merged = merge_names(people)
+        out.append(({merged[p] for p in people}, orgs))
+    return out
+
+
+def prf(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, int, int, int]:
+    """(precision, recall, true positives, found, gold) over (found, gold) set pairs."""
+    tp = sum(len(found & gold) for found, gold in pairs)
+    found_n = sum(len(found) for found, _ in pairs)
+    gold_n = sum(len(gold) for _, gold in pairs)
+    return (tp / found_n if found_n else 1.0), (tp / gold_n if gold_n else 1.0), tp, found_n, gold_n
+
+
+def sample_lines(path: Path, per_source: int = 9, titled: int = 4) -> tuple[list[str], list[str]]:
+    """The sampling rule of labels_entities.py: every nth prose line, then titled lines."""
+    from ingest.pipeline import parse_file
+
+    lines = []
+    for text, _page, _item in _texts(parse_file(path)):
+        for line in text.splitlines():
+            line = " ".join(line.split())
+            if 8 <= len(line.split()) <= 70:
+                lines.append(line)
+    step = len(lines) // per_source
+    picked = [lines[step // 2 + k * step] for k in range(per_source)]
+    with_title = [line for line in lines if TITLED.search(line) and line not in picked]
+    tstep = max(1, len(with_title) // titled)
+    return picked, [with_title[tstep // 2 + k * tstep] for k in range(min(titled, len(with_title)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--subset", choices=sorted(SUBSETS), help="evaluate one subset only")
+    parser.add_argument("--sample", action="store_true", help="reprint the sampled passages")
+    args = parser.parse_args()
+    if args.sample:
+        for key, path in SAMPLE_SOURCES.items():
+            every, titled = sample_lines(path)
+            print(f"== {key}")
+            for line in every:
+                print("  nth   ", line)
+            for line in titled:
+                print("  titled", line)
+        return 0
+
+    subsets = {args.subset: SUBSETS[args.subset]} if args.subset else SUBSETS
+    labelled = [row for rows in subsets.values() for row in rows]
+    results = extract([text for _, text, _, _ in labelled])
+    print(f"{len(labelled)} passages ({', '.join(f'{k}: {len(v)}' for k, v in subsets.items())})")
+    start = 0
+    for name, rows in [("all", labelled), *subsets.items()] if len(subsets) > 1 else [("all", labelled)]:
+        if name == "all":
+            part, offset = results, 0
+        else:
+            part, offset = results[start : start + len(rows)], start
+            start += len(rows)
+        del offset
+        for index, kind in ((0, "people"), (1, "organisations")):
+            pairs = [(found[index], row[2 + index]) for found, row in zip(part, rows, strict=True)]
+            p, r, tp, found_n, gold_n = prf(pairs)
+            print(f"{name:12} {kind:14} P {p:.3f} ({tp}/{found_n})  R {r:.3f} ({tp}/{gold_n})")
+    for index, kind in ((0, "people"), (1, "organisations")):
+        print(f"\n{kind}: false positives / false negatives")
+        for found, (source, text, *gold) in zip(results, labelled, strict=True):
+            extra, missed = found[index] - gold[index], gold[index] - found[index]
+            if extra or missed:
+                print(f"  [{source}] {text[:90]!r}")
+                for name in sorted(extra):
+                    print(f"      FP {name}")
+                for name in sorted(missed):
+                    print(f"      FN {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
