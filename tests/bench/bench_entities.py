@@ -18,9 +18,7 @@ against the stricter baseline shows what the rules and filtering cost on their o
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from ingest.entities import _texts, spans_in  # noqa: E402
 from ingest.nlp import EXCLUDED, MODEL_PACKAGES, get_nlp  # noqa: E402
 from ingest.pipeline import parse_file  # noqa: E402
 from minutebook.names import merge_names  # noqa: E402
+from tests.bench.timing import median_seconds  # noqa: E402
 
 CORPUS = REPO / "corpus"
 
@@ -40,15 +39,6 @@ def corpus_texts() -> list[str]:
     for path in sorted(CORPUS.glob("*.txt")):
         texts.extend(text for text, _, _ in _texts(parse_file(path)))
     return texts
-
-
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:

@@ -16,11 +16,8 @@ store with plain SQL, the floor any matcher pays.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,6 +27,7 @@ from minutebook.store import open_store  # noqa: E402
 from search.decisions import list_resolutions  # noqa: E402
 from search.tracker import list_actions, refresh_evidence, stems  # noqa: E402
 from tests.bench.synthetic import write_archive  # noqa: E402
+from tests.bench.timing import median_seconds  # noqa: E402
 from tests.search.labels_decisions import (  # noqa: E402
     ACTIONS,
     AS_OF,
@@ -66,15 +64,6 @@ def quality(home: Path) -> None:
     for (row, want, ev), (date, number, words, _, _) in zip(judged, ACTIONS, strict=True):
         if row is None or row["status"] != want or not evidence_matches(row, ev):
             print("  miss:", date, number, words[:50], row and row["status"], "labelled", want)
-
-
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def speed(home: Path, sections: int, repeat: int) -> None:

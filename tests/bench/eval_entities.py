@@ -23,14 +23,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from ingest.entities import _texts, spans_in  # noqa: E402
-from ingest.nlp import get_nlp  # noqa: E402
-from minutebook.names import merge_names  # noqa: E402
+from ingest.entities import _texts  # noqa: E402
 from tests.ingest.labels_entities import (  # noqa: E402
     HAND_PICKED,
     SAMPLED_EVERY_NTH,
     SAMPLED_HELD_OUT,
     SAMPLED_TITLED,
+    extract,
 )
 
 Labelled = list[tuple[str, str, set[str], set[str]]]
@@ -47,21 +46,6 @@ SAMPLE_SOURCES = {p.name[:3]: p for p in sorted((REPO / "corpus").glob("*.txt"))
     "bristol-2025-10-23 (held out)": REAL_PDFS / "bristol_tcpc_2025-10-23_printed_minutes.pdf",
 }
 TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir)\b")
-
-
-def extract(texts: list[str]) -> list[tuple[set[str], set[str]]]:
-    """(people, organisations) per text, as the ingest stage would name them."""
-    out = []
-    for processed in get_nlp().pipe(texts):
-        people, orgs = [], set()
-        for kind, surface, _role, canonical in spans_in(processed):
-            if kind == "person":
-                people.append(surface)
-            elif kind == "organisation":
-                orgs.add(canonical or surface)
-        merged = merge_names(people)
-        out.append(({merged[p] for p in people}, orgs))
-    return out
 
 
 def prf(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, int, int, int]:

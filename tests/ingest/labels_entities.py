@@ -43,6 +43,10 @@ Labelling guideline (people and organisations were labelled by reading each pass
 
 from __future__ import annotations
 
+from ingest.entities import spans_in
+from ingest.nlp import get_nlp
+from minutebook.names import merge_names
+
 HAND_PICKED: list[tuple[str, str, set[str], set[str]]] = [
     ("003", "2.4.4 As Corporate Parenting Board chair, Cllr Roger Smith requested expectation for zero"
      " exclusions of LAC.", {"Roger Smith"}, {"Corporate Parenting Board"}),
@@ -231,3 +235,18 @@ PERCENTAGES: list[tuple[str, list[float]]] = [
     ("3.7 79% of the FSP's that are currently being worked with are lead by NEHFF practitioners.", [79.0]),
     ("Within our Universal Partners 11% have come from schools, 4.3% have come from Children Centres", [11.0, 4.3]),
 ]  # fmt: skip
+
+
+def extract(texts: list[str]) -> list[tuple[set[str], set[str]]]:
+    """(people, organisations) per text, as the ingest stage would name them."""
+    out = []
+    for processed in get_nlp().pipe(texts):
+        people, orgs = [], set()
+        for kind, surface, _role, canonical in spans_in(processed):
+            if kind == "person":
+                people.append(surface)
+            elif kind == "organisation":
+                orgs.add(canonical or surface)
+        merged = merge_names(people)
+        out.append(({merged[p] for p in people}, orgs))
+    return out

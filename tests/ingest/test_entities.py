@@ -7,25 +7,9 @@ organisations P 0.966 R 0.875; the organisation floors below sit a margin under 
 
 from __future__ import annotations
 
-from ingest.entities import spans_in
 from ingest.nlp import get_nlp, has_statistical_model
-from minutebook.names import canonical_organisation, defined_abbreviations, merge_names
-from tests.ingest.labels_entities import PEOPLE_AND_ORGS
-
-
-def _extract(texts: list[str]) -> list[tuple[set[str], set[str]]]:
-    nlp = get_nlp()
-    out = []
-    for processed in nlp.pipe(texts):
-        people, orgs = [], set()
-        for kind, surface, _role, canonical in spans_in(processed):
-            if kind == "person":
-                people.append(surface)
-            elif kind == "organisation":
-                orgs.add(canonical or surface)
-        merged = merge_names(people)
-        out.append(({merged[p] for p in people}, orgs))
-    return out
+from minutebook.names import canonical_organisation, defined_abbreviations
+from tests.ingest.labels_entities import PEOPLE_AND_ORGS, extract
 
 
 def _prf(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float]:
@@ -43,7 +27,7 @@ def test_the_statistical_model_is_installed_and_rules_sit_before_it() -> None:
 
 
 def test_people_precision_and_recall_meet_the_floors_on_the_labelled_set() -> None:
-    results = _extract([text for _, text, _, _ in PEOPLE_AND_ORGS])
+    results = extract([text for _, text, _, _ in PEOPLE_AND_ORGS])
     pairs = [(found, gold) for (found, _), (_, _, gold, _) in zip(results, PEOPLE_AND_ORGS, strict=True)]
     precision, recall = _prf(pairs)
     misses = [(sorted(f), sorted(g)) for f, g in pairs if f != g]
@@ -52,7 +36,7 @@ def test_people_precision_and_recall_meet_the_floors_on_the_labelled_set() -> No
 
 
 def test_organisations_precision_and_recall_meet_the_floors_on_the_labelled_set() -> None:
-    results = _extract([text for _, text, _, _ in PEOPLE_AND_ORGS])
+    results = extract([text for _, text, _, _ in PEOPLE_AND_ORGS])
     pairs = [(found, gold) for (_, found), (_, _, _, gold) in zip(results, PEOPLE_AND_ORGS, strict=True)]
     precision, recall = _prf(pairs)
     misses = [(sorted(f), sorted(g)) for f, g in pairs if f != g]
@@ -76,11 +60,11 @@ def test_generic_nouns_and_headings_are_not_organisations() -> None:
         "The Nursery School and the Free School joined the Supporting School scheme.",
         "Cllr Rippington thanked the members of the Task and Finish Group for their diligence.",
     ]
-    assert all(orgs == set() for _, orgs in _extract(texts))
+    assert all(orgs == set() for _, orgs in extract(texts))
 
 
 def test_named_bodies_made_of_common_words_still_count() -> None:
-    [(_, orgs)] = _extract(
+    [(_, orgs)] = extract(
         ["Response to Points raised by Cllr Leggett, Chairman of the Pathway Planning for Care"
          " Leavers Scrutiny Task & Finish Group, and the Performance and Challenge Board."]
     )  # fmt: skip
@@ -97,21 +81,21 @@ def test_an_abbreviation_the_paper_defines_is_named_by_its_expansion() -> None:
         "Looked After Children (LAC) numbers rose. LAC placements were reviewed."
     )
     assert defined_abbreviations(text)["AfC"] == "Action for Children"
-    [(_, orgs)] = _extract([text])
+    [(_, orgs)] = extract([text])
     assert "Action for Children" in orgs
     assert not orgs & {"AfC", "LAC", "Looked After Children"}
 
 
 def test_curly_and_straight_apostrophes_give_one_organisation_name() -> None:
     assert canonical_organisation("the Children’s Services") == "Children's Services"
-    [(_, curly), (_, straight)] = _extract(
+    [(_, curly), (_, straight)] = extract(
         ["The Children’s Services budget was agreed.", "The Children's Services budget was agreed."]
     )
     assert curly == straight == {"Children's Services"}
 
 
 def test_a_titled_name_next_to_a_body_is_still_a_person() -> None:
-    [(people, orgs)] = _extract(
+    [(people, orgs)] = extract(
         ["Mr J Joyce and Bristol Cycling Campaign met. Cllr Patrick McAllister spoke."]
     )
     assert people == {"Mr J Joyce", "Patrick McAllister"}
@@ -119,12 +103,12 @@ def test_a_titled_name_next_to_a_body_is_still_a_person() -> None:
 
 
 def test_table_row_labels_and_place_names_are_not_people() -> None:
-    [(people, _)] = _extract(["Fakenham Gateway 26 9.5% 249 90.5% 275\nDownham Market\t10\t45\tSeagulls\t43"])
+    [(people, _)] = extract(["Fakenham Gateway 26 9.5% 249 90.5% 275\nDownham Market\t10\t45\tSeagulls\t43"])
     assert people == set()
 
 
 def test_model_junk_never_reaches_mentions() -> None:
-    [(people, orgs)] = _extract(["Mr D Crawford Mrs M Dewsbury. Plans. EXECUTIVE SUMMARY | Total | 12 |"])
+    [(people, orgs)] = extract(["Mr D Crawford Mrs M Dewsbury. Plans. EXECUTIVE SUMMARY | Total | 12 |"])
     assert people == {"Mr D Crawford", "Mrs M Dewsbury"}
     assert orgs == set()
 
