@@ -90,9 +90,7 @@ KNOWN_ORGANISATIONS = {
     # Directorates every county council has, named as actors ("Children's Services intends to
     # take forward the recommendations", Norfolk 2014); generic words, so listed, not inferred.
     "Children's Services": "Children's Services",
-    "Children’s Services": "Children's Services",
     "Children's Social Care": "Children's Social Care",
-    "Children’s Social Care": "Children's Social Care",
     "Adult Social Care": "Adult Social Care",
     "Adult Social Services": "Adult Social Services",
     "Community Services": "Community Services",
@@ -187,7 +185,12 @@ def ruler_patterns() -> list[dict[str, Any]]:
     patterns += [{"label": "ORG", "pattern": p, "id": RULE_SPECIFIC} for p in organisations]
     patterns += [{"label": "ORG", "pattern": p, "id": RULE_BROAD} for p in broad]
     patterns += [{"label": ROLE, "pattern": p} for p in roles]
-    patterns += [{"label": "ORG", "pattern": text, "id": name} for text, name in KNOWN_ORGANISATIONS.items()]
+    # Each known name as typed and with a typographic apostrophe (Word-made papers use both).
+    patterns += [
+        {"label": "ORG", "pattern": form, "id": name}
+        for text, name in KNOWN_ORGANISATIONS.items()
+        for form in dict.fromkeys([text, text.replace("'", "’")])
+    ]
     return patterns
 
 

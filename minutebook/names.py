@@ -100,7 +100,7 @@ class PersonName:
 
 def parse_person(text: str) -> PersonName | None:
     """Parse one name ("Mr J Joyce", "Councillor Ed Plowden", "Ed Plowden"), else None."""
-    text = " ".join(text.replace("\u2019", "'").split()).strip(" ,.;:")
+    text = " ".join(normalise_quotes(text).split()).strip(" ,.;:")
     m = TITLED_NAME.fullmatch(text)
     if m:
         return _from_match(m)

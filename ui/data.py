@@ -152,12 +152,12 @@ def hits_csv(hits: list[dict[str, Any]]) -> str:
     return hits_to_csv(hits)
 
 
-def search_csv(home: Path, version: tuple[float, ...], **filters: Any) -> str:
+def search_csv(home: Path, version: tuple[float, ...], total: int, **filters: Any) -> str:
     """What the search page's "Export CSV" serves: every hit of the view, not one page of it.
 
-    `filters` are the view's; `limit` and `offset` are replaced to cover all its hits.
+    `filters` are the view's and `total` its hit count (the page has it already); `limit` and
+    `offset` are replaced to cover all `total` hits in one search.
     """
-    total = int(search(home, version, **{**filters, "limit": 1, "offset": 0}).get("total") or 0)
     return hits_csv(search(home, version, **{**filters, "limit": max(total, 1), "offset": 0})["hits"])
 
 

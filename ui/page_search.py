@@ -198,7 +198,7 @@ def main() -> None:
         return
     export.download_button(
         "Export CSV",
-        data=lambda: data.search_csv(home, version, **_request(state, PAGE_SIZE, 0)),
+        data=lambda: data.search_csv(home, version, total, **_request(state, PAGE_SIZE, 0)),
         file_name="minutebook-search.csv",
         mime="text/csv",
         icon=":material/download:",

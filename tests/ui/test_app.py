@@ -331,6 +331,7 @@ def test_search_export_csv_holds_every_hit_of_the_view(
     exported = data.search_csv(
         corpus_home,
         data.store_version(corpus_home),
+        total,
         query="children",
         body=None,
         kind="minutes",
