@@ -1,5 +1,14 @@
-"""Ingest: PDF or text -> pages -> kind and meeting -> items -> sections -> analyses -> store.
+"""Ingest: papers -> `Document`s -> the record store. Four stages, each a package:
 
-`ingest.pipeline.parse_file` turns one file into a `Document`; `ingest.pipeline.ingest_paths`
-writes many into the store, in parallel. This package never imports `search/`.
+* `sources/`: where files come from (a folder today);
+* `pages/`: a file's bytes -> pages of text (PDF, plain text, Markdown);
+* `structure/`: pages -> kind, meeting, items, sections;
+* `analyses/`: attendance, entities, figures, decisions, actions;
+
+and `pipeline.py`, which runs them in order and writes the store (`parse_file` for one file,
+`ingest_paths` for many, in parallel). `errors.py` is the one error type every stage raises.
+
+Import rules (asserted by tests/test_layout.py): `ingest` imports `minutebook` and never
+`search` or `ui`. Each stage imports only `minutebook`, `errors` and itself; stages hand each
+other data (`minutebook.models`), never imports; only `pipeline` imports them all.
 """

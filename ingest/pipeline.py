@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.analyses import Analysis, registered_analyses
-from ingest.classify import classify
 from ingest.errors import IngestError
-from ingest.formats import SUPPORTED_SUFFIXES, choose_format
-from ingest.items import build_items
-from ingest.lines import to_lines
-from ingest.meeting import read_meeting_info
-from ingest.sections import split_sections
+from ingest.pages.formats import SUPPORTED_SUFFIXES, choose_format
+from ingest.sources.folder import expand_paths
+from ingest.structure.classify import classify
+from ingest.structure.items import build_items
+from ingest.structure.lines import to_lines
+from ingest.structure.meeting import read_meeting_info
+from ingest.structure.sections import split_sections
 from minutebook.models import Document, IngestFailure, Page
 from minutebook.store import FileRecord, Store
 from minutebook.text import content_id
@@ -101,26 +102,6 @@ def _front_matter(pages: list[Page]) -> str:
         if len(text) >= FRONT_MATTER_CHARS:
             break
     return text[: FRONT_MATTER_CHARS * 2]
-
-
-def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[IngestFailure]]:
-    """Files to ingest (folders searched recursively, sorted) and the paths that cannot be."""
-    files: list[Path] = []
-    failures: list[IngestFailure] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
-                )
-            )
-        elif path.is_file():
-            files.append(path)
-        else:
-            failures.append(IngestFailure(str(path), "no such file or folder"))
-    return files, failures
 
 
 def _parse_job(path_text: str, analyses: list[Analysis] | None = None) -> Document | IngestFailure:
@@ -205,7 +186,7 @@ def ingest_paths(
     extraction". Report lists are sorted by path.
     """
     report = IngestReport()
-    files, report.failed = expand_paths(paths)
+    files, report.failed = expand_paths(paths, SUPPORTED_SUFFIXES)
     files = [path.resolve() for path in files]
     to_parse: list[Path] = []
     for path in files:

@@ -1,8 +1,11 @@
-"""minutebook: search, question answering and follow-up tracking for council committee papers.
+"""minutebook's core: what every other package shares, and nothing else.
 
-This package holds what every other package shares: the data model (`models`), the record
-store (`store`), where data lives (`home`), text normalisation (`text`) and the command line
-(`cli`). `ingest/` writes the store, `search/` reads it (and derives the index), `ui/` renders.
+The data model (`models`), the SQLite record store (`store`), where data lives (`home`), text
+normalisation (`text`), person and organisation names (`names`) and the JSON views of stored
+records (`views`). `ingest/` writes the store, `search/` reads it (and derives the index),
+`ui/` is the two faces (the command line and the Streamlit app).
+
+Imports: the standard library only; nothing of `ingest`, `search` or `ui`.
 """
 
 __version__ = "0.1.0"

@@ -30,7 +30,7 @@ def real_pdfs() -> Path:
 @pytest.fixture(scope="session")
 def corpus_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A home with the sample corpus ingested (store, index, tracker evidence)."""
-    from minutebook.cli import main
+    from ui.cli import main
 
     home = tmp_path_factory.mktemp("corpus-home")
     assert main(["--home", str(home), "ingest", str(CORPUS), "--workers", "1"]) == 0

@@ -1,7 +1,7 @@
 """Latency and quality of `minutebook ask` on the sample corpus, in-process.
 
 Ingests corpus/ into a temporary home through the real CLI, then asks every question of
-tests/search/ask_eval.py (after one warm-up question, so cached statistics are built once),
+tests/search/ask/ask_eval.py (after one warm-up question, so cached statistics are built once),
 and prints: accuracy/citation/abstention overall, on the tuning and held-out halves
 (`ask_eval.tuning_half`), and per answer type and source; median and p95 latency
 per question; the same for a baseline measured in the same process (the bare `search_papers`
@@ -22,11 +22,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from minutebook.cli import main as cli_main  # noqa: E402
 from search import SearchRequest, search_papers  # noqa: E402
 from search.ask import answer_question  # noqa: E402
 from tests.bench.timing import percentile  # noqa: E402
-from tests.search.ask_eval import ANSWERABLE, UNANSWERABLE, score, stored_texts, tuning_half  # noqa: E402
+from tests.search.ask.ask_eval import ANSWERABLE, UNANSWERABLE, score, stored_texts, tuning_half  # noqa: E402
+from ui.cli import main as cli_main  # noqa: E402
 
 
 def main() -> int:

@@ -5,9 +5,9 @@ The text is the section prose of the sample corpus (what ingest feeds the entity
 this one process, each measured `--repeat` times (median reported):
 
 * baseline: `spacy.load(<model>)` with its default pipeline, `list(nlp.pipe(texts))`;
-* stricter baseline: `spacy.load(<model>, exclude=ingest.nlp.EXCLUDED)` (NER only: the same
+* stricter baseline: `spacy.load(<model>, exclude=ingest.analyses.nlp.EXCLUDED)` (NER only: the same
   components ours runs, without our rules or post-processing), `list(nlp.pipe(texts))`;
-* ours, one core: `ingest.nlp.get_nlp()` (rules + NER only) with `spans_in` junk filtering and
+* ours, one core: `ingest.analyses.nlp.get_nlp()` (rules + NER only) with `spans_in` junk filtering and
   name merging, as the ingest stage runs it;
 * ours, two processes: the same with `nlp.pipe(..., n_process=2)`.
 
@@ -25,8 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from ingest.entities import _texts, spans_in  # noqa: E402
-from ingest.nlp import EXCLUDED, MODEL_PACKAGES, get_nlp  # noqa: E402
+from ingest.analyses.entities import _texts, spans_in  # noqa: E402
+from ingest.analyses.nlp import EXCLUDED, MODEL_PACKAGES, get_nlp  # noqa: E402
 from ingest.pipeline import parse_file  # noqa: E402
 from minutebook.names import merge_names  # noqa: E402
 from tests.bench.timing import median_seconds  # noqa: E402

@@ -19,7 +19,7 @@ from pdfminer.high_level import extract_text
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from ingest.pdf import extract_pdf_pages  # noqa: E402
+from ingest.pages.pdf import extract_pdf_pages  # noqa: E402
 
 DEFAULT_DIR = REPO / ".." / "shared" / "real-pdfs"
 BUDGET = 1.3

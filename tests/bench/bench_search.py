@@ -31,9 +31,9 @@ from whoosh import query  # noqa: E402
 
 from minutebook.store import open_store  # noqa: E402
 from search import SearchRequest, rebuild, search_papers  # noqa: E402
-from search._backend import forget_cached_postings, live_dir, searching  # noqa: E402
-from search._query import parse_user_query  # noqa: E402
-from search._schema import get_schema  # noqa: E402
+from search.engine.backend import forget_cached_postings, live_dir, searching  # noqa: E402
+from search.engine.query import parse_user_query  # noqa: E402
+from search.engine.schema import get_schema  # noqa: E402
 
 QUERIES: dict[str, list[SearchRequest]] = {
     "term": [SearchRequest(q) for q in ("recycling", "broadband", "ofsted", "pension", "carers")],

@@ -2,7 +2,7 @@
 
 A plain script, not a test: `python tests/bench/bench_tracker.py [--sizes 10000,100000] [--repeat 3]`.
 
-Quality, on the sample corpus against tests/search/labels_decisions.py (hand-labelled):
+Quality, on the sample corpus against tests/search/tracker/labels_decisions.py (hand-labelled):
 resolution recall and outcome accuracy; action recall, status accuracy, evidence accuracy (the
 top evidence is the labelled delivering paper, or there is none when none is labelled); and
 "false done": labelled-undelivered actions the tracker calls done (must be 0).
@@ -24,11 +24,11 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from minutebook.store import open_store  # noqa: E402
-from search.decisions import list_resolutions  # noqa: E402
+from search.records.decisions import list_resolutions  # noqa: E402
 from search.tracker import list_actions, refresh_evidence, stems  # noqa: E402
 from tests.bench.synthetic import write_archive  # noqa: E402
 from tests.bench.timing import median_seconds  # noqa: E402
-from tests.search.labels_decisions import (  # noqa: E402
+from tests.search.tracker.labels_decisions import (  # noqa: E402
     ACTIONS,
     AS_OF,
     RESOLUTIONS,

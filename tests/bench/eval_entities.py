@@ -2,8 +2,8 @@
 
 A plain script, not a test: `python tests/bench/eval_entities.py [--subset NAME] [--sample]`.
 
-For each labelled passage of tests/ingest/labels_entities.py the ingest pipeline
-(`ingest.nlp.get_nlp` + `ingest.entities.spans_in`, people merged within the passage by
+For each labelled passage of tests/ingest/analyses/labels_entities.py the ingest pipeline
+(`ingest.analyses.nlp.get_nlp` + `ingest.analyses.entities.spans_in`, people merged within the passage by
 `minutebook.names.merge_names`, organisations by their canonical name) gives a set of people
 and a set of organisations; these are compared with the labels as sets, per passage. Prints
 precision and recall per type over the whole set and per subset (hand-picked / every-nth /
@@ -23,8 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from ingest.entities import _texts  # noqa: E402
-from tests.ingest.labels_entities import (  # noqa: E402
+from ingest.analyses.entities import _texts  # noqa: E402
+from tests.ingest.analyses.labels_entities import (  # noqa: E402
     HAND_PICKED,
     SAMPLED_EVERY_NTH,
     SAMPLED_HELD_OUT,

@@ -1,0 +1,456 @@
+"""Split a paper into items: agenda items of a pack, numbered minutes, forms, questions.
+
+One splitter per document kind, chosen from `SPLITTERS`. Each returns `ItemSpan`s (where an
+item starts and ends in the line list); `build_items` turns spans into `Item`s with pages and
+ids. Item numbers are kept exactly as the paper prints them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ingest.structure.lines import Line, join_text
+from minutebook.models import Item
+from minutebook.text import content_id
+
+# "7. Quality Assurance Update", "292. Children's Services (Item 1)", Bristol "6 Public Forum".
+# A title may open with a year ("11 2024/25 P3 Finance Forecast Report") or a measure
+# ("8 20 mph Review") but not with a bare number (table rows, "3 4 5").
+_NUMBERED_HEADING = re.compile(
+    r"^(?P<number>\d{1,3})\.?\s+(?P<title>(?:(?!\d)|(?=(?:19|20)\d\d)|(?=\d+\s?[a-z]{2,}\b))\S.*)$"
+)
+_DATE_START = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(19|20)\d\d\b", re.IGNORECASE
+)
+_NUMBER_ONLY = re.compile(r"^(?P<number>\d{1,3})\.?$")
+# Minutes end here; what follows is appendices (action logs, letters, handouts).
+_END_OF_MINUTES = re.compile(r"^(the meeting (closed|ended|finished) at\b|chairman$|chair$)", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^(chairman|chair|date|signed|\.{3,}|_{3,})\s*:?$", re.IGNORECASE)
+_APPENDIX_HEADING = re.compile(r"^appendix\s+(?P<label>[A-Z0-9]{1,3})\b\.?\s*[:\-–]?\s*(?P<title>.*)$", re.I)
+_PAGE_REF = re.compile(r"\(\s*pages?\s+(?P<page>[A-Z]?\d+)\s*(?:[-–]\s*[A-Z]?\d+)?\s*\)", re.IGNORECASE)
+_TO_FOLLOW = re.compile(r"\(\s*to follow\s*\)", re.IGNORECASE)
+_REPORT_BY = re.compile(r"\b(report (?:by|of|from) (?:the )?.+)$", re.IGNORECASE)
+_FRONT_SHEET_END = re.compile(r"^(date agenda published|item no\b|\|?\s*report title\s*:)", re.IGNORECASE)
+# Norfolk "Minutes of the Meeting Held on Thursday 13 March 2014", Bristol "Minutes of the
+# Transport & Connectivity Policy Committee": where reprinted minutes start in an agenda pack.
+_MINUTES_HEADING = re.compile(r"^minutes of (?:the|a)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "report", "update", "s"}
+
+
+@dataclass
+class ItemSpan:
+    """An item found in the line list: lines[start:end] are its text (end exclusive).
+
+    `start` is None for an item listed on the front sheet whose report is not in the pack.
+    """
+
+    number: str | None
+    title: str
+    start: int | None
+    end: int | None = None
+    presenter: str | None = None
+    to_follow: bool = False
+    listed_text: str = ""
+
+
+def _looks_like_heading(line: Line, number: str, title: str) -> bool:
+    """A minute heading is short and title-like; a numbered list limb is a sentence.
+
+    Not headings: "12 September 2024 at 5.00 pm" (Bristol's date line), zero-padded
+    reference numbers and table rows ("01 | Maria Garbutt | A4018 Roadworks").
+    """
+    if len(title) > 120 or not (title[0].isupper() or title[0].isdigit() or title[0] in "'‘\"“"):
+        return False
+    if number.startswith("0") or "|" in line.text or _DATE_START.match(title):
+        return False
+    if title.rstrip().endswith((",", ";", ":")):
+        return False
+    return line.emphasised or not title.endswith(".") or len(title) < 60
+
+
+def find_numbered_headings(lines: list[Line], start: int = 0, stop: int | None = None) -> list[ItemSpan]:
+    """Numbered headings in increasing order: each number above the last and at most 8 on.
+
+    The ordering rule is what tells "7. Cabinet Member Feedback" (a minute) from "2. Residents
+    Parking" inside a resolution's numbered list, which restarts at 1.
+    """
+    stop = len(lines) if stop is None else stop
+    spans: list[ItemSpan] = []
+    last: int | None = None
+    # Bristol prints "7 Opportunities to…" with no dot, while the numbered limbs of its
+    # resolutions read "8. Delegates authority…": once the headings are seen to be undotted,
+    # a dotted number is a list limb. Norfolk dots its headings (mostly), so the rule is
+    # only ever applied that way round.
+    undotted_style = False
+    i = start
+    while i < stop:
+        line = lines[i]
+        number, title = None, None
+        match = _NUMBERED_HEADING.match(line.text)
+        if match:
+            number, title = match["number"], match["title"].strip()
+        elif _NUMBER_ONLY.match(line.text) and i + 1 < stop:
+            # pdfminer can put "2" and "Apologies for Absence…" (Bristol) on separate lines.
+            number, title = _NUMBER_ONLY.match(line.text)["number"], lines[i + 1].text  # type: ignore[index]
+        if (
+            number is not None
+            and title is not None
+            and _looks_like_heading(line, number, title)
+            and not _in_numbered_list(lines, i, int(number))
+            and not (undotted_style and re.match(r"^\d+\.", line.text))
+        ):
+            value = int(number)
+            if (last is None and value <= 400) or (last is not None and last < value <= last + 8):
+                spans.append(ItemSpan(number=number, title=title.rstrip(" *"), start=i))
+                if last is None:
+                    undotted_style = not re.match(r"^\d+\.", line.text)
+                last = value
+        i += 1
+    return spans
+
+
+def _numbered_value(line: Line) -> int | None:
+    match = _NUMBERED_HEADING.match(line.text)
+    return int(match["number"]) if match else None
+
+
+def _in_numbered_list(lines: list[Line], i: int, value: int) -> bool:
+    """True for a row of a numbered list printed line after line with no text between.
+
+    Bristol's September 2024 minutes list public-forum statements as "10 Dr Philippa A
+    Nason", "11 Wilma Gough", …: consecutive numbers, one per line, unlike minute headings,
+    which always have text between them.
+    """
+    before = _numbered_value(lines[i - 1]) if i > 0 else None
+    after = _numbered_value(lines[i + 1]) if i + 1 < len(lines) else None
+    return before == value - 1 or after == value + 1
+
+
+def _close_spans(spans: list[ItemSpan], stop: int) -> list[ItemSpan]:
+    located = [s for s in spans if s.start is not None]
+    located.sort(key=lambda s: s.start or 0)
+    if not located:
+        return spans
+    for here, following in zip(located, located[1:] + [None], strict=True):
+        here.end = following.start if following else stop
+    return spans
+
+
+def _appendix_spans(lines: list[Line], start: int) -> list[ItemSpan]:
+    """Appendices after the end of the minutes, one item each, unnumbered.
+
+    Norfolk's March 2014 minutes carry an unheaded action log, then "Appendix 2" (a letter);
+    the June 2014 minutes carry two unheaded handouts. An unheaded first appendix takes the
+    label before the first printed one ("Appendix 1" before "Appendix 2").
+    """
+    if start >= len(lines):
+        return []
+    heads = [i for i in range(start, len(lines)) if _APPENDIX_HEADING.match(lines[i].text)]
+    spans: list[ItemSpan] = []
+    if not heads or heads[0] > start:
+        first_label = "Appendix"
+        if heads:
+            label = _APPENDIX_HEADING.match(lines[heads[0]].text)["label"]  # type: ignore[index]
+            if label.isdigit() and int(label) > 1:
+                first_label = f"Appendix {int(label) - 1}"
+            elif len(label) == 1 and label.isalpha() and label.upper() > "A":
+                first_label = f"Appendix {chr(ord(label.upper()) - 1)}"
+        heading = _first_heading(lines, start, heads[0] if heads else len(lines))
+        spans.append(ItemSpan(None, f"{first_label}: {heading}" if heading else first_label, start))
+    for i in heads:
+        match = _APPENDIX_HEADING.match(lines[i].text)
+        assert match
+        rest = match["title"].strip() or _first_heading(lines, i + 1, min(len(lines), i + 12))
+        title = f"Appendix {match['label']}" + (f": {rest}" if rest else "")
+        spans.append(ItemSpan(None, title, i))
+    return spans
+
+
+def _first_heading(lines: list[Line], start: int, stop: int) -> str | None:
+    """A name for an unheaded block: its first emphasised line, else its first short line."""
+    block = lines[start:stop][:15]
+    for line in block:
+        if line.emphasised and 3 < len(line.text) < 100:
+            return re.sub(r"^title:\s*", "", line.text, flags=re.IGNORECASE)
+    # Norfolk's action logs have no heading, only a table whose columns say what it is.
+    if any(re.search(r"\baction\b.*\bresponse\b", line.text, re.IGNORECASE) for line in block):
+        return "Action log"
+    return None
+
+
+def split_minutes(lines: list[Line]) -> list[ItemSpan]:
+    spans = find_numbered_headings(lines)
+    end = len(lines)
+    first = spans[0].start if spans and spans[0].start is not None else 0
+    for i in range(first, len(lines)):
+        if _END_OF_MINUTES.match(lines[i].text):
+            end = i + 1
+            # The signature block ("CHAIRMAN", "Date") belongs to the minutes, not an appendix.
+            while end < len(lines) and _SIGNATURE.match(lines[end].text):
+                end += 1
+            break
+    spans = [s for s in spans if (s.start or 0) < end]
+    _close_spans(spans, end)
+    appendices = _appendix_spans(lines, end)
+    _close_spans(appendices, len(lines))
+    return spans + appendices
+
+
+def _tokens(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the shorter title's words found in the longer one (word order ignored)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def parse_front_sheet(lines: list[Line]) -> tuple[list[ItemSpan], int]:
+    """Items listed on an agenda's front sheet, and the line index where the sheet ends.
+
+    Entries look like "1 Co-option of Non-Voting Advisers / Report by … / (Page 5)", or a
+    table row "| 7 | Quality Assurance Update Report by the Interim Director … | (Page 8) |".
+    """
+    end = next((i for i, line in enumerate(lines) if _FRONT_SHEET_END.match(line.text)), None)
+    if end is None:
+        end = min(len(lines), 300)
+    entries: list[ItemSpan] = []
+    last = 0
+    for i in range(end):
+        text = lines[i].text
+        cells = [c.strip() for c in text.strip("|").split("|")] if "|" in text else []
+        if len(cells) >= 2 and re.fullmatch(r"\d{1,3}[A-Za-z]?", cells[0]):
+            number, body, rest = cells[0], cells[1], " ".join(cells[2:])
+        else:
+            match = _NUMBERED_HEADING.match(text)
+            if not match:
+                continue
+            number, body, rest = match["number"], match["title"], ""
+        value = int(re.sub(r"\D", "", number))
+        if not (value == last + 1 or (last == 0 and value < 100) or last < value <= last + 8):
+            continue
+        entry = _front_sheet_entry(number, body, rest, _own_lines(lines[i + 1 : min(end, i + 4)]))
+        if entry:
+            entries.append(entry)
+            last = value
+    return entries, end
+
+
+def _own_lines(following: list[Line]) -> list[str]:
+    """The lines after a front-sheet entry up to the next numbered entry."""
+    own = []
+    for line in following:
+        if _NUMBERED_HEADING.match(line.text) or line.text.startswith("|"):
+            break
+        own.append(line.text)
+    return own
+
+
+def _front_sheet_entry(number: str, body: str, rest: str, follow_lines: list[str]) -> ItemSpan | None:
+    body_wo_ref = _PAGE_REF.sub("", body).strip(" *")
+    presenter = None
+    match = _REPORT_BY.search(body_wo_ref)
+    title = body_wo_ref
+    if match:
+        presenter, title = match.group(1).strip(" ."), body_wo_ref[: match.start()].strip()
+    else:
+        for line in follow_lines:
+            follow_match = re.match(r"^(report (?:by|of|from) .+?)\s*(?:\(|$)", line, re.IGNORECASE)
+            if follow_match:
+                presenter = follow_match.group(1).strip(" .")
+                break
+    if not title or len(title) > 200:
+        return None
+    own_follow = " ".join(follow_lines)
+    to_follow = bool(_TO_FOLLOW.search(rest + " " + own_follow))
+    ref = _PAGE_REF.search(body + " " + rest) or _PAGE_REF.search(own_follow)
+    listed = f"{number} {title}" + (f"\n{presenter}" if presenter else "")
+    span = ItemSpan(number, title.rstrip(" .*"), None, presenter=presenter, to_follow=to_follow)
+    span.listed_text = listed + (f"\n(Page {ref['page']})" if ref else "")
+    return span
+
+
+def _locate_reports(lines: list[Line], entries: list[ItemSpan], front_end: int) -> None:
+    """Find where each listed item's report starts in the pack, in listed order.
+
+    A report starts at "Item No N", at a "Report title: X" row, or at a title line followed
+    within three lines by "Report by…"; the candidate must resemble the listed title.
+    """
+    candidates: list[tuple[int, str]] = []
+    for i in range(front_end, len(lines)):
+        text = lines[i].text
+        item_no = re.match(r"^item no\.?\s*(\d+)", text, re.IGNORECASE)
+        if item_no:
+            candidates.append((i, f"#item {item_no.group(1)}"))
+            continue
+        title_row = re.match(r"^\|?\s*report title\s*:?\s*\|\s*(.+?)\s*\|?$", text, re.IGNORECASE)
+        if title_row:
+            candidates.append((i, title_row.group(1)))
+            continue
+        if _MINUTES_HEADING.match(text):
+            # Last meeting's minutes reprinted for confirmation have no "Report by" line.
+            candidates.append((i, text))
+            continue
+        near = " ".join(line.text for line in lines[i + 1 : i + 4])
+        if len(text) < 150 and re.search(r"\breport (by|of|from)\b", near, re.IGNORECASE):
+            if not re.match(r"^report (by|of|from)\b", text, re.IGNORECASE):
+                candidates.append((i, text))
+    cursor = front_end
+    for entry in entries:
+        if entry.to_follow and not entry.presenter:
+            continue
+        best: tuple[float, int] | None = None
+        for index, text in candidates:
+            if index < cursor:
+                continue
+            score = 1.0 if text == f"#item {entry.number}" else similarity(entry.title, text)
+            if score >= 0.6 and (best is None or score > best[0] + 0.15):
+                best = (score, index)
+                if score >= 0.99:
+                    break
+        if best:
+            entry.start = _report_start(lines, best[1])
+            cursor = best[1] + 1
+
+
+def _report_start(lines: list[Line], index: int) -> int:
+    """Step back over a report's heading block ("Children's Services Committee / Item No 1")."""
+    start = index
+    while start > 0 and index - start < 3:
+        previous = lines[start - 1].text
+        if re.match(r"^item no\b", previous, re.IGNORECASE) or (
+            lines[start - 1].page == lines[index].page
+            and len(previous) < 60
+            and previous.endswith(("Committee", "Panel", "Services"))
+        ):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def split_agenda(lines: list[Line]) -> list[ItemSpan]:
+    entries, front_end = parse_front_sheet(lines)
+    _locate_reports(lines, entries, front_end)
+    return _close_spans(entries, len(lines))
+
+
+def split_single(lines: list[Line]) -> list[ItemSpan]:
+    """A stand-alone report or plan: one item spanning the paper; its number if printed."""
+    if not lines:
+        return []
+    number = None
+    for line in lines[:20]:
+        match = re.match(r"^(?:agenda )?item(?: no\.?)?\s*(\d+[A-Za-z]?)\b", line.text, re.IGNORECASE)
+        if match:
+            number = match.group(1)
+            break
+    return [ItemSpan(number, "", 0, len(lines))]
+
+
+def split_decision_forms(lines: list[Line]) -> list[ItemSpan]:
+    """Bristol's decision notices: one form per agenda item, whose "(a) Subject:" names the
+    item and ends "(agenda item 7)".
+
+    Forms are found by their Subject line, not their "Decision Recording Form" title: that
+    title repeats at the top of many pages, so furniture removal rightly strips it.
+    """
+    subject = re.compile(r"^(\(a\)\s*)?subject\s*:?\s*", re.IGNORECASE)
+    # ModernGov prints the form as a table: "(a) | Subject: | Opportunities to…".
+    flat = [re.sub(r"\s*\|\s*", " ", line.text) for line in lines]
+    starts = [i for i, text in enumerate(flat) if subject.match(text)]
+    if not starts:
+        return split_single(lines)
+    spans = []
+    for n, start in enumerate(starts):
+        parts = [subject.sub("", flat[start])]
+        for text in flat[start + 1 : start + 6]:
+            if re.match(r"^\(\w\)", text):
+                break
+            parts.append(text)
+        heading = " ".join(p for p in parts if p)
+        ref = re.search(r"\(agenda item (\d+[A-Za-z]?)\)", heading, re.IGNORECASE)
+        title = re.sub(r"\s*\(agenda item [^)]*\)", "", heading, flags=re.IGNORECASE).strip()
+        # The first form's header (members present, apologies) belongs to it.
+        spans.append(ItemSpan(ref.group(1) if ref else None, title or "Decision", 0 if n == 0 else start))
+    for span in spans[1:]:
+        span.start = _page_top_if_near(lines, span.start or 0)
+    return _close_spans(spans, len(lines))
+
+
+# Lines a form may print above its subject ("Deadline for Escalation Panel referral …").
+_FORM_PREAMBLE = 3
+
+
+def _page_top_if_near(lines: list[Line], start: int) -> int:
+    """Where a form starts: the top of its page when the form opens a new page (its subject
+    within the page's first few lines), so the previous form does not end on that page.
+    Bristol's forms each open a page with "Deadline for…" printed above "(a) Subject:"."""
+    top = start
+    while top > 0 and lines[top - 1].page == lines[start].page:
+        top -= 1
+    return top if start - top <= _FORM_PREAMBLE else start
+
+
+def split_questions(lines: list[Line]) -> list[ItemSpan]:
+    """Public questions papers: one item per "Question N – Name" (WECA)."""
+    spans = []
+    for i, line in enumerate(lines):
+        match = re.match(r"^question\s+(\d+)\b\s*[-–:]?\s*(.*)$", line.text, re.IGNORECASE)
+        if match and len(line.text) < 120:
+            spans.append(ItemSpan(match.group(1), line.text, i))
+    if not spans:
+        return split_single(lines)
+    return _close_spans(spans, len(lines))
+
+
+SPLITTERS: dict[str, Callable[[list[Line]], list[ItemSpan]]] = {
+    "minutes": split_minutes,
+    "agenda": split_agenda,
+    "supplementary_agenda": split_agenda,
+    "decision_notice": split_decision_forms,
+    "questions": split_questions,
+}
+
+
+def build_items(
+    document_id: str, kind: str, lines: list[Line], title: str | None
+) -> list[tuple[Item, list[Line]]]:
+    """Items of a paper in printed order, each with its page range, plain text and lines
+    (the lines are what the section splitter reads; empty for items not in this paper)."""
+    spans = SPLITTERS.get(kind, split_single)(lines)
+    items = []
+    for position, span in enumerate(spans):
+        block: list[Line] = []
+        page_start: int | None
+        page_end: int | None
+        if span.start is not None and span.end is not None and span.end > span.start:
+            block = lines[span.start : span.end]
+            page_start, page_end, text = block[0].page, block[-1].page, join_text(block)
+        else:
+            page_start = page_end = None
+            text = span.listed_text
+        item_title = span.title or title or "Untitled"
+        items.append(
+            (
+                Item(
+                    id=content_id(document_id, "item", position, span.number, item_title),
+                    number=span.number,
+                    title=item_title,
+                    page_start=page_start,
+                    page_end=page_end,
+                    text=text,
+                    presenter=span.presenter,
+                    to_follow=span.to_follow,
+                    position=position,
+                ),
+                block,
+            )
+        )
+    return items

@@ -1,0 +1,673 @@
+"""The Whoosh engine: where the index lives, how it is written, and how it is searched.
+
+Invariants:
+
+* The index lives in `index_path(home)/<build>/`; the file `CURRENT` beside the builds names
+  the live one. A rebuild writes a new build folder and then replaces `CURRENT` in one
+  `os.replace`, so a reader sees either the old complete index or the new complete one.
+* One writer at a time: every writer (rebuild or incremental update) holds an exclusive
+  `flock` on `writer.lock`, and Whoosh's own write lock is retried briefly on `LockError`.
+* Writers and searchers are used only through context managers. The searcher is cached per
+  live build and refreshed when a writer has committed a new generation; its query evaluator
+  (`vector.VectorIndex`) and per-docnum facet table are cached with it, so a search reads
+  posting lists as arrays and never reads stored fields except for the page it shows.
+* Facets and totals count *items* (one hit per item: its best section), over all matches.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from whoosh import highlight, index, query
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.index import LockError
+from whoosh.searching import Searcher
+from whoosh.writing import IndexWriter, SegmentWriter
+
+from minutebook.home import index_path
+from minutebook.store import Store
+from minutebook.text import body_key
+from search.engine.schema import ANALYZER, DEFAULT_FIELDS, MULTI_SEP, get_schema, section_fields
+from search.engine.vector import Matches, VectorIndex
+from search.engine.whoosh_fixes import apply as _apply_whoosh_fixes
+
+_apply_whoosh_fixes()
+
+CURRENT = "CURRENT"
+# Posting buffer per writer process before Whoosh spills a sorted run to disk (pickling
+# every posting): large enough that a 100k-section build never spills.
+LIMIT_MB = 1024
+# Postings per block on disk. Whoosh's default (128) suits its posting-at-a-time matchers;
+# `vector` reads whole lists, where every block costs a fixed decompress and unpickle.
+POSTING_BLOCK = 1024
+WRITER_LOCK = "writer.lock"
+LOCK_WAIT_SECONDS = 30.0
+# Snippets: up to SNIPPET_FRAGMENTS fragments of about SNIPPET_CHARS characters each.
+SNIPPET_FRAGMENTS = 3
+SNIPPET_CHARS = 160
+SNIPPET_SURROUND = 50
+PLAIN_SNIPPET_CHARS = 240
+
+# Every section with its item, document and meeting (the meeting's body name, so papers that
+# spell the committee differently, "&" or "and", share one facet value); then items without sections, indexed
+# as one pseudo-section (id = item id) so that one-line agenda entries can be found too.
+SECTION_ROWS_SQL = """
+SELECT s.id AS section_id, s.title AS section_title, s.number AS section_number,
+       s.page AS page, s.text AS text, s.position AS section_position,
+       i.id AS item_id, i.number AS item_number, i.title AS item_title,
+       i.position AS item_position, i.page_start AS page_start, i.page_end AS page_end,
+       d.id AS document_id, d.kind AS document_kind, d.title AS document_title,
+       d.path AS path, COALESCE(m.body, d.body) AS body, d.meeting_id AS meeting_id,
+       d.meeting_date AS meeting_date
+FROM sections s JOIN items i ON i.id = s.item_id JOIN documents d ON d.id = s.document_id
+LEFT JOIN meetings m ON m.id = d.meeting_id
+WHERE d.id IN ({ids})
+UNION ALL
+SELECT i.id, NULL, NULL, COALESCE(i.page_start, 1), i.text, 0,
+       i.id, i.number, i.title, i.position, i.page_start, i.page_end,
+       d.id, d.kind, d.title, d.path, COALESCE(m.body, d.body), d.meeting_id, d.meeting_date
+FROM items i JOIN documents d ON d.id = i.document_id LEFT JOIN meetings m ON m.id = d.meeting_id
+WHERE d.id IN ({ids}) AND NOT EXISTS (SELECT 1 FROM sections s WHERE s.item_id = i.id)
+ORDER BY document_id, item_position, section_position
+"""
+
+
+# ------------------------------------------------------------------ location
+
+
+def _base(home: Path) -> Path:
+    return index_path(home)
+
+
+def live_dir(home: Path) -> Path | None:
+    """The live build folder, or None when no index has been built yet."""
+    base = _base(home)
+    try:
+        name = (base / CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    path = base / name
+    return path if name and index.exists_in(str(path)) else None
+
+
+def _set_live(base: Path, name: str) -> None:
+    tmp = base / f"{CURRENT}.{os.getpid()}.tmp"
+    tmp.write_text(name + "\n", encoding="utf-8")
+    tmp.replace(base / CURRENT)
+
+
+@contextmanager
+def _writer_lock(home: Path) -> Iterator[None]:
+    """Exclusive across processes: one rebuild or update at a time (readers never wait)."""
+    base = _base(home)
+    base.mkdir(parents=True, exist_ok=True)
+    with (base / WRITER_LOCK).open("a") as handle:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: Whoosh's own lock (below) still serialises writers
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _codec() -> W3Codec:
+    """Whoosh's codec with POSTING_BLOCK postings per block."""
+    return W3Codec(blocklimit=POSTING_BLOCK)
+
+
+def _open_writer(ix: index.Index, **kwargs: Any) -> IndexWriter:
+    """A writer on `ix`, waiting out (up to LOCK_WAIT_SECONDS) Whoosh's lock held by another."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return ix.writer(codec=_codec(), **kwargs)
+        except LockError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+@contextmanager
+def _writing(ix: index.Index, **kwargs: Any) -> Iterator[IndexWriter]:
+    """A writer that commits on success and cancels on error; waits out a held lock."""
+    with _open_writer(ix, **kwargs) as writer:
+        yield writer
+
+
+# ------------------------------------------------------------------- writing
+
+
+def _item_annotations(store: Store, doc_ids: list[str]) -> dict[str, tuple[list[str], list[str], bool]]:
+    """Item id -> (people, organisations, has a resolution), from the entity/decision tables.
+
+    Only mentions the entity stage tied to an item count: spreading document-level mentions
+    over page ranges gave every item of a one-page text paper the whole attendance list.
+    Empty until the entity stage fills `mentions`; everything works either way.
+    """
+    marks = ",".join("?" * len(doc_ids))
+    names: dict[str, dict[str, set[str]]] = {}
+    items = store.query(f"SELECT id FROM items WHERE document_id IN ({marks})", doc_ids)
+    rows = store.query(
+        "SELECT item_id, name, type FROM mentions"
+        f" WHERE document_id IN ({marks}) AND item_id IS NOT NULL AND type IN ('person', 'organisation')",
+        doc_ids,
+    )
+    for row in rows:
+        name = " ".join(row["name"].replace(",", " ").replace(MULTI_SEP, " ").split())
+        names.setdefault(row["item_id"], {"person": set(), "organisation": set()})[row["type"]].add(name)
+    resolved = {
+        r["item_id"]
+        for r in store.query(
+            "SELECT DISTINCT item_id FROM resolutions"
+            f" WHERE document_id IN ({marks}) AND item_id IS NOT NULL",
+            doc_ids,
+        )
+    }
+    result = {}
+    for item in items:
+        found = names.get(item["id"], {"person": set(), "organisation": set()})
+        result[item["id"]] = (sorted(found["person"]), sorted(found["organisation"]), item["id"] in resolved)
+    return result
+
+
+def body_names(store: Store) -> dict[str, str]:
+    """Body key -> one display name, so "Overview & Scrutiny" and "Overview and Scrutiny"
+    (both printed by Norfolk's papers for the same panel) are one facet value: the spelling
+    most meetings use, ties broken alphabetically."""
+    rows = store.query(
+        "SELECT body_key, body, COUNT(*) AS n FROM meetings WHERE body_key IS NOT NULL"
+        " GROUP BY body_key, body ORDER BY body_key, n DESC, body"
+    )
+    names: dict[str, str] = {}
+    for row in rows:
+        names.setdefault(row["body_key"], row["body"])
+    return names
+
+
+def section_documents(store: Store, doc_ids: list[str], batch: int = 200) -> Iterator[dict[str, Any]]:
+    """Index field dicts for every section of the given documents, in paper order."""
+    names = body_names(store)
+    for start in range(0, len(doc_ids), batch):
+        chunk = doc_ids[start : start + batch]
+        marks = ",".join("?" * len(chunk))
+        notes = _item_annotations(store, chunk)
+        for row in store.db.execute(SECTION_ROWS_SQL.format(ids=marks), chunk + chunk):
+            people, orgs, resolved = notes.get(row["item_id"], ([], [], False))
+            fields_ = dict(row)
+            fields_["body"] = names.get(body_key(fields_["body"]) or "", fields_["body"])
+            yield section_fields(fields_, people, orgs, resolved)
+
+
+def _add_all(writer: IndexWriter, docs: Iterable[dict[str, Any]]) -> int:
+    count = 0
+    for fields_ in docs:
+        writer.add_document(**fields_)
+        count += 1
+    return count
+
+
+def build(home: Path, store: Store, procs: int | None = None) -> int:
+    """Build a complete new index aside from the live one, then make it live. Returns sections.
+
+    A large archive is split into shares of consecutive documents, each written as its own
+    segment (by `procs` worker processes when `procs > 1`), and the segments are committed
+    together in one table of contents. `procs` defaults to every core.
+    """
+    procs = procs or os.cpu_count() or 1
+    base = _base(home)
+    with _writer_lock(home):
+        name = f"build-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        target = base / name
+        target.mkdir(parents=True)
+        ix = index.create_in(str(target), get_schema())
+        try:
+            shares = _shares(store, procs)
+            if len(shares) > 1:
+                count = _build_segments(ix, target, store.path, shares, procs)
+            else:
+                with _writing(ix, limitmb=LIMIT_MB) as writer:
+                    count = _add_all(writer, section_documents(store, store.document_ids()))
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        previous = live_dir(home)
+        _set_live(base, name)
+        # Keep the build just replaced (a reader in another process may still be opening
+        # it); remove any older ones.
+        keep = {name, previous.name if previous else ""}
+        for old in base.glob("build-*"):
+            if old.name not in keep:
+                shutil.rmtree(old, ignore_errors=True)
+    return count
+
+
+# Below this many sections a second process costs more to start than it saves.
+PARALLEL_MIN_SECTIONS = 4000
+# Sections per segment at most: Whoosh writes a segment at a steady ~850 sections/s up to
+# about 25k sections, and markedly slower beyond (560/s for one 100k segment).
+SEGMENT_SECTIONS = 20_000
+
+
+def _shares(store: Store, procs: int) -> list[list[str]]:
+    """Document ids split into runs of consecutive documents balanced by section count: at
+    least `procs` runs (when there are enough sections to share), and each run at most about
+    SEGMENT_SECTIONS. One share when the archive is small."""
+    rows = store.query(
+        "SELECT d.id AS id, (SELECT COUNT(*) FROM sections s WHERE s.document_id = d.id) + 1 AS weight"
+        " FROM documents d ORDER BY d.id"
+    )
+    total = sum(row["weight"] for row in rows)
+    wanted = -(-total // SEGMENT_SECTIONS)  # ceiling division
+    if total >= PARALLEL_MIN_SECTIONS:
+        wanted = max(wanted, procs)
+    if wanted <= 1:
+        return [[row["id"] for row in rows]]
+    shares: list[list[str]] = [[]]
+    filled = 0
+    for row in rows:
+        if filled >= total * len(shares) / wanted and len(shares) < wanted:
+            shares.append([])
+        shares[-1].append(row["id"])
+        filled += row["weight"]
+    return [share for share in shares if share]
+
+
+def _build_segments(
+    ix: index.Index, target: Path, store_file: Path, shares: list[list[str]], procs: int
+) -> int:
+    """One segment per share, written by up to `procs` worker processes, committed together.
+
+    Uses the same SegmentWriter steps as Whoosh's own multi-segment writer (`MpWriter`), but
+    each worker reads its documents from SQLite itself instead of receiving them pickled.
+    """
+    jobs = [(str(target), str(store_file), share) for share in shares]
+    if procs <= 1:
+        results = [_build_share(*job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=min(procs, len(shares))) as pool:
+            results = list(pool.map(_build_share, *zip(*jobs, strict=True)))
+    segments = [segment for segment, _count in results]
+    # A commit that adds no documents of its own; its merge policy (Whoosh's `mergetype`
+    # hook) returns the existing segments plus the workers' ones, unmerged.
+    _open_writer(ix).commit(mergetype=lambda _writer, existing: [*existing, *segments])
+    return sum(count for _segment, count in results)
+
+
+def _build_share(target: str, store_file: str, doc_ids: list[str]) -> tuple[Any, int]:
+    """Worker: index `doc_ids` into a new, finished (not yet committed) segment."""
+    ix = index.open_dir(target)
+    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=_codec())
+    with Store(Path(store_file)) as store:
+        count = _add_all(writer, section_documents(store, doc_ids))
+    return writer._finalize_segment(), count
+
+
+def update(home: Path, store: Store, changed: list[str], removed: list[str]) -> int:
+    """Replace the sections of `changed` documents and drop those of `removed` ones.
+
+    Builds the whole index instead when there is none yet. Returns sections written.
+    """
+    if live_dir(home) is None:
+        return build(home, store)
+    with _writer_lock(home):
+        live = live_dir(home)
+        if live is None:  # pragma: no cover - removed between the check and the lock
+            return 0
+        ix = index.open_dir(str(live))
+        with _writing(ix) as writer:
+            for doc_id in {*changed, *removed}:
+                writer.delete_by_term("document_id", doc_id)
+            present = [doc_id for doc_id in changed if store.has_document(doc_id)]
+            return _add_all(writer, section_documents(store, present))
+
+
+# ----------------------------------------------------------------- searching
+
+
+@dataclass
+class FacetTable:
+    """Per-docnum item ordinals and per-item facet codes for one searcher generation.
+
+    `item_of[docnum]` is the item ordinal of a section; `codes[field][item]` indexes
+    `labels[field]`; multi-valued fields are (item, label code) pairs in `pairs[field]`.
+    """
+
+    item_of: np.ndarray
+    date: np.ndarray
+    codes: dict[str, np.ndarray]
+    labels: dict[str, list[str]]
+    pairs: dict[str, tuple[np.ndarray, np.ndarray]]
+
+    @property
+    def item_count(self) -> int:
+        return len(self.date)
+
+
+SINGLE_FACETS = {"body": "body_name", "year": "year", "document_kind": "document_kind"}
+MULTI_FACETS = {"person": "person_names", "organisation": "organisation_names"}
+
+
+def _leaf_column(reader: Any, field: str, default: Any, translate: bool = True) -> list[Any]:
+    if reader.has_column(field):
+        return list(reader.column_reader(field, translate=translate))
+    return [default] * reader.doc_count_all()
+
+
+class _Coder:
+    """Interns labels: label -> small int, in first-seen order."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+
+    def __call__(self, label: str) -> int:
+        code = self.codes.get(label)
+        if code is None:
+            code = self.codes[label] = len(self.codes)
+        return code
+
+    def labels(self) -> list[str]:
+        return list(self.codes)
+
+
+def _facet_table(searcher: Searcher) -> FacetTable:
+    ordinals: dict[str, int] = {}
+    item_of: list[int] = []
+    dates: list[int] = []
+    coders = {name: _Coder() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
+    codes: dict[str, list[int]] = {name: [] for name in SINGLE_FACETS}
+    pairs: dict[str, tuple[list[int], list[int]]] = {name: ([], []) for name in MULTI_FACETS}
+    for leaf, _offset in searcher.reader().leaf_readers():
+        single = [_leaf_column(leaf, column, "") for column in SINGLE_FACETS.values()]
+        multi = [_leaf_column(leaf, column, b"") for column in MULTI_FACETS.values()]
+        columns = [_leaf_column(leaf, "item_id", ""), _leaf_column(leaf, "date", 0, translate=False)]
+        for item_id, date, *values in zip(*columns, *single, *multi, strict=True):
+            ordinal = ordinals.get(item_id)
+            if ordinal is None:
+                ordinal = ordinals[item_id] = len(ordinals)
+                dates.append(date or 0)
+                for name, value in zip(SINGLE_FACETS, values, strict=False):
+                    codes[name].append(coders[name](value))
+                for name, value in zip(MULTI_FACETS, values[len(SINGLE_FACETS) :], strict=True):
+                    for label in _split(value):
+                        pairs[name][0].append(ordinal)
+                        pairs[name][1].append(coders[name](label))
+            item_of.append(ordinal)
+    return FacetTable(
+        item_of=np.asarray(item_of, dtype=np.int64),
+        date=np.asarray(dates, dtype=np.int64),
+        codes={name: np.asarray(values, dtype=np.int64) for name, values in codes.items()},
+        labels={name: coder.labels() for name, coder in coders.items()},
+        pairs={
+            name: (np.asarray(items, dtype=np.int64), np.asarray(labels, dtype=np.int64))
+            for name, (items, labels) in pairs.items()
+        },
+    )
+
+
+def _split(value: bytes | str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    text = value.decode("utf-8") if isinstance(value, bytes) else value
+    return tuple(name for name in text.split(MULTI_SEP) if name)
+
+
+@dataclass
+class Generation:
+    """What every search of one index generation shares: searcher, evaluator, facet table.
+
+    `lock` serialises evaluation (the evaluator's posting cache is not thread-safe, and
+    Streamlit serves sessions from threads).
+    """
+
+    name: str
+    searcher: Searcher
+    vectors: VectorIndex
+    table: FacetTable
+    lock: threading.Lock
+
+
+class _Cache:
+    """The live generation of each home's index, shared by every search in this process."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.entries: dict[str, Generation] = {}
+
+    def get(self, home: Path) -> Generation | None:
+        live = live_dir(home)
+        key = str(_base(home).resolve())
+        with self.lock:
+            entry = self.entries.get(key)
+            if live is None:
+                return None
+            if entry and entry.name == live.name:
+                if entry.searcher.up_to_date():
+                    return entry
+                fresh = entry.searcher.refresh()
+            else:
+                if entry:
+                    entry.searcher.close()
+                fresh = index.open_dir(str(live)).searcher()
+            generation = Generation(
+                live.name, fresh, VectorIndex(fresh), _facet_table(fresh), threading.Lock()
+            )
+            self.entries[key] = generation
+            return generation
+
+    def clear(self) -> None:
+        with self.lock:
+            for generation in self.entries.values():
+                generation.searcher.close()
+            self.entries.clear()
+
+
+_CACHE = _Cache()
+
+
+@contextmanager
+def searching(home: Path) -> Iterator[tuple[Searcher, FacetTable] | None]:
+    """The cached searcher for `home` and its facet table (None when there is no index yet)."""
+    generation = _CACHE.get(home)
+    yield (generation.searcher, generation.table) if generation else None
+
+
+def forget_cached_postings(home: Path) -> None:
+    """Make the next search of `home` read its posting lists from disk (for benchmarks)."""
+    generation = _CACHE.get(home)
+    if generation is not None:
+        with generation.lock:
+            generation.vectors.forget_postings()
+
+
+def close_searchers() -> None:
+    """Close cached searchers (tests that delete homes, and long-running processes)."""
+    _CACHE.clear()
+
+
+@dataclass
+class RawHit:
+    docnum: int
+    score: float | None
+
+
+@dataclass
+class SearchOutcome:
+    total: int
+    hits: list[RawHit]
+    facets: dict[str, dict[str, int]]
+
+
+FACET_FIELDS = ("body", "year", "document_kind", "person", "organisation")
+MULTI_FACET_LIMIT = 50
+
+
+def run(
+    home: Path, q: query.Query, filter_q: query.Query | None, sort: str, limit: int, offset: int
+) -> tuple[SearchOutcome, list[dict[str, Any]]]:
+    """Search: one hit per item (its best section), facets and total over all matched items."""
+    empty = SearchOutcome(0, [], {name: {} for name in FACET_FIELDS})
+    generation = _CACHE.get(home)
+    if generation is None:
+        return empty, []
+    searcher, table = generation.searcher, generation.table
+    with generation.lock:
+        matches = generation.vectors.evaluate(q)
+        if filter_q is not None and len(matches):
+            matches = matches.restricted_to(generation.vectors.evaluate(filter_q).ids)
+        if not len(matches):
+            return empty, []
+        ranked_docs, ranked_scores = _best_section_per_item(table, matches)
+        ranked_items = table.item_of[ranked_docs]
+        facets = _count_facets(table, ranked_items)
+        if sort == "date":
+            order = np.lexsort((ranked_items, -table.date[ranked_items]))
+            ranked_docs, ranked_scores = ranked_docs[order], ranked_scores[order]
+        page = slice(offset, offset + limit)
+        hits = [
+            RawHit(int(docnum), round(float(score), 4))
+            for docnum, score in zip(ranked_docs[page], ranked_scores[page], strict=True)
+        ]
+        terms = highlight_terms(q, searcher)
+        stored = [searcher.stored_fields(h.docnum) for h in hits]
+    for fields_ in stored:
+        fields_["_snippet"] = make_snippet(fields_.get("text") or "", terms)
+    for hit, fields_ in zip(hits, stored, strict=True):
+        fields_["_score"] = hit.score
+    return SearchOutcome(len(ranked_docs), hits, facets), stored
+
+
+def _best_section_per_item(table: FacetTable, matches: Matches) -> tuple[np.ndarray, np.ndarray]:
+    """Each matched item's best-scoring section, items ordered by that score (best first).
+
+    Equal scores are ordered by docnum, so the ranking never depends on the page asked for
+    and pages taken with different offsets never overlap.
+    """
+    order = np.lexsort((matches.ids, -matches.scores))
+    docs, scores = matches.ids[order], matches.scores[order]
+    _items, first = np.unique(table.item_of[docs], return_index=True)
+    first.sort()  # back into score order: the first section seen of each item is its best
+    return docs[first], scores[first]
+
+
+def _count_facets(table: FacetTable, items: np.ndarray) -> dict[str, dict[str, int]]:
+    """Facet counts over matched items (each item counted once per value it carries)."""
+    facets: dict[str, dict[str, int]] = {}
+    for name in SINGLE_FACETS:
+        labels = table.labels[name]
+        counts = np.bincount(table.codes[name][items], minlength=len(labels))
+        facets[name] = {
+            labels[code] or ("unknown" if name == "body" else ""): int(counts[code])
+            for code in np.flatnonzero(counts)
+        }
+    selected = np.zeros(table.item_count, dtype=bool)
+    selected[items] = True
+    for name in MULTI_FACETS:
+        pair_items, pair_labels = table.pairs[name]
+        labels = table.labels[name]
+        counts = np.bincount(pair_labels[selected[pair_items]], minlength=len(labels))
+        facets[name] = {labels[code]: int(counts[code]) for code in np.flatnonzero(counts)}
+    facets["year"].pop("", None)
+    return {
+        "body": _most_common(facets["body"]),
+        "year": dict(sorted(facets["year"].items())),
+        "document_kind": _most_common(facets["document_kind"]),
+        "person": _most_common(facets["person"], MULTI_FACET_LIMIT),
+        "organisation": _most_common(facets["organisation"], MULTI_FACET_LIMIT),
+    }
+
+
+def _most_common(counts: dict[str, int], limit: int | None = None) -> dict[str, int]:
+    """Highest count first, ties alphabetical (stable across runs, unlike hash order)."""
+    ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return dict(ordered[:limit] if limit else ordered)
+
+
+# ------------------------------------------------------------------ snippets
+
+
+def highlight_terms(q: query.Query, searcher: Searcher) -> frozenset[str]:
+    """The analysed words a hit's text may be highlighted for (never words under a NOT)."""
+    reader = searcher.reader()
+    terms: set[str] = set()
+
+    def walk(node: query.Query) -> None:
+        if isinstance(node, query.Not):
+            return
+        if node.is_leaf():
+            try:
+                pairs = node.existing_terms(reader, phrases=True, expand=True)
+            except Exception:  # a leaf type that cannot list its terms simply is not highlighted
+                return
+            terms.update(
+                text.decode("utf-8") if isinstance(text, bytes) else text
+                for field, text in pairs
+                if field in DEFAULT_FIELDS
+            )
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return frozenset(terms)
+
+
+class _MarkFormatter(highlight.Formatter):
+    """Marks matched words as `**word**` (the light markup the rest of minutebook reads)."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return f"**{highlight.get_text(text, token, replace)}**"
+
+
+def make_snippet(text: str, terms: frozenset[str]) -> dict[str, Any]:
+    """A few fragments around matched words: marked (`**`), plain, and the marks as spans."""
+    marked = ""
+    if terms and text:
+        fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SNIPPET_SURROUND)
+        marked = highlight.highlight(
+            text, terms, ANALYZER, fragmenter, _MarkFormatter(), top=SNIPPET_FRAGMENTS
+        )
+    if not marked:
+        plain = " ".join(text.split())
+        cut = plain[:PLAIN_SNIPPET_CHARS]
+        cut = cut + "…" if len(plain) > PLAIN_SNIPPET_CHARS else cut
+        return {"snippet": cut, "marked": cut, "spans": []}
+    marked = " ".join(marked.split())
+    spans: list[list[int]] = []
+    plain_parts: list[str] = []
+    position = 0
+    for index_, part in enumerate(marked.split("**")):
+        if index_ % 2:
+            spans.append([position, position + len(part)])
+        plain_parts.append(part)
+        position += len(part)
+    return {"snippet": "".join(plain_parts), "marked": marked, "spans": spans}
+
+
+def index_names(home: Path, field: str) -> list[str]:
+    """Canonical names in a facet field (`person_names`/`organisation_names`) of the index."""
+    with searching(home) as found:
+        if found is None:
+            return []
+        _searcher, table = found
+        return sorted(table.labels["person" if field == "person" else "organisation"])
+
+
+def section_count(home: Path) -> int:
+    with searching(home) as found:
+        return found[0].doc_count() if found else 0

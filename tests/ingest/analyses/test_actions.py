@@ -1,0 +1,91 @@
+"""Commitments found in minutes, one source at a time, with owner and due date."""
+
+from __future__ import annotations
+
+from ingest.analyses.actions import extract_actions, owner_of
+from tests.ingest.documents import minutes
+
+
+def found(*items: tuple[str, str]) -> list[tuple[str, str, str | None, str | None]]:
+    """(source, text, owner, due) of every action in minutes of 17 June 2014."""
+    return [(a.source, a.text, a.owner, a.due) for a in extract_actions(minutes(*items))]
+
+
+def test_a_resolution_limb_promising_a_report_is_an_action_due_when_it_says() -> None:
+    actions = found(
+        (
+            "9",
+            "9.2 The Committee RESOLVED that:-\n"
+            "The Government should be lobbied to fund the shortfall.\n"
+            "An updated report should be brought to the Committee within six months.\n",
+        )
+    )
+    assert (
+        "resolution",
+        "An updated report should be brought to the Committee within six months.",
+        None,
+        "2014-12-17",
+    ) in actions
+
+
+def test_an_officers_undertaking_in_discussion_is_an_action_owned_by_officers() -> None:
+    [action] = found(
+        (
+            "5",
+            "5.2 Ms Corlett asked why speech and language therapy had been restricted. Officers advised"
+            " that a written answer would be provided.\n",
+        )
+    )
+    promise = "Officers advised that a written answer would be provided."
+    assert action[:3] == ("undertaking", promise, "Officers")
+
+
+def test_an_action_marker_names_its_owner_and_takes_the_sentence_before_it() -> None:
+    [action] = found(
+        (
+            "7",
+            "Members asked for the cycle lane data to be shared with the ward councillors. (ACTION: EP)\n",
+        )
+    )
+    source, text, owner, _ = action
+    assert (source, owner) == ("action_marker", "EP")
+    assert text.startswith("Members asked for the cycle lane data") and text.endswith("(ACTION: EP)")
+
+
+def test_a_work_programme_line_is_one_action_per_subject_due_by_that_month() -> None:
+    actions = found(
+        (
+            "18",
+            "18.1 The Panel RESOLVED to recommend the forward work programme to the new committee:-\n"
+            "- July 2014 add:- free school meals; and Children with Disabilities: progress update\n",
+        )
+    )
+    programme = [(text, due) for source, text, _, due in actions if source == "work_programme"]
+    assert programme == [
+        ("free school meals", "2014-07-31"),
+        ("Children with Disabilities: progress update", "2014-07-31"),
+    ]
+
+
+def test_action_log_rows_not_minuted_elsewhere_are_actions() -> None:
+    actions = found(
+        (
+            "19",
+            "Appendix 1: Action log\n"
+            "Agenda item | Action | Response\n"
+            "8 | Circulate the adoption scorecard to Members | Sent on 20 March\n",
+        )
+    )
+    rows = [(source, text) for source, text, _, _ in actions]
+    assert rows == [("action_log", "Circulate the adoption scorecard to Members")]
+
+
+def test_discussion_without_a_promise_records_no_action() -> None:
+    assert found(("6", "6.1 Members discussed the report and thanked the officers for their work.\n")) == []
+
+
+def test_owner_is_read_from_the_role_the_text_names() -> None:
+    assert owner_of("The Interim Director of Children's Services would bring a report in July.") == (
+        "Interim Director of Children's Services"
+    )
+    assert owner_of("A report would be presented in early summer.") is None

@@ -1,0 +1,130 @@
+"""The index lifecycle: built from the store, updated by ingest, rebuilt atomically.
+
+Tiny literal corpora (tests/search/engine/tiny.py) with exact expected hit ids.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minutebook.store import open_store
+from search import SearchRequest, rebuild, refresh_after_ingest, search_papers
+from search.engine.backend import live_dir
+from tests.search.engine.tiny import TINY, make_document, tiny_home, write
+
+
+def ids(home: Path, query: str, **options: object) -> list[str]:
+    return [hit["id"] for hit in search_papers(home, SearchRequest(query, **options))["hits"]]  # type: ignore[arg-type]
+
+
+@pytest.fixture()
+def home(tmp_path: Path) -> Path:
+    return tiny_home(tmp_path)
+
+
+def test_rebuild_indexes_every_section_and_sectionless_item(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with open_store(home) as store:
+        for doc in TINY:
+            write(store, doc)
+        # 5 sections plus one item that has none (indexed as itself).
+        assert rebuild(home, store) == 6
+
+
+def test_search_finds_exactly_the_sections_that_say_it(home: Path) -> None:
+    assert ids(home, "kitchen equipment") == ["sec-meals-budget"]
+    assert ids(home, "bus routes") == ["sec-transport"]
+
+
+def test_search_for_absent_words_finds_nothing(home: Path) -> None:
+    result = search_papers(home, SearchRequest("ofsted inspection"))
+    assert result["hits"] == []
+    assert result["total"] == 0
+    assert result["facets"]["document_kind"] == {}
+
+
+def test_item_without_sections_is_found_by_its_title(home: Path) -> None:
+    assert ids(home, "care leavers") == ["item-leavers"]
+
+
+def test_one_item_gives_one_hit_its_best_section(home: Path) -> None:
+    # Both sections of the 2014 meals item match "meals"/"school"; the item appears once.
+    hits = search_papers(home, SearchRequest("free school meals"))["hits"]
+    assert [h["item_id"] for h in hits].count("item-meals-2014") == 1
+    assert hits[0]["id"] == "sec-meals-intro"
+
+
+def test_hits_carry_meeting_document_item_and_page(home: Path) -> None:
+    (hit,) = search_papers(home, SearchRequest("catering contract"))["hits"]
+    assert hit["id"] == "sec-meals-2017"
+    assert hit["body"] == "Children's Services Committee"
+    assert hit["meeting_date"] == "2017-06-20"
+    assert hit["document_id"] == "doc-agenda-2017"
+    assert hit["document_kind"] == "agenda"
+    assert hit["item_number"] == "2"
+    assert hit["item_title"] == "School meals contract"
+    assert hit["page"] == 1
+    assert hit["has_resolution"] is True
+    assert "**catering**" in hit["highlighted"] and "**" not in hit["snippet"]
+    start, end = hit["highlights"][0]
+    assert hit["snippet"][start:end].lower() == "catering"
+
+
+def test_people_and_organisations_from_mentions_become_facets_and_filters(home: Path) -> None:
+    result = search_papers(home, SearchRequest("meals"))
+    assert result["facets"]["person"] == {"Mr J Joyce": 1}
+    assert result["facets"]["organisation"] == {"Norfolk Catering Ltd": 1}
+    assert ids(home, "meals", person="Joyce") == ["sec-meals-intro"]
+    assert ids(home, "meals", org="norfolk catering") == ["sec-meals-2017"]
+    assert ids(home, "meals", person="Nobody") == []
+
+
+def test_ingest_refresh_replaces_changed_and_drops_removed_documents(home: Path) -> None:
+    changed = make_document(
+        "doc-agenda-2017-v2",
+        "agenda",
+        "Children's Services Committee",
+        "2017-06-20",
+        [
+            (
+                "item-transport-v2",
+                "Home to school transport",
+                [("sec-ferry", None, "Ferry crossings to island schools.")],
+            )
+        ],
+    )
+    with open_store(home) as store:
+        write(store, changed)
+        removed = [TINY[1].id]
+        with store.transaction():
+            store._delete_document_rows(TINY[1].id)
+        refresh_after_ingest(home, store, [changed.id], removed)
+    assert ids(home, "ferry crossings") == ["sec-ferry"]
+    assert ids(home, "bus routes") == []
+    assert ids(home, "kitchen equipment") == ["sec-meals-budget"]
+
+
+def test_rebuild_swaps_in_a_new_build_and_open_searches_keep_working(home: Path) -> None:
+    before = live_dir(home)
+    assert ids(home, "kitchen") == ["sec-meals-budget"]
+    with open_store(home) as store:
+        assert rebuild(home, store) == 6
+    after = live_dir(home)
+    assert before is not None and after is not None and after != before
+    assert ids(home, "kitchen") == ["sec-meals-budget"]
+
+
+def test_search_without_an_index_says_how_to_build_one(tmp_path: Path) -> None:
+    result = search_papers(tmp_path / "empty", SearchRequest("anything"))
+    assert result["hits"] == [] and result["total"] == 0
+    assert any("reindex" in note for note in result["notes"])
+
+
+def test_refresh_builds_the_index_when_there_is_none(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with open_store(home) as store:
+        write(store, TINY[0])
+        refresh_after_ingest(home, store, [TINY[0].id], [])
+    assert ids(home, "kitchen") == ["sec-meals-budget"]

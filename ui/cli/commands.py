@@ -1,0 +1,228 @@
+"""The commands of CONTRACT.md, one function each: parse nothing, call the library, print.
+
+Heavy libraries (spaCy, Whoosh, Streamlit) are imported inside the commands that need them,
+so `minutebook --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ui.cli.output import emit_rows, print_json, progress
+
+# ------------------------------------------------------------------ ingest
+
+
+def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
+    from ingest.pipeline import ingest_paths
+    from minutebook.store import open_store
+    from minutebook.views import document_summary
+
+    with open_store(home) as store:
+        report = ingest_paths([Path(p) for p in args.paths], store, workers=args.workers, progress=progress)
+        _refresh_derived(home, store, report.changed, report.removed)
+    result: dict[str, Any] = {
+        "ingested": len(report.ingested),
+        "unchanged": len(report.unchanged),
+        "failed": [{"path": f.path, "error": f.error} for f in report.failed],
+        "documents": [document_summary(doc) for doc in report.ingested],
+    }
+    if args.json:
+        print_json(result)
+    else:
+        for doc in result["documents"]:
+            print(
+                f"ingested  {doc['kind']:<20} {doc['meeting_date'] or '????-??-??'}  "
+                f"{doc['pages']:>3}p {doc['items']:>3} items  {doc['path']}"
+            )
+        print(f"{result['ingested']} ingested, {result['unchanged']} unchanged, {len(report.failed)} failed")
+    for failure in report.failed:
+        print(f"error: {failure.path}: {failure.error}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _refresh_derived(home: Path, store: Any, changed: list[str], removed: list[str]) -> None:
+    """Bring what is derived from the store (index, tracker evidence) up to date."""
+    if not changed and not removed:
+        return
+    from search import refresh_after_ingest
+
+    refresh_after_ingest(home, store, changed, removed)
+
+
+def cmd_reindex(args: argparse.Namespace, home: Path) -> int:
+    from minutebook.store import open_store
+    from search import rebuild
+
+    with open_store(home) as store:
+        count = rebuild(home, store)
+    if args.json:
+        print_json({"indexed_sections": count})
+    else:
+        print(f"index rebuilt: {count} sections")
+    return 0
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def cmd_meetings(args: argparse.Namespace, home: Path) -> int:
+    from minutebook.store import open_store
+    from minutebook.views import meetings_view
+
+    with open_store(home) as store:
+        meetings = meetings_view(store)
+    if args.json:
+        print_json(meetings)
+        return 0
+    if not meetings:
+        print("No papers yet: run `minutebook ingest PATH`.")
+    for meeting in meetings:
+        when = " ".join(filter(None, [meeting["date"] or "undated", meeting["time"]]))
+        print(
+            f"{when}  {meeting['body'] or 'Unknown body'}"
+            + (f"  ({meeting['venue']})" if meeting["venue"] else "")
+        )
+        for doc in meeting["documents"]:
+            print(f"    {doc['kind']:<20} {doc['pages']:>3}p  {doc['title'] or ''}  {doc['path']}")
+        for item in meeting["items"]:
+            pages = f"p{item['page_start']}" if item["page_start"] else "no pages"
+            if item["page_end"] and item["page_end"] != item["page_start"]:
+                pages += f"-{item['page_end']}"
+            print(f"      {item['number'] or '-':>5}  {item['title'][:80]}  [{pages}]")
+    return 0
+
+
+# ------------------------------------------------------------------ search
+
+
+def cmd_search(args: argparse.Namespace, home: Path) -> int:
+    from search import SearchRequest, search_papers
+
+    request = SearchRequest(
+        query=args.query,
+        body=args.body,
+        kind=args.kind,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        person=args.person,
+        org=args.org,
+        sort=args.sort,
+        limit=args.limit,
+        offset=args.offset,
+    )
+    result = search_papers(home, request)
+    if args.format == "csv":
+        from search import hits_to_csv
+
+        sys.stdout.write(hits_to_csv(result["hits"]))
+        return 0
+    if args.json:
+        print_json(result)
+        return 0
+    for note in result.get("notes", []):
+        print(f"note: {note}", file=sys.stderr)
+    print(f"{result['total']} results for {result['query']!r}")
+    for hit in result["hits"]:
+        where = f"{hit['meeting_date'] or '?'} {hit['body'] or ''} · {hit['document_kind']}"
+        item = f"item {hit['item_number']}: " if hit["item_number"] else ""
+        print(f"\n{where}\n  {item}{hit['item_title'] or ''} (page {hit['page']})\n  {hit['snippet']}")
+    return 0
+
+
+# --------------------------------------------------------------------- ask
+
+
+def cmd_ask(args: argparse.Namespace, home: Path) -> int:
+    from search.ask import answer_question
+
+    result = answer_question(home, args.question)
+    if args.json:
+        print_json(result)
+        return 0
+    if result["answer"] is None:
+        print("The papers do not answer that question.")
+    else:
+        print(f"{result['answer']}  (confidence {result['confidence']:.2f})")
+    for cite in result["citations"]:
+        source = f"{cite['body']}, {cite['meeting_date']}, {cite['document_title']}, page {cite['page']}"
+        print(f"\n  “{cite['quote']}”\n  — {source}")
+    return 0
+
+
+# ------------------------------------------------------ resolutions, actions
+
+
+def cmd_resolutions(args: argparse.Namespace, home: Path) -> int:
+    from minutebook.store import open_store
+    from search.records.decisions import list_resolutions
+
+    with open_store(home) as store:
+        rows = list_resolutions(store, body=args.body, date_from=args.date_from, date_to=args.date_to)
+    return emit_rows(
+        args, rows, lambda r: f"{r['meeting_date']} item {r['item_number']}: [{r['outcome']}] {r['text']}"
+    )
+
+
+def cmd_actions(args: argparse.Namespace, home: Path) -> int:
+    from minutebook.store import open_store
+    from search.tracker import list_actions
+
+    with open_store(home) as store:
+        rows = list_actions(store, status=args.status, as_of=args.as_of)
+
+    def line(row: dict[str, Any]) -> str:
+        head = f"[{row['status']}] {row['meeting_date']} item {row['item_number']}: {row['text']}"
+        due = f"\n    due {row['due']}" if row["due"] else ""
+        evidence = "".join(
+            f"\n    delivered by {e['meeting_date']} {e['document_title']} p{e['page']}: {e['quote'][:100]}"
+            for e in row["evidence"]
+        )
+        return head + due + evidence
+
+    return emit_rows(args, rows, line)
+
+
+# ------------------------------------------------------- entities, figures
+
+
+def cmd_entities(args: argparse.Namespace, home: Path) -> int:
+    from minutebook.store import open_store
+    from search.records.entities import list_entities
+
+    with open_store(home) as store:
+        rows = list_entities(store, entity_type=args.type)
+    return emit_rows(
+        args,
+        rows,
+        lambda r: f"{r['name']} ({r['type']}): {r['mentions']} mentions, {len(r['meetings'])} meetings",
+    )
+
+
+def cmd_figures(args: argparse.Namespace, home: Path) -> int:
+    from minutebook.store import open_store
+    from search.records.figures import find_figures
+
+    with open_store(home) as store:
+        rows = find_figures(store, args.query)
+    return emit_rows(
+        args,
+        rows,
+        lambda r: (
+            f"{r['label']}: {r['value']:g} {r['unit']}"
+            + (f" ({r['period']})" if r["period"] else "")
+            + f"  {r['meeting_date']} p{r['page']}"
+        ),
+    )
+
+
+# ---------------------------------------------------------------------- ui
+
+
+def cmd_ui(args: argparse.Namespace, home: Path) -> int:
+    from ui.web.launch import launch
+
+    return launch(home, port=args.port)

@@ -1,0 +1,236 @@
+"""Cached access to the home for the pages: the store, search and the other backends.
+
+Rules:
+* Every cached query takes `version` (the store files' modification times), so a re-ingest
+  while the app runs shows up on the next rerun without restarting.
+* The store is opened per call (a short-lived SQLite connection): Streamlit runs each rerun
+  on its own thread and sqlite3 connections belong to the thread that made them; opening is
+  ~1 ms, and the results are what `st.cache_data` keeps.
+* The backends are plain imports from `search/`: a page whose backend breaks fails loudly
+  (and its tests with it) instead of showing a placeholder.
+* Nothing here creates a store: a home without one is simply empty.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from minutebook.home import resolve_home, store_path
+from minutebook.store import Store, open_store
+from minutebook.views import meetings_view
+from search import SearchRequest, hits_to_csv, search_papers
+from search.ask import answer_question
+from search.records.entities import list_entities
+from search.records.figures import find_figures
+from search.tracker import list_actions
+from search.tracker import record_correction as store_correction
+
+EMPTY_HOME_MESSAGE = "No papers yet — run `minutebook ingest PATH` to add some."
+
+
+def current_home() -> Path:
+    """The home the app serves: `$MINUTEBOOK_HOME` (set by `minutebook ui`), else the default."""
+    return resolve_home(None).resolve()
+
+
+def store_version(home: Path) -> tuple[float, ...]:
+    """A cache key that changes whenever the store is written (main file or its WAL)."""
+    db = store_path(home)
+    return tuple(p.stat().st_mtime if p.exists() else 0.0 for p in (db, Path(f"{db}-wal")))
+
+
+@contextmanager
+def _store(home: Path) -> Iterator[Store]:
+    with open_store(home) as store:
+        yield store
+
+
+# ------------------------------------------------------------------ corpus
+
+
+@st.cache_data(show_spinner=False)
+def document_count(home: Path, version: tuple[float, ...]) -> int:
+    if not store_path(home).exists():
+        return 0
+    with _store(home) as store:
+        return int(store.query("SELECT COUNT(*) AS n FROM documents")[0]["n"])
+
+
+@st.cache_data(show_spinner=False)
+def meetings(home: Path, version: tuple[float, ...]) -> list[dict[str, Any]]:
+    """`minutebook meetings --json`, oldest first."""
+    if not store_path(home).exists():
+        return []
+    with _store(home) as store:
+        return meetings_view(store)
+
+
+@st.cache_data(show_spinner=False)
+def meeting_of_document(home: Path, version: tuple[float, ...], document_id: str) -> str | None:
+    with _store(home) as store:
+        rows = store.query("SELECT meeting_id FROM documents WHERE id = ?", (document_id,))
+    return rows[0]["meeting_id"] if rows else None
+
+
+@st.cache_data(show_spinner=False)
+def meeting_records(
+    home: Path, version: tuple[float, ...], meeting_id: str
+) -> dict[str, list[dict[str, Any]]]:
+    """Attendance, declarations, resolutions, recommendations and actions of one meeting.
+
+    Each row carries its document and item (number, title) so the page can cite and link it.
+    """
+    item_cols = "i.number AS item_number, i.title AS item_title, d.kind AS document_kind"
+    join = "JOIN documents d ON d.id = t.document_id LEFT JOIN items i ON i.id = t.item_id"
+    with _store(home) as store:
+        return {
+            "attendance": store.query(
+                "SELECT person, status, role, substituting_for, page, document_id FROM attendance"
+                " WHERE meeting_id = ? ORDER BY status, person",
+                (meeting_id,),
+            ),
+            "declarations": store.query(
+                "SELECT person, interest, item_number, page, document_id FROM declarations"
+                " WHERE meeting_id = ? ORDER BY item_number, person",
+                (meeting_id,),
+            ),
+            "resolutions": store.query(
+                f"SELECT t.id, t.text, t.outcome, t.page, t.document_id, {item_cols} FROM resolutions t"
+                f" {join} WHERE d.meeting_id = ? ORDER BY d.kind, i.position, t.page",
+                (meeting_id,),
+            ),
+            "recommendations": store.query(
+                f"SELECT t.id, t.text, t.page, t.document_id, {item_cols} FROM recommendations t"
+                f" {join} WHERE d.meeting_id = ? ORDER BY d.kind, i.position, t.page",
+                (meeting_id,),
+            ),
+            "actions": store.query(
+                f"SELECT t.id, t.text, t.owner, t.due, t.due_text, t.page, t.document_id, {item_cols}"
+                f" FROM actions t {join} WHERE d.meeting_id = ? ORDER BY d.kind, i.position, t.page",
+                (meeting_id,),
+            ),
+        }
+
+
+@st.cache_data(show_spinner=False)
+def document_page(home: Path, version: tuple[float, ...], document_id: str, page: int) -> str | None:
+    """The stored text of one page (light markup kept), or None when there is no such page."""
+    with _store(home) as store:
+        rows = store.query("SELECT text FROM pages WHERE document_id = ? AND number = ?", (document_id, page))
+    return rows[0]["text"] if rows else None
+
+
+@st.cache_data(show_spinner=False)
+def document_sections(home: Path, version: tuple[float, ...], document_id: str) -> list[dict[str, Any]]:
+    """A document's sections in order, with the item each belongs to."""
+    with _store(home) as store:
+        return store.query(
+            "SELECT s.number, s.title, s.page, s.text, i.number AS item_number, i.title AS item_title"
+            " FROM sections s JOIN items i ON i.id = s.item_id WHERE s.document_id = ?"
+            " ORDER BY i.position, s.position",
+            (document_id,),
+        )
+
+
+# ------------------------------------------------------------------ search
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def search(home: Path, version: tuple[float, ...], **filters: Any) -> dict[str, Any]:
+    """`search.search_papers` with the CLI's filters (query, body, kind, date_from, …)."""
+    return search_papers(home, SearchRequest(**filters))
+
+
+def hits_csv(hits: list[dict[str, Any]]) -> str:
+    """The hits as CSV (`search.hits_to_csv`: one row per hit, header first)."""
+    return hits_to_csv(hits)
+
+
+def search_csv(home: Path, version: tuple[float, ...], total: int, **filters: Any) -> str:
+    """What the search page's "Export CSV" serves: every hit of the view, not one page of it.
+
+    `filters` are the view's and `total` its hit count (the page has it already); `limit` and
+    `offset` are replaced to cover all `total` hits in one search.
+    """
+    return hits_csv(search(home, version, **{**filters, "limit": max(total, 1), "offset": 0})["hits"])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def ask(home: Path, version: tuple[float, ...], question: str) -> dict[str, Any]:
+    return answer_question(home, question)
+
+
+# ----------------------------------------------------------------- tracker
+
+
+@st.cache_data(show_spinner=False)
+def actions(home: Path, version: tuple[float, ...], as_of: str | None) -> list[dict[str, Any]]:
+    """Every action (CONTRACT `actions --json` rows), each with its stored verdicts."""
+    with _store(home) as store:
+        rows = list_actions(store, status="all", as_of=as_of)
+        verdicts: dict[str, dict[str, str]] = defaultdict(dict)
+        for row in store.query("SELECT action_id, document_id, verdict FROM corrections"):
+            verdicts[row["action_id"]][row["document_id"]] = row["verdict"]
+        meeting_ids = {r["id"]: r["meeting_id"] for r in store.query("SELECT id, meeting_id FROM documents")}
+    for row in rows:
+        row["verdicts"] = dict(verdicts.get(row["id"], {}))
+        for evidence in row.get("evidence", []):
+            evidence["meeting_id"] = meeting_ids.get(evidence.get("document_id"))
+    return list(rows)
+
+
+def record_correction(home: Path, action_id: str, document_id: str, verdict: str) -> None:
+    """Store a person's verdict on one suggested match, then drop cached tracker rows."""
+    with _store(home) as store:
+        store_correction(store, action_id, document_id, verdict)
+    actions.clear()
+
+
+@st.cache_data(show_spinner=False)
+def action_sources(home: Path, version: tuple[float, ...]) -> dict[str, dict[str, Any]]:
+    """Where each action was raised: action id -> document id and page (for links)."""
+    with _store(home) as store:
+        rows = store.query("SELECT id, document_id, page FROM actions")
+    return {r["id"]: r for r in rows}
+
+
+# -------------------------------------------------- entities and figures
+
+
+@st.cache_data(show_spinner=False)
+def entities(home: Path, version: tuple[float, ...], entity_type: str) -> list[dict[str, Any]]:
+    with _store(home) as store:
+        return list(list_entities(store, entity_type=entity_type))
+
+
+@st.cache_data(show_spinner=False)
+def entity_mentions(
+    home: Path, version: tuple[float, ...], entity_type: str, forms: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The papers naming an entity, oldest first: one row per document (date, body, kind,
+    how many mentions, first page), matched by the surface forms `list_entities` merged under
+    its name ("Mrs J Leggett" is also "Cllr Leggett" and "Mrs Leggett")."""
+    if not forms:
+        return []
+    marks = ", ".join("?" for _ in forms)
+    with _store(home) as store:
+        return store.query(
+            "SELECT d.meeting_date AS date, d.body, d.kind, COUNT(*) AS mentions,"
+            " GROUP_CONCAT(DISTINCT mn.role) AS roles, MIN(mn.page) AS page, mn.document_id"
+            " FROM mentions mn JOIN documents d ON d.id = mn.document_id"
+            f" WHERE mn.type = ? AND mn.surface IN ({marks})"
+            " GROUP BY mn.document_id ORDER BY d.meeting_date, d.kind",
+            (entity_type, *forms),
+        )
+
+
+@st.cache_data(show_spinner=False)
+def figures(home: Path, version: tuple[float, ...], query: str | None) -> list[dict[str, Any]]:
+    with _store(home) as store:
+        return list(find_figures(store, query or None))
