@@ -383,6 +383,15 @@ class _Coder:
         return list(self.codes)
 
 
+# Whoosh fills an undated section's DATETIME column with the column's default, a number past
+# int64. Undated papers get key 0, which date sorting (newest first) puts after every date.
+_UNDATED = 0
+
+
+def _date_key(value: int | None) -> int:
+    return value if value is not None and 0 < value < 2**63 else _UNDATED
+
+
 def _facet_table(searcher: Searcher) -> FacetTable:
     ordinals: dict[str, int] = {}
     item_of: list[int] = []
@@ -398,7 +407,7 @@ def _facet_table(searcher: Searcher) -> FacetTable:
             ordinal = ordinals.get(item_id)
             if ordinal is None:
                 ordinal = ordinals[item_id] = len(ordinals)
-                dates.append(date or 0)
+                dates.append(_date_key(date))
                 for name, value in zip(SINGLE_FACETS, values, strict=False):
                     codes[name].append(coders[name](value))
                 for name, value in zip(MULTI_FACETS, values[len(SINGLE_FACETS) :], strict=True):

@@ -128,3 +128,21 @@ def test_refresh_builds_the_index_when_there_is_none(tmp_path: Path) -> None:
         write(store, TINY[0])
         refresh_after_ingest(home, store, [TINY[0].id], [])
     assert ids(home, "kitchen") == ["sec-meals-budget"]
+
+
+def test_an_undated_paper_beside_dated_ones_is_found_and_sorts_last(tmp_path: Path) -> None:
+    # One undated paper used to make every search fail: Whoosh fills a missing date column
+    # with a number past int64, which the facet table could not hold.
+    home = tmp_path / "home"
+    undated = make_document(
+        "doc-undated", "other", "Children's Services Committee", None, [("item-u", "Leavers", [])]
+    )
+    with open_store(home) as store:
+        for doc in [*TINY, undated]:
+            write(store, doc)
+        rebuild(home, store)
+    result = search_papers(home, SearchRequest("leavers", sort="date", limit=100))
+    dates = [hit["meeting_date"] for hit in result["hits"]]
+    assert None in dates and dates[-1] is None
+    assert dates[:-1] == sorted(dates[:-1], reverse=True)
+    assert result["facets"]["year"] and "" not in result["facets"]["year"]
