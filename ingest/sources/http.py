@@ -191,7 +191,7 @@ class HttpClient:
             expected = response.headers.get("content-length")
             if expected and expected.isdigit() and int(expected) != size:
                 target.unlink(missing_ok=True)
-                raise _Retry(f"the download stopped after {size} of {expected} bytes")
+                raise _Retry(f"the answer was cut short ({size} of {expected} bytes)")
             return Streamed(fetched, digest.hexdigest(), size)
 
         try:
@@ -225,6 +225,8 @@ class HttpClient:
                         return consume(response)
             except httpx.TimeoutException:
                 reason = f"no answer within {self.options.timeout:g}s"
+            except httpx.RemoteProtocolError as err:  # e.g. the body ended before Content-Length
+                reason = f"the answer was cut short ({err})"
             except httpx.TransportError as err:
                 reason = f"the connection failed ({type(err).__name__}: {err})"
             except _Retry as retry:
