@@ -28,6 +28,9 @@ def add_watch_arguments(parser: argparse.ArgumentParser, common: argparse.Argume
     add.add_argument("--to", dest="date_to", metavar="DATE", help="meetings on or before DATE")
     add.add_argument("--person", help="papers naming this person")
     add.add_argument("--org", help="papers naming this organisation")
+    add.add_argument(
+        "--as-of", dest="as_of", metavar="DATE", help="the first time: judge actions' statuses as of DATE"
+    )
     actions.add_parser("list", parents=[common], help="list the saved searches")
     remove = actions.add_parser("remove", parents=[common], help="forget a saved search")
     remove.add_argument("watch_id", type=int, metavar="ID")
@@ -59,7 +62,7 @@ def _add(args: argparse.Namespace, home: Path, store: Any) -> int:
 
     filters = {key: getattr(args, key) for key in ("body", "kind", "date_from", "date_to", "person", "org")}
     try:
-        watch = add_watch(home, store, args.query, filters)
+        watch = add_watch(home, store, args.query, filters, as_of=args.as_of)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
