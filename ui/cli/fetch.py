@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import difflib
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +169,8 @@ def run_fetch(
     council = council_folder(source.location)
     library = home.resolve() / LIBRARY_DIRNAME
     errors: list[str] = []
+    clock = time.perf_counter()
+    seconds: dict[str, float] = {}
     # Step 2: meetings in range, then each meeting's papers (a paper two meetings link, such
     # as minutes attached to the next agenda, is taken once: under the first meeting).
     documents: dict[str, Any] = {}
@@ -183,6 +186,7 @@ def run_fetch(
                     errors.append(str(err))
         except SourceError as err:
             errors.append(str(err))
+    seconds["list"] = _lap(clock)
     # Step 3: land each paper, recording its provenance as it lands.
     files: list[dict[str, Any]] = []
     to_ingest: list[Path] = []
@@ -219,6 +223,7 @@ def run_fetch(
             counts[status] += 1
             to_ingest.append(target)
             files.append(_file_row(document, target, status))
+        seconds["download"] = _lap(clock + seconds["list"])
         # Step 4: ingest what is on disk (unchanged files are skipped), then derived data.
         report = ingest_paths(
             to_ingest, store, workers=workers, progress=lambda d, t, p: _progress("ingest", d, t, p)
@@ -227,6 +232,7 @@ def run_fetch(
             from search import refresh_after_ingest
 
             refresh_after_ingest(home, store, report.changed, report.removed)
+        seconds["ingest"] = _lap(clock + seconds["list"] + seconds["download"])
         provenance.record_source(
             store,
             source.location,
@@ -257,7 +263,13 @@ def run_fetch(
         "notes": list(getattr(source, "notes", [])),
         "requests": client.requests,
         "waited_seconds": round(client.waited, 3),
+        # Wall seconds of each step: listing the site, landing papers, ingest and the index.
+        "seconds": {step: round(value, 3) for step, value in seconds.items()},
     }
+
+
+def _lap(since: float) -> float:
+    return time.perf_counter() - since
 
 
 def _record(source_id: str, target: Path, document: Any) -> Any:
