@@ -202,3 +202,10 @@ def test_the_registry_picks_moderngov_for_a_site_and_the_folder_source_for_a_pat
         assert paper.path == (tmp_path / "minutes.pdf").resolve()
         with pytest.raises(SourceError, match="not a web address or an existing folder"):
             open_source(str(tmp_path / "missing"), client)
+
+
+def test_the_folder_source_offers_what_ingest_reads() -> None:
+    from ingest.pages.formats import SUPPORTED_SUFFIXES
+    from ingest.sources.folder import PAPER_SUFFIXES
+
+    assert PAPER_SUFFIXES == SUPPORTED_SUFFIXES
