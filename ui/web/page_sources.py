@@ -58,7 +58,8 @@ def _source(source: dict[str, Any]) -> None:
                         "Paper": f["title"] or f["url"],
                         "Committee": f["committee"] or "",
                         "Meeting": f["meeting_date"] or "",
-                        "Error": f["error"],
+                        # The address has its own column: the error without it reads better.
+                        "Error": f["error"].removeprefix(f"{f['url']}: "),
                         "Tried": (f["checked_at"] or "").replace("T", " "),
                         "Address": f["url"],
                     }
