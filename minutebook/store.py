@@ -196,6 +196,69 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE items ADD COLUMN part TEXT NOT NULL DEFAULT 'item';
     """,
+    # 3: where fetched papers came from (minutebook/provenance.py, written by `fetch`) and
+    # saved searches with what each has shown (search/watch). Both are kept across re-ingest.
+    """
+    CREATE TABLE sources(
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        council TEXT NOT NULL,
+        mode TEXT,
+        first_fetched_at TEXT NOT NULL,
+        last_fetched_at TEXT NOT NULL,
+        last_errors TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE source_committees(
+        source_id TEXT NOT NULL,
+        committee_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        last_fetched_at TEXT,
+        PRIMARY KEY(source_id, committee_id)
+    );
+    CREATE TABLE fetched_files(
+        url TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        title TEXT,
+        meeting_id TEXT,
+        committee_id TEXT,
+        committee TEXT,
+        meeting_date TEXT,
+        item_number TEXT,
+        item_title TEXT,
+        sha256 TEXT,
+        size INTEGER,
+        etag TEXT,
+        last_modified TEXT,
+        fetched_at TEXT,
+        checked_at TEXT NOT NULL,
+        error TEXT
+    );
+    CREATE INDEX fetched_files_path ON fetched_files(path);
+    CREATE INDEX fetched_files_source ON fetched_files(source_id);
+    CREATE TABLE watches(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        query TEXT NOT NULL,
+        filters TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        last_run_at TEXT
+    );
+    CREATE TABLE watch_seen(
+        watch_id INTEGER NOT NULL,
+        hit_key TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY(watch_id, hit_key)
+    );
+    CREATE TABLE watch_actions(
+        action_id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    );
+    CREATE TABLE watch_state(
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 ]
 
 # Tables whose rows are extracted from one document and go when it is replaced or removed.
