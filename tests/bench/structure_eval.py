@@ -39,7 +39,8 @@ FOLDERS = {
 ITEM_KINDS = ("minutes", "agenda", "supplementary_agenda", "decision_notice")
 DECISION_KINDS = ("minutes", "decision_notice")
 MEASURES = ("kind", "date", "body", "items", "minute_items", "item_precision", "decisions",
-            "decision_precision", "outcome", "votes", "votes_stated", "actions", "action_precision")  # fmt: skip
+            "decision_precision", "outcome", "votes", "votes_stated", "actions",
+            "action_precision")  # fmt: skip
 
 
 def load_labels(path: Path = LABELS, root: Path | None = None) -> list[dict[str, Any]]:
