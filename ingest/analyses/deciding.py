@@ -139,13 +139,14 @@ def named_body_matches(subject: str, body: str | None) -> bool:
     return not nouns or bool(nouns & (_ALWAYS_SELF | body_words))
 
 
-# What a meeting notes when noting is a decision. "noted that ..." reports a point of debate.
+# What a meeting notes when noting is a decision. "noted that ..." reports a point of debate,
+# and so do "The following comments or clarifications were noted:" (Bristol 23 October 2025).
 PAPER_NOUNS = (
     r"(?:report|reports|update|updates|information|contents?|programme|petitions?|forum|minutes|"
     r"correspondence|letters?|accounts?|statements?|dates?|schedule|list|papers?|presentation|"
     r"responses?|budget|plan|figures|reconciliation|notes|return|membership|appointments?|"
     r"terms of reference|summary|position|recommendations?|register|policy|review|notice|"
-    r"arrangements|comments|questions|answers|receipt|work programme|action log|item|items)"
+    r"arrangements|receipt|work programme|action log|item|items)"
 )
 NOT_A_NOTING = re.compile(
     r"^\s*(?:,|that\b|with\b|how\b|why\b|what\b|whether\b|concerns?\b|the\s+(?:need|importance|point|"

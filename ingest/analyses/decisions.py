@@ -113,6 +113,8 @@ def _limbs_after(paras: list[Paragraph], index: int, setting: Setting) -> tuple[
         para = paras[j]
         if para.numbered or STOP.match(para.text) or DECISION_TAKEN.match(para.text):
             break
+        if _ends_list(para, limbs, paras[j + 1] if j + 1 < len(paras) else None):
+            break
         # Limbs lose their bullets in items' text, so after "that:-" every paragraph up to the
         # next numbered paragraph is a limb (Norfolk 17 June 2014, 9.2). A decision that does
         # not introduce a list takes only marked limbs. A limb may word its own decision
@@ -126,6 +128,26 @@ def _limbs_after(paras: list[Paragraph], index: int, setting: Setting) -> tuple[
         limbs.append(para.text)
         j += 1
     return limbs, j
+
+
+_VERBISH = re.compile(r"\b(?:be|is|are|was|were|should|will|would|shall|to|has|have|had)\b|\w{3,}ed\b", re.I)
+
+
+def _ends_list(para: Paragraph, limbs: list[str], following: Paragraph | None) -> bool:
+    """Whether `para` is past the end of an unmarked list: prose after a table's rows
+    ("Statements were received and noted as follows:" then the table, then "Statements 5
+    and 6 were spoken to ...", Bristol 15 May 2025), or a sub-heading that opens prose
+    ("Public Forum Questions", "Q9, Q10 & Q11 – Matt Sanders")."""
+    if para.limb:
+        return False
+    if limbs and " | " in limbs[-1] and " | " not in para.text:
+        return True
+    heading = (
+        len(para.text) <= 60
+        and not para.text.rstrip().endswith((".", ";", ":", "!", "?"))
+        and not _VERBISH.search(para.text)
+    )
+    return heading and following is not None and len(following.text) >= 60
 
 
 def _limb_like(hit: Hit) -> bool:

@@ -73,6 +73,13 @@ _APPROVING = re.compile(
     r"adopt(?:s|ed|ing)?|appoint(?:s|ed|ing)?|ratif(?:y|ies|ied))\b",
     re.I,
 )
+# A verb coordinated with the noting ("note the report and endorse ..."), not one in a clause
+# of its own ("noted this report and accept that works ... to support the growth of the city").
+# "... be noted and the Cabinet Member's decision be endorsed" coordinates a clause.
+_COORDINATED = re.compile(
+    r"\band\s+(?:the|that|this|its)\s[^,;.]{0,60}?\b(?:be|is|are)\s+|\band\s+(?:(?:also|further|to)\s+)?",
+    re.I,
+)
 _LIMB_VERB = re.compile(r"^[\W\d]*(?:[a-z]{1,2}[.)]\s*)?(?P<verb>\w+)", re.I)
 
 
@@ -106,14 +113,13 @@ def _after_noting(text: str) -> str | None:
     approach") or opening a later limb ("2. Authorised the Executive Director ..."). Words
     deeper in a later line (a table of statements' titles) do not count."""
     first, _, rest = text.partition("\n")
-    hits = sorted(
-        (m.start(), outcome) for outcome, p in _OUTCOME_VERBS if outcome != "noted" and (m := p.search(first))
-    )
-    if hits:
-        return hits[0][1]
-    for line in rest.split("\n"):
-        m = _LIMB_VERB.match(line)
+    for m in _COORDINATED.finditer(first):
         for outcome, pattern in _OUTCOME_VERBS:
-            if m and outcome != "noted" and pattern.fullmatch(m.group("verb")):
+            if outcome != "noted" and pattern.match(first, m.end()):
+                return outcome
+    for line in rest.split("\n"):
+        limb = _LIMB_VERB.match(line)
+        for outcome, pattern in _OUTCOME_VERBS:
+            if limb and outcome != "noted" and pattern.fullmatch(limb.group("verb")):
                 return outcome
     return None

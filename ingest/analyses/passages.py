@@ -20,7 +20,12 @@ LIMB = re.compile(r"^(?:[-•*·▪●◦§Ø]\s+|[\ue000-\uf8ff]\s*|[ox]\s+(?=[
 # A numbered paragraph of minutes ("8.3 ", "- 16.2 ", "10.2"): a new paragraph, never a limb.
 PARAGRAPH_NUMBER = re.compile(r"^(?:[-•]\s*)?\d{1,3}(?:\.\d{1,3})+\.?(?:\s+|$)")
 # Lines that end the business of a meeting (Norfolk: "The meeting closed at 5.55pm.").
-STOP = re.compile(r"^(?:The meeting (?:closed|ended)|CHAIR(?:MAN)?\b|If you need this document)", re.I)
+# The signature line is "CHAIR" in capitals or "Chairman:" (Bristol, Burton-cum-Walden); a line
+# that starts "Chair of Transport and Connectivity Committee, to ..." carries on a sentence.
+STOP = re.compile(
+    r"^(?:(?i:The meeting (?:closed|ended)|If you need this document)"
+    r"|CHAIR(?:MAN|PERSON)?\b|Chair(?:man|person)?\s*[:|])"
+)
 _TERMINAL = (".", ":", ";", "!", "?", ":-", ")")
 
 
@@ -76,7 +81,12 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(lengths) < 2:
         return None
     width = lengths[min(len(lengths) - 1, math.ceil(0.9 * (len(lengths) - 1)))]
-    return width if 40 <= width <= 160 else None
+    if not 40 <= width <= 160:
+        return None
+    # Wrapped prose fills most lines to about the width; a table laid out one cell per line
+    # (Norfolk 17 June 2014, Appendix A) has lines of every length and is not wrapped.
+    full = sum(length >= 0.8 * width for length in lengths)
+    return width if full >= 0.3 * len(lengths) else None
 
 
 _FUNCTION_WORD_END = re.compile(
