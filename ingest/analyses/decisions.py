@@ -267,11 +267,15 @@ def _drop_settled_proposals(blocks: list[Block]) -> list[Block]:
 
 
 def _votes_of(block: Block, previous: str) -> Votes | None:
-    """The vote a decision records, or the vote the paragraph before it records when that
-    paragraph is only the vote ("CARRIED unanimously." then "It was APPROVED:")."""
+    """The vote a decision records, or the vote the sentence before it records ("For (41)
+    Against (3) Abstentions (2)." then "CARRIED.")."""
     votes = read_votes(block.text)
-    if votes is None and not vote_segments(block.text):
-        return read_votes(previous) if previous and len(vote_segments(previous)) == 1 else None
+    before = read_votes(previous) if previous and len(vote_segments(previous)) == 1 else None
+    if votes is None:
+        return before if not vote_segments(block.text) else None
+    if before and votes.counts == (None, None, None) and before.result in (None, votes.result):
+        # The counts printed before the fate: "For (41) Against (3) Abstentions (2). CARRIED."
+        return Votes(before.votes_for, before.against, before.abstentions, votes.result)
     return votes
 
 
@@ -292,7 +296,7 @@ def extract_resolutions(doc: Document) -> list[Resolution]:
                 if rid in seen:
                     continue
             seen.add(rid)
-            previous = _previous_paragraph(item.text, block.start)
+            previous = _previous_sentence(item.text, block.start)
             votes = _votes_of(block, previous)
             out.append(
                 Resolution(
@@ -310,10 +314,15 @@ def extract_resolutions(doc: Document) -> list[Resolution]:
     return out
 
 
-def _previous_paragraph(text: str, start: int) -> str:
-    """The paragraph that ends just before offset `start` of an item's text."""
+def _previous_sentence(text: str, start: int) -> str:
+    """The sentence that ends just before offset `start` of an item's text (in the same
+    paragraph, else the paragraph before): "For (41) Against (3) Abstentions (2)." before
+    "CARRIED."."""
     before = [p for p in paragraphs(text[:start]) if p.text.strip()]
-    return before[-1].text if before else ""
+    if not before:
+        return ""
+    found = sentences(before[-1].text)
+    return found[-1][1] if found else before[-1].text
 
 
 # ------------------------------------------------------------- recommendations
