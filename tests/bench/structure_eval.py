@@ -259,3 +259,15 @@ def score_all(papers: list[dict[str, Any]], home: Path) -> tuple[dict[str, Tally
         score_paper(paper, doc, tallies[paper["council"]])
         score_paper(paper, doc, tallies["all"])
     return dict(tallies), {}
+
+
+def score_oracle(papers: list[dict[str, Any]]) -> dict[str, Tally]:
+    """Per-council tallies of the analyses run on each paper's labelled structure."""
+    from tests.bench.oracle_structure import oracle_stored
+
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for paper in papers:
+        doc = oracle_stored(paper)
+        score_paper(paper, doc, tallies[paper["council"]])
+        score_paper(paper, doc, tallies["all"])
+    return dict(tallies)
