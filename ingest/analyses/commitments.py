@@ -129,12 +129,12 @@ _REPORTING_BACK = re.compile(r"\b(?:reporting|to\s+report|will\s+report|would\s+
 # request's ("asked for", "asked that", "asked officers to"), not "asked questions". The verb
 # must be the requester's own, not a relative clause's ("the report ... which asked that").
 _REQUEST = re.compile(
-    rf"(?P<agent>\b{_REQUESTER})\b[^.;]{{0,160}}?(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthat\s)"
+    rf"(?P<agent>\b{_REQUESTER})\b[^;]{{0,160}}?(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthat\s)"
     r"\b(?:requested\s+\w|request(?:ed)?\s+(?:for|that|to)\b|asked\s+(?:for|that|to|(?:the\s+)?(?:[Oo]fficers?|Clerk|Chair)\b))"
 )
 _SUGGESTED = re.compile(
     r"\b(?:It\s+was|[A-Z]\w*)\s+(?:also\s+)?(?:suggested|planned|proposed|requested)\s+that\s+"
-    r"(?P<np>[^.;]{0,60}?)\s+(?:should\s+)?(?P<verb>[a-z]\w*)\b"
+    r"(?P<np>[^;]{0,60}?)\s+(?:should\s+)?(?P<verb>[a-z]\w*)\b"
 )
 _SCHEDULED = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:scheduled|arranged|booked|planned)\s+(?:for|on)\b"
@@ -159,7 +159,7 @@ _INFINITIVE = re.compile(
     r"(?:[Tt]o)\s+(?P<verb>[a-z]\w*)\b"
 )
 _AND_TO = re.compile(r",?\s+and\s+to\s+(?P<verb>[a-z]\w*)\b")
-_HAVE_DONE = re.compile(r"\bto\s+have\s+(?:the|it|this|these)\b[^.;]{0,40}?\b(?P<verb>[a-z]\w*ed)\b")
+_HAVE_DONE = re.compile(r"\bto\s+have\s+(?:the|it|this|these)\b[^;]{0,40}?\b(?P<verb>[a-z]\w*ed)\b")
 
 
 @dataclass(frozen=True)

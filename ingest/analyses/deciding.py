@@ -58,6 +58,8 @@ def forms(*lemmas: str) -> str:
 
 def outcome_of(verb: str) -> str | None:
     """The outcome a deciding verb gives by itself (None for frame verbs and unknown words)."""
+    if verb.lower() in WELSH_VERBS:
+        return WELSH_VERBS[verb.lower()]
     for stem, outcome in VERBS.values():
         if re.fullmatch(stem, verb, re.I):
             return outcome
@@ -154,7 +156,7 @@ NOT_A_NOTING = re.compile(
     re.I,
 )
 # "The Committee noted that the following Public Forum had been received" notes papers.
-NOTED_RECEIPT = re.compile(r"^\s*that\s+the\s+following\b[^.;]{0,80}\b(?:received|submitted|tabled)\b", re.I)
+NOTED_RECEIPT = re.compile(r"^\s*that\s+the\s+following\b[^;]{0,80}\b(?:received|submitted|tabled)\b", re.I)
 
 # An agent after a passive that is not the meeting makes it someone else's decision ("approved
 # by the previous administration", "signed by 1,870 petitioners").
@@ -168,3 +170,23 @@ ELSEWHERE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))",
     re.I,
 )
+
+
+# Welsh minutes record decisions in the impersonal past, the verb standing for "it was ...-ed"
+# ("Cytunwyd y dylid gwneud y sylw canlynol": it was agreed that the following observation
+# be made; "| Nodwyd" in the margin: noted). Manordeilo and Salem Community Council, 2019.
+# "Derbyniwyd" (received) is left out: "Derbyniwyd ymddiheuriadau" receives apologies.
+WELSH_VERBS: dict[str, str | None] = {
+    "penderfynwyd": None,  # it was resolved / decided
+    "cytunwyd": None,  # it was agreed
+    "cymeradwywyd": "approved",
+    "mabwysiadwyd": "approved",
+    "awdurdodwyd": "approved",
+    "etholwyd": "approved",
+    "penodwyd": "approved",
+    "cadarnhawyd": "approved",
+    "nodwyd": "noted",
+    "gohiriwyd": "deferred",
+    "gwrthodwyd": "rejected",
+}
+WELSH_DECIDING = "|".join(WELSH_VERBS)

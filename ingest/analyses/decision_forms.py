@@ -20,7 +20,8 @@ a `Hit` or None. Forms are structures built from `deciding`'s parts, not phrases
   unanimously", "the recommendation was LOST (4 in favour, 5 against)", "the amendment FELL").
 * `that_body`: "That the Committee for Transport and Connectivity:" whose limbs carry the verbs.
 * `proposed_seconded`: a motion proposed and seconded whose fate is not recorded apart.
-* `margin`: a deciding word alone in the right-hand cell of a line ("... | Noted").
+* `margin`: a deciding word alone in the right-hand cell of a line ("... | Noted", "| Nodwyd").
+* `welsh`: a Welsh impersonal deciding verb ("Cytunwyd y dylid ...", "Penderfynwyd ...").
 
 What no form accepts: a subject that is an officer or another body ("The Clerk reported that
 North Yorkshire Council had agreed"), pluperfect and future ("had approved", "would
@@ -46,6 +47,7 @@ from ingest.analyses.deciding import (
     OWN_AGENT,
     PAPER_NOUNS,
     PASSIVE_VERBS,
+    WELSH_DECIDING,
     forms,
     named_body_matches,
 )
@@ -94,7 +96,7 @@ _LEAD = r"(?:(?:[-•*·▪●◦]|\(?[a-zA-Z0-9]{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+
 # An opening phrase before the subject: "After some discussion, ", "Following debate, ".
 _OPENER = (
     r"(?:(?:After|Following|Upon|On|Having|Accordingly|Therefore|Thereafter|Subsequently)\b"
-    r"[^.;:]{0,80}?,\s*)?"
+    r"[^;:]{0,80}?,\s*)?"
 )
 _ADV = rf"(?:{ADVERBS}\s+)*"
 
@@ -150,10 +152,10 @@ def _headline(sentence: str, setting: Setting) -> Hit | None:
 
 _IMPERSONAL = re.compile(
     rf"\b[Ii]t\s+was\s+{_ADV}(?P<verb>{forms('resolve', 'agree', 'decide', 'determine', 'approve')})\b"
-    r"(?P<rest>[^.;]{0,12})"
+    r"(?P<rest>[^;]{0,12})"
 )
 _COORDINATED = re.compile(
-    rf"^{_LEAD}{_OPENER}[Ii]t\s+was\b[^.;]{{0,240}}?\band\s+{_ADV}(?P<verb>agreed|resolved|decided)\s+(?:that|to)\b"
+    rf"\b[Ii]t\s+was\b[^;]{{0,240}}?\band\s+{_ADV}(?P<verb>agreed|resolved|decided)\s+(?:that|to)\b"
 )
 
 
@@ -162,7 +164,7 @@ def _impersonal(sentence: str, setting: Setting) -> Hit | None:
     if m and not OWN_AGENT.match(m.group("rest")) and ELSEWHERE.match(m.group("rest")):
         m = None  # "It was approved by Cabinet in March" reports another body's decision
     if m is None:
-        m = _COORDINATED.match(sentence)
+        m = _COORDINATED.search(sentence)
         if m is None:
             return None
         return Hit("impersonal", _decision_start(sentence, 0), m.end("verb"), m.group("verb"))
@@ -174,11 +176,11 @@ def _impersonal(sentence: str, setting: Setting) -> Hit | None:
 _SUBJECT_START = rf"^{_LEAD}{_OPENER}(?:That\s+|that\s+)?"
 _BODY_ACTIVE = re.compile(
     rf"{_SUBJECT_START}(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{BODY_VERBS})\b"
-    rf"|{_SUBJECT_START}(?P<subject2>{BODY_SUBJECT})\b[^.;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{BODY_VERBS})\b"
+    rf"|{_SUBJECT_START}(?P<subject2>{BODY_SUBJECT})\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{BODY_VERBS})\b"
 )
 _MEMBERS_ACTIVE = re.compile(
     rf"{_SUBJECT_START}(?P<subject>{MEMBERS})\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b"
-    rf"|{_SUBJECT_START}(?P<subject2>{MEMBERS})\b[^.;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{MEMBER_VERBS})\b"
+    rf"|{_SUBJECT_START}(?P<subject2>{MEMBERS})\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{MEMBER_VERBS})\b"
 )
 # A body's verb in the present or the bare form reads as a decision only after "That" (the
 # resolution's own wording, "That the Committee notes the report"); in prose "The Council
@@ -217,15 +219,17 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
 
 # ----------------------------------------------------------------------- passive_decided
 
+# The decided thing opens the sentence or the clause after a comma ("Requests ... were
+# considered and, in line with the Council's policy ..., the following donations were agreed:").
 _PASSIVE = re.compile(
-    rf"^{_LEAD}(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|This|He|She|They|We|I|Officers?|"
-    r"Members|Councillors)\b)[A-Z(£][^.;:]{0,160}?)\s+(?P<aux>was|were|be|is|are)\s+"
+    rf"(?:^{_LEAD}|,\s+)(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|This|He|She|They|We|I|Officers?|"
+    r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s)[^;:]{0,160}?)\s+(?P<aux>was|were|be|is|are)\s+"
     rf"{_ADV}(?P<verb>{PASSIVE_VERBS})\b"
 )
 
 
 def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
-    m = _PASSIVE.match(sentence)
+    m = _PASSIVE.search(sentence)
     if not m:
         return None
     aux, verb, np = m.group("aux"), m.group("verb"), m.group("np")
@@ -245,10 +249,10 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
 
 _MOTION_NOUN = r"(?:motion|resolution|recommendation|amendment|proposal|proposition)s?"
 _MOTION = re.compile(
-    rf"\b{_MOTION_NOUN}\b(?P<mid>[^.;]{{0,60}}?)\b(?:was|were|is|are)\s+{_ADV}"
+    rf"\b{_MOTION_NOUN}\b(?P<mid>[^;]{{0,60}}?)\b(?:was|were|is|are)\s+{_ADV}"
     r"(?P<verb>(?i:carried|lost|passed(?!\s+(?:on|to|through)\b)|defeated|agreed|approved|adopted|rejected|declined|noted))\b"
-    rf"|\b{_MOTION_NOUN}\b[^.;]{{0,60}}?\b(?P<fell>FELL|fell)\b"
-    r"|\bvote\b[^.;]{0,80}?\b(?P<vote>CARRIED|LOST|FELL)\b"
+    rf"|\b{_MOTION_NOUN}\b[^;]{{0,60}}?\b(?P<fell>FELL|fell)\b"
+    r"|\bvote\b[^;]{0,80}?\b(?P<vote>CARRIED|LOST|FELL)\b"
     r"|^(?P<all>All\s+(?:were\s+)?in\s+favour)\b",
     re.I,
 )
@@ -293,8 +297,17 @@ def _that_body(sentence: str, setting: Setting) -> Hit | None:
 
 # --------------------------------------------------------------------- proposed_seconded
 
+# In English or Welsh ("cynigiwyd gan y Cyng. P. Harries, eiliwyd gan y Cyng. O. Williams").
+_PROPOSE = r"(?:(?:propos|mov)(?:ed|er|al)|cynigiwyd)"
+_SECOND = r"(?:second(?:ed|er)|eiliwyd)"
 _PROPOSED = re.compile(
-    r"\b(?:propos|mov)(?:ed|er|al)\b[^.]{0,200}?\bsecond(?:ed|er)\b|\bsecond(?:ed|er)\b[^.]{0,200}?\b(?:propos|mov)ed\b",
+    rf"\b{_PROPOSE}\b[^;]{{0,200}}?\b{_SECOND}\b|\b{_SECOND}\b[^;]{{0,200}}?\b{_PROPOSE}\b", re.I
+)
+
+
+_OWN_FATE = re.compile(
+    r"\b(?:agreed|resolved|carried|approved|passed|unanimous(?:ly)?|lost|fell|defeated|in\s+favour|by\s+all|"
+    r"pawb\s+yn\s+gyt[uû]n|yn\s+unfrydol|cytunwyd)\b",
     re.I,
 )
 
@@ -303,13 +316,17 @@ def _proposed_seconded(sentence: str, setting: Setting) -> Hit | None:
     m = _PROPOSED.search(sentence)
     if not m:
         return None
-    return Hit("proposed_seconded", _decision_start(sentence, 0), m.end(), "proposed", needs_fate=True)
+    # "It was proposed by ..., seconded by ... and unanimously agreed that ..." records its own
+    # fate; a bare proposal waits for the sentence that does.
+    settled = bool(_OWN_FATE.search(sentence, m.end()))
+    return Hit("proposed_seconded", _decision_start(sentence, 0), m.end(), "proposed", needs_fate=not settled)
 
 
 # -------------------------------------------------------------------------------- margin
 
 _MARGIN = re.compile(
-    r"\|\s*(?P<verb>Noted|Agreed|Resolved|Approved|Accepted|Deferred|Carried|NOTED|AGREED|RESOLVED|APPROVED)"
+    r"\|\s*(?P<verb>Noted|Agreed|Resolved|Approved|Accepted|Deferred|Carried|NOTED|AGREED|RESOLVED|APPROVED|"
+    r"Nodwyd|Cytunwyd|Penderfynwyd)"
     r"\.?\s*(?=\||$)"
 )
 
@@ -320,6 +337,25 @@ def _margin(sentence: str, setting: Setting) -> Hit | None:
         return None
     return Hit("margin", _decision_start(sentence, 0), m.end("verb"), m.group("verb"),
                default="noted" if m.group("verb").lower() == "noted" else "approved")  # fmt: skip
+
+
+# --------------------------------------------------------------------------------- welsh
+
+_WELSH = re.compile(rf"(?:^{_LEAD}|[,;:]\s+)(?P<verb>(?i:{WELSH_DECIDING}))\b(?P<after>\s*\S*)")
+
+
+def _welsh(sentence: str, setting: Setting) -> Hit | None:
+    """A Welsh impersonal deciding verb opening a sentence or clause ("Cytunwyd y dylid ...",
+    "Penderfynwyd ..."). "Nodwyd" alone is a noting; "Nodwyd bod ..." (it was noted that)
+    reports a point, like "noted that"."""
+    m = _WELSH.search(sentence)
+    if not m:
+        return None
+    verb = m.group("verb")
+    if verb.lower() == "nodwyd" and m.group("after").strip(" .").lower() in ("bod", "fod", "y", "yr", "mai"):
+        return None
+    default = "noted" if verb.lower() == "nodwyd" else "approved"
+    return Hit("welsh", m.start("verb"), m.end("verb"), verb, default=default)
 
 
 # ------------------------------------------------------------------------------ registry
@@ -345,6 +381,7 @@ FORMS: list[DecisionForm] = [
     DecisionForm("that_body", _that_body),
     DecisionForm("passive_decided", _passive_decided),
     DecisionForm("margin", _margin),
+    DecisionForm("welsh", _welsh),
     DecisionForm("proposed_seconded", _proposed_seconded),
 ]
 

@@ -28,7 +28,7 @@ import re
 _REJECTION = re.compile(
     r"\bnot\s+(?:be\s+)?(?:approved|granted|agreed|accepted|supported|adopted|endorsed|carried)\b"
     r"|\b(?:rejected|refused|declined|defeated)\b|(?-i:\bFELL\b|\bLOST\b)|\b(?:was|were)\s+lost\b"
-    r"|\b(?:motion|amendment|recommendation|proposal)s?\b[^.;]{0,40}\bfell\b",
+    r"|\b(?:motion|amendment|recommendation|proposal)s?\b[^;]{0,40}\bfell\b",
     re.I,
 )
 _DEFERRAL = re.compile(
@@ -39,7 +39,12 @@ _DEFERRAL = re.compile(
     r"|\b(?:back|forward)\s+to\s+(?:a|the)\s+(?:\w+['’]s\s+)?meeting\s+in\b",
     re.I,
 )
-_AGENDA_ITEMS = re.compile(r"\bfollowing\s+(?:additional\s+)?items?\b[^.;]{0,40}\bbrought\s+forward\b", re.I)
+_AGENDA_ITEMS = re.compile(r"\bfollowing\s+(?:additional\s+)?items?\b[^;]{0,40}\bbrought\s+forward\b", re.I)
+# An officer by role alone (no name): "that the Clerk inform ..." cannot be a name's next word.
+_ROLE = (
+    r"(?:the\s+)?(?:(?:Town|Parish|Assistant|Deputy)\s+)?(?:Clerk|Officers?|Chair(?:man|person)?|"
+    r"Proper\s+Officer|RFO|Responsible\s+Financial\s+Officer)"
+)
 _OFFICER = (
     r"(?:the\s+)?(?:(?:Town|Parish|Assistant|Deputy)\s+)?"
     r"(?:Clerk|Officers?|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|"
@@ -49,15 +54,26 @@ _OFFICER = (
 _INSTRUCTION = re.compile(
     rf"^[\W\d]*(?:that\s*:?\s*|to\s+)?(?:,?\s*(?:in|following|with|subject)\b[^,]{{0,80}},\s*)?{_OFFICER}\b(?:\s+\w+){{0,3}}?\s+"
     r"(?:should|shall|must|to|will|would|be\s+asked|is\s+asked|be\s+instructed|is\s+instructed|be\s+requested|write|contact)\b"
+    r"(?!\s+(?:remain|continue\s+as|be\s+(?:appointed|elected|made|co-opted|the)\b))"
+    # "that the Clerk inform C.C.C. accordingly": an officer's bare verb after "that" instructs.
+    rf"|^[\W\d]*that\s+{_ROLE}\s+(?!be\b|is\b|was\b|were\b|has\b|had\b|have\b|and\b|or\b)[a-z]+\b"
     r"|\b(?:passed\s+on|referred|refer)\s+to\b",
     re.I,
 )
 # A frame verb governing a statement, not a deed: "it was agreed that further research was
 # needed" (Burton-cum-Walden, 23 April 2024) decides nothing; "that a report be provided" does.
 _STATEMENT = re.compile(
-    r"^\W*that\s+[^.;:]{0,120}?\b(?:was|were|is|are|had|has|have)\b(?!\s+(?:to|be|been)\b)", re.I
+    r"^\W*that\s+[^;:]{0,120}?\b(?:was|were|is|are|had|has|have)\b(?!\s+(?:to|be|been)\b)", re.I
 )
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n")
+# Confirming the minutes is approving them, however worded ("agreed that the minutes ... were
+# correct", Manordeilo and Salem 2018-2019); planning observations ("The following observation
+# was agreed: ... No Objections") are the council's comments to the planning authority: other.
+_MINUTES_CONFIRMED = re.compile(
+    r"\bminutes\b[^;]{0,160}?\b(?:were|was|be|are)\s+(?:a\s+)?(?:correct|true|accurate|approved|confirmed|signed)",
+    re.I,
+)
+_OBSERVATIONS = re.compile(r"\b(?:observations?|no\s+objections?|no\s+observations?)\b", re.I)
 _DELEGATION = re.compile(r"\b(?:authori[sz]\w*|delegat\w*)\b", re.I)
 
 # Verb inflections only: "approval", "appointment" and "supportive" name things, not decisions.
@@ -96,6 +112,11 @@ def classify_outcome(text: str, trigger_end: int = 0, default: str = "other") ->
     if _DEFERRAL.search(tail) and not _AGENDA_ITEMS.search(tail):
         return "deferred"
     clause = _FIRST_SENTENCE.split(tail, maxsplit=1)[0]
+    head = text.split("\n", 1)[0]
+    if _MINUTES_CONFIRMED.search(head):
+        return "approved"
+    if _OBSERVATIONS.search(head):
+        return "other"
     if (_INSTRUCTION.search(clause) or _AGENDA_ITEMS.search(tail)) and not _DELEGATION.search(clause):
         return "other"
     hits = sorted((m.start(), outcome) for outcome, p in _OUTCOME_VERBS if (m := p.search(tail)))

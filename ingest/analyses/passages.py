@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from minutebook.models import Item
 
-# A list limb: "- ", "• ", "1. ", "a) ", "(a) ", "1) ". Norfolk minutes use "- " bullets;
+# A list limb: "- ", "• ", "1. ", "a) ", "(a) ", "1) ", "viii) ". Norfolk minutes use "- " bullets;
 # Bristol minutes and decision notices number their limbs "1."; Norfolk reports use "a)".
 # Word processors' symbol-font bullets come out as a private-use glyph, or as "x", "o" or
 # "§" before a capital (Burton-cum-Walden minutes, 2024: "x Waterfall area").
-LIMB = re.compile(r"^(?:[-•*·▪●◦§Ø]\s+|[\ue000-\uf8ff]\s*|[ox]\s+(?=[A-Z0-9£])|\(?[a-zA-Z0-9]{1,3}[.)]\s+)")
+LIMB = re.compile(
+    r"^(?:[-•*·▪●◦§Ø]\s+|[\ue000-\uf8ff]\s*|[ox]\s+(?=[A-Z0-9£])|\(?(?:[a-zA-Z0-9]{1,3}|[ivxlc]{1,7})[.)]\s+)"
+)
 # A numbered paragraph of minutes ("8.3 ", "- 16.2 ", "10.2"): a new paragraph, never a limb.
 PARAGRAPH_NUMBER = re.compile(r"^(?:[-•]\s*)?\d{1,3}(?:\.\d{1,3})+\.?(?:\s+|$)")
 # Lines that end the business of a meeting (Norfolk: "The meeting closed at 5.55pm.").
@@ -102,8 +104,10 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
     ("... provided to the"), or a previous line that fills the wrap width joins; a short
     unpunctuated line ends its paragraph."""
     previous = previous.rstrip()
-    if previous.endswith(_TERMINAL) or STOP.match(line):
+    if STOP.match(line):
         return False
+    if previous.endswith(_TERMINAL) and not _ABBREVIATION.search(previous, max(0, len(previous) - 20)):
+        return False  # "It was proposed by Cllr. W." / "Loynton, seconded by ..." carries on
     if line[0].islower() or (line[0] == "(" and line[1:2].islower()):
         return True
     if _FUNCTION_WORD_END.search(previous) or previous.endswith((",", "&", "–")):
@@ -113,13 +117,24 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+# A full stop that ends an abbreviation, not a sentence: titles ("Cllr. O. Williams", "Mr.
+# Edwards"), initials, initialisms ("C.C.C. Highways") and "No. 5" (Manordeilo and Salem
+# minutes, 2018-2019, write every councillor as "Cllr. J. Davies").
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:Cllrs?|Councillors?|Cyng|Cynghorwyr|Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Revd|St|No|Nos|Co|Ltd|Dept|Approx|"
+    r"approx|e\.g|i\.e|etc|cf|viz|vs|Fig|Ref|Tel|Sgt|Insp|Supt|PC|Capt|Col|Gen|Hon|Jr|Sr|"
+    r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?)\.$"
+)
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs; a plain splitter is enough for minutes' prose."""
+    """(offset, sentence) pairs; a plain splitter is enough for minutes' prose, once the full
+    stops of abbreviations and initials are not taken for sentence ends."""
     out: list[tuple[int, str]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, max(pos, m.start() - 20), m.start()):
+            continue
         out.append((pos, text[pos : m.start()]))
         pos = m.end()
     out.append((pos, text[pos:]))

@@ -57,13 +57,15 @@ _VOTES_TO = re.compile(r"\b(?P<for>\d{1,3})\s+votes?\s+to\s+(?P<against>\d{1,3})
 _MOTION_NOUN = r"(?:motion|resolution|recommendation|amendment|proposal|proposition|vote)s?"
 _CARRIED = re.compile(
     r"(?-i:\bCARRIED\b)|\bcarried\s+(?:unanimously|by|nem|with|\()"
-    rf"|\b{_MOTION_NOUN}\b[^.;]{{0,60}}\b(?:carried|passed)\b(?!\s+(?:out|forward|over|through|on|to)\b)"
+    rf"|\b{_MOTION_NOUN}\b[^;]{{0,60}}\b(?:carried|passed)\b(?!\s+(?:out|forward|over|through|on|to)\b)"
     r"|\bpassed\s+unanimously\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b|\ball\s+(?:were\s+)?in\s+favour\b"
-    r"|\bby\s+all\s+(?:those\s+)?present\b|\bagreed\s+by\s+all\b",
+    r"|\bby\s+all\s+(?:those\s+)?present\b|\bagreed\s+by\s+all\b"
+    # Welsh: "ac roedd pawb yn gytûn" (and all were agreed), "yn unfrydol" (unanimously).
+    r"|\bpawb\s+yn\s+gyt[uû]n\b|\byn\s+unfrydol\b",
     re.I,
 )
 _LOST = re.compile(
-    rf"(?-i:\bLOST\b|\bFELL\b)|\b{_MOTION_NOUN}\b[^.;]{{0,60}}\b(?:lost|fell)\b"
+    rf"(?-i:\bLOST\b|\bFELL\b)|\b{_MOTION_NOUN}\b[^;]{{0,60}}\b(?:lost|fell)\b"
     r"|\bdefeated\b|\bnot\s+carried\b",
     re.I,
 )
@@ -71,7 +73,7 @@ _VOTING = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bcarried\b|\blost\b|\bfell\b|\bma
 # A text mentions a vote at all: cheap test before the work.
 _VOTE_WORDS = re.compile(
     r"\bvot(?:e|es|ed|ing)\b|\bagainst\b|\babstain|\bin\s+favour\b|\bcarried\b|\blost\b|\bfell\b|\bFOR\b"
-    r"|\bunanimous|\bnem\.?\s*con\b|\bpassed\b|\bdefeated\b|\bby\s+all\b",
+    r"|\bunanimous|\bnem\.?\s*con\b|\bpassed\b|\bdefeated\b|\bby\s+all\b|\bpawb\s+yn\s+gyt|\bunfrydol\b",
     re.I,
 )
 
