@@ -14,6 +14,8 @@ agreed to seek the following detail;") takes the list's limbs with it.
 * `action_marker`: "ACTION: Officers to provide cost information ..." (the sentence the
   marker opens) and "(ACTION: EP)", "(ACTION: PCO to arrange Members' briefing sessions.)",
   "(ACTION)" (the sentence the marker closes, with the marker) -- Bristol printed minutes.
+* `action_column`: a right-hand column naming who acts or when ("... | Clerk", "| Feb 2019";
+  Manordeilo and Salem minutes): the sentence the cell ends, with that owner or due date.
 * `work_programme`: "July 2014 add:- free school meals; and ..." (Norfolk 13 March 2014,
   item 18): one action per subject, due by the end of that month.
 * `action_log`: a row of an Action / Response table not already covered by one of the above.
@@ -57,6 +59,23 @@ _OWNER_PATTERNS = [
 ]
 _INITIALS = re.compile(r"^(?P<owner>[A-Z]{2,4}|Officers?|[A-Z][a-z]+ [A-Z][a-z]+)(?:\s+to\b|$)")
 _ACTION_LOG_HEADER = re.compile(r"\bAction\b.*\bResponse\b", re.I)
+# A right-hand action column (Manordeilo and Salem minutes, 2018-2019): a line's last cell
+# names who is to act ("| Clerk", "| Cllr. J. Davies", "| Cllrs. G. Evans and O. Williams,
+# Clerk", "| Pawb/Clerc") or when it comes back ("| Feb 2019"), and annotates the sentence it
+# ends. Where the cell lost its rule, the name stands as a sentence of its own after it
+# ("... Town and Community Councils. Cllr. O. Williams"). A cell naming a channel ("| Notice
+# Boards", "| Website") or a decision ("| Noted") is not an action.
+_NAME = r"(?:[A-Z]\.\s*)*[A-Z][\w'’-]+"
+_PERSON = (
+    rf"(?:(?:Cllrs?|Cyng|Councillors?|County\s+Cllr)\.?\s+{_NAME}(?:\s+{_NAME})?"
+    r"|(?:The\s+|the\s+)?(?:Clerk|Clerc|Chair(?:man|person)?|Cadeirydd|RFO|All|Pawb|Officers?))"
+)
+_OWNER_CELL = rf"{_PERSON}(?:\s*(?:,|/|and|&|a)\s*(?:{_PERSON}|{_NAME}))*"
+_WHEN_CELL = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d"
+_COLUMN_CELL = re.compile(
+    rf"\s\|\s*(?:(?P<owner>{_OWNER_CELL})|(?P<when>{_WHEN_CELL}))\.?(?=\s*$|\s+(?:\d|[ivxlc]+\)|[A-Z(]))"
+)
+_BARE_OWNER = re.compile(rf"^(?P<owner>{_OWNER_CELL})\.?$")
 # A sub-heading between paragraphs ("Q9, Q10 & Q11 – Matt Sanders") ends a list of limbs.
 _HEADING = re.compile(r"^[^.;:!?]{0,70}$")
 _MAX_LIMBS = 8
@@ -153,13 +172,33 @@ def _markers(para: Paragraph, preceding: str) -> list[_Found]:
     return found
 
 
+def _column(para: Paragraph) -> list[_Found]:
+    """Actions an action column names in one paragraph (see `_COLUMN_CELL`)."""
+    found: list[_Found] = []
+    start = 0
+    for m in _COLUMN_CELL.finditer(para.text):
+        prior = sentences(para.text[start : m.start()].strip())
+        start = m.end()
+        # A sentence, not a table row whose last cell is a name ("66 | Councillors Tony ...").
+        if prior and len(prior[-1][1].split()) >= 4 and re.search(r"\b[a-z]{3,}\b", prior[-1][1]):
+            found.append(
+                _Found(prior[-1][1].strip(), para.start, "action_column", m.group("owner"), m.group("when"))
+            )
+    parts = sentences(para.text)
+    for (_, before), (_, after) in zip(parts, parts[1:], strict=False):
+        bare = _BARE_OWNER.match(after.strip())
+        if bare and not _COLUMN_CELL.search(before):
+            found.append(_Found(before.strip(), para.start, "action_column", bare.group("owner")))
+    return found
+
+
 def _undertakings(item: Item, decided: list[_Found]) -> list[_Found]:
     found: list[_Found] = []
     paras = paragraphs(item.text)
     previous = ""
     for index, para in enumerate(paras):
         preceding, previous = previous, para.text
-        markers = _markers(para, preceding)
+        markers = _markers(para, preceding) + _column(para)
         found.extend(markers)
         for offset, sentence in sentences(para.body):
             sentence = sentence.strip()
@@ -231,7 +270,7 @@ def extract_actions(doc: Document) -> list[Action]:
             if not covered:
                 per_item.setdefault(number, []).append((item, _Found(action_text, 0, "action_log")))
     for entries in per_item.values():
-        for item, found in entries:
+        for item, found in _distinct(entries):
             aid = content_id("action", key, doc.meeting_date or "", found.text)
             if aid in seen:
                 aid = content_id("action", key, doc.meeting_date or "", item.number or item.id, found.text)
@@ -252,6 +291,40 @@ def extract_actions(doc: Document) -> list[Action]:
                 )
             )
     return out
+
+
+# Where two sources find one sentence, the more specific keeps it (and lends its owner).
+_SPECIFICITY = {
+    "action_marker": 0,
+    "action_column": 0,
+    "work_programme": 1,
+    "resolution": 2,
+    "undertaking": 3,
+}
+
+
+def _distinct(entries: list[tuple[Item, _Found]]) -> list[tuple[Item, _Found]]:
+    """One action per sentence: an action whose words another action of the item holds (or
+    that holds another's) is one action, found by the most specific source."""
+    ranked = sorted(entries, key=lambda entry: _SPECIFICITY.get(entry[1].source, 4))
+    kept: list[tuple[Item, _Found]] = []
+    for item, found in ranked:
+        flat = " ".join(found.text.split())
+        twin = next(
+            (
+                k
+                for k in kept
+                if k[0].id == item.id
+                and (flat in " ".join(k[1].text.split()) or " ".join(k[1].text.split()) in flat)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append((item, found))
+        elif twin[1].owner is None and found.owner:
+            twin[1].owner = found.owner
+    order = {id(found): k for k, (_, found) in enumerate(entries)}
+    return sorted(kept, key=lambda entry: order[id(entry[1])])
 
 
 def analyse_actions(doc: Document) -> None:

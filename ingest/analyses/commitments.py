@@ -45,7 +45,8 @@ _AGENT = (
     r"(?:[Oo]fficers?|Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|"
     r"Director(?:\s+(?:of|for)\s+[A-Z][\w'’&]*(?:\s+(?:and|&|[A-Z][\w'’]*))*)?|"
     r"Head\s+of\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|Cabinet\s+Member|Leader|Mayor|Monitoring\s+Officer|"
-    r"(?:Councillor|Cllr\.?)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|[Mm]embers|[Cc]ouncillors|"
+    r"(?:County\s+)?(?:Councillor|Cllr|Cyng|Mr|Mrs|Ms|Dr)s?\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
+    r"[Mm]embers|[Cc]ouncillors|"
     r"(?:Committee|Council|Panel|Board|Group|Cabinet|[Tt]eam|[Gg]roup|police|Police|[Pp]roject\s+manager|"
     r"[Rr]epresentatives|[Pp]artners))"
 )
@@ -150,8 +151,24 @@ _SCHEDULABLE = re.compile(rf"\b(?:meeting|visit|session|briefing|workshop|event|
 # published"; not what "will" or "can be" done, which the decision describes.
 _SUBJUNCTIVE = re.compile(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)"
-    rf"\bbe\s+(?:(?:and\s+is\s+)?(?:hereby\s+)?)(?:duly\s+)?(?P<verb>{_PARTICIPLE})\b"
+    rf"\bbe\s+(?:(?:and\s+is\s+)?(?:hereby\s+)?)(?:duly\s+)?(?P<verb>{_PARTICIPLE}|made(?!\s+(?:a|an|the)\b))\b"
 )
+# An action note: a deliverable or task opening the sentence, then "to be" done ("The Review
+# of the Standing Orders to be added as an agenda item", "The exact area ... to be
+# identified and followed up").
+_NOTE_PASSIVE = re.compile(
+    rf"^[\W\d]*(?:[a-z]{{1,5}}\)\s*)?(?P<task>[A-Z][^;,]{{0,120}}?)\s+to\s+be\s+(?P<verb>{_PARTICIPLE})\b"
+)
+# The task of a note is a noun phrase; a verb in it makes the sentence prose ("Solutions
+# continued to be sought", "These were available to be viewed", "Bus Gates need to be ...").
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|need|needs|"
+    r"there|available|expected|likely|due|able|[a-z]+ed)\b",
+    re.I,
+)
+# Welsh future with an agent: "Bydd y Cyng. J. Davies yn gwneud ymholiadau" (Cllr. J. Davies
+# will make enquiries), "Bydd y Clerc yn ...".
+_WELSH_FUTURE = re.compile(r"\b[Bb]ydd(?:ant)?\s+(?:y\s+|yr\s+)?(?:Cyng\.?|Clerc|Cadeirydd|Cynghorwyr)\b")
 # "RESOLVED: to publish ...", "To bring to the next meeting ...", and the infinitives
 # coordinated with the deciding one ("to adopt the draft IT Policy ..., and to have ...").
 _INFINITIVE = re.compile(
@@ -204,12 +221,11 @@ def _agent_future(sentence: str, in_decision: bool) -> Commitment | None:
         elif not _is_deed_verb(verb):
             continue
         before = sentence[: m.start("agent")]
-        if m.group("modal") == "to" and not (
-            (in_decision or "ACTION" in sentence) and _INSTRUCTED.search(before)
-        ):
-            # "X to do Y" instructs X in action notes and decisions ("Agreed: the Clerk to
-            # order two benches") when X opens the clause; "Authorised the Director ... to
-            # take all steps" delegates, and "asked for people to leave a key" is prose.
+        if m.group("modal") == "to" and not _INSTRUCTED.search(before):
+            # "X to do Y" instructs X when X opens the sentence: an action note ("Clerk to
+            # gather the additional paperwork", "Agreed: the Clerk to order two benches");
+            # "Authorised the Director ... to take all steps" delegates, and "asked for
+            # people to leave a key" is prose.
             continue
         if _EMBEDDED.search(before):
             continue  # "ways in which ... officers would work" describes, promises nothing
@@ -269,6 +285,15 @@ def _request(sentence: str, in_decision: bool) -> Commitment | None:
     return None
 
 
+def _noted_task(sentence: str, in_decision: bool) -> Commitment | None:
+    note = _NOTE_PASSIVE.search(sentence)
+    if note and _is_deed_participle(note.group("verb")) and not _FINITE.search(note.group("task")):
+        return Commitment("decided")
+    if _WELSH_FUTURE.search(sentence):
+        return Commitment("agent_future")
+    return None
+
+
 def _decided(sentence: str, in_decision: bool) -> Commitment | None:
     if not in_decision:
         return None
@@ -287,7 +312,7 @@ def _decided(sentence: str, in_decision: bool) -> Commitment | None:
 
 
 # The shapes, tried in order; the first that finds a commitment names it (and its owner).
-_SHAPES = [_agent_future, _delivered, _request, _decided]
+_SHAPES = [_agent_future, _delivered, _request, _noted_task, _decided]
 
 
 def commitment_in(sentence: str, in_decision: bool = False) -> Commitment | None:

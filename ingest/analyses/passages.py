@@ -20,7 +20,11 @@ LIMB = re.compile(
     r"^(?:[-•*·▪●◦§Ø]\s+|[\ue000-\uf8ff]\s*|[ox]\s+(?=[A-Z0-9£])|\(?(?:[a-zA-Z0-9]{1,3}|[ivxlc]{1,7})[.)]\s+)"
 )
 # A numbered paragraph of minutes ("8.3 ", "- 16.2 ", "10.2"): a new paragraph, never a limb.
-PARAGRAPH_NUMBER = re.compile(r"^(?:[-•]\s*)?\d{1,3}(?:\.\d{1,3})+\.?(?:\s+|$)")
+# Also matters-arising references that number a paragraph by the minute it follows up
+# ("4.5v) ", "12i) ", "4.4.13ii) ", Manordeilo and Salem minutes).
+PARAGRAPH_NUMBER = re.compile(
+    r"^(?:[-•]\s*)?(?:\d{1,3}(?:\.\s?\d{1,3})+\.?|\d{1,3}(?:\.\d{1,3})*[a-z]{1,5}\))(?:\s+|$)"
+)
 # Lines that end the business of a meeting (Norfolk: "The meeting closed at 5.55pm.").
 # The signature line is "CHAIR" in capitals or "Chairman:" (Bristol, Burton-cum-Walden); a line
 # that starts "Chair of Transport and Connectivity Committee, to ..." carries on a sentence.
@@ -121,7 +125,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 # Edwards"), initials, initialisms ("C.C.C. Highways") and "No. 5" (Manordeilo and Salem
 # minutes, 2018-2019, write every councillor as "Cllr. J. Davies").
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(])(?:Cllrs?|Councillors?|Cyng|Cynghorwyr|Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Revd|St|No|Nos|Co|Ltd|Dept|Approx|"
+    r"(?:^|[\s(])(?:Cllrs?|Cyng|Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Revd|St|No|Nos|Co|Ltd|Dept|Approx|"
     r"approx|e\.g|i\.e|etc|cf|viz|vs|Fig|Ref|Tel|Sgt|Insp|Supt|PC|Capt|Col|Gen|Hon|Jr|Sr|"
     r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?)\.$"
 )
