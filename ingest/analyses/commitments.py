@@ -42,7 +42,8 @@ from ingest.analyses.due_dates import resolve_due
 _AGENT = (
     r"(?:(?:the|The|relevant|Relevant|all|All)\s+)*"
     r"(?:(?:Town|Parish|Assistant|Deputy|Interim|Acting|Executive|Senior)\s+)?"
-    r"(?:[Oo]fficers?|Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|"
+    r"(?:[Oo]fficers?|Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|RFO|"
+    r"Responsible\s+Financial\s+Officer|Proper\s+Officer|"
     r"Director(?:\s+(?:of|for)\s+[A-Z][\w'’&]*(?:\s+(?:and|&|[A-Z][\w'’]*))*)?|"
     r"Head\s+of\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|Cabinet\s+Member|Leader|Mayor|Monitoring\s+Officer|"
     r"(?:County\s+)?(?:Councillor|Cllr|Cyng|Mr|Mrs|Ms|Dr)s?\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"

@@ -50,6 +50,7 @@ from ingest.analyses.deciding import (
     WELSH_DECIDING,
     forms,
     named_body_matches,
+    outcome_of,
 )
 
 
@@ -335,8 +336,10 @@ def _margin(sentence: str, setting: Setting) -> Hit | None:
     m = _MARGIN.search(sentence)
     if not m:
         return None
-    return Hit("margin", _decision_start(sentence, 0), m.end("verb"), m.group("verb"),
-               default="noted" if m.group("verb").lower() == "noted" else "approved")  # fmt: skip
+    verb = m.group("verb")
+    return Hit(
+        "margin", _decision_start(sentence, 0), m.end("verb"), verb, default=outcome_of(verb) or "approved"
+    )
 
 
 # --------------------------------------------------------------------------------- welsh

@@ -143,7 +143,8 @@ def _ends_list(para: Paragraph, limbs: list[str], following: Paragraph | None) -
     if limbs and " | " in limbs[-1] and " | " not in para.text:
         return True
     heading = (
-        len(para.text) <= 60
+        " | " not in para.text
+        and len(para.text) <= 60
         and not para.text.rstrip().endswith((".", ";", ":", "!", "?"))
         and not _VERBISH.search(para.text)
     )

@@ -87,12 +87,7 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(lengths) < 2:
         return None
     width = lengths[min(len(lengths) - 1, math.ceil(0.9 * (len(lengths) - 1)))]
-    if not 40 <= width <= 160:
-        return None
-    # Wrapped prose fills most lines to about the width; a table laid out one cell per line
-    # (Norfolk 17 June 2014, Appendix A) has lines of every length and is not wrapped.
-    full = sum(length >= 0.8 * width for length in lengths)
-    return width if full >= 0.3 * len(lengths) else None
+    return width if 40 <= width <= 160 else None
 
 
 _FUNCTION_WORD_END = re.compile(
@@ -110,8 +105,10 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
     previous = previous.rstrip()
     if STOP.match(line):
         return False
-    if previous.endswith(_TERMINAL) and not _ABBREVIATION.search(previous, max(0, len(previous) - 20)):
-        return False  # "It was proposed by Cllr. W." / "Loynton, seconded by ..." carries on
+    if previous.endswith(".") and _ABBREVIATION.search(previous, max(0, len(previous) - 20)):
+        return True  # "It was proposed by Cllr. W." / "Loynton, seconded by ..." carries on
+    if previous.endswith(_TERMINAL):
+        return False
     if line[0].islower() or (line[0] == "(" and line[1:2].islower()):
         return True
     if _FUNCTION_WORD_END.search(previous) or previous.endswith((",", "&", "–")):
