@@ -389,9 +389,20 @@ FORMS: list[DecisionForm] = [
 ]
 
 
+# Every form needs one of these words; a sentence without any is read no further (speed).
+_ANY_DECIDING = re.compile(
+    r"resolv|agree|decid|determin|approv|adopt|accept|authori|ratif|confirm|elect|appoint|opt|carr|pass|"
+    r"vot|note|noted|endors|support|recommend|defer|postpon|refus|reject|lost|fell|defeat|signed|granted|"
+    r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b",
+    re.I,
+)
+
+
 def find_form(sentence: str, setting: Setting) -> Hit | None:
     """The first decision form in `sentence`: the earliest deciding word, then registry order
     ("The Panel RESOLVED to endorse ... and agreed to receive" is RESOLVED's decision)."""
+    if not _ANY_DECIDING.search(sentence):
+        return None
     hits = [
         (hit.end - len(hit.verb), k, hit)
         for k, form in enumerate(FORMS)

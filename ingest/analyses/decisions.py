@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.analyses.deciding import BODY_VERBS, outcome_of
 from ingest.analyses.decision_forms import Hit, Setting, find_form
@@ -223,6 +224,12 @@ def _merge(vote: Block, decision: Block, same_paragraph: bool) -> Block:
 def find_decision_blocks(text: str, body: str | None = None) -> list[Block]:
     """Every decision in an item's text, in order, none inside another. `body` is the paper's
     body: a subject naming another body is not this meeting deciding."""
+    return list(_decision_blocks(text, body))
+
+
+@lru_cache(maxsize=64)
+def _decision_blocks(text: str, body: str | None) -> tuple[Block, ...]:
+    """`find_decision_blocks`, cached: decisions and actions both read an item's decisions."""
     setting = Setting(body)
     paras = paragraphs(text)
     blocks: list[Block] = []
@@ -251,7 +258,7 @@ def find_decision_blocks(text: str, body: str | None = None) -> list[Block]:
                 decision, i, offset = _take(paras, following, setting)
                 block = _merge(block, decision, same_paragraph=following.index == found.index)
         blocks.append(block)
-    return _drop_settled_proposals(blocks)
+    return tuple(_drop_settled_proposals(blocks))
 
 
 def _drop_settled_proposals(blocks: list[Block]) -> list[Block]:
