@@ -73,10 +73,12 @@ _MODAL = (
 )
 _ADV = r"(?:(?:also|then|now|further|shortly|duly|hopefully|continue\s+to|be\s+able\s+to)\s+)*"
 # Past participles of deeds that deliver ("be published", "be forwarded"); anything else
-# ending "-ed" is taken too unless it is a deciding or state word below.
+# ending "-ed" is taken too unless it is a deciding or state word below. An event "taking
+# place" ("A Peer Review would be taking place in the week beginning 31st March") is news,
+# not a commitment.
 _IRREGULAR = (
     r"(?:made\s+available|sent|brought|sought|held|taken|given|shown|written|drawn\s+up|put|set\s+up|kept\s+informed|"
-    r"kept\s+up\s+to\s+date|undertaken|done|paid|told|met|read|spoken|run|built|laid|taking\s+place|reconvened)"
+    r"kept\s+up\s+to\s+date|undertaken|done|paid|told|met|read|spoken|run|built|laid|reconvened)"
 )
 _NOT_DEEDS = {
     "noted", "received", "accepted", "approved", "adopted", "agreed", "endorsed", "supported",
@@ -215,7 +217,7 @@ def _agent_future(sentence: str, in_decision: bool) -> Commitment | None:
         verb = m.group("verb")
         if verb == "be":
             after = (m.group("rest") or "").split()
-            if not after or not re.fullmatch(_PARTICIPLE + "|made|taking", after[0]):
+            if not after or not re.fullmatch(_PARTICIPLE + "|made", after[0]):
                 continue
             if not (_is_deed_participle(after[0]) or after[0] in _FUTURE_HANDLING):
                 continue
