@@ -108,6 +108,8 @@ MEMBERS = (
     r"(?:(?:The|the)\s+)?(?:(?:Committee|Council|Panel|Board|Parish|Town|Community)\s+)?"
     r"(?:Members|members|Councillors|councillors)(?:\s+present)?"
     r"|(?:All|all|Those|those)\s+(?:members\s+|councillors\s+|those\s+)?present|(?:The|the)\s+meeting"
+    # "All agreed." and "All in favour" are the members deciding together.
+    r"|All|all"
 )
 
 # Generic words that do not make a body name another body's ("The Full Council" is the

@@ -22,6 +22,10 @@ a `Hit` or None. Forms are structures built from `deciding`'s parts, not phrases
 * `proposed_seconded`: a motion proposed and seconded whose fate is not recorded apart.
 * `margin`: a deciding word alone in the right-hand cell of a line ("... | Noted", "| Nodwyd").
 * `welsh`: a Welsh impersonal deciding verb ("Cytunwyd y dylid ...", "Penderfynwyd ...").
+* `instruction`: the meeting instructing its officer ("The Clerk was instructed to ...").
+* `planning`: a response to a planning application ("No objections.", "The Council had no
+  objection to the application", "Members supported the application").
+* `recorded_vote`: any sentence that records a vote ("A vote was taken: 5 for, 2 against").
 
 What no form accepts: a subject that is an officer or another body ("The Clerk reported that
 North Yorkshire Council had agreed"), pluperfect and future ("had approved", "would
@@ -52,6 +56,7 @@ from ingest.analyses.deciding import (
     named_body_matches,
     outcome_of,
 )
+from ingest.analyses.votes import read_votes
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,8 @@ class Hit:
     "sentence". `motion`: the hit records a vote's fate ("CARRIED"), which announces the
     decision that follows it when one does. `default`: the outcome when no verb says one.
     `needs_fate`: the hit is a motion proposed and seconded; it is a decision only when no
-    other decision follows it (then that one records its fate).
+    other decision follows it (then that one records its fate). `fallback`: the hit stands only
+    when no other form finds the sentence.
     """
 
     form: str
@@ -75,6 +81,7 @@ class Hit:
     motion: bool = False
     default: str = "approved"
     needs_fate: bool = False
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,7 @@ def _shouted(sentence: str, setting: Setting) -> Hit | None:
 # ------------------------------------------------------------------------------ headline
 
 _HEADLINE = re.compile(
-    rf"^{_LEAD}(?P<verb>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|NOTED|Noted|APPROVED|Approved|"
+    rf"^{_LEAD}(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?P<verb>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|NOTED|Noted|APPROVED|Approved|"
     r"CARRIED|Carried|LOST|Lost|DEFERRED|Deferred|REFUSED|Refused|ENDORSED|Endorsed|ACCEPTED|Accepted|"
     r"ADOPTED|Adopted|RATIFIED|Ratified|DECISION|Decision|RESOLUTION|Resolution)\b"
     r"(?P<after>\s*(?:\(?\s*(?:unanimously|UNANIMOUSLY|nem\.?\s*con\.?)\s*\)?)?\s*"
@@ -142,7 +149,10 @@ def _headline(sentence: str, setting: Setting) -> Hit | None:
         return None  # "Resolution 5 was carried" names a resolution; "Resolution:" heads one
     if word in _STANDALONE and re.match(r"(?:the|a|an|this|these|all|each|its|their)\b", after):
         return None  # "Lost property ..." is not a vote
-    announced = verb.isupper() or after.startswith((":", "–", "—", "-", "that"))
+    # "RESOLVED", "Resolved:" or a deciding word standing alone on its line heads what follows.
+    announced = (
+        verb.isupper() or after.startswith((":", "–", "—", "-", "that")) or not sentence[m.end() :].strip()
+    )
     motion = word in _STANDALONE
     default = "rejected" if word == "lost" else "approved"
     return Hit("headline", m.start("verb"), m.end("verb"), verb, "paragraph" if announced else "sentence",
@@ -342,6 +352,68 @@ def _margin(sentence: str, setting: Setting) -> Hit | None:
     )
 
 
+# --------------------------------------------------------------------------- instruction
+
+# The meeting instructing its officer: "The Clerk was instructed to write to ...", "The Clerk
+# was asked to obtain three quotes" -- a decision whose outcome is "other" (the labels'
+# instructions to clerk or officers). A councillor asked in debate is not instructed.
+_INSTRUCTION = re.compile(
+    r"^[\W\d]*(?:[a-z]{1,5}\)\s*)?(?:The\s+|the\s+)?(?:(?:Town|Parish|Assistant|Deputy|Locum)\s+)?"
+    r"(?:Clerk|Proper\s+Officer|RFO|Responsible\s+Financial\s+Officer)\s+(?:was|were|is|be)\s+"
+    r"(?:duly\s+)?(?P<verb>instructed|asked|requested|authori[sz]ed|delegated)\s+to\b"
+)
+
+
+def _instruction(sentence: str, setting: Setting) -> Hit | None:
+    m = _INSTRUCTION.search(sentence)
+    if not m:
+        return None
+    default = "approved" if m.group("verb").lower().startswith(("authori", "delegat")) else "other"
+    return Hit("instruction", _decision_start(sentence, 0), m.end("verb"), m.group("verb"), default=default)
+
+
+# --------------------------------------------------------------------------- recorded vote
+
+# A sentence that records a vote is the meeting deciding, whatever else it says: "A vote was
+# taken: 5 for, 2 against", "Members voted unanimously".
+_VOTE_RECORD = re.compile(
+    r"\bvote\b|\bvoted\b|\bvoting\b|\bunanimous|\bnem\.?\s*con\b|\bin\s+favour\b|\babstain", re.I
+)
+
+
+def _recorded_vote(sentence: str, setting: Setting) -> Hit | None:
+    m = _VOTE_RECORD.search(sentence)
+    if not m or read_votes(sentence) is None:
+        return None
+    votes = read_votes(sentence)
+    default = "rejected" if votes is not None and votes.result == "lost" else "approved"
+    start = _decision_start(sentence, 0)
+    return Hit("recorded_vote", start, m.end(), m.group(0), motion=True, default=default, fallback=True)
+
+
+# ---------------------------------------------------------------------------- planning
+
+# A council's response to a planning application is its decision (the labels' "planning
+# observations"): "The Council had no objection to the application", "No objections.",
+# "Members supported the application", "Councillors objected to the proposal".
+_PLANNING = re.compile(
+    r"^[\W\d]*(?:[a-z]{1,5}\)\s*)?(?:(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors|"
+    r"Meeting)\s+(?:had|has|raised|made|resolved\s+to\s+make|agreed)\s+)?(?P<verb>no\s+(?:objections?|observations?|comments?))\b"
+    r"|^[\W\d]*(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors)\s+"
+    r"(?P<verb2>object(?:ed|s)|support(?:ed|s)|raised\s+(?:an\s+)?objections?)\s+(?:to\s+)?(?:the|this)\s+"
+    r"(?:planning\s+)?(?:application|proposal|development)",
+    re.I,
+)
+
+
+def _planning(sentence: str, setting: Setting) -> Hit | None:
+    m = _PLANNING.search(sentence)
+    if not m:
+        return None
+    group = "verb" if m.group("verb") else "verb2"
+    return Hit("planning", _decision_start(sentence, 0), m.end(group), m.group(group), default="other")
+
+
 # --------------------------------------------------------------------------------- welsh
 
 _WELSH = re.compile(rf"(?:^{_LEAD}|[,;:]\s+)(?P<verb>(?i:{WELSH_DECIDING}))\b(?P<after>\s*\S*)")
@@ -385,6 +457,9 @@ FORMS: list[DecisionForm] = [
     DecisionForm("passive_decided", _passive_decided),
     DecisionForm("margin", _margin),
     DecisionForm("welsh", _welsh),
+    DecisionForm("instruction", _instruction),
+    DecisionForm("planning", _planning),
+    DecisionForm("recorded_vote", _recorded_vote),
     DecisionForm("proposed_seconded", _proposed_seconded),
 ]
 
@@ -393,7 +468,8 @@ FORMS: list[DecisionForm] = [
 _ANY_DECIDING = re.compile(
     r"resolv|agree|decid|determin|approv|adopt|accept|authori|ratif|confirm|elect|appoint|opt|carr|pass|"
     r"vot|note|noted|endors|support|recommend|defer|postpon|refus|reject|lost|fell|defeat|signed|granted|"
-    r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b",
+    r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b|instruct|asked|request|"
+    r"objection|observation|comment|object|unanim|abstain|nem",
     re.I,
 )
 
@@ -412,5 +488,5 @@ def find_form(sentence: str, setting: Setting) -> Hit | None:
         return None
     # A proposal whose fate the same sentence records is that fate ("... seconded, that X be
     # elected, and this resolution was passed unanimously").
-    hits.sort(key=lambda h: (h[2].needs_fate, h[0], h[1]))
+    hits.sort(key=lambda h: (h[2].needs_fate, h[2].fallback, h[0], h[1]))
     return hits[0][2]

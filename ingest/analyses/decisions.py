@@ -60,6 +60,10 @@ _DECIDING_LIMB = re.compile(rf"^[\W\d]*(?:[a-z]{{1,2}}[.)]\s*)?(?:{BODY_VERBS})\
 # Forms a limb of a decision's list may take without starting a decision of its own.
 _LIMB_FORMS = {"headline", "passive_decided", "meeting_subject", "that_body"}
 _OPENS_LIST = (":", ":-", ";", "that", "follows")
+# A deciding word alone on its line ("RESOLVED", "Agreed") heads the paragraphs after it.
+_BARE_HEADLINE = re.compile(
+    r"^(?:Unanimously\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\s*[.:]?\s*$", re.I
+)
 
 
 @dataclass
@@ -108,7 +112,7 @@ def _hit_in(paras: list[Paragraph], index: int, offset: int, setting: Setting) -
 def _limbs_after(paras: list[Paragraph], index: int, setting: Setting) -> tuple[list[str], int]:
     """The limbs of a list introduced by paras[index] (which ends with ':', ':-' or ';')."""
     limbs: list[str] = []
-    opened = paras[index].text.rstrip().endswith(_OPENS_LIST)
+    opened = paras[index].text.rstrip().endswith(_OPENS_LIST) or bool(_BARE_HEADLINE.match(paras[index].body))
     j = index + 1
     while j < len(paras):
         para = paras[j]
@@ -251,6 +255,13 @@ def _decision_blocks(text: str, body: str | None) -> tuple[Block, ...]:
             i, offset = i + 1, 0
             continue
         block, i, offset = _take(paras, found, setting)
+        if found.hit.form == "recorded_vote":
+            # A count ("For (12) Against (3)") then its fate ("CARRIED.") is one vote.
+            fate = _next_found(paras, i, offset, setting)
+            if fate and fate.hit.form == "headline" and fate.hit.motion:
+                decided, i, offset = _take(paras, fate, setting)
+                block = _merge(block, decided, same_paragraph=fate.index == found.index)
+                block.motion = True
         # A motion carried announces the decision that follows it; a motion lost does not.
         if block.motion and block.default != "rejected" and "\n" not in block.text:
             following = _next_found(paras, i, offset, setting)

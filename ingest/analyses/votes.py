@@ -13,7 +13,8 @@ text records no vote. Invariants:
   carried). "Unanimously", "nem con" and "all in favour" are a carried vote with no counts.
 * A text recording several votes that differ (an amendment lost, then the motion carried;
   one recommendation approved unanimously and another not, 2 for and 7 against) records no
-  single vote: None. The same vote repeated is one vote.
+  single vote: None. The same vote repeated is one vote, and so are counts and the fate
+  that agrees with them ("For (12) Against (3). CARRIED.").
 
 Taught by Bristol's printed minutes (2024-2026: "CARRIED (6 members voting in favour, none
 against with 3 abstentions)", "FELL with 2 voting FOR and 7 AGAINST") and decision notices
@@ -142,6 +143,10 @@ def vote_segments(text: str) -> list[tuple[str, Votes]]:
 
 
 def read_votes(text: str) -> Votes | None:
-    """The one vote `text` records (see the module doc), or None."""
+    """The one vote `text` records (see the module doc), or None. A count and a bare fate that
+    agree ("For (12) Against (3) Abstentions (1). CARRIED.") are one vote."""
     distinct = {votes for _, votes in vote_segments(text)}
+    counted = [v for v in distinct if v.counts != (None, None, None)]
+    if len(counted) == 1 and all(v.result in (None, counted[0].result) for v in distinct - set(counted)):
+        return counted[0]
     return distinct.pop() if len(distinct) == 1 else None

@@ -71,6 +71,14 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
         ("Resolved – that the matter be deferred to the next meeting.", "headline", "deferred"),
         ("Agreed: the Clerk to order two benches for the green.", "headline", "other"),
         ("Letter from the police about speeding on the main road | Noted", "margin", "noted"),
+        # The meeting together, instructing its officer, responding to a planning application,
+        # recording a vote.
+        ("All agreed.", "meeting_subject", "approved"),
+        ("The Clerk was instructed to write to the school about parking.", "instruction", "other"),
+        ("The Council had no objection to the application.", "planning", "other"),
+        ("No objections.", "planning", "other"),
+        ("Members supported the application.", "planning", "endorsed"),
+        ("A vote was taken: 5 for, 2 against.", "recorded_vote", "approved"),
         # Welsh minutes: the impersonal past of a deciding verb.
         ("Cytunwyd y dylid gwneud y sylw canlynol:", "welsh", "approved"),
         ("Llythyr gan yr heddlu | Nodwyd", "margin", "noted"),
@@ -100,6 +108,8 @@ def test_a_decision_in_any_form_is_found_with_its_outcome(text: str, form: str, 
         # Apologies received are not a decision; neither is a proposal alone.
         "Derbyniwyd ymddiheuriadau gan y Cyng. A. Jones.",
         "Lost property was handed to the Clerk.",
+        "The Clerk was asked about the bins by a resident.",
+        "Councillor Hale supported the application in a personal capacity.",
     ],
 )
 def test_what_the_meeting_did_not_decide_is_not_a_decision(text: str) -> None:
@@ -140,3 +150,8 @@ def test_every_form_is_registered_once_under_its_own_name() -> None:
     names = [form.name for form in FORMS]
     assert len(names) == len(set(names))
     assert find_form("Noted.", Setting()) is not None
+
+
+def test_a_deciding_word_alone_on_its_line_heads_the_paragraph_after_it() -> None:
+    [block] = find_decision_blocks("RESOLVED\nThat the precept be set at £9,000.\n")
+    assert block.text.splitlines() == ["RESOLVED", "That the precept be set at £9,000."]
