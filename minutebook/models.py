@@ -166,7 +166,12 @@ class Figure:
 
 @dataclass
 class Resolution:
-    """A decision recorded in minutes or a decision notice, verbatim with all its limbs."""
+    """A decision recorded in minutes or a decision notice, verbatim with all its limbs.
+
+    Votes are the counts the paper prints (None where it prints none); `vote_result` is
+    "carried" or "lost" when the paper records the vote's fate (in words, "unanimously", or
+    by counts), else None.
+    """
 
     id: str
     text: str
@@ -176,6 +181,7 @@ class Resolution:
     votes_for: int | None = None
     votes_against: int | None = None
     abstentions: int | None = None
+    vote_result: str | None = None
 
 
 @dataclass

@@ -259,6 +259,10 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 4: a recorded vote's result ("carried" / "lost"), beside its counts (issue 12).
+    """
+    ALTER TABLE resolutions ADD COLUMN vote_result TEXT;
+    """,
 ]
 
 # Tables whose rows are extracted from one document and go when it is replaced or removed.
@@ -533,7 +537,7 @@ class Store:
         )
         db.executemany(
             "INSERT OR IGNORE INTO resolutions(id, document_id, item_id, text, outcome, page,"
-            " votes_for, votes_against, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " votes_for, votes_against, abstentions, vote_result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     r.id,
@@ -545,6 +549,7 @@ class Store:
                     r.votes_for,
                     r.votes_against,
                     r.abstentions,
+                    r.vote_result,
                 )
                 for r in doc.resolutions
             ],

@@ -17,7 +17,8 @@ from typing import Any
 from minutebook.store import Store
 from search.tracker.subjects import stems, topic_of
 
-# One committee cycle: how long an undated commitment may run before it is overdue.
+# One committee cycle: the deadline an undated commitment would have if one were assumed. It
+# is shown as information (`implied_due`) and never makes an action overdue.
 IMPLIED_MONTHS = 3
 
 
