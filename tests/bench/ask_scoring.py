@@ -8,7 +8,8 @@ are never edited to fit the code. What a right answer is:
   and "m"/"million" (`normalise`), on word boundaries, and is short (at most
   `MAX_TYPED_WORDS` words), so a whole sentence cannot score as a span;
 * **keyword answers** (decision, request, reason, text): the answer contains every keyword
-  and is at most `MAX_KEYWORD_WORDS` words (a resolution with its limbs, not a whole page);
+  (as a word or the start of one: "spread" in "spreading") and is at most
+  `MAX_KEYWORD_WORDS` words (a resolution with its limbs, not a whole page);
 * **hard negatives**: no answer (`answer` is null).
 
 A citation is right when its quote is verbatim text of the paper it cites (a substring of that
@@ -121,19 +122,21 @@ def _spaceless_with_bounds(text: str) -> tuple[str, set[int]]:
     return joined, bounds
 
 
-def contains(haystack: str, needle: str) -> bool:
+def contains(haystack: str, needle: str, *, prefix: bool = False) -> bool:
     """Whether normalised `needle` is in normalised `haystack` on word boundaries; spaces are
-    ignored ("8.00 pm" matches "8.00pm") as long as the match starts and ends at a word edge."""
+    ignored ("8.00 pm" matches "8.00pm") as long as the match starts and ends at a word edge.
+    With `prefix`, the match may end inside a word (keyword "spread" in "spreading", "500" in
+    "£500k")."""
     hay, want = normalise(haystack), normalise(needle)
     if not want:
         return False
-    if f" {want} " in f" {hay} ":
+    if f" {want} " in f" {hay} " or (prefix and f" {want}" in f" {hay}"):
         return True
     joined, bounds = _spaceless_with_bounds(hay)
     target = want.replace(" ", "")
     start = joined.find(target)
     while start >= 0:
-        if start in bounds and start + len(target) in bounds:
+        if start in bounds and (prefix or start + len(target) in bounds):
             return True
         start = joined.find(target, start + 1)
     return False
@@ -150,7 +153,7 @@ def answer_correct(question: Question, answer: str | None) -> bool:
         return False
     words = len(answer.split())
     if question.type in KEYWORD_TYPES or not question.answers:
-        return words <= MAX_KEYWORD_WORDS and all(contains(answer, k) for k in question.keywords)
+        return words <= MAX_KEYWORD_WORDS and all(contains(answer, k, prefix=True) for k in question.keywords)
     return words <= MAX_TYPED_WORDS and any(contains(answer, a) for a in question.answers)
 
 
