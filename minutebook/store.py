@@ -602,7 +602,8 @@ class Store:
             marks = ",".join("?" * len(chunk))
             found = self.db.execute(
                 "SELECT item_id, section_id, page, table_index, position, label, cells, headers, text"
-                f" FROM table_rows WHERE section_id IN ({marks}) OR (section_id IS NULL AND item_id IN ({marks}))"
+                f" FROM table_rows WHERE section_id IN ({marks})"
+                f" OR (section_id IS NULL AND item_id IN ({marks}))"
                 " ORDER BY document_id, table_index, position",
                 chunk + chunk,
             ).fetchall()

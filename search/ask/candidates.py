@@ -33,27 +33,34 @@ from search.ask.question import (
     Question,
 )
 from search.ask.spans import FALLBACK, Span, typed_spans
-from search.ask.tables import choose_cell
+from search.ask.tables import choose_cell, other_period
 
 _NAME_TYPES = (PERSON, ORGANISATION, PLACE)
 _DECIDED = re.compile(
-    r"\bRESOLVED\b|\bAGREED\b|\b(?:resolved|agreed|decided|approved|determined|endorsed)\b(?: (?:to|that|unanimously))?"
+    r"\bRESOLVED\b|\bAGREED\b|\b(?:resolved|agreed|decided"
+    r"|approved|determined|endorsed)\b(?: (?:to|that|unanimously))?"
     r"|\bno decisions?\b|\bnoted\b",
 )
 _DECIDED_STRONG = re.compile(r"\bRESOLVED\b|\bAGREED\b|\bresolved\b|\bagreed\b|\bdecided\b")
 _REASON_CUES = re.compile(
-    r"\b(?:because|due to|as a result|owing to|given|since|in order to|so that|reflect\w*|result\w* (?:from|of)|"
+    r"\b(?:because|due to|as a result|owing to|given|since"
+    r"|in order to|so that|reflect\w*|result\w* (?:from|of)|"
     r"caused by|driven by|as it|as they|as this|the reason|reasons?|on the grounds)\b",
     re.I,
 )
 _REQUEST_CUES = re.compile(
-    r"\b(?:request\w*|asked (?:for|that|to)|ask\w* (?:for|that)|call\w* (?:for|on)|should|would like|urge\w*|"
-    r"sought|seek\w*|recommend\w*|propos\w*|consider\w*|invite\w*|wish\w* to|want\w*)\b",
+    r"\b(?:request\w*|asked (?:for|that)|ask\w* (?:for|that)|call\w* (?:for|on)|should|would like|urge\w*|"
+    r"sought|seek\w*|recommend\w*|propos\w*|wish\w* to|want\w*|(?:agreed|resolved) to receive|"
+    r"be (?:provided|brought|presented|circulated|sent)|report back|come back|RESOLVED|AGREED)\b",
     re.I,
 )
+# "The Panel is asked to consider ...": a request made *to* the body, not by it.
+_ASKED_OF = re.compile(r"\b(?:is|are|was|were|be|being) (?:asked|invited|requested) to\b", re.I)
+# A line with no lower-case letter ("BURTON-CUM-WALDEN PARISH COUNCIL"): a letterhead or heading.
+_SHOUTED = re.compile(r"[^a-z]{0,80}")
 _CODE = re.compile(r"^[a-z]{1,3}(\d{1,3})$")
 # How many units (sentences, rows) of all the passages become candidates: the most promising.
-KEEP_UNITS = 120
+KEEP_UNITS = 150
 # A resolution block runs on over its limbs, up to this many words.
 _RESOLUTION_WORDS = 75
 
@@ -168,6 +175,21 @@ def _spans(question: Question, text: str, names: list[tuple[str, str]]) -> list[
     return found
 
 
+def _without_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """A limb of a resolution already quoted whole by another candidate is not an answer
+    of its own."""
+    blocks = [
+        (c.passage.id, c.unit.start, c.extra["quote_end"])
+        for c in candidates
+        if c.unit is not None and c.extra.get("quote_end", 0) > c.unit.end
+    ]
+    return [
+        c
+        for c in candidates
+        if c.unit is None or not any(p == c.passage.id and s < c.unit.start < e for p, s, e in blocks)
+    ]
+
+
 class CandidateReader:
     """Reads the candidates of one question from passages (see the module docstring)."""
 
@@ -224,7 +246,7 @@ class CandidateReader:
                 candidate.extra["carried_stems"] = carried.stems
                 candidate.extra["answers_question_before"] = True
             out.append(candidate)
-        return out
+        return _without_parts(out)
 
     def _candidate(
         self, passage: Passage, unit: Unit, units: list[Unit], index: int, matched: Matched
@@ -234,6 +256,16 @@ class CandidateReader:
             return self._sentence(passage, unit, units, index)
         names = self.names.get(passage.document_id, [])
         if unit.row is not None:
+            if other_period(self.question, unit.row):
+                # A table by period, not for the period asked: nothing in the row answers.
+                return Candidate(
+                    passage=passage,
+                    quote=unit.text,
+                    answer=unit.text,
+                    answer_type=kind,
+                    source="untyped",
+                    unit=unit,
+                )
             cell = choose_cell(self.question, unit.row, self.weights)
             if cell is not None:
                 answer = cell.text
@@ -287,25 +319,31 @@ class CandidateReader:
 
     def _sentence(self, passage: Passage, unit: Unit, units: list[Unit], index: int) -> Candidate | None:
         kind = self.question.answer_type
-        if unit.is_heading:
-            return None
+        if unit.is_heading or _SHOUTED.fullmatch(unit.text.strip()):
+            return None  # a heading or a line of capitals is not an answer
         text = unit.text
         cue = False
         quote_end = unit.end
+        resolved = passage.in_resolution(text)
         if kind == DECISION:
-            cue = bool(_DECIDED.search(text))
-            if _DECIDED_STRONG.search(text) and text.rstrip().endswith((":", ":-", "-", "that")):
+            cue = (bool(_DECIDED.search(text)) or resolved) and not _ASKED_OF.search(text)
+            if not cue:
+                return None  # a decision is read from a sentence that records one
+            opens_list = _DECIDED_STRONG.search(text) and text.rstrip().endswith((":", ":-", "-", "that"))
+            if opens_list or resolved:
                 # The resolution's limbs follow: take them while the block stays short.
                 words = len(text.split())
                 for limb in units[index + 1 :]:
                     words += len(limb.text.split())
                     if words > _RESOLUTION_WORDS or limb.is_heading:
                         break
+                    if not opens_list and not passage.in_resolution(limb.text):
+                        break
                     quote_end = limb.end
         elif kind == REASON:
             cue = bool(_REASON_CUES.search(text))
         elif kind == REQUEST:
-            cue = bool(_REQUEST_CUES.search(text))
+            cue = bool(_REQUEST_CUES.search(text)) and not _ASKED_OF.search(text)
         else:
             cue = True
         quote = passage.text[unit.start : quote_end]
@@ -316,5 +354,5 @@ class CandidateReader:
             answer_type=kind,
             source="sentence",
             unit=unit,
-            extra={"cue": cue},
+            extra={"cue": cue, "quote_end": quote_end},
         )

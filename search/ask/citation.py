@@ -17,6 +17,7 @@ from typing import Any
 from minutebook.store import Store
 from minutebook.text import strip_markup
 from search.ask.evidence import Candidate
+from search.ask.score import answerable
 
 # How many passages an abstention shows.
 NEAREST = 3
@@ -102,7 +103,7 @@ def result(
     if not ranked or store is None:
         return out
     best = ranked[0]
-    if confidence >= threshold:
+    if confidence >= threshold and answerable(best):
         out["answer"] = best.answer
         out["citations"] = [cite(store, best)]
         for key in _EXTRA_KEYS:

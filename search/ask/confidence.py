@@ -28,33 +28,46 @@ from typing import Protocol
 ANSWER_THRESHOLD = 0.5
 
 RANK_WEIGHTS: dict[str, float] = {
-    "coverage": 5.0,
-    "own_coverage": 2.0,
-    "type_ok": 1.5,
-    "period": 1.0,
-    "meeting": 1.5,
-    "retrieval": 0.5,
-    "rank": 0.5,
-    "heading": -2.0,
-    "asks": -1.5,
-    "answers_question": 1.0,
-    "echo": -2.0,
-    "from_cell": 0.3,
-    "from_attendance": 1.5,
-    "chair_record": 3.0,
-    "cell_ambiguous": -1.0,
-    "span_pull": 0.5,
-    "name_by_role": -0.5,
-    "long_answer": -0.5,
+    "answers_question": 0.92,
+    "asks": -1.019,
+    "cell_ambiguous": -0.545,
+    "chair_record": 2.064,
+    "coverage": 4.411,
+    "cue_sentence": 1.091,
+    "echo": -1.074,
+    "from_attendance": 1.078,
+    "from_cell": 0.496,
+    "heading": -0.943,
+    "key_terms": 1.38,
+    "long_answer": -0.507,
+    "meeting": 1.501,
+    "minutes_record": 1.001,
+    "name_by_role": -0.458,
+    "own_coverage": 2.219,
+    "period": 1.221,
+    "preposition": 0.495,
+    "range_fit": 1.0,
+    "rank": 1.206,
+    "relative_future": 1.0,
+    "resolution": -0.319,
+    "resolution_answer": 1.303,
+    "retrieval": 1.227,
+    "row_label": 0.995,
+    "sentence_answer": -0.0,
+    "span_pull": 1.075,
+    "structure": 0.332,
+    "tense_fit": 0.997,
+    "type_fallback": -1.42,
+    "type_ok": 2.091,
 }
-CONFIDENCE_INTERCEPT = -6.0
+CONFIDENCE_INTERCEPT = -4.041
 CONFIDENCE_WEIGHTS: dict[str, float] = {
-    "share": 2.0,
-    "coverage": 4.0,
-    "own_coverage": 1.0,
-    "type_ok": 1.0,
-    "period": 1.0,
-    "meeting": 1.0,
+    "score": 0.137,
+    "margin": 0.833,
+    "share": 0.052,
+    "meeting": 1.07,
+    "period": 0.22,
+    "type_ok": 0.986,
 }
 
 
@@ -86,8 +99,14 @@ def answer_share(ranked: Sequence[Scored]) -> float:
 
 
 def confidence_features(ranked: Sequence[Scored]) -> dict[str, float]:
-    features = dict(ranked[0].features)
+    """The best candidate's features, its answer's softmax share, its rank score and its lead
+    over the best candidate giving another answer."""
+    best = ranked[0]
+    features = dict(best.features)
     features["share"] = answer_share(ranked)
+    features["score"] = best.score
+    runner_up = next((c.score for c in ranked[1:] if c.key != best.key), best.score - 3.0)
+    features["margin"] = min(3.0, best.score - runner_up)
     return features
 
 

@@ -34,5 +34,9 @@ class Candidate:
 
     @property
     def key(self) -> str:
-        """What makes two candidates the same answer (case and spacing aside)."""
+        """What makes two candidates the same answer: the same words (case and spacing aside);
+        for sentence answers (decisions, requests, reasons), the same paper, as one paper's
+        sentences about a matter tell one story in different words."""
+        if self.source == "sentence":
+            return f"paper:{self.passage.document_id}"
         return " ".join(self.answer.lower().split())

@@ -92,6 +92,11 @@ _SAME_MEANING: tuple[tuple[str, ...], ...] = (
     ("say", "state"),
     ("lead", "head"),
     ("councillor", "member"),
+    ("total", "altogether", "overall", "combined"),
+    ("outturn", "actual", "final"),
+    ("overspend", "variance"),
+    ("underspend", "variance"),
+    ("forecast", "projected", "predicted", "expected"),
 )
 # How much longer one stem may be than another it starts with and still be the same word
 # ("regist"/"registr": registered/registration), and how long the shorter must be.

@@ -34,6 +34,7 @@ _ABBREVIATION_BEFORE = re.compile(
 # Lines that start a new unit: bullets, numbered paragraphs, lettered limbs.
 _STARTS_UNIT = re.compile(r"^\s*(?:[-•*·▪●◦–]\s|\(?[a-z0-9]{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s)", re.I)
 _TERMINAL = (".", ":", ";", "!", "?")
+_PARAGRAPH_NUMBER = re.compile(r"^(?:[-•]\s*)?\d{1,3}(?:\.\d{1,3})+\.?\s+")
 # A prose line at least this long that stops without punctuation was wrapped by the layout.
 _WRAP_CHARS = 45
 _TABLE_LINE = re.compile(r"^\s*\|.*\||\t| \| ")
@@ -103,6 +104,15 @@ class Passage:
     score: float = 0.0
     rank: int = 0
     rows: list[TableRow] = field(default_factory=list)
+    # The resolutions and actions of the passage's item, spaces collapsed: what the meeting
+    # decided or promised there.
+    resolutions: list[str] = field(default_factory=list)
+
+    def in_resolution(self, text: str) -> bool:
+        """Whether `text` is (part of) one of the item's resolutions or actions, or holds one."""
+        probe = _PARAGRAPH_NUMBER.sub("", " ".join(text.split()))
+        head = probe[:80]
+        return bool(head) and any(head in r or (len(r) >= 20 and r[:80] in probe) for r in self.resolutions)
 
     @cached_property
     def units(self) -> list[Unit]:
@@ -134,9 +144,10 @@ class Passage:
         }
 
 
-def _logical_lines(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _logical_lines(text: str, taken: list[tuple[int, int]], titles: list[str]) -> list[tuple[int, int]]:
     """(start, end) of the prose lines of `text` outside `taken` (table rows), a line wrapped
-    by the layout joined to the next (the newline stays, so the span is still verbatim)."""
+    by the layout joined to the next (the newline stays, so the span is still verbatim); a
+    heading line is never joined to what follows it."""
     spans: list[tuple[int, int]] = []
     offset = 0
     pending: tuple[int, int] | None = None
@@ -144,12 +155,12 @@ def _logical_lines(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
         start, end = offset, offset + len(line)
         offset = end + 1
         inside = any(a <= start < b for a, b in taken)
-        if inside or not line.strip() or _TABLE_LINE.search(line):
+        if inside or not line.strip() or _TABLE_LINE.search(line) or _is_heading(line, titles):
             if pending:
                 spans.append(pending)
                 pending = None
             if not inside and line.strip():
-                spans.append((start, end))  # a table line ingest did not keep as a row
+                spans.append((start, end))  # a heading, or a table line ingest kept no row of
             continue
         if pending:
             if not _STARTS_UNIT.match(line) and (
@@ -187,12 +198,20 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# An entry of an agenda's list of items: "Response to ... Recommendations (Page A63)".
+_AGENDA_ENTRY = re.compile(r"\((?:Page|Pages|p\.?)\s*[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?\)\s*$", re.I)
+
+
 def _is_heading(line: str, titles: list[str]) -> bool:
     stripped = line.strip()
-    if len(stripped) > _HEADING_CHARS or stripped.endswith((".", "?", "!")):
+    if _AGENDA_ENTRY.search(stripped):
+        return True
+    if not stripped or len(stripped) > _HEADING_CHARS or stripped.endswith((".", "?", "!")):
         return False
-    bare = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", stripped)
-    return any(bare and (bare == t.strip() or t.strip().startswith(bare)) for t in titles)
+    bare = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", stripped).casefold()
+    return any(
+        bare and (bare == t.strip().casefold() or t.strip().casefold().startswith(bare)) for t in titles
+    )
 
 
 def split_units(text: str, rows: list[TableRow], titles: list[str]) -> list[Unit]:
@@ -209,7 +228,7 @@ def split_units(text: str, rows: list[TableRow], titles: list[str]) -> list[Unit
         search_from = at + len(row.text)
         taken.append((at, at + len(row.text)))
         units.append(Unit(row.text, at, at + len(row.text), "row", row))
-    for start, end in _logical_lines(text, taken):
+    for start, end in _logical_lines(text, taken, titles):
         # Trim the spaces a line may carry, so the unit is the words themselves.
         while start < end and text[start].isspace():
             start += 1

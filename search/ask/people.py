@@ -64,8 +64,9 @@ _ROLE_WORDS = (
     r"Coordinator|Co-ordinator|Advisers?|Advisors?|Commissioner|Secretary|Caretaker|Inspector|Team|team"
 )
 _ROLE_PHRASE = re.compile(
-    r"(?:\b[Tt]he\s+)?(?:\b[A-Z][\w'’&-]*\s+){0,4}(?:\b[a-z]{3,}\s+)?\b(?:" + _ROLE_WORDS + r")\b"
-    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*(?:\s|$)){1,4})?(?:\s*\([^()]{2,40}\))?"
+    r"(?:\b[Tt]he\s+)?(?:\b[A-Z][\w'’&-]*\s+){0,4}(?:\b[a-z]{3,}\s+)?"
+    r"\b(?:(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Ii]nterim|[Aa]cting)[- ])?(?:" + _ROLE_WORDS + r")\b"
+    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\b\s?){1,5})?(?:\s*\([^()]{2,40}\))?"
 )
 # Lower-case words that cannot begin a role ("provided to the Director").
 _NOT_ROLE_START = frozenset(
@@ -83,6 +84,9 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,5}\b")
 _NOT_ACRONYM = frozenset(
     "I II III IV V AM PM UK GB EU OK TBC TBA NB PS RAG ID NA NO AND THE FOR OF TO IN ON A AN".split()
 )
+_CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
+# "managed by NPS", "a report from YDNPA", "NPS, who charge": where an acronym names who.
+_BODY_CUE_BEFORE = re.compile(r"\b(?:by|from|with|to|of)\s+(?:the\s+)?$", re.I)
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|near|around|outside|within|of)\s+((?:[A-Z][\w'’-]+(?:\s+|,\s+)?){1,4})"
 )
@@ -154,8 +158,10 @@ def organisation_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
         if len(words) >= 2:
             start = span.end - len(" ".join(words))
             found.append(Span(ORGANISATION, start, span.end, text[start : span.end], "pattern"))
+    shouting = len(_CAPITAL_WORD.findall(text)) >= 3
     for span in _spans_of(_ACRONYM, ORGANISATION, text, "acronym"):
-        if span.text not in _NOT_ACRONYM:
+        # In a line of capitals ("MINUTES OF THE MEETING HELD ON") every word looks like one.
+        if span.text not in _NOT_ACRONYM and not shouting:
             found.append(span)
     return _unique(found)
 
@@ -180,7 +186,14 @@ def name_spans(kind: str, text: str, names: list[tuple[str, str]]) -> list[Span]
         people = person_spans(text, names)
         if people and any(s.role != "role" for s in people):
             return people
-        return _unique(people + organisation_spans(text, names))
+        bodies = [
+            s
+            for s in organisation_spans(text, names)
+            if s.role != "acronym"
+            or _BODY_CUE_BEFORE.search(text[max(0, s.start - 12) : s.start])
+            or text[s.end : s.end + 6].startswith(", who")
+        ]
+        return _unique(people + bodies)
     if kind == ORGANISATION:
         return organisation_spans(text, names)
     if kind == PLACE:
@@ -226,8 +239,8 @@ def _name_as_printed(line: str, person: str) -> str:
     for m in TITLED.finditer(line):
         if _surname(m.group(0)) == surname:
             return m.group(0)
-    m = re.search(r"(?:[A-Z][a-z'’-]+\s+)?(?:[A-Z]\.?\s+)*" + re.escape(surname) + r"\b", line)
-    return m.group(0) if m else person
+    found = re.search(r"(?:[A-Z][a-z'’-]+\s+)?(?:[A-Z]\.?\s+)*" + re.escape(surname) + r"\b", line)
+    return found.group(0) if found else person
 
 
 def _passage_for(doc: dict[str, Any], line: str, page: int, fronts: dict[str, Passage]) -> Passage:

@@ -127,7 +127,7 @@ class Period:
 
 
 def _months_of(period: Period) -> list[int]:
-    months = []
+    months: list[int] = []
     year, month = period.start.year, period.start.month
     while (year, month) <= (period.end.year, period.end.month) and len(months) < 13:
         months.append(month)

@@ -101,7 +101,8 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:what|which) (?:\w+ )?(?:percentage|proportion|per ?cent|share|fraction)\b|"
-            r"\bhow many per ?cent\b|\bwhat %|\bas a (?:percentage|proportion)\b|\b(?:percentage|proportion) of\b"
+            r"\bhow many per ?cent\b|\bwhat %|\bas a (?:percentage"
+            r"|proportion)\b|\b(?:percentage|proportion) of\b"
         ),
         PERCENT,
     ),
@@ -115,7 +116,8 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:did|were|was there|was|has|have|had) (?:any|anyone|anybody)\b"), COUNT),
     (
         re.compile(
-            r"\b(?:what|which)\b(?:\s+\w+){0,3}\s+(?:rate|score|ranking|rank|ratio|grade|pay point|scale point|"
+            r"\b(?:what|which)\b(?:\s+\w+){0,3}\s+(?:rate|score"
+            r"|ranking|rank|ratio|grade|pay point|scale point|"
             r"spinal (?:column )?point|band|position|rating|standing|index)\b"
         ),
         RATE,
@@ -124,7 +126,8 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"^(?:when|until when|by when|since when)\b|\bwhat date\b|\bon what (?:day|date)\b|"
-            r"\bwhich (?:day|date|month|year|week)\b|\bin what (?:month|year|week)\b|\bwhat (?:day|month|year)\b|"
+            r"\bwhich (?:day|date|month|year|week)\b|\bin what (?:month"
+            r"|year|week)\b|\bwhat (?:day|month|year)\b|"
             r"\bwhich (?:earlier |previous |next |later |last )?meeting\b|(?:^|, |; )(?:and )?when\b"
         ),
         DATE,
@@ -169,6 +172,7 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         REASON,
     ),
     (re.compile(r"^what (?:did|does|do|was|were|is|are|had|has)\b.*\b(?:" + _MONEY_WORDS + r")\b"), MONEY),
+    (re.compile(r"^(?:what|which) (?:\w+ )?(?:" + _MONEY_WORDS + r")\b"), MONEY),
     (re.compile(r"^(?:by how much|how much)\b"), MONEY),
 )
 # "By how much ...": money when the question is about money, else a percentage.
@@ -181,7 +185,8 @@ _ATTENDANCE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "substitute",
         re.compile(
-            r"\bsubstitut\w*|\b(?:stood|stand|standing|sat|sit|sitting) in for\b|\bdeputi[sz]\w*|\bin place of\b",
+            r"\bsubstitut\w*|\b(?:stood|stand|standing|sat|sit"
+            r"|sitting) in for\b|\bdeputi[sz]\w*|\bin place of\b",
             re.I,
         ),
     ),
@@ -197,7 +202,8 @@ _ATTENDANCE: tuple[tuple[str, re.Pattern[str]], ...] = (
 # "Who chaired the meeting", "who was in the chair", "who presided": the meeting's chair,
 # unless the question names another group ("who will chair the working group").
 _MEETING_CHAIR = re.compile(
-    r"\bwho (?:chaired|presided|was (?:in )?the chair|took the chair|was chair(?:man|woman|person)? (?:of|at|for))\b"
+    r"\bwho (?:chaired|presided|was (?:in )?the chair|took the chair"
+    r"|was chair(?:man|woman|person)? (?:of|at|for))\b"
     r"|\bwho was in the chair\b|\bwho chairs? the meeting\b",
     re.I,
 )

@@ -190,6 +190,7 @@ def retrieve(home: Path, store: Store, question: Question, limit: int = CANDIDAT
         front.score = top * 0.5
         passages.append(front)
     _attach_rows(store, passages)
+    _attach_resolutions(store, passages)
     for rank, passage in enumerate(passages):
         passage.rank = rank
     paper_ids = list(dict.fromkeys(dated + [p.document_id for p in passages]))
@@ -253,6 +254,25 @@ def _attach_rows(store: Store, passages: list[Passage]) -> None:
         by_section.setdefault(row.section_id or row.item_id or "", []).append(row)
     for passage in passages:
         passage.rows = by_section.get(passage.id, [])
+
+
+def _attach_resolutions(store: Store, passages: list[Passage]) -> None:
+    """What ingest read as decided or promised in each passage's item: its resolutions and its
+    actions (commitments to report back, to provide, to do)."""
+    items = list(dict.fromkeys(p.item_id for p in passages if p.item_id))
+    by_item: dict[str, list[str]] = {}
+    try:
+        for chunk in _batches(items):
+            marks = ",".join("?" * len(chunk))
+            for table in ("resolutions", "actions"):
+                for row in store.query(
+                    f"SELECT item_id, text FROM {table} WHERE item_id IN ({marks})", chunk
+                ):
+                    by_item.setdefault(row["item_id"], []).append(" ".join(row["text"].split()))
+    except sqlite3.Error:
+        return
+    for passage in passages:
+        passage.resolutions = by_item.get(passage.item_id or "", [])
 
 
 def document_rows(store: Store, doc_ids: Iterable[str]) -> list[dict[str, Any]]:

@@ -24,18 +24,45 @@ same features.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from search.ask.confidence import rank_score
 from search.ask.evidence import Candidate
 from search.ask.lexicon import TermMatcher, stem_set, stems
 from search.ask.passages import Passage
-from search.ask.periods import Period, find_periods
-from search.ask.question import DATE, ORGANISATION, PERSON, SENTENCE_TYPES, TIME, Question
+from search.ask.periods import Period, find_periods, parse_iso
+from search.ask.question import DATE, DECISION, ORGANISATION, PERSON, REQUEST, SENTENCE_TYPES, TIME, Question
 from search.ask.retrieve import Retrieved
 
 _CONTEXT_WEIGHT = 0.6
 _PASSAGE_WEIGHT = 0.3
+_RANGE_ASKED = re.compile(r"\b(?:slot|window|between|hours|period|from when)\b", re.I)
 _ASKING = re.compile(r"\b(?:ask|asked|asking|question|questions|query|queried|put)\b", re.I)
+
+
+_FUTURE_QUESTION = re.compile(
+    r"\b(?:will|shall|is due|are due|is expected|are expected|going to|is to|are to|is planned|next)\b", re.I
+)
+_PAST_QUESTION = re.compile(r"^(?:when|on what|in what|which)\b.*\b(?:was|were|did|had)\b", re.I)
+_FUTURE_PHRASE = re.compile(r"\b(?:within|next|following|in the coming)\b", re.I)
+
+
+def _near(period: Period, day: date) -> bool:
+    """Whether a meeting on `day` could report on `period`: within a month or day asked
+    about, or within a year of a year or financial year asked about."""
+    if period.yearless:
+        return True
+    if period.kind in ("day", "month"):
+        return period.start <= day <= period.end
+    return period.start - timedelta(days=366) <= day <= period.end + timedelta(days=366)
+
+
+def _tense(question: Question) -> str | None:
+    if _FUTURE_QUESTION.search(question.text):
+        return "future"
+    if _PAST_QUESTION.search(question.text):
+        return "past"
+    return None
 
 
 class Scorer:
@@ -45,6 +72,10 @@ class Scorer:
         self.question = question
         self.weights = {t: max(retrieved.idf(t), 0.05) for t in question.terms}
         self.total = sum(self.weights.values()) or 1.0
+        # The question's two rarest words: a unit holding them is about what is asked.
+        self.key_terms = sorted(self.weights, key=lambda t: -self.weights[t])[:2]
+        self.asks_range = question.answer_type == TIME and bool(_RANGE_ASKED.search(question.text))
+        self.tense = _tense(question)
         self.top_score = max((p.score for p in retrieved.passages), default=0.0) or 1.0
         # A question put at the meeting is the answer only to "who asked ...?".
         self.matcher = TermMatcher(question.terms)
@@ -71,6 +102,38 @@ class Scorer:
         full += _PASSAGE_WEIGHT * sum(self.weights[t] for t in in_passage)
         return full / self.total, own / self.total
 
+    def _tense_fit(self, candidate: Candidate) -> float:
+        """For "when will ...?" a date after the meeting (or "within six months", "the next
+        meeting"); for "when was/did ...?" one before it. +1 agrees, -1 contradicts."""
+        if self.tense is None or self.question.answer_type != DATE or candidate.span is None:
+            return 0.0
+        if candidate.span.kind != DATE:
+            return 0.0
+        text = candidate.span.text
+        if _FUTURE_PHRASE.search(text):
+            return 1.0 if self.tense == "future" else -0.5
+        meeting = parse_iso(candidate.passage.meeting_date)
+        periods = find_periods(text)
+        if meeting is None or not periods or periods[0].yearless:
+            return 0.0
+        after = periods[0].end > meeting
+        return 1.0 if after == (self.tense == "future") else -1.0
+
+    def _row_label(self, candidate: Candidate) -> float:
+        """The share of the question's words (by weight) in the row's label: a table answers
+        "X in period Y" from the row named X."""
+        unit = candidate.unit
+        if unit is None or unit.row is None or not unit.row.label:
+            return 0.0
+        found = self.matcher.found_in(stem_set(unit.row.label))
+        return sum(self.weights[t] for t in found) / self.total
+
+    def _key_terms(self, unit_stems: frozenset[str]) -> float:
+        if not self.key_terms:
+            return 0.0
+        found = self.matcher.found_in(unit_stems)
+        return sum(1.0 for t in self.key_terms if t in found) / len(self.key_terms)
+
     def _period(self, candidate: Candidate) -> float:
         wanted = self.question.periods
         if not wanted:
@@ -96,10 +159,27 @@ class Scorer:
         found += find_periods(" ".join(candidate.passage.titles))
         if any(w.overlaps(f) for w in wanted for f in found):
             return 1.0
-        if any(w.contains_date(candidate.passage.meeting_date) for w in wanted):
+        # A meeting held in the month or on the day asked about is weak evidence; one held
+        # in the year or financial year asked about is none (most of a year's papers are).
+        if any(
+            w.kind in ("day", "month") and w.contains_date(candidate.passage.meeting_date) for w in wanted
+        ):
             return 0.5
         if found:
             return -1.0
+        # Nothing in the unit names a period: the meeting's date is all there is to go by. A
+        # paper cannot report what happened after it was written ("in June 2017" from a
+        # March 2017 report), unless the question asks what is planned.
+        meeting = parse_iso(candidate.passage.meeting_date)
+        if (
+            meeting is not None
+            and self.tense != "future"
+            and all(w.start > meeting for w in wanted if not w.yearless)
+        ):
+            if any(not w.yearless for w in wanted):
+                return -1.0
+        if meeting is not None and not any(_near(w, meeting) for w in wanted):
+            return -0.5
         return 0.0
 
     def _meeting(self, candidate: Candidate) -> float:
@@ -119,6 +199,10 @@ class Scorer:
         carried = candidate.extra.get("carried_stems")
         if carried:  # the answer to a question put at the meeting shares that question's words
             unit_stems = unit_stems | carried
+        if unit is not None and passage.in_resolution(unit.text):
+            # A resolution is about its item: "An updated report should be brought within six
+            # months" under "9. Free School Meals Update" is about free school meals.
+            unit_stems = unit_stems | stem_set(passage.item_title or "")
         coverage, own = self.coverage(unit_stems, context, passage)
         source = candidate.source
         kind = self.question.answer_type
@@ -154,11 +238,45 @@ class Scorer:
             "name_by_role": float(
                 kind == PERSON and candidate.span is not None and candidate.span.role == "role"
             ),
-            "long_answer": float(len(candidate.answer.split()) > 40),
+            "long_answer": float(len(candidate.answer.split()) > (75 if kind in SENTENCE_TYPES else 40)),
             "type_fallback": float(candidate.span is not None and candidate.span.kind != kind),
             "cue_sentence": float(source == "sentence" and bool(candidate.extra.get("cue"))),
             "preposition": float(bool(candidate.extra.get("preposition"))),
+            "key_terms": self._key_terms(unit_stems),
+            "row_label": self._row_label(candidate),
+            "range_fit": float(self.asks_range and candidate.span is not None and " " in candidate.span.text),
+            "tense_fit": self._tense_fit(candidate),
+            # "When will it come back?" is answered in minutes as "within six months", "at
+            # the next meeting": a date counted from the meeting.
+            "relative_future": float(
+                self.tense == "future"
+                and kind == DATE
+                and candidate.span is not None
+                and bool(_FUTURE_PHRASE.search(candidate.span.text))
+            ),
+            "resolution": float(unit is not None and passage.in_resolution(unit.text)),
         }
+        # What a body decided or asked for is recorded in its minutes (or decision notice),
+        # not in the reports put to it.
+        features["minutes_record"] = float(
+            kind in (DECISION, REQUEST) and passage.document_kind in ("minutes", "decision_notice")
+        )
+        # What a body decided, asked for or set a date for is read from its resolutions.
+        features["resolution_answer"] = features["resolution"] * float(
+            kind in (DECISION, REQUEST) or (kind == DATE and self.tense == "future")
+        )
+        # The answer was read from a structure ingest keeps (an attendance record, a
+        # resolution or promise, a table cell found by its column), not from prose alone.
+        features["structure"] = max(
+            features["resolution_answer"],
+            features["from_attendance"],
+            float(
+                source == "cell"
+                and bool(
+                    candidate.extra.get("cell_period_match") or candidate.extra.get("cell_header_overlap")
+                )
+            ),
+        )
         if source == "attendance":
             features["coverage"] = max(coverage, 0.8)
             features["own_coverage"] = max(own, 0.8)
@@ -166,9 +284,29 @@ class Scorer:
 
 
 def rank(question: Question, retrieved: Retrieved, candidates: list[Candidate]) -> list[Candidate]:
-    """Candidates with features and score set, best first."""
+    """Candidates with features and score set, best first. Candidates that cannot be the
+    answer (`answerable`: a whole sentence for a question asking for a date, an amount or a
+    name; a period or meeting the question rules out) rank after every other (they may still
+    show as nearest passages)."""
     scorer = Scorer(question, retrieved)
     for candidate in candidates:
         candidate.features = scorer.features(candidate)
         candidate.score = rank_score(candidate.features)
-    return sorted(candidates, key=lambda c: (-c.score, c.passage.rank))
+    return sorted(candidates, key=order_key)
+
+
+def answerable(candidate: Candidate) -> bool:
+    """Whether a candidate may be given as the answer: it holds what is asked, and neither its
+    period nor its meeting contradicts the question's ("in 2013/14" is not answered from a
+    sentence about 2012/13; "at its July 2014 meeting" not from June's minutes)."""
+    features = candidate.features
+    return (
+        candidate.source != "untyped"
+        and features.get("period", 0.0) > -1.0
+        and features.get("meeting", 0.0) > -1.0
+    )
+
+
+def order_key(candidate: Candidate) -> tuple[bool, float, int]:
+    """Answerable candidates first, then by score, then by retrieval rank."""
+    return (not answerable(candidate), -candidate.score, candidate.passage.rank)

@@ -60,7 +60,8 @@ _RATE = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s+per\s+(?:\d{1,3}(?:,\d{3})+|\d+)\b"  # 68.4 per 10,000
     r"|\b\d+\s+in\s+(?:every\s+)?\d+\b"  # 1 in 5
     r"|\b\d{1,3}(?:st|nd|rd|th)\b"  # 22nd
-    r"|\b(?:grade|band|level|point|scale point|spinal column point|tier|rank(?:ed|ing)?|position|score of)\s?\d+[a-z]?\b"
+    r"|\b(?:grade|band|level|point|scale point|spinal column point"
+    r"|tier|rank(?:ed|ing)?|position|score of)\s?\d+[a-z]?\b"
     r"|(?-i:\b[A-Z]{2,4}\s?\d{1,2}\b)(?![\d/])"  # a pay point or grade code: "SCP8"
     r"|\b(?:quarterly|monthly|weekly|fortnightly|annually|yearly|daily|biannually|bi-annually|termly|half-termly)\b"
     r"|\b(?:once|twice|three times|four times)\s+(?:a|per|each)\s+(?:year|month|week|term|quarter)\b"
@@ -97,14 +98,17 @@ _VOTE = re.compile(
     r"\bunanimous(?:ly)?\b(?:\s+(?:agreed|resolved|carried|approved))?"
     r"|(?:\b(?:for|in favour|against|abstentions?|abstain(?:ed|ing)?)\s*[:(]?\s*\d+\s*\)?[,;]?\s*){2,}"
     r"|\b(?:for|in favour)\s*[:(]\s*\d+\s*\)?"
-    r"|\b\d+\s+(?:votes?\s+)?(?:for|in favour)\b[^.;]{0,30}?\b\d+\s+against\b(?:[^.;]{0,20}?\b\d+\s+abstentions?)?"
-    r"|\b(?:carried|lost|defeated) by \d+ votes? to \d+\b",
+    r"|\b\d+\s+(?:votes?\s+)?(?:for"
+    r"|in favour)\b[^.;]{0,30}?\b\d+\s+against\b(?:[^.;]{0,20}?\b\d+\s+abstentions?)?"
+    r"|\b(?:carried|lost|defeated) by \d+ votes? to \d+\b"
+    r"|\b\d+\s+(?:voting\s+)?for\b[^.;]{0,12}?\b\d+\s+(?:voting\s+)?against\b",
     re.I,
 )
 _RELATIVE_DATE = re.compile(
     r"\b(?:within|in) (?:the next )?(?:\w+ )?(?:days|weeks|months|years)\b"
     r"|\b(?:the following|the next|next) (?:week|month|year|meeting|committee meeting)\b"
-    r"|\b(?:at|by|before|after|until) the (?:next|following|end of the) (?:meeting|year|month|term|financial year)\b",
+    r"|\b(?:at|by|before|after|until) the (?:next|following"
+    r"|end of the) (?:meeting|year|month|term|financial year)\b",
     re.I,
 )
 _ROLE_BEFORE = (

@@ -125,7 +125,7 @@ def choose_cell(question: Question, row: TableRow, weights: dict[str, float]) ->
     if not options:
         return None
     if wanted and any_period_header and not any(o[2] for o in options):
-        return None  # the table is by period, and not for the period asked
+        return None  # the table is by period, and not for the period asked (see `other_period`)
     options.sort(key=lambda o: (-o[0], o[1]))
     best = options[0]
     ambiguous = len(options) > 1 and options[1][0] == best[0] and not best[2]
@@ -138,6 +138,14 @@ def choose_cell(question: Question, row: TableRow, weights: dict[str, float]) ->
         best[3],
         ambiguous,
     )
+
+
+def other_period(question: Question, row: TableRow) -> bool:
+    """Whether the row's columns are periods and none is the period the question asks about
+    (then no cell, nor anything else in the row, answers it)."""
+    wanted = question.periods or question.meeting_periods
+    periods = [p for h in row.headers for p in _header_periods(h)]
+    return bool(wanted and periods) and not any(w.overlaps(p) for w in wanted for p in periods)
 
 
 def _named_in_question(cell: str, question: Question) -> bool:
