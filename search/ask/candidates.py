@@ -5,7 +5,7 @@ span most surrounded by the question's words answers for it; each table row offe
 its column header points to (`tables.choose_cell`). For a sentence type (a decision, a
 request, a reason, any other "what"), the sentence, or the resolution with its limbs, is the
 answer. A sentence that asks a question at the meeting ("Ms X asked why ...") hands its
-words to the sentence that answers it, so "what reply did officers give" finds the reply.
+words to the sentence that answers it, so "what did officers say in response?" finds the reply.
 
 Invariants: every candidate's `quote` is its unit's text (or a run of units) and its `answer`
 a span of that quote or one of the row's cells; a unit with none of the question's words

@@ -53,7 +53,7 @@ RANK_WEIGHTS: dict[str, float] = {
     "resolution_answer": 1.303,
     "retrieval": 1.227,
     "row_label": 0.995,
-    "sentence_answer": -0.0,
+    "sentence_answer": 0.0,
     "span_pull": 1.075,
     "structure": 0.332,
     "tense_fit": 0.997,

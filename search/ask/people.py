@@ -49,7 +49,7 @@ _CUE = re.compile(
     r"raised|reported|led|chaired|signed)\s+by|councillors?:|present:|from|cllrs?\.?)\s+(" + _NAME + r")"
 )
 # A signature: a name (initials allowed) alone on its line, its role on the next line
-# ("R C Nolan" / "Clerk to the Council").
+# ("A B Other" / "Clerk to the Council", as parish notices are signed).
 _SIGNATURE = re.compile(
     r"(?:^|\n)((?:[A-Z]\.? ){0,3}[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?|(?:[A-Z]\.? ){1,3}[A-Z][a-z'’-]+)\s*\n"
     r"(?=[^\n]*\b(?:Clerk|Secretary|Chair(?:man)?|Director|Officer|Executive|Manager|Mayor|Treasurer)\b)"

@@ -78,7 +78,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Q3 2016/17", "quarter 2 2024".
     ("quarter", re.compile(r"\b(?:q|quarter\s)(?P<quarter>[1-4])\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("year", re.compile(r"(?<![\d/£.-])\b(?P<year>(?:19|20)\d\d)\b(?![/.-]?\d)")),
-    # A month alone ("In January there were 4 children"): any year.
+    # A month alone ("In March there were 12 referrals"): any year.
     ("month_only", re.compile(r"\b(?P<month>" + MONTH_WORDS + r")\b(?!-)", re.I)),
 )
 # Seasons as months (northern hemisphere, as councils use them): start and end month.

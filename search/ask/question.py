@@ -9,7 +9,7 @@ Invariants:
   question words, period words or the words that only say which answer type is wanted.
 * Periods and bodies named in the question are preferences and checks for the later stages,
   never search filters: "in January 2017" may name the month a figure describes, not the
-  meeting; only a period the question ties to a meeting ("at its July 2014 meeting") must
+  meeting; only a period the question ties to a meeting ("at its May 2019 meeting") must
   match the meeting's date.
 * Rules read the grammar of English questions, never one council's wording.
 """
@@ -213,8 +213,8 @@ _NOT_A_MEETING = re.compile(
     re.I,
 )
 # Words after (or just before) a period that make it the meeting's date, not the fact's:
-# "at its July 2014 meeting", "the 17 June 2014 Children's Services Committee", "the
-# January 2026 forward plan".
+# "at its May 2019 meeting", "the 4 May 2019 Planning Committee", "the March 2020 forward
+# plan".
 _MEETING_NOUNS = (
     r"meetings?|committees?|panels?|councils?|cabinet|board|forum|agenda|minutes|plan|report|update|"
     r"paper|papers|session|hearing|discussion|debate|annual meeting|performance report"

@@ -298,7 +298,7 @@ def rank(question: Question, retrieved: Retrieved, candidates: list[Candidate]) 
 def answerable(candidate: Candidate) -> bool:
     """Whether a candidate may be given as the answer: it holds what is asked, and neither its
     period nor its meeting contradicts the question's ("in 2013/14" is not answered from a
-    sentence about 2012/13; "at its July 2014 meeting" not from June's minutes)."""
+    sentence about 2012/13; "at its May 2019 meeting" not from June's minutes)."""
     features = candidate.features
     return (
         candidate.source != "untyped"

@@ -2,8 +2,8 @@
 
 A stored row (`minutebook.models.TableRow`, read at ingest with its column headers) answers
 a typed question with one of its cells. The cell is chosen by its column: the header naming
-the question's period ("Sep 16" for "September 2016", "Expenditure As at 31/12/13" for "by
-the end of December 2013"), else the header sharing the question's words ("Outturn £m"),
+the question's period ("Sep 16" for "September 2016", "Balance at 31/03/14" for "at the end of
+March 2014"), else the header sharing the question's words ("Outturn £m"),
 else the only cell of the asked type. A cell whose header names another period is never
 chosen, so a question about a month the table does not cover gets no cell.
 

@@ -45,12 +45,12 @@ from search.ask.question import (
         ("How long is the new insurance agreement?", DURATION),
         ("For which financial year were the accounts completed?", FINANCIAL_YEAR),
         ("Who chaired the meeting?", PERSON),
-        ("Which body had sent the notice?", ORGANISATION),
+        ("Which body wrote the letter?", ORGANISATION),
         ("Which part of the city did she want a parking zone for?", PLACE),
         ("What did the committee decide about free school meals?", DECISION),
         ("What did the panel ask for on pathway planning?", REQUEST),
-        ("Why was the proposal treated as a key decision?", REASON),
-        ("What happened to the number of children registered?", TEXT),
+        ("Why was the proposal deferred?", REASON),
+        ("What happened to the number of visitors?", TEXT),
     ],
 )
 def test_answer_type_is_read_from_how_the_question_is_asked(question: str, answer_type: str) -> None:
@@ -58,9 +58,7 @@ def test_answer_type_is_read_from_how_the_question_is_asked(question: str, answe
 
 
 def test_the_sentence_that_asks_decides_the_type_after_context() -> None:
-    question = read_question(
-        "The working group found teams reluctant to help. Who has been made responsible?"
-    )
+    question = read_question("The review found delays in repairs. Who will see that it improves?")
     assert question.answer_type == PERSON
 
 
@@ -70,19 +68,19 @@ def test_was_is_a_question_word_not_a_subject_word() -> None:
 
 
 def test_period_words_and_type_words_are_not_subject_words() -> None:
-    question = read_question("What proportion of children in need had a plan in September 2016?")
+    question = read_question("What proportion of pupils had a travel plan in September 2016?")
     assert "septemb" not in question.terms and "2016" not in question.terms
     assert "proport" not in question.terms
-    assert {"child", "need", "plan"} <= set(question.terms)
+    assert {"pupil", "travel", "plan"} <= set(question.terms)
 
 
 def test_a_period_tied_to_a_meeting_is_the_meetings_not_the_facts() -> None:
-    at_meeting = read_question("What did the committee resolve at its July 2014 meeting?")
-    assert [p.label for p in at_meeting.meeting_periods] == ["July 2014"] and at_meeting.periods == []
+    at_meeting = read_question("What did the council agree at its May 2019 meeting?")
+    assert [p.label for p in at_meeting.meeting_periods] == ["May 2019"] and at_meeting.periods == []
     of_fact = read_question("How many children were in care in July 2014?")
     assert [p.label for p in of_fact.periods] == ["July 2014"] and of_fact.meeting_periods == []
-    committee = read_question("Who was in the chair at the 17 June 2014 Children's Services Committee?")
-    assert [p.label for p in committee.meeting_periods] == ["17 June 2014"]
+    committee = read_question("Who took the chair at the 4 May 2019 Planning Committee?")
+    assert [p.label for p in committee.meeting_periods] == ["4 May 2019"]
 
 
 def test_financial_years_are_not_calendar_years() -> None:
@@ -96,8 +94,8 @@ def test_financial_years_are_not_calendar_years() -> None:
 @pytest.mark.parametrize(
     ("question", "chair"),
     [
-        ("Who chaired the meeting on 13 March 2014?", True),
-        ("Who was in the chair at the committee on 17 June 2014?", True),
+        ("Who chaired the meeting on 4 May 2019?", True),
+        ("Who was in the chair at the panel in May 2019?", True),
         ("Who will chair the Small Schools Steering Group?", False),
         ("Who chairs the task and finish group on parking?", False),
         ("Who is the chair of the working group?", False),
@@ -108,7 +106,7 @@ def test_only_questions_about_the_meeting_go_to_the_meeting_chair(question: str,
 
 
 def test_people_named_with_or_without_titles() -> None:
-    question = read_question("What subject did Dan Bramall's questions to Councillor Coombes cover?")
-    assert question.persons == ["Councillor Coombes", "Dan Bramall"]
-    assert read_question("Which part of Bristol did Vicki Staatz want?").persons == ["Vicki Staatz"]
+    question = read_question("What did Jo Bloggs's questions to Councillor Rowe cover?")
+    assert question.persons == ["Councillor Rowe", "Jo Bloggs"]
+    assert read_question("Which part of town did Sam Lee want?").persons == ["Sam Lee"]
     assert read_question("Who sat on the Children's Services Committee?").persons == []
