@@ -26,14 +26,11 @@ from ingest.sources.folder import expand_paths
 from ingest.structure.classify import classify
 from ingest.structure.items import build_items
 from ingest.structure.lines import to_lines
-from ingest.structure.meeting import read_meeting_info
+from ingest.structure.meeting import heading_end, read_meeting_info
 from ingest.structure.sections import split_sections
-from minutebook.models import Document, IngestFailure, Page
+from minutebook.models import Document, IngestFailure
 from minutebook.store import FileRecord, Store
 from minutebook.text import content_id
-
-# How much of a paper's start the kind and meeting detectors read: enough for a front sheet.
-FRONT_MATTER_CHARS = 6000
 
 Progress = Callable[[int, int, str], None]
 
@@ -66,10 +63,11 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     if not any(page.text.strip() for page in pages):
         raise IngestError("no text found in the file")
     doc_id = content_id("document", *(page.text for page in pages))
-    # Step 2: what kind of paper, for which meeting, from its own front matter.
-    front = _front_matter(pages)
-    kind = classify(front)
-    info = read_meeting_info(front, kind)
+    # Step 2: what kind of paper, for which meeting, from its own heading block and anatomy.
+    lines = to_lines(pages)
+    heading = heading_end(lines)
+    kind = classify(lines, heading)
+    info = read_meeting_info(lines, kind, heading)
     doc = Document(
         id=doc_id,
         path=str(path),
@@ -85,7 +83,6 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     if info.date_note:
         doc.warnings.append(info.date_note)
     # Step 3: items (agenda items, minutes) with page ranges, then sections inside each.
-    lines = to_lines(pages)
     for item, item_lines in build_items(doc_id, kind, lines, info.title):
         item.sections = split_sections(item.id, item_lines)
         doc.items.append(item)
@@ -93,15 +90,6 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     for analyse in registered_analyses() if analyses is None else analyses:
         analyse(doc)
     return doc
-
-
-def _front_matter(pages: list[Page]) -> str:
-    text = ""
-    for page in pages:
-        text += page.text + "\n"
-        if len(text) >= FRONT_MATTER_CHARS:
-            break
-    return text[: FRONT_MATTER_CHARS * 2]
 
 
 def _parse_job(path_text: str, analyses: list[Analysis] | None = None) -> Document | IngestFailure:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from minutebook.models import Document, Meeting, TableRow
+from minutebook.models import AGENDA_PARTS, Document, Meeting, TableRow
 from minutebook.text import body_key, content_id
 
 MIGRATIONS: list[str] = [
@@ -192,7 +192,74 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY(action_id, document_id)
     );
     """,
-    # 2: table rows with their column headers (ingest/analyses/tables.py), so ask can read
+    # 2: what part of the paper an item is (models.Item.part); older rows are items.
+    """
+    ALTER TABLE items ADD COLUMN part TEXT NOT NULL DEFAULT 'item';
+    """,
+    # 3: where fetched papers came from (minutebook/provenance.py, written by `fetch`) and
+    # saved searches with what each has shown (search/watch). Both are kept across re-ingest.
+    """
+    CREATE TABLE sources(
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        council TEXT NOT NULL,
+        mode TEXT,
+        first_fetched_at TEXT NOT NULL,
+        last_fetched_at TEXT NOT NULL,
+        last_errors TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE source_committees(
+        source_id TEXT NOT NULL,
+        committee_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        last_fetched_at TEXT,
+        PRIMARY KEY(source_id, committee_id)
+    );
+    CREATE TABLE fetched_files(
+        url TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        title TEXT,
+        meeting_id TEXT,
+        committee_id TEXT,
+        committee TEXT,
+        meeting_date TEXT,
+        item_number TEXT,
+        item_title TEXT,
+        sha256 TEXT,
+        size INTEGER,
+        etag TEXT,
+        last_modified TEXT,
+        fetched_at TEXT,
+        checked_at TEXT NOT NULL,
+        error TEXT
+    );
+    CREATE INDEX fetched_files_path ON fetched_files(path);
+    CREATE INDEX fetched_files_source ON fetched_files(source_id);
+    CREATE TABLE watches(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        query TEXT NOT NULL,
+        filters TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        last_run_at TEXT
+    );
+    CREATE TABLE watch_seen(
+        watch_id INTEGER NOT NULL,
+        hit_key TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY(watch_id, hit_key)
+    );
+    CREATE TABLE watch_actions(
+        action_id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    );
+    CREATE TABLE watch_state(
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+    # 4: table rows with their column headers (ingest/analyses/tables.py), so ask can read
     # "X in period Y" by row and column.
     """
     CREATE TABLE table_rows(
@@ -429,7 +496,7 @@ class Store:
         )
         db.executemany(
             "INSERT INTO items(id, document_id, meeting_id, position, number, title, presenter,"
-            " page_start, page_end, to_follow, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " page_start, page_end, to_follow, text, part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     i.id,
@@ -443,6 +510,7 @@ class Store:
                     i.page_end,
                     int(i.to_follow),
                     i.text,
+                    i.part,
                 )
                 for i in doc.items
             ],
@@ -583,13 +651,15 @@ class Store:
         )
 
     def meeting_items(self, meeting_id: str) -> list[dict[str, Any]]:
-        """A meeting's items in paper order: documents by kind, then position in each."""
+        """A meeting's items (parts `AGENDA_PARTS`) in paper order: documents by kind, then
+        position in each."""
+        marks = ", ".join("?" for _ in AGENDA_PARTS)
         return self.query(
             "SELECT i.id, i.number, i.title, i.document_id, i.page_start, i.page_end,"
-            " i.presenter, i.to_follow, d.kind AS document_kind"
+            " i.presenter, i.to_follow, i.part, d.kind AS document_kind"
             " FROM items i JOIN documents d ON d.id = i.document_id"
-            " WHERE i.meeting_id = ? ORDER BY d.kind, d.path, i.position",
-            (meeting_id,),
+            f" WHERE i.meeting_id = ? AND i.part IN ({marks}) ORDER BY d.kind, d.path, i.position",
+            (meeting_id, *AGENDA_PARTS),
         )
 
     def table_rows_of_sections(self, section_ids: Sequence[str]) -> list[TableRow]:

@@ -44,7 +44,8 @@ def _pick_meeting(home: Any, version: Any, meetings: list[dict[str, Any]]) -> di
     return by_id[chosen]
 
 
-def _items_section(meeting: dict[str, Any]) -> None:
+def _items_section(meeting: dict[str, Any], origins: dict[str, str]) -> None:
+    """Each paper with its items; a paper fetched from a council's site links to the original."""
     docs = {d["id"]: d for d in meeting["documents"]}
     for doc in meeting["documents"]:
         items = [i for i in meeting["items"] if i["document_id"] == doc["id"]]
@@ -53,6 +54,10 @@ def _items_section(meeting: dict[str, Any]) -> None:
             f"**{escape_markdown(doc['title'] or kind)}** · {escape_markdown(kind)} · "
             f"{doc['pages']} page{'s' if doc['pages'] != 1 else ''}"
         )
+        if origins.get(doc["path"]):
+            st.page_link(
+                origins[doc["path"]], label="Original on the council's site", icon=":material/open_in_new:"
+            )
         if items:
             st.dataframe(
                 [
@@ -344,7 +349,7 @@ def main() -> None:
         labels = labels[-1:] + labels[:-1]
     tabs = dict(zip(labels, st.tabs(labels), strict=True))
     with tabs["Agenda & papers"]:
-        _items_section(meeting)
+        _items_section(meeting, data.paper_origins(home, version))
     with tabs["Attendance & declarations"]:
         _people_section(records)
     with tabs["Decisions"]:
