@@ -267,12 +267,17 @@ class CandidateReader:
                     unit=unit,
                 )
             cell = choose_cell(self.question, unit.row, self.weights)
-            if cell is not None:
-                answer = cell.text
-                if kind in _NAME_TYPES:
-                    spans = name_spans(kind, cell.text, names)
-                    if spans and not cell_is_person_column(cell.header):
-                        answer = spans[0].text
+            answer = cell.text if cell is not None else ""
+            if cell is not None and kind in _NAME_TYPES and not cell_is_person_column(cell.header):
+                # Outside a column of names, a cell answers "who" only with a name in it
+                # (a list printed in columns is no table of people).
+                spans = [
+                    s
+                    for s in name_spans(kind, cell.text, names)
+                    if s.role not in ("role", "pattern", "acronym")
+                ]
+                answer = spans[0].text if spans else ""
+            if cell is not None and answer:
                 return Candidate(
                     passage=passage,
                     quote=unit.text,
