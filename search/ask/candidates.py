@@ -33,7 +33,7 @@ from search.ask.question import (
     Question,
 )
 from search.ask.spans import FALLBACK, Span, typed_spans
-from search.ask.tables import choose_cell, other_period
+from search.ask.tables import choose_cell, other_period, period_columns
 
 _NAME_TYPES = (PERSON, ORGANISATION, PLACE)
 _DECIDED = re.compile(
@@ -277,6 +277,16 @@ class CandidateReader:
                     if s.role not in ("role", "pattern", "acronym")
                 ]
                 answer = spans[0].text if spans else ""
+            if cell is None and period_columns(unit.row):
+                # A table by period is read by its columns: no cell, no answer from the row.
+                return Candidate(
+                    passage=passage,
+                    quote=unit.text,
+                    answer=unit.text,
+                    answer_type=kind,
+                    source="untyped",
+                    unit=unit,
+                )
             if cell is not None and answer:
                 return Candidate(
                     passage=passage,

@@ -186,11 +186,12 @@ def name_spans(kind: str, text: str, names: list[tuple[str, str]]) -> list[Span]
         people = person_spans(text, names)
         if people and any(s.role != "role" for s in people):
             return people
+        # "Who ...?" is answered by a body only where the sentence says it acted: "managed
+        # by NPS", "a letter from the Land Registry", "NPS, who charge ...".
         bodies = [
             s
             for s in organisation_spans(text, names)
-            if s.role != "acronym"
-            or _BODY_CUE_BEFORE.search(text[max(0, s.start - 12) : s.start])
+            if _BODY_CUE_BEFORE.search(text[max(0, s.start - 12) : s.start])
             or text[s.end : s.end + 6].startswith(", who")
         ]
         return _unique(people + bodies)

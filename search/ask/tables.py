@@ -140,6 +140,11 @@ def choose_cell(question: Question, row: TableRow, weights: dict[str, float]) ->
     )
 
 
+def period_columns(row: TableRow) -> bool:
+    """Whether the row's columns are headed by periods (months, years, quarters)."""
+    return any(_header_periods(h) for h in row.headers)
+
+
 def other_period(question: Question, row: TableRow) -> bool:
     """Whether the row's columns are periods and none is the period the question asks about
     (then no cell, nor anything else in the row, answers it)."""
