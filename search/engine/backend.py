@@ -559,6 +559,29 @@ def run(
     return SearchOutcome(len(ranked_docs), hits, facets), stored
 
 
+def top_sections(
+    home: Path, q: query.Query, limit: int, filter_q: query.Query | None = None
+) -> list[tuple[str, str, float]]:
+    """(section id, document id, score) of the `limit` best-scoring sections matching `q`
+    (and `filter_q`), best first, ties by docnum: sections, not one per item (ask reads
+    several sections of one item)."""
+    generation = _CACHE.get(home)
+    if generation is None:
+        return []
+    with generation.lock:
+        matches = generation.vectors.evaluate(q)
+        if filter_q is not None and len(matches):
+            matches = matches.restricted_to(generation.vectors.evaluate(filter_q).ids)
+        if not len(matches):
+            return []
+        order = np.lexsort((matches.ids, -matches.scores))[:limit]
+        best = [
+            (generation.searcher.stored_fields(int(docnum)), float(score))
+            for docnum, score in zip(matches.ids[order], matches.scores[order], strict=True)
+        ]
+    return [(fields_["id"], fields_["document_id"], score) for fields_, score in best]
+
+
 def _best_section_per_item(table: FacetTable, matches: Matches) -> tuple[np.ndarray, np.ndarray]:
     """Each matched item's best-scoring section, items ordered by that score (best first).
 

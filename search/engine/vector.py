@@ -49,6 +49,7 @@ B = 0.75
 # recently used evicted first; a common query touches a dozen lists.
 POSTINGS_CACHE_LIMIT = 10_000_000
 
+_INT64_LIMIT = 2**63
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
@@ -422,7 +423,8 @@ class VectorIndex:
             for leaf, offset in self.leaves:
                 if leaf.has_column(fieldname):
                     column = leaf.column_reader(fieldname, translate=False)
-                    raw = [value or 0 for value in column]
+                    # An undated section's DATETIME column holds a filler past int64: no value.
+                    raw = [value if value and value < _INT64_LIMIT else 0 for value in column]
                     values[offset : offset + len(raw)] = raw
             self._numeric[fieldname] = values
         return values

@@ -148,9 +148,18 @@ def cmd_ask(args: argparse.Namespace, home: Path) -> int:
     else:
         print(f"{result['answer']}  (confidence {result['confidence']:.2f})")
     for cite in result["citations"]:
-        source = f"{cite['body']}, {cite['meeting_date']}, {cite['document_title']}, page {cite['page']}"
-        print(f"\n  “{cite['quote']}”\n  — {source}")
+        print_citation(cite)
+    if result.get("nearest"):
+        print("\nNearest passages:")
+        for cite in result["nearest"]:
+            print_citation(cite)
     return 0
+
+
+def print_citation(cite: dict[str, Any]) -> None:
+    item = f", item {cite['item_number']}" if cite.get("item_number") else ""
+    source = f"{cite['body']}, {cite['meeting_date']}, {cite['document_title']}{item}, page {cite['page']}"
+    print(f"\n  “{cite['quote']}”\n  — {source}")
 
 
 # ------------------------------------------------------ resolutions, actions
