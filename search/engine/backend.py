@@ -31,6 +31,7 @@ import numpy as np
 from whoosh import highlight, index, query
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
+from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, SegmentWriter
 
@@ -463,7 +464,11 @@ class _Cache:
             entry = self.entries.get(key)
             if live is None:
                 return None
-            if entry and entry.name == live.name:
+            # An index with no sections (only itemless papers) is read by an `EmptyReader`,
+            # which has no generation: it is never up to date, and Whoosh cannot refresh from
+            # it (`segments()` is None). Such a searcher is reopened instead.
+            empty = entry is not None and isinstance(entry.searcher.reader(), EmptyReader)
+            if entry and entry.name == live.name and not empty:
                 if entry.searcher.up_to_date():
                     return entry
                 fresh = entry.searcher.refresh()
