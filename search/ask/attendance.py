@@ -66,11 +66,15 @@ def attendance_ask(analysis: QuestionAnalysis) -> str | None:
 
 
 def _surname(name: str) -> str:
-    return name.replace(".", " ").split()[-1]
+    """The last word of a name; "" for a name with no words (an attendance row whose name
+    the ingest could not read)."""
+    words = name.replace(".", " ").split()
+    return words[-1] if words else ""
 
 
 def _mentions(line: str, name: str) -> bool:
-    return re.search(r"\b" + re.escape(_surname(name)) + r"\b", line) is not None
+    surname = _surname(name)
+    return bool(surname) and re.search(r"\b" + re.escape(surname) + r"\b", line) is not None
 
 
 def _page_lines(store: Store, document_id: str) -> list[_Line]:

@@ -220,7 +220,10 @@ def person_names(store: Store, doc_ids: Iterable[str]) -> tuple[str, ...]:
                 f"SELECT DISTINCT surface FROM mentions WHERE document_id IN ({marks}) AND type = 'person'",
                 chunk,
             )
-            names.update(r["surface"] for r in rows if r["surface"] and " " in r["surface"])
+            # Only names of two or more words, stripped: a surface of spaces alone (or "Mr ")
+            # would match between any two words of a sentence as a "name".
+            words = [(r["surface"] or "").split() for r in rows]
+            names.update(" ".join(name) for name in words if len(name) > 1)
     except sqlite3.Error:
         return ()
     return tuple(sorted(names))
