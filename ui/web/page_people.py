@@ -30,7 +30,7 @@ def _attendance_rows(entity: dict[str, Any]) -> list[dict[str, Any]]:
             "Substituting for": a.get("substituting_for") or "",
             "Page": a["page"],
         }
-        for a in sorted(records, key=lambda a: a.get("meeting_date") or "")
+        for a in sorted(records, key=lambda a: (a.get("meeting_date") is None, a.get("meeting_date") or ""))
     ]
 
 
