@@ -8,8 +8,8 @@ functions (`ui/web/data.py`, called as the pages call them). Each must answer in
 documented shape (CONTRACT.md) with undated papers last, and its JSON must be strict JSON.
 
 Runs are repeatable (`derandomize=True`, no example database) and bounded: a few dozen small
-archives. The smallest failing example of every crash found this way is kept below as a
-plain regression test.
+archives in the default run, hundreds of bigger ones under `-m slow`. The smallest failing
+example of every crash found this way is kept below as a plain regression test.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from search.records.entities import list_entities
 from search.records.figures import find_figures
 from search.tracker import list_actions
 from tests.conftest import REPO
-from tests.gappy import BODIES, ORGS, PEOPLE, WORDS, Archive, archives, dates, write_archive
+from tests.gappy import BODIES, ORGS, PEOPLE, WORDS, Archive, Budget, archives, dates, write_archive
 from tests.search.engine.tiny import make_document
 
 PROPERTY = settings(
@@ -261,16 +261,33 @@ search_requests = st.builds(
 )
 
 
+READER_INPUTS = {
+    "request": search_requests,
+    "question": st.sampled_from(QUESTIONS),
+    "as_of": st.none() | dates,
+}
+# The slow profile: more and bigger archives (`pytest -m slow`).
+BIGGER = Budget(documents=7, items=5, sections=4, records=5)
+
+
 @PROPERTY
-@given(
-    archive=archives(),
-    request=search_requests,
-    question=st.sampled_from(QUESTIONS),
-    as_of=st.none() | dates,
-)
+@given(archive=archives(), **READER_INPUTS)
 def test_every_reader_answers_over_any_store(
     archive: Archive, request: SearchRequest, question: str, as_of: str | None
 ) -> None:
+    every_reader_answers(archive, request, question, as_of)
+
+
+@pytest.mark.slow
+@settings(PROPERTY, max_examples=300)
+@given(archive=archives(BIGGER), **READER_INPUTS)
+def test_every_reader_answers_over_bigger_stores(
+    archive: Archive, request: SearchRequest, question: str, as_of: str | None
+) -> None:
+    every_reader_answers(archive, request, question, as_of)
+
+
+def every_reader_answers(archive: Archive, request: SearchRequest, question: str, as_of: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         write_archive(home, archive)
@@ -302,9 +319,20 @@ def list_everything(home: Path) -> list[dict[str, Any]]:
 # ------------------------------------------------------- the web pages
 
 
-@settings(PROPERTY, max_examples=6)
+@settings(PROPERTY, max_examples=3)
 @given(archive=archives())
 def test_every_page_renders_over_any_store(archive: Archive) -> None:
+    every_page_renders(archive)
+
+
+@pytest.mark.slow
+@settings(PROPERTY, max_examples=12)
+@given(archive=archives(BIGGER))
+def test_every_page_renders_over_bigger_stores(archive: Archive) -> None:
+    every_page_renders(archive)
+
+
+def every_page_renders(archive: Archive) -> None:
     """Every page, and every meeting and paper in the meeting page, renders with no exception."""
     from streamlit.testing.v1 import AppTest
 
@@ -317,6 +345,7 @@ def test_every_page_renders_over_any_store(archive: Archive) -> None:
             papers = store.document_ids()
         visits: list[tuple[str | None, dict[str, str]]] = [
             (None, {"q": "free school meals", "sort": "date"}),
+            (None, {"q": "children", "year": "2014"}),
             ("page_meetings.py", {}),
             *(("page_meetings.py", {"meeting": m}) for m in meetings),
             *(("page_meetings.py", {"doc": d, "page": "2", "hl": "meals"}) for d in papers),
