@@ -16,7 +16,7 @@ with arbitrary Unicode (so nothing assumes ASCII).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -234,11 +234,13 @@ def documents(draw: st.DrawFn, index: int, budget: Budget) -> Document:
 
 @dataclass
 class Archive:
-    """Papers to store, in order (a paper may come twice: a re-ingest replacing it), and
-    users' verdicts on tracker matches, which may name actions and papers no longer stored."""
+    """Papers to store, in order, then papers ingested later (a new paper, or a changed one
+    replacing its old version), and users' verdicts on tracker matches, which may name
+    actions and papers no longer stored."""
 
     documents: list[Document]
     verdicts: list[tuple[str, str, str]]
+    later: list[Document] = field(default_factory=list)
 
 
 @st.composite
@@ -246,27 +248,28 @@ def archives(draw: st.DrawFn, budget: Budget = Budget()) -> Archive:
     """One to `budget.documents` papers, each perhaps stored twice, and some verdicts."""
     count = draw(st.integers(1, budget.documents))
     docs = [draw(documents(index, budget)) for index in range(count)]
-    # A re-ingest: the same paper id written again with other content.
-    docs += [draw(documents(index, budget)) for index in draw(st.sets(st.integers(0, count - 1), max_size=1))]
-    action_ids = sorted({a.id for d in docs for a in d.actions} | {"act-gone"})
+    # Ingested later, into the built index: a paper id again (a changed paper) or a new one.
+    later = [draw(documents(index, budget)) for index in draw(st.sets(st.integers(0, count), max_size=1))]
+    action_ids = sorted({a.id for d in docs + later for a in d.actions} | {"act-gone"})
     verdicts = draw(
         st.lists(
             st.tuples(
                 st.sampled_from(action_ids),
-                st.sampled_from(sorted({d.id for d in docs} | {"doc-gone"})),
+                st.sampled_from(sorted({d.id for d in docs + later} | {"doc-gone"})),
                 st.sampled_from(["right", "wrong"]),
             ),
             max_size=2,
         )
     )
-    return Archive(docs, verdicts)
+    return Archive(docs, verdicts, later)
 
 
 def write_archive(home: Path, archive: Archive) -> None:
-    """Store the archive through the real store, then build the index and the tracker's
-    evidence as an ingest does (`search.refresh_after_ingest`, whole-archive form)."""
+    """Store the archive through the real store, build the index and the tracker's evidence
+    (as `minutebook reindex` and an ingest do), then ingest the later papers as an ingest
+    does (`search.refresh_after_ingest`: the index updated in place)."""
     from minutebook.store import open_store
-    from search import rebuild
+    from search import rebuild, refresh_after_ingest
     from search.tracker import record_correction, refresh_evidence
 
     with open_store(home) as store:
@@ -274,6 +277,9 @@ def write_archive(home: Path, archive: Archive) -> None:
             write(store, doc)
         rebuild(home, store, procs=1)
         refresh_evidence(home, store)
+        for doc in archive.later:
+            removed = write(store, doc)
+            refresh_after_ingest(home, store, [doc.id], removed)
         for action_id, document_id, verdict in archive.verdicts:
             record_correction(store, action_id, document_id, verdict)
 

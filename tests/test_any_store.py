@@ -476,3 +476,24 @@ def test_a_blank_person_mention_is_no_name_for_ask(tmp_path: Path) -> None:
     )
     home = _home(tmp_path, doc)
     assert answer_question(home, "Who spoke about free school meals?")["answer"] == "Mr Joyce"
+
+
+def test_a_paper_stored_again_is_faceted_and_sorted_by_its_new_version(tmp_path: Path) -> None:
+    # A paper stored again under its id (same text, metadata read anew) keeps its item ids;
+    # the index update leaves the old sections deleted in their segment, and the facet table
+    # took the item's date, body and kind from them: a stale year, committee and kind, and
+    # an undated paper sorted among dated ones.
+    items = [("item-meals", "Meals", [("sec-meals", None, "Free school meals.")])]
+    first = make_document("doc-meals", "minutes", "Cabinet", "2014-06-17", items)
+    again = make_document("doc-meals", "report", "Scrutiny Panel", None, items)
+    older = make_document("doc-older", "minutes", "Cabinet", "2013-01-10", [("item-old", "Meals", [])])
+    home = tmp_path / "home"
+    write_archive(home, Archive([first, older], [], later=[again]))
+    result = search_papers(home, SearchRequest("meals", sort="date"))
+    assert [hit["meeting_date"] for hit in result["hits"]] == ["2013-01-10", None]
+    facets = result["facets"]
+    assert (facets["body"], facets["year"], facets["document_kind"]) == (
+        {"Cabinet": 1, "Scrutiny Panel": 1},
+        {"2013": 1},
+        {"minutes": 1, "report": 1},
+    )
