@@ -335,7 +335,7 @@ def main() -> None:
     meeting = _pick_meeting(home, version, meetings)
     st.markdown(
         escape_markdown(
-            " · ".join(filter(None, [meeting["date"], meeting["time"], meeting["venue"]])) or "Date unknown"
+            " · ".join(filter(None, [meeting["date"] or "undated", meeting["time"], meeting["venue"]]))
         )
     )
     records = data.meeting_records(home, version, meeting["id"])
