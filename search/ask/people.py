@@ -210,8 +210,10 @@ _CHAIR_ROLE = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?\b", re.I)
 _VICE_ROLE = re.compile(r"^vice[- ]chair", re.I)
 
 
-def _surname(name: str) -> str:
-    return name.replace(".", " ").split()[-1]
+def _surname(name: str) -> str | None:
+    """The last word of a name; None for a row with no name (stores may hold one)."""
+    words = name.replace(".", " ").split()
+    return words[-1] if words else None
 
 
 def _page_lines(store: Store, document_id: str) -> list[tuple[int, str]]:
@@ -229,6 +231,8 @@ def _line_naming(
     lines: list[tuple[int, str]], person: str, cue: re.Pattern[str] | None
 ) -> tuple[int, str] | None:
     surname = _surname(person)
+    if surname is None:
+        return None
     for page, line in lines:
         if re.search(r"\b" + re.escape(surname) + r"\b", line) and (cue is None or cue.search(line)):
             return page, line
@@ -237,6 +241,8 @@ def _line_naming(
 
 def _name_as_printed(line: str, person: str) -> str:
     surname = _surname(person)
+    if surname is None:
+        return person
     for m in TITLED.finditer(line):
         if _surname(m.group(0)) == surname:
             return m.group(0)
@@ -337,7 +343,7 @@ def _chosen(
         return chosen, re.compile(r"substitut", re.I)
     chosen = [r for r in rows if r["status"] == "apologies"]
     if asked:
-        chosen = [r for r in chosen if _surname(r["person"]).lower() in asked] or []
+        chosen = [r for r in chosen if (_surname(r["person"]) or "").lower() in asked] or []
     return chosen, re.compile(r"apolog", re.I)
 
 

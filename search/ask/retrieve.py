@@ -338,16 +338,24 @@ def known_names(store: Store, doc_ids: list[str]) -> dict[str, list[tuple[str, s
                 f"SELECT DISTINCT document_id, surface, type FROM mentions WHERE document_id IN ({marks})",
                 chunk,
             ):
-                out.setdefault(row["document_id"], []).append((row["surface"], row["type"]))
+                _add_name(out, row["document_id"], row["surface"], row["type"])
             for row in store.query(
                 f"SELECT DISTINCT document_id, person FROM attendance WHERE document_id IN ({marks})", chunk
             ):
-                out.setdefault(row["document_id"], []).append((row["person"], "person"))
+                _add_name(out, row["document_id"], row["person"], "person")
     except sqlite3.Error:
         return {}
     for doc_id, names in out.items():
         out[doc_id] = sorted(set(names), key=lambda n: -len(n[0]))
     return out
+
+
+def _add_name(out: dict[str, list[tuple[str, str]]], doc_id: str, surface: str | None, kind: str) -> None:
+    """Keep a name of two or more words, spaces collapsed: a surface of spaces alone (or "Mr ")
+    would match between any two words of a sentence as a "name"."""
+    words = (surface or "").split()
+    if len(words) > 1:
+        out.setdefault(doc_id, []).append((" ".join(words), kind))
 
 
 def attendance_rows(store: Store, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:

@@ -76,7 +76,7 @@ def list_resolutions(
         " r.votes_for, r.votes_against, r.abstentions, r.vote_result"
         " FROM resolutions r JOIN documents d ON d.id = r.document_id LEFT JOIN items i ON i.id = r.item_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY d.meeting_date, d.body, d.kind, i.position, r.rowid",
+        + " ORDER BY d.meeting_date IS NULL, d.meeting_date, d.body, d.kind, i.position, r.rowid",
         params,
     )
     recs = store.query(

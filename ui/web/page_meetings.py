@@ -34,7 +34,9 @@ def _pick_meeting(home: Any, version: Any, meetings: list[dict[str, Any]]) -> di
         if not wanted and params.get("doc"):
             wanted = data.meeting_of_document(home, version, params["doc"])
         # Without a link, open the most recent meeting: that is what people usually want.
-        st.session_state["meetings_pick"] = wanted if wanted in by_id else meetings[-1]["id"]
+        # Undated meetings sort last, so the most recent is the last one with a date.
+        latest = ([m for m in meetings if m["date"]] or meetings)[-1]["id"]
+        st.session_state["meetings_pick"] = wanted if wanted in by_id else latest
     chosen = st.selectbox(
         "Meeting",
         list(by_id),
@@ -207,7 +209,8 @@ def _reader(home: Any, version: Any, meeting: dict[str, Any]) -> None:
         wanted = params.get("doc")
         st.session_state["meetings_doc"] = wanted if wanted in docs else next(iter(docs))
         page_param = params.get("page", "1")
-        st.session_state["meetings_page"] = int(page_param) if page_param.isdigit() else 1
+        # isdecimal, not isdigit: int() refuses digits such as "²".
+        st.session_state["meetings_page"] = int(page_param) if page_param.isdecimal() else 1
         st.session_state.setdefault("meetings_hl", params.get("hl", ""))
     col_doc, col_page, col_hl = st.columns([3, 1, 2])
     doc_id = col_doc.selectbox(
@@ -337,7 +340,7 @@ def main() -> None:
     meeting = _pick_meeting(home, version, meetings)
     st.markdown(
         escape_markdown(
-            " · ".join(filter(None, [meeting["date"], meeting["time"], meeting["venue"]])) or "Date unknown"
+            " · ".join(filter(None, [meeting["date"] or "undated", meeting["time"], meeting["venue"]]))
         )
     )
     records = data.meeting_records(home, version, meeting["id"])
