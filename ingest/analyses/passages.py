@@ -33,6 +33,13 @@ STOP = re.compile(
     r"|CHAIR(?:MAN|PERSON)?\b|Chair(?:man|person)?\s*[:|])"
 )
 _TERMINAL = (".", ":", ";", "!", "?", ":-", ")")
+# A line that opens with the meeting's verdict starts a paragraph even after an unpunctuated
+# line: "TCC Website Domain Name Fee – £11.99 paid by direct debit" then "All approved for
+# payment." (the verdict on a list of payments, Welsh community council minutes, 2020-2024).
+_VERDICT_LINE = re.compile(
+    r"^(?:All\s+(?:(?:Councillors|Members|Cllrs)\s+)?(?:present\s+)?(?:approved|agreed)\b|Unanimously\b"
+    r"|(?:RESOLVED|Resolved|AGREED|Agreed|APPROVED|Approved|CARRIED|Carried)\b(?!\s+(?:by|in|on|at)\b))"
+)
 
 
 @dataclass
@@ -103,7 +110,7 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
     ("... provided to the"), or a previous line that fills the wrap width joins; a short
     unpunctuated line ends its paragraph."""
     previous = previous.rstrip()
-    if STOP.match(line):
+    if STOP.match(line) or _VERDICT_LINE.match(line):
         return False
     if previous.endswith(".") and _ABBREVIATION.search(previous, max(0, len(previous) - 20)):
         return True  # "It was proposed by Cllr. W." / "Loynton, seconded by ..." carries on

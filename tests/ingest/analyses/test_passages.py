@@ -79,3 +79,16 @@ def test_sentences_do_not_end_at_titles_initials_or_initialisms() -> None:
         )
     ]
     assert found == ["Proposed by Cllr. O. Williams and seconded by Mr. K. Davies.", "C.C.C. had replied."]
+
+
+def test_a_line_opening_with_the_meetings_verdict_starts_a_paragraph() -> None:
+    text = (
+        "Street light repair - £84.00 (Ch. No. 1201)\n"
+        "Website domain fee – £11.99 paid by direct debit\n"
+        "All approved for payment.\n"
+    )
+    assert texts(text)[-1] == "All approved for payment."
+    # The same word carrying on a sentence is not a verdict.
+    assert texts("The list of payments was checked and\nApproved by the Chair.\n") == [
+        "The list of payments was checked and Approved by the Chair."
+    ]
