@@ -124,7 +124,9 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
     return width is not None and not table and len(previous_line) >= 0.8 * width
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+# A sentence may open with an action asterisk ("... not signposted. *Clerk to report both
+# issues to highways.", Norfolk parish minutes mark each action so).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(]|\*\s?[A-Z])")
 # A full stop that ends an abbreviation, not a sentence: titles ("Cllr. O. Williams", "Mr.
 # Edwards"), initials, initialisms ("C.C.C. Highways") and "No. 5" (Manordeilo and Salem
 # minutes, 2018-2019, write every councillor as "Cllr. J. Davies").
@@ -141,7 +143,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text, max(pos, m.start() - 20), m.start()):
+        if _ABBREVIATION.search(text, max(pos - 1, m.start() - 20, 0), m.start()):
             continue
         out.append((pos, text[pos : m.start()]))
         pos = m.end()

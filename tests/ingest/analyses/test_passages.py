@@ -92,3 +92,13 @@ def test_a_line_opening_with_the_meetings_verdict_starts_a_paragraph() -> None:
     assert texts("The list of payments was checked and\nApproved by the Chair.\n") == [
         "The list of payments was checked and Approved by the Chair."
     ]
+
+
+def test_a_title_opening_a_sentence_keeps_its_full_stop_inside_the_sentence() -> None:
+    found = [s for _, s in sentences("No more flooding on Mill Lane. Cllr. Evans is to survey the ditch.")]
+    assert found == ["No more flooding on Mill Lane.", "Cllr. Evans is to survey the ditch."]
+
+
+def test_an_action_asterisk_starts_a_sentence() -> None:
+    found = [s for _, s in sentences("The path is overgrown. *Clerk to report it.")]
+    assert found == ["The path is overgrown.", "*Clerk to report it."]
