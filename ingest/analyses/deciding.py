@@ -81,8 +81,10 @@ MEMBER_VERBS = forms("resolve", "agree", "decide", "vote", "approve", "note", "a
 # payment of the following invoices were signed", "An online payment was authorised".
 PASSIVE_VERBS = (
     forms("approve", "agree", "adopt", "accept", "authorise", "ratify", "elect", "appoint", "co-opt",
-          "carry", "endorse", "defer", "postpone", "refuse", "reject")
+          "carry", "endorse", "support", "defer", "postpone", "refuse", "reject")
     + r"|confirmed(?=\s+as\b)|signed|granted|passed(?!\s+(?:on|to|through|back)\b)"
+    # A sum fixed: "The precept for 2019/20 was set at £10,000".
+    + r"|set(?=\s+at\s+£)"
     # A result declared: "were declared elected", "The new membership ... was then declared as:"
     # (an interest "declared" is not a decision).
     + r"|declared(?=\s+(?:duly\s+)?(?:elected|appointed|carried|lost|as\b))"
@@ -106,9 +108,12 @@ BODY_NOUNS = (
 )
 _NAME_WORD = r"(?:[A-Z][\w'’&-]*|and|of|for|&)"
 BODY_SUBJECT = (
-    rf"(?:(?:The|This|the|this)\s+)?(?:{_NAME_WORD}\s+){{0,8}}?{BODY_NOUNS}"
+    rf"(?:(?:(?:The|This|the|this)\s+)?(?:{_NAME_WORD}\s+){{0,8}}?{BODY_NOUNS}"
     # "The Committee for Transport and connectivity noted the report" (Bristol 15 May 2025).
     r"(?:\s+(?:for|of)\s+[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,5}?)?"
+    # Minutes that write the body in lower case: "the parish council resolved to ...".
+    r"|(?:The|the)\s+(?:(?:parish|town|community|county|district|city|borough|full)\s+)?"
+    r"(?:council|committee|sub-committee|panel|board|meeting))"
 )
 # Councillors as minutes abbreviate them ("Cllrs agreed to look at the matter", Welsh and
 # English community councils alike).
@@ -161,7 +166,7 @@ PAPER_NOUNS = (
     r"correspondence|letters?|accounts?|statements?|dates?|schedule|list|papers?|presentation|"
     r"responses?|budget|plan|figures|reconciliation|notes|return|membership|appointments?|"
     r"terms of reference|summary|position|recommendations?|register|policy|review|notice|"
-    r"arrangements|receipt|work programme|action log|item|items)"
+    r"arrangements|receipt|work programme|action log|item|items|scheme)"
 )
 NOT_A_NOTING = re.compile(
     r"^\s*(?:,|that\b|with\b|how\b|why\b|what\b|whether\b|concerns?\b|the\s+(?:need|importance|point|"

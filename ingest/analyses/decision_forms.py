@@ -353,6 +353,8 @@ _MOTION = re.compile(
     r"(?P<verb>(?i:carried|lost|passed(?!\s+(?:on|to|through)\b)|defeated|agreed|approved|adopted|rejected|declined|noted))\b"
     rf"|\b{_MOTION_NOUN}\b[^;]{{0,60}}?\b(?P<fell>FELL|fell)\b"
     r"|\bvote\b[^;]{0,80}?\b(?P<vote>CARRIED|LOST|FELL)\b"
+    # "The Chairman declared the motion carried."
+    rf"|\bdeclared\s+(?:the\s+)?{_MOTION_NOUN}\s+(?:to\s+(?:be|have\s+been)\s+)?(?P<declared>carried|lost|defeated)\b"
     # "All in favour", "All Councillors present were in agreement."
     r"|^(?P<all>All\s+(?:(?:the\s+)?(?:councillors|members|cllrs)\s+)?(?:present\s+)?(?:were\s+)?in\s+(?:favour|agreement))\b",
     re.I,
@@ -364,7 +366,7 @@ def _motion(sentence: str, setting: Setting) -> Hit | None:
     m = _MOTION.search(sentence)
     if not m:
         return None
-    group = next(g for g in ("verb", "fell", "vote", "all") if m.group(g))
+    group = next(g for g in ("verb", "fell", "vote", "all", "declared") if m.group(g))
     verb = m.group(group)
     after = sentence[m.end(group) :]
     if ELSEWHERE.match(after) and not OWN_AGENT.match(after):
@@ -375,7 +377,7 @@ def _motion(sentence: str, setting: Setting) -> Hit | None:
     rejected = word in ("lost", "fell", "defeated", "rejected", "declined") or bool(
         re.search(r"\bnot\s+$", sentence[: m.start(group)])
     )
-    motion = word in _FATE or group in ("vote", "all")
+    motion = word in _FATE or group in ("vote", "all", "declared")
     default = "rejected" if rejected else ("noted" if word == "noted" else "approved")
     return Hit("motion", _decision_start(sentence, 0), m.end(group), verb, motion=motion, default=default)
 
@@ -553,6 +555,39 @@ def _verdict(sentence: str, setting: Setting) -> Hit | None:
     return Hit("verdict", _decision_start(sentence, 0), m.end(group), verb, default=default)
 
 
+# ------------------------------------------------------------------------- bare_passive
+
+# A decision noted without its auxiliary: "Item deferred.", "Minutes approved and signed.",
+# "Budget for 2021/22 agreed at £9,500." The noun phrase is short and holds no verb. A
+# planning application's fate is the planning authority's, "previously approved" an earlier
+# decision, and "Nothing agreed" no decision at all.
+_BARE_PASSIVE = re.compile(
+    r"^[\W\d]*(?:[a-z]{1,2}[.)]\s*)?(?P<np>(?:[A-Z(£]|the\s)[^.;:!?|]{1,60}?)\s+"
+    r"(?P<verb>approved|agreed|deferred|adopted|accepted|ratified|signed|refused|rejected|postponed|noted)"
+    r"(?:\s+(?:and\s+signed|unanimously|by\s+all(?:\s+present)?|as\s+(?:a\s+)?(?:correct|true|presented|amended)\b[^.;]{0,20}"
+    r"|at\s+£[\d,.]+|for\s+payment))?\s*[.!]?\s*$"
+)
+_NOT_A_BARE_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|not|already|"
+    r"previously|recently|earlier|application|permission|consent|appeal|[a-z]+ed)\b"
+    r"|^(?:It|This|That|They|He|She|We|I|There|Nothing|None|No|Not)\b",
+    re.I,
+)
+
+
+def _bare_passive(sentence: str, setting: Setting) -> Hit | None:
+    m = _BARE_PASSIVE.match(sentence)
+    if not m:
+        return None
+    np, verb = m.group("np"), m.group("verb")
+    if len(np.split()) > 8 or _NOT_A_BARE_SUBJECT.search(np) or _APPLICATION_REF.match(sentence):
+        return None
+    if verb == "noted" and not re.search(rf"\b{PAPER_NOUNS}\b", np, re.I):
+        return None
+    default = outcome_of(verb) or "approved"
+    return Hit("bare_passive", _decision_start(sentence, 0), m.end("verb"), verb, default=default)
+
+
 # ------------------------------------------------------------------------------ deferral
 
 # A decision put off to a later meeting or until something is known, in the words of a note
@@ -632,6 +667,7 @@ FORMS: list[DecisionForm] = [
     DecisionForm("planning", _planning),
     DecisionForm("verdict", _verdict),
     DecisionForm("deferral", _deferral),
+    DecisionForm("bare_passive", _bare_passive),
     DecisionForm("recorded_vote", _recorded_vote),
     DecisionForm("proposed_seconded", _proposed_seconded),
 ]
@@ -643,7 +679,7 @@ _ANY_DECIDING = re.compile(
     r"vot|note|noted|endors|support|recommend|defer|postpon|refus|reject|lost|fell|defeat|signed|granted|"
     r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b|instruct|asked|request|"
     r"objection|observation|comment|object|unanim|abstain|nem|declar|declin|agreement|discuss|consider|"
-    r"review|revisit|brought|agenda",
+    r"review|revisit|brought|agenda|set\s+at",
     re.I,
 )
 

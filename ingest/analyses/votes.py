@@ -52,17 +52,25 @@ _LABEL_FIRST = {
     field: re.compile(rf"\b{label}\s*(?:[:=(–—-]\s*)?{_COUNT_AFTER}\b", re.I)
     for field, label in _LABELS.items()
 }
-_VOTES_TO = re.compile(r"\b(?P<for>\d{1,3})\s+votes?\s+to\s+(?P<against>\d{1,3})\b", re.I)
+# "(4 votes to 5)"; after a word of voting also "voted 5 to 2", "carried 6-1", "lost 3–4".
+_VOTES_TO = re.compile(
+    r"\b(?P<for>\d{1,3})\s+votes?\s+to\s+(?P<against>\d{1,3})\b"
+    r"|\b(?:vot(?:ed|e|ing)|carried|lost|passed|defeated)\s+(?:by\s+)?(?P<for2>\d{1,3})\s*(?:to|-|–)\s*(?P<against2>\d{1,3})\b"
+    r"(?=\s*(?:[.,;:)]|$|votes?\b|in\s+favour\b|with\b|against\b))",
+    re.I,
+)
 
 # Lower-case "carried" and "passed" are a vote's fate only beside a motion or a vote ("the
 # motion was carried", "carried unanimously"); "many people carried cash" is not.
 _MOTION_NOUN = r"(?:motion|resolution|recommendation|amendment|proposal|proposition|vote)s?"
 _CARRIED = re.compile(
-    r"(?-i:\bCARRIED\b)|\bcarried\s+(?:unanimously|by|nem|with|\()"
+    r"(?-i:\bCARRIED\b)|\bcarried\s+(?:unanimously|by\s+(?:\d|a\s+majority|majority|\w+\s+votes?)|nem|with|\()"
     rf"|\b{_MOTION_NOUN}\b[^;]{{0,60}}\b(?:carried|passed)\b(?!\s+(?:out|forward|over|through|on|to)\b)"
     r"|\bpassed\s+unanimously\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b|\ball\s+(?:were\s+)?in\s+favour\b"
     r"|\bby\s+all\s+(?:those\s+)?present\b|\bagreed\s+by\s+all\b"
     r"|\bby\s+all\s+(?:the\s+)?(?:members|councillors|cllrs)\b"
+    # A bare "carried" closing a proposal: "Cllr Ash proposed ..., seconded by Cllr Birch, carried."
+    r"|[,;:–—-]\s*carried\s*[.!]?\s*$"
     # The members together as the fate, not as the subject of what they decide: "All
     # agreed.", "All Councillors present were in agreement." ("All Cllrs agreed to order a
     # board" is a decision with no vote recorded; "not all agreed" records no such thing).
@@ -112,7 +120,10 @@ def _read_counts(text: str) -> dict[str, int]:
     One label alone is a count only beside a word of voting: "funding for 3 years" is not."""
     to = _VOTES_TO.search(text)
     if to:
-        return {"for": int(to.group("for")), "against": int(to.group("against"))}
+        votes_for, against = (
+            (to.group("for"), to.group("against")) if to.group("for") else to.group("for2", "against2")
+        )
+        return {"for": int(votes_for), "against": int(against)}
     readings = []
     for table in (_COUNT_FIRST, _LABEL_FIRST):
         found = {field: m for field, pattern in table.items() if (m := pattern.search(text))}

@@ -99,6 +99,16 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
         ("This will be discussed in more detail at a forthcoming meeting.", "deferral", "deferred"),
         ("Re-agenda for discussion in June.", "deferral", "deferred"),
         ("It was agreed to delay the tree survey until the autumn.", "impersonal", "deferred"),
+        # Shapes of English parish minutes: a sum set, the body in lower case, the fate the
+        # Chair declares, a decision written without its auxiliary.
+        ("The precept for 2021/22 was set at £10,000.", "passive_decided", "approved"),
+        ("the community council resolved to buy a defibrillator.", "meeting_subject", "approved"),
+        ("The Chairman declared the motion carried.", "motion", "approved"),
+        ("The application for the new shop front was supported.", "passive_decided", "endorsed"),
+        ("Item deferred.", "bare_passive", "deferred"),
+        ("Minutes of the March meeting approved and signed.", "bare_passive", "approved"),
+        ("Budget for 2021/22 agreed at £9,500.", "bare_passive", "approved"),
+        ("Annual report noted.", "bare_passive", "noted"),
     ],
 )
 def test_a_decision_in_a_form_from_an_unseen_council_is_found(text: str, form: str, outcome: str) -> None:
@@ -137,6 +147,15 @@ def test_a_decision_in_a_form_from_an_unseen_council_is_found(text: str, form: s
         "To receive suggested items to be considered at the next meeting",
         "The decision had been made once before.",
         "The works were delayed by the weather.",
+        # Another council in lower case; the authority's planning decisions; an earlier
+        # approval; no decision at all; comments noted in debate; the meeting time.
+        "The county council agreed to fund the crossing.",
+        "Planning application 19/0123 approved.",
+        "Plans previously approved.",
+        "Nothing agreed.",
+        "Comments noted.",
+        "The meeting was set at 7pm.",
+        "The Chairman declared an interest in item 7.",
     ],
 )
 def test_the_same_words_deciding_nothing_are_not_a_decision(text: str) -> None:

@@ -43,6 +43,10 @@ from tests.ingest.documents import minutes
         ("All Councillors present were in agreement.", Votes(None, None, None, "carried")),
         ("All agreed.", Votes(None, None, None, "carried")),
         ("The accounts were approved by all Councillors present.", Votes(None, None, None, "carried")),
+        # Counts joined by "to" or a dash after a word of voting.
+        ("Councillors voted 5 to 2 in favour of the new lights.", Votes(5, 2, None, "carried")),
+        ("The motion was carried 6-1.", Votes(6, 1, None, "carried")),
+        ("Cllr Ash proposed the grant, seconded by Cllr Birch, carried.", Votes(None, None, None, "carried")),
     ],
 )
 def test_a_recorded_vote_is_read_in_any_layout(text: str, votes: Votes) -> None:
@@ -63,6 +67,8 @@ def test_a_recorded_vote_is_read_in_any_layout(text: str, votes: Votes) -> None:
         "All agreed for payment.",
         "Not all agreed with the plan.",
         "The grant for 3 years was in favour of the school.",
+        "The bus carried 5-6 passengers.",
+        "Most of the cost was carried by the county.",
         # Two different votes in one decision: no single vote.
         "The amendment was LOST (2 for, 7 against).\nThe motion was CARRIED (8 for, 1 against).",
     ],
