@@ -282,10 +282,13 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
 # considered and, in line with the Council's policy ..., the following donations were agreed:").
 # A first participle may be coordinated with the deciding one ("These were presented by the
 # outgoing chair and approved", "copies of the figures were circulated and agreed"); "This" and
-# "These" stand for the proposal just described ("This was approved.").
+# "These" stand for the proposal just described ("This was approved."). The subject holds no
+# finite verb of its own: "This was based on a framework, and assessments were carried out"
+# and "identified by residents after the scheme was agreed" are two clauses.
 _PASSIVE = re.compile(
     rf"(?:^{_LEAD}|,\s+)(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|He|She|They|We|I|Officers?|"
-    r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s)[^;:]{0,160}?)\s+(?P<aux>was|were|be|is|are)\s+"
+    r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s)(?:(?!\b(?:was|were|had|has|have)\b)[^;:]){0,160}?)"
+    r"\s+(?P<aux>was|were|be|is|are)\s+"
     rf"{_ADV}(?:(?P<first>[a-z]+(?:ed|en))\b[^;:]{{0,80}}?\band\s+{_ADV})??(?P<verb>{PASSIVE_VERBS})\b"
 )
 # A passive anywhere in the sentence whose agent is the meeting itself: "As £500 had been
@@ -311,7 +314,11 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
         m = None
     if m is None:
         agent = _BY_THE_MEETING.search(sentence)
-        if agent is None or agent.group("verb").lower().endswith("noted"):
+        if (
+            agent is None
+            or agent.group("verb").lower().endswith("noted")
+            or not _participle(agent.group("verb"))
+        ):
             return None
         if ELSEWHERE.match(sentence[agent.end() :]):
             return None  # "... was approved by the Council in 2019" reports an earlier decision
@@ -327,10 +334,19 @@ def _decided_elsewhere(after: str) -> bool:
     return bool(ELSEWHERE.match(after[own.end() :] if own else after))
 
 
+def _participle(verb: str) -> bool:
+    """A past participle, not a progressive or present ("was supporting", "is adopts")."""
+    return not re.search(r"(?:ing|s)$", verb, re.I)
+
+
 def _passive_decides(m: re.Match[str], sentence: str) -> bool:
     """Whether a passive the pattern found records the meeting's own decision."""
     aux, verb, np = m.group("aux"), m.group("verb"), m.group("np")
     after = sentence[m.end("verb") :]
+    if not _participle(verb):
+        return False
+    if verb.lower() == "carried" and re.match(r"\s+(?:out|forward|over|through|on|off)\b", after):
+        return False  # "assessments were carried out" is work done, not a motion carried
     if aux in ("is", "are", "be") and not m.group("that"):
         return False  # "The scheme is supported by ..." describes; "That the policy is accepted" decides
     mover = verb.lower().startswith(("moved", "proposed"))  # "by Cllr Clark" names the mover

@@ -110,7 +110,7 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
     ("... provided to the"), or a previous line that fills the wrap width joins; a short
     unpunctuated line ends its paragraph."""
     previous = previous.rstrip()
-    if STOP.match(line) or _VERDICT_LINE.match(line):
+    if STOP.match(line):
         return False
     if previous.endswith(".") and _ABBREVIATION.search(previous, max(0, len(previous) - 20)):
         return True  # "It was proposed by Cllr. W." / "Loynton, seconded by ..." carries on
@@ -119,7 +119,9 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
     if line[0].islower() or (line[0] == "(" and line[1:2].islower()):
         return True
     if _FUNCTION_WORD_END.search(previous) or previous.endswith((",", "&", "–")):
-        return True
+        return True  # "... the amendment was" / "CARRIED (7 members voting in favour ...)"
+    if _VERDICT_LINE.match(line):
+        return False
     table = " | " in previous_line or " | " in line
     return width is not None and not table and len(previous_line) >= 0.8 * width
 

@@ -156,6 +156,10 @@ def test_a_decision_in_a_form_from_an_unseen_council_is_found(text: str, form: s
         "Comments noted.",
         "The meeting was set at 7pm.",
         "The Chairman declared an interest in item 7.",
+        # A progressive, work carried out, a subject that is a clause of its own.
+        "A review had been undertaken in 2013, and the council was supporting nine schools.",
+        "Assessments were carried out at the end of the year.",
+        "The fault was found by residents after the scheme was agreed.",
     ],
 )
 def test_the_same_words_deciding_nothing_are_not_a_decision(text: str) -> None:

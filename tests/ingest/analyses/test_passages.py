@@ -89,6 +89,9 @@ def test_a_line_opening_with_the_meetings_verdict_starts_a_paragraph() -> None:
     )
     assert texts(text)[-1] == "All approved for payment."
     # The same word carrying on a sentence is not a verdict.
+    assert texts("On being put to the vote the amendment was\nCARRIED (7 for, 2 against).\n") == [
+        "On being put to the vote the amendment was CARRIED (7 for, 2 against)."
+    ]
     assert texts("The list of payments was checked and\nApproved by the Chair.\n") == [
         "The list of payments was checked and Approved by the Chair."
     ]
