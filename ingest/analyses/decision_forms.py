@@ -615,7 +615,7 @@ _DEFERRAL = re.compile(
     r"\b(?P<verb>[Dd]ecision)\s+(?:on\s+[^.;]{0,40}?\s+)?(?:is\s+|was\s+)?(?:to|will|would|can|could)\s+be\s+"
     r"(?:made|taken|reached)\s+(?:once|when|after|until|at\s+(?:the|a)\b)"
     r"|\b(?:will|to|would)\s+be\s+(?P<verb2>discussed|considered|reconsidered|decided|reviewed|revisited|brought\s+back)"
-    r"\b[^.;]{0,40}?\b(?:at|to)\s+(?:the|a|an)\s+(?:next|future|forthcoming|later|subsequent|further)\b"
+    r"\b[^.;]{0,20}?\b(?:at|to)\s+(?:the|a|an)\s+(?:next|future|forthcoming|later|subsequent|further)\b"
     r"[^.;]{0,30}?\b[Mm]eeting\b(?!\s+of\b)"
     r"|^[\W\d]*(?:[a-z]{1,5}\)\s*)?(?P<verb3>[Rr]e-?agenda(?:'?d|ed)?)\b"
 )

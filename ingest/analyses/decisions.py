@@ -67,6 +67,8 @@ _BARE_HEADLINE = re.compile(
     r"(?:\s+\(?\d{1,4}(?:[/.]\d{1,4})+[a-z]?\)?)?\s*[.:]?\s*$",
     re.I,
 )
+# "Resolved 15/03/11.01" heads the one paragraph its reference numbers.
+_REF_HEADLINE = re.compile(r"^(?:RESOLVED|Resolved)\s+\(?\d{1,4}(?:[/.]\d{1,4})+[a-z]?\)?\s*[.:]?\s*$")
 # A vote's fate in a few words, all the sentence says: "Carried.", "All in favour", "All
 # Councillors present were in agreement.", "Unanimously agreed." It records the fate of the
 # decision or proposal just before it, unless a decision follows that it announces.
@@ -184,7 +186,11 @@ def _take(paras: list[Paragraph], found: _Found, setting: Setting) -> tuple[Bloc
         head = found.sentence.strip()
     parts = [head]
     resume = (found.index, found.offset + len(found.sentence))
-    if hit.scope == "paragraph" or head.endswith(_OPENS_LIST):
+    if _REF_HEADLINE.match(head) and found.index + 1 < len(paras):
+        # The numbered resolution reads as one sentence: "Resolved 15/03/11.01 15/00243/F – No objections".
+        parts = [f"{head} {paras[found.index + 1].text}"]
+        resume = (found.index + 2, 0)
+    elif hit.scope == "paragraph" or head.endswith(_OPENS_LIST):
         limbs, j = _limbs_after(paras, found.index, setting)
         parts.extend(limbs)
         resume = (j, 0)

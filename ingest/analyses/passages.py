@@ -128,14 +128,17 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
 
 # A sentence may open with an action asterisk ("... not signposted. *Clerk to report both
 # issues to highways.", Norfolk parish minutes mark each action so).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(]|\*\s?[A-Z])")
+# Lettered limbs run into one line end a sentence too ("a. Newsletters from the police b.
+# Letter about the flag for Merchant Navy Day, noted c. Tour of the range ...").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(]|\*\s?[A-Z])|(?<=[\w,)])\s+(?=[a-h]\.\s+[A-Z*])")
 # A full stop that ends an abbreviation, not a sentence: titles ("Cllr. O. Williams", "Mr.
 # Edwards"), initials, initialisms ("C.C.C. Highways") and "No. 5" (Manordeilo and Salem
-# minutes, 2018-2019, write every councillor as "Cllr. J. Davies").
+# minutes, 2018-2019, write every councillor as "Cllr. J. Davies"), and a lettered limb's marker
+# ("b. Letter about the flag").
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:Cllrs?|Cyng|Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Revd|St|No|Nos|Co|Ltd|Dept|Approx|"
     r"approx|e\.g|i\.e|etc|cf|viz|vs|Fig|Ref|Tel|Sgt|Insp|Supt|PC|Capt|Col|Gen|Hon|Jr|Sr|"
-    r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?)\.$"
+    r"[A-Z]|[a-h]|(?:[A-Za-z]\.)+[A-Za-z]?)\.$"
 )
 
 

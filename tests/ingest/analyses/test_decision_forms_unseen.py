@@ -198,3 +198,12 @@ def test_a_verdict_line_after_a_list_of_payments_is_its_own_decision() -> None:
     )
     [block] = find_decision_blocks(text, BODY)
     assert block.text == "All approved for payment."
+
+
+def test_a_numbered_resolution_takes_the_one_paragraph_it_numbers() -> None:
+    [block] = find_decision_blocks(
+        "Resolved 21/03/11.01\n21/00243/F – No objections\n1. Play area repairs\nNo update on this item.\n",
+        BODY,
+    )
+    assert block.text == "Resolved 21/03/11.01 21/00243/F – No objections"
+    assert classify_outcome(block.text, block.trigger_end, block.default) == "other"

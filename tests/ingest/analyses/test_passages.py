@@ -105,3 +105,19 @@ def test_a_title_opening_a_sentence_keeps_its_full_stop_inside_the_sentence() ->
 def test_an_action_asterisk_starts_a_sentence() -> None:
     found = [s for _, s in sentences("The path is overgrown. *Clerk to report it.")]
     assert found == ["The path is overgrown.", "*Clerk to report it."]
+
+
+def test_lettered_limbs_run_into_one_line_are_sentences_of_their_own() -> None:
+    found = [
+        s
+        for _, s in sentences(
+            "a. Newsletters from the police b. Letter about the flag, noted c. Tour of the range"
+        )
+    ]
+    assert found == [
+        "a. Newsletters from the police",
+        "b. Letter about the flag, noted",
+        "c. Tour of the range",
+    ]
+    # Initials and "e.g." are not limbs.
+    assert len(sentences("Quotes e.g. from J. Smith were read.")) == 1
