@@ -119,5 +119,7 @@ def test_lettered_limbs_run_into_one_line_are_sentences_of_their_own() -> None:
         "b. Letter about the flag, noted",
         "c. Tour of the range",
     ]
+    found = [s for _, s in sentences("*Clerk to report it to highways. e. Email about the grass cutting")]
+    assert found == ["*Clerk to report it to highways.", "e. Email about the grass cutting"]
     # Initials and "e.g." are not limbs.
     assert len(sentences("Quotes e.g. from J. Smith were read.")) == 1
