@@ -83,6 +83,11 @@ PASSIVE_VERBS = (
     forms("approve", "agree", "adopt", "accept", "authorise", "ratify", "elect", "appoint", "co-opt",
           "carry", "endorse", "support", "defer", "postpone", "refuse", "reject")
     + r"|confirmed(?=\s+as\b)|signed|granted|passed(?!\s+(?:on|to|through|back)\b)"
+    # Re-elected, re-appointed: "Cllr Holt was re-elected as Chairman".
+    + r"|re-?(?:elected|appointed|adopted)"
+    # Approval given: "Approval was given for the purchase of a bench" (`decision_forms` takes
+    # "given" only with such a subject).
+    + r"|given"
     # A sum fixed: "The precept for 2019/20 was set at £10,000".
     + r"|set(?=\s+at\s+£)"
     # A result declared: "were declared elected", "The new membership ... was then declared as:"

@@ -316,7 +316,7 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
         agent = _BY_THE_MEETING.search(sentence)
         if (
             agent is None
-            or agent.group("verb").lower().endswith("noted")
+            or agent.group("verb").lower() in ("noted", "given", "received and noted")
             or not _participle(agent.group("verb"))
         ):
             return None
@@ -334,6 +334,9 @@ def _decided_elsewhere(after: str) -> bool:
     return bool(ELSEWHERE.match(after[own.end() :] if own else after))
 
 
+_GIVEN_SUBJECT = re.compile(r"\b(?:approval|agreement|authority|authori[sz]ation)\s*$", re.I)
+
+
 def _participle(verb: str) -> bool:
     """A past participle, not a progressive or present ("was supporting", "is adopts")."""
     return not re.search(r"(?:ing|s)$", verb, re.I)
@@ -345,6 +348,8 @@ def _passive_decides(m: re.Match[str], sentence: str) -> bool:
     after = sentence[m.end("verb") :]
     if not _participle(verb):
         return False
+    if verb.lower() == "given" and not _GIVEN_SUBJECT.search(np):
+        return False  # "A presentation was given" decides nothing; "Approval was given" does
     if verb.lower() == "carried" and re.match(r"\s+(?:out|forward|over|through|on|off)\b", after):
         return False  # "assessments were carried out" is work done, not a motion carried
     if aux in ("is", "are", "be") and not m.group("that"):
@@ -522,8 +527,22 @@ _PLANNING = re.compile(
 )
 
 
+# A council's response after the application it answers, at the end of the line:
+# "21/01234/F – 5 High Street, rear extension – No objection", "... – Support", "... – Object".
+_PLANNING_RESPONSE = re.compile(
+    r"(?:\s[–—-]|:)\s*(?P<verb>support(?:ed)?|object(?:ion|ed|s)?|no\s+(?:objections?|comments?|observations?))"
+    r"\s*[.!]?\s*$",
+    re.I,
+)
+
+
 def _planning(sentence: str, setting: Setting) -> Hit | None:
     m = _PLANNING.search(sentence)
+    if not m and _APPLICATION_REF.match(sentence):
+        response = _PLANNING_RESPONSE.search(sentence)
+        if response:
+            verb = response.group("verb")
+            return Hit("planning", _decision_start(sentence, 0), response.end("verb"), verb, default="other")
     if not m:
         return None
     group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
@@ -695,7 +714,7 @@ _ANY_DECIDING = re.compile(
     r"vot|note|noted|endors|support|recommend|defer|postpon|refus|reject|lost|fell|defeat|signed|granted|"
     r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b|instruct|asked|request|"
     r"objection|observation|comment|object|unanim|abstain|nem|declar|declin|agreement|discuss|consider|"
-    r"review|revisit|brought|agenda|set\s+at",
+    r"review|revisit|brought|agenda|set\s+at|given",
     re.I,
 )
 

@@ -109,6 +109,11 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
         ("Minutes of the March meeting approved and signed.", "bare_passive", "approved"),
         ("Budget for 2021/22 agreed at £9,500.", "bare_passive", "approved"),
         ("Annual report noted.", "bare_passive", "noted"),
+        ("Cllr Holt was re-elected as Chairman for the year.", "passive_decided", "approved"),
+        ("Approval was given for the purchase of a bench.", "passive_decided", "approved"),
+        # A response at the end of the line that names the application.
+        ("21/01234/F – 5 High Street, rear extension – No objection", "planning", "other"),
+        ("21/01235/F – The Old Forge, new garage – Support.", "planning", "endorsed"),
     ],
 )
 def test_a_decision_in_a_form_from_an_unseen_council_is_found(text: str, form: str, outcome: str) -> None:
@@ -156,6 +161,10 @@ def test_a_decision_in_a_form_from_an_unseen_council_is_found(text: str, form: s
         "Comments noted.",
         "The meeting was set at 7pm.",
         "The Chairman declared an interest in item 7.",
+        "A presentation was given by the Council.",
+        "Notice was given of the meeting.",
+        "Community Transport – Support",
+        "21/01236/F – 2 Mill Lane – Approved.",
         # A progressive, work carried out, a subject that is a clause of its own.
         "A review had been undertaken in 2013, and the council was supporting nine schools.",
         "Assessments were carried out at the end of the year.",
