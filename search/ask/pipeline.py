@@ -39,7 +39,10 @@ from search.ask.score import rank
 def ranked_candidates(store: Store, home: Path, asked: Question) -> list[Candidate]:
     """Every candidate answer to `asked`, with features, best first (stages 2 to 4)."""
     found = retrieve(home, store, asked)
-    weights = {t: max(found.idf(t), 0.05) for t in subject_terms(asked.terms, found.bodies)}
+    weights = {
+        t: max(found.idf(t), 0.05)
+        for t in subject_terms(asked.terms, found.bodies, bool(asked.meeting_periods))
+    }
     reader = CandidateReader(asked, weights, found.names)
     candidates = attendance_candidates(store, asked, found) + reader.read(found.passages)
     return rank(asked, found, candidates)

@@ -236,14 +236,18 @@ _LOCATOR_WORDS = stem_set(
 )
 
 
-def subject_terms(terms: list[str], bodies: frozenset[str]) -> list[str]:
+def subject_terms(terms: list[str], bodies: frozenset[str], dated_meeting: bool = False) -> list[str]:
     """The question's words about what it asks, without the words that only locate it: the
-    names of bodies it names and words for a body or a meeting ("At Wretton Parish Council's
-    May 2019 meeting, who ...": "who" asks about what follows). All of them when nothing
+    names of the bodies it names and, when it names a body or dates the meeting, its words
+    for a body or a meeting ("At Wretton Parish Council's May 2019 meeting, who ...": "who"
+    asks about what follows). A word for a committee in a question that names none may be
+    its subject ("when will the report come back to committee?"). All of them when nothing
     else is left."""
-    locating = set(_LOCATOR_WORDS)
+    locating: set[str] = set()
     for body in bodies:
         locating |= stem_set(body)
+    if bodies or dated_meeting:
+        locating |= _LOCATOR_WORDS
     subject = [t for t in terms if t not in locating]
     return subject or list(terms)
 
