@@ -10,6 +10,13 @@ rebuilt from it. Rules this module keeps:
 * Rows extracted from a document are keyed by `document_id` and go when it goes.
   User data (`corrections`) is keyed by content ids and is never deleted by ingest.
 * The WAL journal lets readers (search, the UI) read while an ingest writes.
+* Store and index agree (step 2): `documents.indexed_in` names the index build that holds
+  each document (NULL until indexed; a re-inserted document starts NULL again), and
+  `index_removals` lists documents removed from the store whose sections the index may
+  still hold; both are written in the same transaction as the change they describe, so a
+  crash at any point leaves the store saying exactly what the index still has to do.
+* `state` counts document writes (`documents_version`), so what is derived from the whole
+  store (the tracker's evidence) can tell that it is behind.
 """
 
 from __future__ import annotations
@@ -192,6 +199,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY(action_id, document_id)
     );
     """,
+    # 2: store and index agree (issue 13). Which index build holds each document (NULL: not
+    # yet indexed), documents removed from the store that the index may still hold, and
+    # counters for what is derived from the whole store.
+    """
+    ALTER TABLE documents ADD COLUMN indexed_in TEXT;
+    CREATE INDEX documents_indexed_in ON documents(indexed_in);
+    CREATE TABLE index_removals(document_id TEXT PRIMARY KEY);
+    CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 ]
 
 # Tables whose rows are extracted from one document and go when it is replaced or removed.
@@ -350,6 +366,20 @@ class Store:
         self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         if row:
             self._refresh_meeting(row["meeting_id"])
+            # The index may still hold its sections: say so in the same transaction.
+            self.db.execute("INSERT OR IGNORE INTO index_removals(document_id) VALUES (?)", (document_id,))
+            self._bump_version()
+
+    def remove_document_rows(self, document_id: str) -> None:
+        """Delete a document and everything extracted from it (inside a `transaction`); its
+        file records stay, for the caller to decide."""
+        self._delete_document_rows(document_id)
+
+    def _bump_version(self) -> None:
+        self.db.execute(
+            "INSERT INTO state(key, value) VALUES ('documents_version', '1') ON CONFLICT(key)"
+            " DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+        )
 
     # ------------------------------------------------------------- documents
 
@@ -495,6 +525,9 @@ class Store:
             ],
         )
         self._refresh_meeting(meeting_id)
+        # Inserted with `indexed_in` NULL: the index picks it up (deleting any old copy first).
+        self.db.execute("DELETE FROM index_removals WHERE document_id = ?", (doc.id,))
+        self._bump_version()
 
     def _refresh_meeting(self, meeting_id: str) -> None:
         """Recompute a meeting row from its documents (drop it when none are left)."""
@@ -523,6 +556,88 @@ class Store:
                 first("venue"),
             ),
         )
+
+    # ----------------------------------------------- files that moved or went
+
+    def file_records(self) -> list[FileRecord]:
+        """Every ingested path, sorted."""
+        rows = self.db.execute("SELECT path, document_id, sha256, size, mtime FROM files ORDER BY path")
+        return [FileRecord(**dict(row)) for row in rows.fetchall()]
+
+    def document_with_bytes(self, sha256: str, size: int) -> str | None:
+        """The stored document some ingested file with exactly these bytes holds, if any."""
+        row = self.db.execute(
+            "SELECT f.document_id FROM files f JOIN documents d ON d.id = f.document_id"
+            " WHERE f.sha256 = ? AND f.size = ? LIMIT 1",
+            (sha256, size),
+        ).fetchone()
+        return row["document_id"] if row else None
+
+    def forget_file(self, path: str) -> list[str]:
+        """Forget an ingested path whose file is gone; returns the ids of documents removed
+        because no path refers to them any more (a document another path still holds stays,
+        and shows that path from now on)."""
+        with self.transaction():
+            old = self.file_record(path)
+            if old is None:
+                return []
+            self.db.execute("DELETE FROM files WHERE path = ?", (path,))
+            removed = self._drop_if_orphaned(old.document_id)
+            if not removed:
+                self._repoint_document(old.document_id, gone=path)
+            return removed
+
+    def _repoint_document(self, document_id: str, gone: str) -> None:
+        """Show another of a document's paths when the one it shows is `gone`."""
+        self.db.execute(
+            "UPDATE documents SET path = (SELECT MIN(path) FROM files WHERE document_id = ?)"
+            " WHERE id = ? AND path = ?",
+            (document_id, document_id, gone),
+        )
+
+    def move_document_path(self, document_id: str, old_path: str, new_path: str) -> None:
+        """A renamed file: the document shows `new_path`, and `old_path` (gone) is forgotten."""
+        with self.transaction():
+            self.db.execute("DELETE FROM files WHERE path = ? AND document_id = ?", (old_path, document_id))
+            self.db.execute(
+                "UPDATE documents SET path = ? WHERE id = ? AND path = ?", (new_path, document_id, old_path)
+            )
+
+    # ------------------------------------------------------- index agreement
+
+    def documents_not_in(self, build: str | None) -> list[str]:
+        """Stored documents the index build `build` does not hold (all of them for None)."""
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE indexed_in IS NULL OR indexed_in != ? ORDER BY id",
+            (build or "",),
+        )
+        return [row["id"] for row in rows.fetchall()]
+
+    def index_removals(self) -> list[str]:
+        """Documents removed from the store whose sections the index may still hold."""
+        return [row["document_id"] for row in self.db.execute("SELECT document_id FROM index_removals")]
+
+    def mark_indexed(self, document_ids: Sequence[str], build: str, removed: Sequence[str] = ()) -> None:
+        """Record that `build` now holds `document_ids` and none of `removed` (after its commit)."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE documents SET indexed_in = ? WHERE id = ?",
+                [(build, doc_id) for doc_id in document_ids],
+            )
+            self.db.executemany(
+                "DELETE FROM index_removals WHERE document_id = ?", [(doc_id,) for doc_id in removed]
+            )
+
+    def state(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?",
+                (key, value, value),
+            )
 
     # --------------------------------------------------------------- readers
 

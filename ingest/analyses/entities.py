@@ -251,14 +251,20 @@ def prose_of(text: str) -> str:
 
 
 def _texts(doc: Document) -> Iterator[tuple[str, int, str | None]]:
+    """Prose for the model, in pieces spaCy can take (`nlp.pieces`: long ones are cut at
+    paragraph breaks, so a huge item is read in parts instead of refused)."""
+    from ingest.analyses.nlp import pieces
+
     for item in doc.items:
         if item.sections:
             for section in item.sections:
                 text = prose_of(section.text)
                 if text.strip():
-                    yield text, section.page, item.id
+                    for piece in pieces(text):
+                        yield piece, section.page, item.id
         elif item.text.strip():
-            yield prose_of(item.text), item.page_start or 1, item.id
+            for piece in pieces(prose_of(item.text)):
+                yield piece, item.page_start or 1, item.id
 
 
 def spans_in(

@@ -29,6 +29,7 @@ from search.ask.candidates import retrieve
 from search.ask.question import DECISION, FACT, PLACE, REASON, QuestionAnalysis, analyse_question
 from search.ask.rank import Candidate, rank
 from search.ask.retrieve import Retrieved
+from search.engine.agreement import prepare as prepare_index
 
 # Retrieval depth: many more passages than a user page, so the answer-type ranking has
 # sentences to choose from.
@@ -83,6 +84,7 @@ def answer_question(home: Path, question: str) -> dict[str, Any]:
     }
     if not analysis.terms:
         return result
+    prepare_index(home)  # every stored paper is in the index before it is searched
     retrieved = retrieve(home, analysis, CANDIDATE_PASSAGES)
     candidates = _attendance(home, analysis, retrieved)
     if candidates:

@@ -12,14 +12,24 @@ Invariants:
   (`vector.VectorIndex`) and per-docnum facet table are cached with it, so a search reads
   posting lists as arrays and never reads stored fields except for the page it shows.
 * Facets and totals count *items* (one hit per item: its best section), over all matches.
+* Store and index agree: every writer records in the store which build now holds which
+  documents (`Store.mark_indexed`, after its commit), so `search.engine.agreement` can tell
+  what the index is missing after any crash.
+* A damaged index (a missing or truncated segment, a garbage table of contents) raises
+  `IndexDamaged` from opening or reading it, never Whoosh's or the file system's own errors;
+  the index is derived, so the remedy is always a rebuild from the store. A write that fails
+  (disk full) removes what it left in the build before the error goes on.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
+import struct
 import threading
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -30,7 +40,7 @@ from typing import Any
 import numpy as np
 from whoosh import highlight, index, query
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.index import LockError
+from whoosh.index import TOC, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, SegmentWriter
 
@@ -85,19 +95,72 @@ ORDER BY document_id, item_position, section_position
 # ------------------------------------------------------------------ location
 
 
+class IndexDamaged(Exception):
+    """The index on disk cannot be read (a segment missing or cut short, a garbage table of
+    contents). `str(err)` says what was found; the remedy is a rebuild from the store."""
+
+
+# What reading a damaged Whoosh index raises: a missing segment file, a file cut short, a
+# table of contents or segment that does not unpickle or unpack, or Whoosh's own complaint
+# about a table of contents it cannot make sense of.
+DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
+    FileNotFoundError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    pickle.UnpicklingError,
+    index.IndexError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    ImportError,
+)
+
+
+def damage_message(err: BaseException) -> str:
+    """One line naming what is wrong with the index files (for `IndexDamaged`)."""
+    if isinstance(err, FileNotFoundError):
+        return f"a file of the index is missing ({Path(err.filename or '?').name})"
+    if isinstance(err, EOFError | struct.error):
+        return "a file of the index is cut short (truncated)"
+    return f"the index files cannot be read ({type(err).__name__}: {str(err)[:120]})"
+
+
 def _base(home: Path) -> Path:
     return index_path(home)
 
 
 def live_dir(home: Path) -> Path | None:
-    """The live build folder, or None when no index has been built yet."""
+    """The live build folder, or None when no index has been built yet.
+
+    Only looks for the build's table of contents; whether it can be read is found out by
+    opening it (`IndexDamaged`), so a garbage index is still "live" and gets replaced.
+    """
     base = _base(home)
     try:
         name = (base / CURRENT).read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
         return None
     path = base / name
-    return path if name and index.exists_in(str(path)) else None
+    if not name or "/" in name or not path.is_dir():
+        return None
+    return path if any(path.glob("_MAIN_*.toc")) else None
+
+
+def open_index(path: Path) -> index.Index:
+    """The Whoosh index in build folder `path`; raises `IndexDamaged` when it cannot be read."""
+    try:
+        return index.open_dir(str(path))
+    except DAMAGE_ERRORS as err:
+        raise IndexDamaged(damage_message(err)) from err
+
+
+def builds(home: Path) -> list[Path]:
+    """Every build folder under the home's index (the live one, the one it replaced, and any
+    left by an interrupted build)."""
+    return sorted(_base(home).glob("build-*"))
 
 
 def _set_live(base: Path, name: str) -> None:
@@ -107,7 +170,7 @@ def _set_live(base: Path, name: str) -> None:
 
 
 @contextmanager
-def _writer_lock(home: Path) -> Iterator[None]:
+def writer_lock(home: Path) -> Iterator[None]:
     """Exclusive across processes: one rebuild or update at a time (readers never wait)."""
     base = _base(home)
     base.mkdir(parents=True, exist_ok=True)
@@ -220,36 +283,42 @@ def _add_all(writer: IndexWriter, docs: Iterable[dict[str, Any]]) -> int:
     return count
 
 
-def build(home: Path, store: Store, procs: int | None = None) -> int:
+def build(home: Path, store: Store, procs: int | None = None, *, discard_live: bool = False) -> int:
     """Build a complete new index aside from the live one, then make it live. Returns sections.
 
     A large archive is split into shares of consecutive documents, each written as its own
     segment (by `procs` worker processes when `procs > 1`), and the segments are committed
-    together in one table of contents. `procs` defaults to every core.
+    together in one table of contents. `procs` defaults to every core. The store then records
+    that the new build holds every document it indexed. `discard_live` removes the build
+    replaced (a damaged one) instead of keeping it for readers still opening it.
     """
     procs = procs or os.cpu_count() or 1
     base = _base(home)
-    with _writer_lock(home):
+    with writer_lock(home):
         name = f"build-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         target = base / name
-        target.mkdir(parents=True)
-        ix = index.create_in(str(target), get_schema())
+        # Removals, then documents, as of now: what this build need not drop, and what it holds.
+        removals = store.index_removals()
+        shares = _shares(store, procs)
+        doc_ids = [doc_id for share in shares for doc_id in share]
         try:
-            shares = _shares(store, procs)
+            target.mkdir(parents=True)
+            ix = index.create_in(str(target), get_schema())
             if len(shares) > 1:
                 count = _build_segments(ix, target, store.path, shares, procs)
             else:
                 with _writing(ix, limitmb=LIMIT_MB) as writer:
-                    count = _add_all(writer, section_documents(store, store.document_ids()))
+                    count = _add_all(writer, section_documents(store, doc_ids))
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
         previous = live_dir(home)
         _set_live(base, name)
+        store.mark_indexed(doc_ids, name, removals)
         # Keep the build just replaced (a reader in another process may still be opening
-        # it); remove any older ones.
-        keep = {name, previous.name if previous else ""}
-        for old in base.glob("build-*"):
+        # it) unless it is damaged; remove any older ones, and any an interrupted build left.
+        keep = {name, previous.name if previous and not discard_live else ""}
+        for old in builds(home):
             if old.name not in keep:
                 shutil.rmtree(old, ignore_errors=True)
     return count
@@ -316,23 +385,104 @@ def _build_share(target: str, store_file: str, doc_ids: list[str]) -> tuple[Any,
     return writer._finalize_segment(), count
 
 
-def update(home: Path, store: Store, changed: list[str], removed: list[str]) -> int:
-    """Replace the sections of `changed` documents and drop those of `removed` ones.
+@dataclass
+class CatchUp:
+    """What one `catch_up` did: documents indexed, documents dropped, sections written, and
+    whether it built a whole new index (none yet, or most documents missing)."""
 
-    Builds the whole index instead when there is none yet. Returns sections written.
+    added: int = 0
+    dropped: int = 0
+    sections: int = 0
+    rebuilt: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.dropped or self.rebuilt)
+
+
+# Missing more than this share of the documents (and more than a few), a whole new build
+# (written in parallel, no deletions to apply) is faster than an update.
+REBUILD_SHARE = 0.5
+REBUILD_MIN_DOCUMENTS = 50
+
+
+def pending(home: Path, store: Store) -> tuple[list[str], list[str]]:
+    """(documents the live index lacks, documents it may hold that the store removed)."""
+    live = live_dir(home)
+    return store.documents_not_in(live.name if live else None), store.index_removals()
+
+
+def catch_up(home: Path, store: Store) -> CatchUp:
+    """Bring the index up to what the store holds: index the documents no build holds yet
+    and drop the ones the store removed, as `Store.documents_not_in`/`index_removals` say.
+
+    Idempotent and safe to run from any process at any time: it re-reads what is pending
+    under the writer lock, and records what it did in the store only after its commit.
     """
-    if live_dir(home) is None:
-        return build(home, store)
-    with _writer_lock(home):
+    missing, removals = pending(home, store)
+    if not missing and not removals:
+        return CatchUp()
+    with writer_lock(home):
         live = live_dir(home)
-        if live is None:  # pragma: no cover - removed between the check and the lock
-            return 0
-        ix = index.open_dir(str(live))
+        missing, removals = pending(home, store)
+        total = len(store.document_ids())
+        if live is None or (len(missing) > REBUILD_MIN_DOCUMENTS and len(missing) > REBUILD_SHARE * total):
+            rebuilt = True
+        elif not missing and not removals:
+            return CatchUp()
+        else:
+            rebuilt = False
+            sections = _apply(live, store, missing, removals)
+    if rebuilt:
+        return CatchUp(len(missing), 0, build(home, store), rebuilt=True)
+    return CatchUp(len(missing), len(removals), sections)
+
+
+def _apply(live: Path, store: Store, missing: list[str], removals: list[str]) -> int:
+    """Replace `missing` documents' sections in the live build and drop `removals`', then
+    record it. Called with the writer lock held."""
+    ix = open_index(live)
+    try:
         with _writing(ix) as writer:
-            for doc_id in {*changed, *removed}:
+            for doc_id in {*missing, *removals}:
                 writer.delete_by_term("document_id", doc_id)
-            present = [doc_id for doc_id in changed if store.has_document(doc_id)]
-            return _add_all(writer, section_documents(store, present))
+            count = _add_all(writer, section_documents(store, missing))
+    except DAMAGE_ERRORS as err:
+        _remove_strays(live)
+        raise IndexDamaged(damage_message(err)) from err
+    except BaseException:
+        # Disk full, interrupted: what the failed write left (a half-written segment, the
+        # writer's temporary folder) goes; the last committed generation stays live.
+        _remove_strays(live)
+        raise
+    store.mark_indexed(missing, live.name, removals)
+    return count
+
+
+def _remove_strays(live: Path) -> None:
+    """Delete files in build `live` that its latest table of contents does not name."""
+    try:
+        ix = index.open_dir(str(live))
+        generation = ix.latest_generation()
+        segments = {segment.segment_id() for segment in ix._segments()}
+    except Exception:  # a build that cannot be read is replaced whole; nothing to tidy
+        return
+    toc = TOC._filename(ix.indexname, generation)
+    for entry in live.iterdir():
+        name = entry.name
+        if name == toc or name.endswith("WRITELOCK") or any(name.startswith(s) for s in segments):
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+
+
+def update(home: Path, store: Store, changed: list[str], removed: list[str]) -> int:
+    """Bring the index up to date after an ingest (`catch_up`; the store already records
+    which documents changed and which went, so `changed`/`removed` are not needed). Returns
+    sections written."""
+    del changed, removed
+    return catch_up(home, store).sections
 
 
 # ----------------------------------------------------------------- searching
@@ -457,25 +607,42 @@ class _Cache:
         self.entries: dict[str, Generation] = {}
 
     def get(self, home: Path) -> Generation | None:
+        """The live generation, opened or refreshed; raises `IndexDamaged` when the index
+        files cannot be read."""
         live = live_dir(home)
         key = str(_base(home).resolve())
         with self.lock:
             entry = self.entries.get(key)
             if live is None:
                 return None
-            if entry and entry.name == live.name:
-                if entry.searcher.up_to_date():
-                    return entry
-                fresh = entry.searcher.refresh()
-            else:
-                if entry:
-                    entry.searcher.close()
-                fresh = index.open_dir(str(live)).searcher()
-            generation = Generation(
-                live.name, fresh, VectorIndex(fresh), _facet_table(fresh), threading.Lock()
-            )
+            try:
+                if entry and entry.name == live.name:
+                    if entry.searcher.up_to_date():
+                        return entry
+                    fresh = entry.searcher.refresh()
+                else:
+                    if entry:
+                        self.entries.pop(key)
+                        entry.searcher.close()
+                    fresh = index.open_dir(str(live)).searcher()
+                generation = Generation(
+                    live.name, fresh, VectorIndex(fresh), _facet_table(fresh), threading.Lock()
+                )
+            except DAMAGE_ERRORS as err:
+                raise IndexDamaged(damage_message(err)) from err
             self.entries[key] = generation
             return generation
+
+    def drop(self, home: Path) -> None:
+        """Forget `home`'s cached generation (its index was found damaged or replaced)."""
+        key = str(_base(home).resolve())
+        with self.lock:
+            entry = self.entries.pop(key, None)
+        if entry is not None:
+            try:
+                entry.searcher.close()
+            except Exception:  # closing a damaged index's files may fail too; it is dropped
+                pass
 
     def clear(self) -> None:
         with self.lock:
@@ -507,6 +674,16 @@ def close_searchers() -> None:
     _CACHE.clear()
 
 
+def forget_searcher(home: Path) -> None:
+    """Drop `home`'s cached searcher (its index is damaged or about to be replaced)."""
+    _CACHE.drop(home)
+
+
+def check_readable(home: Path) -> None:
+    """Open the live index (or refresh the cached one); raises `IndexDamaged`."""
+    _CACHE.get(home)
+
+
 @dataclass
 class RawHit:
     docnum: int
@@ -532,6 +709,22 @@ def run(
     generation = _CACHE.get(home)
     if generation is None:
         return empty, []
+    try:
+        return _run(generation, q, filter_q, sort, limit, offset, empty)
+    except DAMAGE_ERRORS as err:
+        _CACHE.drop(home)
+        raise IndexDamaged(damage_message(err)) from err
+
+
+def _run(
+    generation: Generation,
+    q: query.Query,
+    filter_q: query.Query | None,
+    sort: str,
+    limit: int,
+    offset: int,
+    empty: SearchOutcome,
+) -> tuple[SearchOutcome, list[dict[str, Any]]]:
     searcher, table = generation.searcher, generation.table
     with generation.lock:
         matches = generation.vectors.evaluate(q)
