@@ -2,7 +2,7 @@
 
 `store_health(path)` reports SQLite's own integrity check, row counts, orphan rows (rows
 extracted from a document the store no longer holds, paths pointing at no document) and
-documents left incomplete (fewer pages stored than the document has).
+documents left incomplete (fewer rows in some table than the document wrote).
 
 `recover_store(path)` copies what SQLite can still read of a damaged file into a new file
 beside it, and only then swaps names:
@@ -87,7 +87,7 @@ class StoreHealth:
         if self.orphan_files:
             found.append(f"{self.orphan_files} ingested path(s) pointing at no stored document")
         if self.incomplete_documents:
-            found.append(f"{len(self.incomplete_documents)} document(s) missing some of their pages")
+            found.append(f"{len(self.incomplete_documents)} document(s) missing some of their rows")
         return found
 
     def as_json(self) -> dict[str, Any]:
@@ -141,17 +141,13 @@ def store_health(path: Path) -> StoreHealth:
             (health.orphan_files,) = db.execute(
                 "SELECT COUNT(*) FROM files WHERE document_id NOT IN (SELECT id FROM documents)"
             ).fetchone()
-        health.incomplete_documents = [
-            row[0]
-            for row in db.execute(
-                "SELECT d.id FROM documents d WHERE d.page_count >"
-                " (SELECT COUNT(*) FROM pages p WHERE p.document_id = d.id) ORDER BY d.id"
-            )
-        ]
     except sqlite3.DatabaseError as err:
         health.integrity = str(err)
     finally:
         db.close()
+    if health.integrity == "ok":
+        with Store(path) as store:
+            health.incomplete_documents = store.incomplete_documents()
     return health
 
 
@@ -159,14 +155,8 @@ def tidy_store(store: Store) -> list[str]:
     """Drop orphan rows and incomplete documents; returns the paths whose files must be
     ingested again (their documents were incomplete or gone)."""
     reread: list[str] = []
+    incomplete = store.incomplete_documents()
     with store.transaction() as db:
-        incomplete = [
-            row[0]
-            for row in db.execute(
-                "SELECT d.id FROM documents d WHERE d.page_count >"
-                " (SELECT COUNT(*) FROM pages p WHERE p.document_id = d.id)"
-            )
-        ]
         for document_id in incomplete:
             store.remove_document_rows(document_id)
         reread = [
@@ -200,23 +190,35 @@ def recover_store(path: Path) -> Recovery:
     Raises `StoreUnreadable` when no copy that passes the integrity check can be made."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     copy = path.with_name(f"{path.name}.recovered-{stamp}")
-    method = None
-    for name, attempt in (
-        ("vacuum-into", _vacuum_into),
-        ("sqlite3-recover", _shell_recover),
-        ("rows", _copy_rows),
-    ):
-        _remove_with_side_files(copy)
+    wanted = _table_names(path)
+    best: tuple[int, str, Path] | None = None
+    # A whole copy when every page reads; else the shell's `.recover` and the row-by-row copy
+    # both try, and the copy that kept more rows wins (the shell may be missing, or broken:
+    # Debian's 3.40.1 fails on every file with "SQL logic error").
+    attempts = (("vacuum-into", _vacuum_into), ("sqlite3-recover", _shell_recover), ("rows", _copy_rows))
+    for name, attempt in attempts:
+        candidate = copy.with_name(f"{copy.name}-{name}")
+        _remove_with_side_files(candidate)
         try:
-            if attempt(path, copy) and _passes(copy):
-                method = name
-                break
+            made = attempt(path, candidate) and _passes(candidate, wanted)
         except (sqlite3.DatabaseError, OSError, subprocess.SubprocessError):
+            made = False
+        if not made:
+            _remove_with_side_files(candidate)
             continue
-    if method is None:
-        _remove_with_side_files(copy)
+        rows = sum(_row_counts(candidate).values())
+        if best is None or rows > best[0]:
+            if best is not None:
+                _remove_with_side_files(best[2])
+            best = (rows, name, candidate)
+        else:
+            _remove_with_side_files(candidate)
+        if name == "vacuum-into":
+            break  # every row was read: nothing can do better
+    if best is None:
         raise StoreUnreadable(f"could not recover anything readable from {path}")
-    rows = _row_counts(copy)
+    _rows, method, made_copy = best
+    made_copy.rename(copy)
     damaged = path.with_name(f"{path.name}.damaged-{stamp}")
     for suffix in _SIDE_FILES:
         side = Path(f"{path}{suffix}")
@@ -224,13 +226,34 @@ def recover_store(path: Path) -> Recovery:
             side.rename(f"{damaged}{suffix}")
     path.rename(damaged)
     copy.rename(path)
-    return Recovery(method, str(damaged), rows)
+    return Recovery(method, str(damaged), _row_counts(path))
 
 
-def _passes(copy: Path) -> bool:
+# The tables a copy must have when the damaged file's own list cannot be read.
+_CORE_TABLES = {"documents", "files", "pages", "items", "sections"}
+
+
+def _table_names(path: Path) -> set[str]:
+    """The tables the damaged file says it has (the core ones if it cannot say)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return set(_CORE_TABLES)
+    return {name for name in names if not name.startswith("sqlite_")} or set(_CORE_TABLES)
+
+
+def _passes(copy: Path, wanted: set[str]) -> bool:
+    """The copy passes SQLite's integrity check and has every table the store had."""
+    if not copy.exists():
+        return False
     db = sqlite3.connect(copy)
     try:
-        return integrity(db) == "ok"
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return wanted <= tables and integrity(db) == "ok"
     finally:
         db.close()
 
@@ -256,7 +279,7 @@ def _shell_recover(source: Path, copy: Path) -> bool:
     if shell is None:
         return False
     dump = subprocess.run(
-        [shell, f"file:{source}?mode=ro", ".recover --ignore-freelist"],
+        [shell, "-readonly", str(source), ".recover --ignore-freelist"],
         capture_output=True,
         timeout=3600,
         check=False,

@@ -15,6 +15,9 @@ rebuilt from it. Rules this module keeps:
   `index_removals` lists documents removed from the store whose sections the index may
   still hold; both are written in the same transaction as the change they describe, so a
   crash at any point leaves the store saying exactly what the index still has to do.
+* A document records how many rows it wrote to each per-document table (`row_counts`), so
+  a store recovered from damage can tell which documents lost rows
+  (`minutebook.recovery.incomplete_documents`).
 * `state` counts document writes (`documents_version`), so what is derived from the whole
   store (the tracker's evidence) can tell that it is behind.
 """
@@ -205,6 +208,7 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE documents ADD COLUMN indexed_in TEXT;
     CREATE INDEX documents_indexed_in ON documents(indexed_in);
+    ALTER TABLE documents ADD COLUMN row_counts TEXT;
     CREATE TABLE index_removals(document_id TEXT PRIMARY KEY);
     CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
@@ -224,6 +228,9 @@ _PER_DOCUMENT_TABLES = (
     "actions",
     "action_evidence",
 )
+
+# The tables whose rows per document are counted when it is stored (`row_counts`).
+_COUNTED_TABLES = _PER_DOCUMENT_TABLES[:-1]  # not action_evidence: derived, rewritten later
 
 # When several papers describe one meeting, which one's heading to trust for body/time/venue.
 _KIND_AUTHORITY = {
@@ -369,6 +376,23 @@ class Store:
             # The index may still hold its sections: say so in the same transaction.
             self.db.execute("INSERT OR IGNORE INTO index_removals(document_id) VALUES (?)", (document_id,))
             self._bump_version()
+
+    def _rows_of(self, table: str, document_id: str) -> int:
+        return int(
+            self.db.execute(f"SELECT COUNT(*) FROM {table} WHERE document_id = ?", (document_id,)).fetchone()[
+                0
+            ]
+        )
+
+    def incomplete_documents(self) -> list[str]:
+        """Documents with fewer rows in some table than they wrote (rows lost to damage), or,
+        for documents stored before counts were kept, fewer pages than they have."""
+        found = []
+        for row in self.db.execute("SELECT id, page_count, row_counts FROM documents ORDER BY id").fetchall():
+            expected = json.loads(row["row_counts"]) if row["row_counts"] else {"pages": row["page_count"]}
+            if any(self._rows_of(table, row["id"]) < count for table, count in expected.items()):
+                found.append(row["id"])
+        return found
 
     def remove_document_rows(self, document_id: str) -> None:
         """Delete a document and everything extracted from it (inside a `transaction`); its
@@ -525,6 +549,8 @@ class Store:
             ],
         )
         self._refresh_meeting(meeting_id)
+        counts = {table: self._rows_of(table, doc.id) for table in _COUNTED_TABLES}
+        db.execute("UPDATE documents SET row_counts = ? WHERE id = ?", (json.dumps(counts), doc.id))
         # Inserted with `indexed_in` NULL: the index picks it up (deleting any old copy first).
         self.db.execute("DELETE FROM index_removals WHERE document_id = ?", (doc.id,))
         self._bump_version()

@@ -234,7 +234,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
     persons = [m.group(0) for m in PERSON_NAME.finditer(text)]
     terms: list[str] = []
     for stem in stems(text):
-        if stem in _QUESTION_WORDS or stem in terms:
+        # A "word" with no letter or digit ("*", "?") carries no content: `ask "*"` must
+        # abstain, not match the asterisks in a paper (issue 13).
+        if stem in _QUESTION_WORDS or stem in terms or not any(ch.isalnum() for ch in stem):
             continue
         terms.append(stem)
     plural = bool(re.search(r"\b(who were|which members|members|apologies|present|attended)\b", lowered))

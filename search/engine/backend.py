@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import struct
 import threading
@@ -67,6 +68,11 @@ SNIPPET_FRAGMENTS = 3
 SNIPPET_CHARS = 160
 SNIPPET_SURROUND = 50
 PLAIN_SNIPPET_CHARS = 240
+# A snippet never grows with the paper: an unbroken run of characters (a 100,000-character
+# "word", a base64 blob) is cut to LONG_WORD_CHARS, and the whole snippet to SNIPPET_MAX_CHARS.
+LONG_WORD_CHARS = 60
+SNIPPET_MAX_CHARS = SNIPPET_FRAGMENTS * (SNIPPET_CHARS + 2 * SNIPPET_SURROUND)
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
 
 # Every section with its item, document and meeting (the meeting's body name, so papers that
 # spell the committee differently, "&" or "and", share one facet value); then items without sections, indexed
@@ -125,6 +131,8 @@ def damage_message(err: BaseException) -> str:
         return f"a file of the index is missing ({Path(err.filename or '?').name})"
     if isinstance(err, EOFError | struct.error):
         return "a file of the index is cut short (truncated)"
+    if isinstance(err, index.IndexError | pickle.UnpicklingError):
+        return "its table of contents cannot be read (garbage, or written by another program)"
     return f"the index files cannot be read ({type(err).__name__}: {str(err)[:120]})"
 
 
@@ -836,8 +844,17 @@ class _MarkFormatter(highlight.Formatter):
         return f"**{highlight.get_text(text, token, replace)}**"
 
 
+def _shorten_words(text: str) -> str:
+    """`text` with every unbroken run longer than LONG_WORD_CHARS cut to that length + "…"."""
+    return _LONG_WORD.sub(lambda m: m.group(0)[:LONG_WORD_CHARS] + "…", text)
+
+
 def make_snippet(text: str, terms: frozenset[str]) -> dict[str, Any]:
-    """A few fragments around matched words: marked (`**`), plain, and the marks as spans."""
+    """A few fragments around matched words: marked (`**`), plain, and the marks as spans.
+
+    At most SNIPPET_MAX_CHARS characters whatever the text (long runs cut: `_shorten_words`).
+    """
+    text = _shorten_words(text)
     marked = ""
     if terms and text:
         fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SNIPPET_SURROUND)
@@ -854,11 +871,18 @@ def make_snippet(text: str, terms: frozenset[str]) -> dict[str, Any]:
     plain_parts: list[str] = []
     position = 0
     for index_, part in enumerate(marked.split("**")):
+        if position >= SNIPPET_MAX_CHARS:
+            break
+        part = part[: SNIPPET_MAX_CHARS - position]
         if index_ % 2:
             spans.append([position, position + len(part)])
         plain_parts.append(part)
         position += len(part)
-    return {"snippet": "".join(plain_parts), "marked": marked, "spans": spans}
+    snippet = "".join(plain_parts)
+    if len(snippet) >= SNIPPET_MAX_CHARS:
+        snippet += "…"
+    marked = "".join(f"**{part}**" if i % 2 else part for i, part in enumerate(plain_parts))
+    return {"snippet": snippet, "marked": marked, "spans": spans}
 
 
 def index_names(home: Path, field: str) -> list[str]:

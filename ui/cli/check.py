@@ -47,7 +47,7 @@ def run_check(home: Path, *, repair: bool) -> dict[str, Any]:
             if repair and (health.orphan_rows or health.orphan_files or health.incomplete_documents):
                 reingest = tidy_store(store)
                 repairs.append(
-                    "dropped rows of documents the store no longer holds and documents missing pages"
+                    "dropped rows of documents the store no longer holds and documents that lost rows"
                     + (f"; {len(reingest)} file(s) to ingest again" if reingest else "")
                 )
                 health = store_health(path)

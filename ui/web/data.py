@@ -30,6 +30,7 @@ from search.records.entities import list_entities
 from search.records.figures import find_figures
 from search.tracker import list_actions
 from search.tracker import record_correction as store_correction
+from ui.web.originals import Original
 
 EMPTY_HOME_MESSAGE = "No papers yet — run `minutebook ingest PATH` to add some."
 
@@ -124,6 +125,18 @@ def document_page(home: Path, version: tuple[float, ...], document_id: str, page
     with _store(home) as store:
         rows = store.query("SELECT text FROM pages WHERE document_id = ? AND number = ?", (document_id, page))
     return rows[0]["text"] if rows else None
+
+
+@st.cache_data(show_spinner=False)
+def original_of(home: Path, version: tuple[float, ...], document_id: str) -> Original | None:
+    """The file a document shows, with the sha256 and size it had when ingested."""
+    with _store(home) as store:
+        rows = store.query(
+            "SELECT d.path, COALESCE(f.sha256, d.file_sha256) AS sha256, f.size FROM documents d"
+            " LEFT JOIN files f ON f.path = d.path AND f.document_id = d.id WHERE d.id = ?",
+            (document_id,),
+        )
+    return Original(rows[0]["path"], rows[0]["sha256"], rows[0]["size"]) if rows else None
 
 
 @st.cache_data(show_spinner=False)
