@@ -191,10 +191,20 @@ def run_jobs(
         return _Worker(process, parent_end)
 
     def assign(worker: _Worker) -> None:
+        """Hand the next job to `worker`; one that died while idle is replaced first."""
         path = queue.pop()
         seconds = limits.seconds_for(path) if limits.seconds_for else None
-        worker.job, worker.deadline = path, (time.monotonic() + seconds if seconds else None)
-        worker.conn.send(path)
+        for attempt in range(2):
+            worker.job, worker.deadline = path, (time.monotonic() + seconds if seconds else None)
+            try:
+                worker.conn.send(path)
+                return
+            except OSError:
+                retire(worker, kill=True)
+                worker = start()
+                pool.append(worker)
+                if attempt:
+                    raise
 
     def retire(worker: _Worker, *, kill: bool) -> None:
         """Stop a worker: an idle one is told to exit; a busy or broken one is killed."""

@@ -39,7 +39,10 @@ def expand_paths(paths: Iterable[Path], suffixes: tuple[str, ...]) -> tuple[list
             failures.append(IngestFailure(str(path), unreachable(err)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            _walk(str(path), suffixes, add, failures, seen_folders)
+            found: list[str] = []
+            _walk(str(path), suffixes, found.append, failures, seen_folders)
+            for file in sorted(found, key=Path):
+                add(file)
         elif stat.S_ISREG(info.st_mode):
             add(str(path))
         else:
