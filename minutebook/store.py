@@ -615,9 +615,10 @@ class Store:
 
     def _repoint_document(self, document_id: str, gone: str) -> None:
         """Show another of a document's paths when the one it shows is `gone`."""
+        # The index stores each section's path: NULL `indexed_in` has it written again.
         self.db.execute(
-            "UPDATE documents SET path = (SELECT MIN(path) FROM files WHERE document_id = ?)"
-            " WHERE id = ? AND path = ?",
+            "UPDATE documents SET path = (SELECT MIN(path) FROM files WHERE document_id = ?),"
+            " indexed_in = NULL WHERE id = ? AND path = ?",
             (document_id, document_id, gone),
         )
 
@@ -626,7 +627,8 @@ class Store:
         with self.transaction():
             self.db.execute("DELETE FROM files WHERE path = ? AND document_id = ?", (old_path, document_id))
             self.db.execute(
-                "UPDATE documents SET path = ? WHERE id = ? AND path = ?", (new_path, document_id, old_path)
+                "UPDATE documents SET path = ?, indexed_in = NULL WHERE id = ? AND path = ?",
+                (new_path, document_id, old_path),
             )
 
     # ------------------------------------------------------- index agreement

@@ -55,6 +55,9 @@ from search.engine.whoosh_fixes import apply as _apply_whoosh_fixes
 _apply_whoosh_fixes()
 
 CURRENT = "CURRENT"
+# Names the build CURRENT replaced, kept for readers that may still be opening it; any other
+# build folder is left over from an interrupted build (`minutebook check` removes it).
+PREVIOUS = "PREVIOUS"
 # Posting buffer per writer process before Whoosh spills a sorted run to disk (pickling
 # every posting): large enough that a 100k-section build never spills.
 LIMIT_MB = 1024
@@ -175,6 +178,20 @@ def _set_live(base: Path, name: str) -> None:
     tmp = base / f"{CURRENT}.{os.getpid()}.tmp"
     tmp.write_text(name + "\n", encoding="utf-8")
     tmp.replace(base / CURRENT)
+
+
+def _set_previous(base: Path, name: str) -> None:
+    tmp = base / f"{PREVIOUS}.{os.getpid()}.tmp"
+    tmp.write_text(name + "\n", encoding="utf-8")
+    tmp.replace(base / PREVIOUS)
+
+
+def previous_build(home: Path) -> str | None:
+    """The build the live one replaced (kept a while for readers), if any."""
+    try:
+        return (_base(home) / PREVIOUS).read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 @contextmanager
@@ -321,11 +338,13 @@ def build(home: Path, store: Store, procs: int | None = None, *, discard_live: b
             shutil.rmtree(target, ignore_errors=True)
             raise
         previous = live_dir(home)
+        kept = previous.name if previous and not discard_live else ""
+        _set_previous(base, kept)
         _set_live(base, name)
         store.mark_indexed(doc_ids, name, removals)
         # Keep the build just replaced (a reader in another process may still be opening
         # it) unless it is damaged; remove any older ones, and any an interrupted build left.
-        keep = {name, previous.name if previous and not discard_live else ""}
+        keep = {name, kept}
         for old in builds(home):
             if old.name not in keep:
                 shutil.rmtree(old, ignore_errors=True)
@@ -624,15 +643,16 @@ class _Cache:
             if live is None:
                 return None
             try:
-                if entry and entry.name == live.name:
-                    if entry.searcher.up_to_date():
-                        return entry
-                    fresh = entry.searcher.refresh()
-                else:
-                    if entry:
-                        self.entries.pop(key)
-                        entry.searcher.close()
-                    fresh = index.open_dir(str(live)).searcher()
+                if entry and entry.name == live.name and entry.searcher.up_to_date():
+                    return entry
+                if entry:
+                    # A new searcher, not `Searcher.refresh()`: refresh reuses the reader of
+                    # a segment it already has, with that segment's old deletions, so
+                    # sections deleted by an update (a replaced or removed paper) would
+                    # still be found.
+                    self.entries.pop(key)
+                    entry.searcher.close()
+                fresh = index.open_dir(str(live)).searcher()
                 generation = Generation(
                     live.name, fresh, VectorIndex(fresh), _facet_table(fresh), threading.Lock()
                 )

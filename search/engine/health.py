@@ -65,7 +65,7 @@ def index_health(home: Path, store: Store) -> IndexHealth:
     live = backend.live_dir(home)
     health = IndexHealth(str(live) if live else None)
     stored = set(store.document_ids())
-    previous = _previous_build(home, live)
+    previous = backend.previous_build(home)
     # A rebuild running in another process shows here too, until it goes live.
     health.stray_builds = [b.name for b in backend.builds(home) if b != live and b.name != previous]
     if live is None:
@@ -103,12 +103,6 @@ def _documents_held(live: Path) -> tuple[set[str], int]:
         raise
     except backend.DAMAGE_ERRORS as err:
         raise backend.IndexDamaged(backend.damage_message(err)) from err
-
-
-def _previous_build(home: Path, live: Path | None) -> str | None:
-    """The newest build before the live one: kept for readers that may still have it open."""
-    older = [b.name for b in backend.builds(home) if live is None or b.name < live.name]
-    return older[-1] if older and live is not None else None
 
 
 def repair_index(home: Path, store: Store, health: IndexHealth) -> list[str]:
