@@ -45,7 +45,7 @@ def marked_papers(folder: Path, count: int, start: int = 0) -> dict[Path, str]:
 
 def cli_command(*args: str) -> list[str]:
     """The `minutebook` command line for a subprocess, from this checkout."""
-    return [sys.executable, "-m", "ui.cli.main", *args]
+    return [sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main())", *args]
 
 
 def cli_env() -> dict[str, str]:

@@ -34,8 +34,8 @@ def read_verified(original: Original) -> bytes | str:
     """The file's bytes when they are exactly the ones ingested; else why not (one line)."""
     try:
         # A symbolic link is followed (papers are often linked into a folder); the hash of
-        # what it reaches decides.
-        fd = os.open(original.path, os.O_RDONLY)
+        # what it reaches decides. Non-blocking, so a pipe swapped in cannot hang the page.
+        fd = os.open(original.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return "the original file is no longer on disk"
     except OSError as err:
