@@ -43,16 +43,13 @@ from ingest.sources.folder import expand_paths, unreachable
 from ingest.structure.classify import classify
 from ingest.structure.items import build_items
 from ingest.structure.lines import to_lines
-from ingest.structure.meeting import read_meeting_info
+from ingest.structure.meeting import heading_end, read_meeting_info
 from ingest.structure.sections import split_sections
 from ingest.workers import JobFailed, WorkerLimits, run_jobs
-from minutebook.models import Document, IngestFailure, Page
+from minutebook.models import Document, IngestFailure
 from minutebook.settings import Limits, describe
 from minutebook.store import FileRecord, Store
 from minutebook.text import content_id
-
-# How much of a paper's start the kind and meeting detectors read: enough for a front sheet.
-FRONT_MATTER_CHARS = 6000
 
 # How often an ingest makes what it stored searchable (`on_stored`).
 INDEX_EVERY_DOCUMENTS = 20
@@ -96,10 +93,11 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     # kind is a new version; bytes that decode to the same text are still one document.
     exact = hashlib.sha256("\f".join(page.text for page in pages).encode("utf-8")).hexdigest()
     doc_id = content_id("document", exact)
-    # Step 2: what kind of paper, for which meeting, from its own front matter.
-    front = _front_matter(pages)
-    kind = classify(front)
-    info = read_meeting_info(front, kind)
+    # Step 2: what kind of paper, for which meeting, from its own heading block and anatomy.
+    lines = to_lines(pages)
+    heading = heading_end(lines)
+    kind = classify(lines, heading)
+    info = read_meeting_info(lines, kind, heading)
     doc = Document(
         id=doc_id,
         path=str(path),
@@ -115,7 +113,6 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     if info.date_note:
         doc.warnings.append(info.date_note)
     # Step 3: items (agenda items, minutes) with page ranges, then sections inside each.
-    lines = to_lines(pages)
     for item, item_lines in build_items(doc_id, kind, lines, info.title):
         item.sections = split_sections(item.id, item_lines)
         doc.items.append(item)
@@ -123,15 +120,6 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     for analyse in registered_analyses() if analyses is None else analyses:
         analyse(doc)
     return doc
-
-
-def _front_matter(pages: list[Page]) -> str:
-    text = ""
-    for page in pages:
-        text += page.text + "\n"
-        if len(text) >= FRONT_MATTER_CHARS:
-            break
-    return text[: FRONT_MATTER_CHARS * 2]
 
 
 def _parse_job(path_text: str, analyses: list[Analysis] | None = None) -> Document | IngestFailure:

@@ -88,6 +88,12 @@ class Item:
     `number` is exactly as printed ("7", "292", "7.1", "A") or None when the paper has none
     (a stand-alone report). `page_start`/`page_end` are None for items "to follow" that have
     no pages in this document.
+
+    `part` says what the item is: "item" (an agenda item or minute), "appendix", or text no
+    item claims, kept so that every line of a paper is stored and searchable: "front_matter"
+    (a heading block, attendance, a covering letter before the first item) and "pages" (pages
+    of a pack between items). Only "item" and "appendix" are the meeting's items in
+    `meetings --json`; every part is indexed.
     """
 
     id: str
@@ -100,6 +106,11 @@ class Item:
     to_follow: bool = False
     position: int = 0
     sections: list[Section] = field(default_factory=list)
+    part: str = "item"
+
+
+# Item parts that are the meeting's business (the others only hold text for search).
+AGENDA_PARTS = ("item", "appendix")
 
 
 @dataclass
@@ -224,6 +235,11 @@ class Document:
     recommendations: list[Recommendation] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def agenda_items(self) -> list[Item]:
+        """The meeting's items in this paper (parts `AGENDA_PARTS`), in order."""
+        return [item for item in self.items if item.part in AGENDA_PARTS]
 
     @property
     def page_count(self) -> int:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from minutebook.models import Document, Meeting
+from minutebook.models import AGENDA_PARTS, Document, Meeting
 from minutebook.text import body_key, content_id
 
 MIGRATIONS: list[str] = [
@@ -202,9 +202,14 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY(action_id, document_id)
     );
     """,
-    # 2: store and index agree (issue 13). Which index build holds each document (NULL: not
-    # yet indexed), documents removed from the store that the index may still hold, and
-    # counters for what is derived from the whole store.
+    # 2: what part of the paper an item is (models.Item.part); older rows are items.
+    """
+    ALTER TABLE items ADD COLUMN part TEXT NOT NULL DEFAULT 'item';
+    """,
+    # 3: store and index agree (issue 13). Which index build holds each document (NULL: not
+    # yet indexed), how many rows each document wrote (to find rows lost to damage),
+    # documents removed from the store that the index may still hold, and counters for what
+    # is derived from the whole store.
     """
     ALTER TABLE documents ADD COLUMN indexed_in TEXT;
     CREATE INDEX documents_indexed_in ON documents(indexed_in);
@@ -464,7 +469,7 @@ class Store:
         )
         db.executemany(
             "INSERT INTO items(id, document_id, meeting_id, position, number, title, presenter,"
-            " page_start, page_end, to_follow, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " page_start, page_end, to_follow, text, part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     i.id,
@@ -478,6 +483,7 @@ class Store:
                     i.page_end,
                     int(i.to_follow),
                     i.text,
+                    i.part,
                 )
                 for i in doc.items
             ],
@@ -688,13 +694,15 @@ class Store:
         )
 
     def meeting_items(self, meeting_id: str) -> list[dict[str, Any]]:
-        """A meeting's items in paper order: documents by kind, then position in each."""
+        """A meeting's items (parts `AGENDA_PARTS`) in paper order: documents by kind, then
+        position in each."""
+        marks = ", ".join("?" for _ in AGENDA_PARTS)
         return self.query(
             "SELECT i.id, i.number, i.title, i.document_id, i.page_start, i.page_end,"
-            " i.presenter, i.to_follow, d.kind AS document_kind"
+            " i.presenter, i.to_follow, i.part, d.kind AS document_kind"
             " FROM items i JOIN documents d ON d.id = i.document_id"
-            " WHERE i.meeting_id = ? ORDER BY d.kind, d.path, i.position",
-            (meeting_id,),
+            f" WHERE i.meeting_id = ? AND i.part IN ({marks}) ORDER BY d.kind, d.path, i.position",
+            (meeting_id, *AGENDA_PARTS),
         )
 
     def document_ids(self) -> list[str]:

@@ -22,7 +22,7 @@ def document_summary(doc: Document) -> dict[str, Any]:
         "body": doc.body,
         "meeting_date": doc.meeting_date,
         "pages": doc.page_count,
-        "items": len(doc.items),
+        "items": len(doc.agenda_items),
         "title": doc.title,
         "warnings": doc.warnings,
     }

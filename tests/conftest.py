@@ -11,6 +11,8 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 # ../shared/real-pdfs beside the repository; tests using it skip when it is absent.
 REAL_PDFS = REPO.parent / "shared" / "real-pdfs"
+# ../shared/more-councils: word-processor papers of two small councils; skipped when absent.
+MORE_COUNCILS = REPO.parent / "shared" / "more-councils"
 
 # The sample papers by what they are (corpus/README says which is which).
 MARCH_2014_PANEL_MINUTES = CORPUS / "004_d692cb27e227d39d.txt"
@@ -25,6 +27,13 @@ def real_pdfs() -> Path:
     if not REAL_PDFS.is_dir() or not any(REAL_PDFS.glob("*.pdf")):
         pytest.skip("../shared/real-pdfs is not present")
     return REAL_PDFS
+
+
+def more_councils() -> Path:
+    """The more-councils PDFs folder, or skip the calling test cleanly."""
+    if not MORE_COUNCILS.is_dir() or not any(MORE_COUNCILS.glob("*.pdf")):
+        pytest.skip("../shared/more-councils is not present")
+    return MORE_COUNCILS
 
 
 @pytest.fixture(scope="session")

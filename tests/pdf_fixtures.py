@@ -264,3 +264,38 @@ TABLE_ROWS = [
     ["Capital Priorities Group", "Mr Smith", "2014-15"],
     ["Small Schools Steering Group", "Conservative Group member", "2014-16"],
 ]
+
+
+def make_form_xobject_pdf(path: Path, lines: Sequence[str]) -> Path:
+    """A one-page PDF whose only text sits inside a form XObject drawn by the page, as some
+    word processors write whole pages (pdfminer yields it inside an LTFigure). Written by hand:
+    fpdf2 has no way to make a form."""
+    text_ops = " ".join(
+        f"72 {770 - 16 * n} Td ({latin1(line).replace('(', '[').replace(')', ']')}) Tj 0 0 Td"
+        if n == 0
+        else f"0 -16 Td ({latin1(line).replace('(', '[').replace(')', ']')}) Tj"
+        for n, line in enumerate(lines)
+    )
+    form = f"BT /F1 12 Tf {text_ops} ET".encode("latin-1")
+    page = b"q 1 0 0 1 0 0 cm /Fm0 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /XObject << /Fm0 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> >>"
+        b" /Length %d >>\nstream\n%s\nendstream" % (len(form), form),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTCurve, LTPage, LTTextContainer, LTTextLine
+from pdfminer.layout import LAParams, LTChar, LTCurve, LTFigure, LTPage, LTTextContainer, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psexceptions import PSException
 
@@ -40,7 +40,10 @@ from minutebook.models import Page
 
 # boxes_flow=None skips pdfminer's hierarchical grouping of text boxes (the costliest part of
 # its layout analysis): we order lines ourselves, so we would only throw that order away.
-_LAPARAMS = LAParams(boxes_flow=None)
+# all_texts=True groups the characters inside figures (form XObjects) into text lines too:
+# some word processors put a whole page's text in one form (Manordeilo and Salem's minutes),
+# and without it pdfminer hands those characters over loose, as if the page had no text.
+_LAPARAMS = LAParams(boxes_flow=None, all_texts=True)
 
 HEADING_RATIO = 1.25
 # Rows further apart than this share of their height are separate paragraphs/blocks.
@@ -221,19 +224,27 @@ def _no_text_message(reading: Reading) -> str:
 def _page_layout(page: LTPage) -> _PageLayout:
     segments: list[_Segment] = []
     rules: list[_Rule] = []
-    for obj in page:
+    _collect(page, segments, rules)
+    return _PageLayout(page.height, segments, rules)
+
+
+def _collect(container: LTPage | LTFigure, segments: list[_Segment], rules: list[_Rule]) -> None:
+    """Text lines and table rules of a page, looking inside figures (form XObjects), whose
+    contents pdfminer has already placed in page coordinates."""
+    for obj in container:
         if isinstance(obj, LTTextLine):
             _add_segment(segments, obj)
         elif isinstance(obj, LTTextContainer):
             for line in obj:
                 if isinstance(line, LTTextLine):
                     _add_segment(segments, line)
+        elif isinstance(obj, LTFigure):
+            _collect(obj, segments, rules)
         elif isinstance(obj, LTCurve) and obj.height > 5:
             # Table borders: fpdf2 and Word draw cells as rects, ModernGov as separate lines.
             rules.append((obj.x0, obj.y0, obj.y1))
             if obj.width > 2:
                 rules.append((obj.x1, obj.y0, obj.y1))
-    return _PageLayout(page.height, segments, rules)
 
 
 def _add_segment(segments: list[_Segment], line: LTTextLine) -> None:

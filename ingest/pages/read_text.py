@@ -1,4 +1,4 @@
-"""Text papers (.txt, .md): decode, then one page per form feed.
+"""Text papers (.txt, .md): decode, undo Markdown and HTML conversion, then one page per form feed.
 
 Council exports arrive in UTF-8, Windows-1252 or Latin-1; decodable legacy encodings are
 ingested, not rejected. UTF-16 (what Windows Notepad and Word save as "Unicode") is read too:
@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.errors import IngestError
+from ingest.pages.markup import has_html, plain_markdown, strip_html
 from minutebook.models import Page
 
 # Tried in order; cp1252 before latin-1 because it maps 0x80-0x9f to the curly quotes and
@@ -88,4 +89,8 @@ def extract_text_pages(path: Path, data: bytes | None = None) -> list[Page]:
     text = decode_text(path.read_bytes() if data is None else data)
     if text.lstrip().lower().startswith(("%pdf-", "<!doctype html", "<html")):
         raise IngestError("a PDF or HTML file named as text; rename it or save it as text")
+    if path.suffix.lower() == ".md":
+        text = plain_markdown(text)
+    elif has_html(text):
+        text = strip_html(text)
     return [Page(number=n, text=chunk.strip("\n")) for n, chunk in enumerate(text.split("\f"), 1)]

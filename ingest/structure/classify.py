@@ -1,120 +1,353 @@
-"""Document kind, from the paper's own front matter (never the file name).
+"""Document kind by evidence: every kind is scored from several signals, none decisive alone.
 
-A registry of rules, each a pattern over the first lines of the paper and a score; the
-highest-scoring kind wins and `other` is the fallback. Scores order the rules where two
-match: an agenda pack that reprints last meeting's minutes is still an agenda, because the
-front sheet's "Agenda" comes first and scores above "Minutes of" found further down.
+A signal is a function of the paper's lines that returns evidence for one kind with a weight
+and a reason. Signals read the paper's structure as much as its words:
+
+* its title in the heading block ("Minutes", "Agenda", "Decision Recording Form", "Forward
+  Plan", "Public questions", "Report to:"), weighted by how early and how prominently it is set;
+* minutes' anatomy: an attendance block ("Present:", "Members present", "In attendance"),
+  apologies reported in the past tense, numbered items carrying decisions ("RESOLVED", "it was
+  agreed", "proposed … seconded"), "The meeting closed at";
+* an agenda's anatomy: an item list with page references, items in the imperative ("To
+  receive…", "To consider…"), a notice that a meeting "will be held";
+* a report's anatomy: "Agenda Item N" at its top with recommendations, "Purpose of report",
+  implications sections, a report author;
+* a decision notice's fields ("Decision taken", "Reasons for the decision", "Alternative
+  options"), a forward plan's key-decision table, a questions pack's numbered questions with
+  responses.
+
+`SIGNALS` is a registry: a new template joins by adding a signal, without touching the others.
+The kind with the highest total wins; `other` when nothing reaches `MIN_SCORE`. A pack (an
+agenda or supplementary agenda) whose own title comes before another paper's heading keeps its
+kind: an agenda front sheet that reprints last meeting's minutes is still an agenda.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from minutebook.text import clean_line, unspace_letters
+from ingest.structure.lines import Line
+from ingest.structure.numbering import best_chain, candidates
+from minutebook.text import unspace_letters
 
-FRONT_LINES = 60
+KINDS = (
+    "agenda",
+    "supplementary_agenda",
+    "minutes",
+    "report",
+    "decision_notice",
+    "forward_plan",
+    "questions",
+)
+MIN_SCORE = 3.0
+# How much of the paper the anatomy signals read: its first pages, where a pack's own paper is.
+BODY_LINES = 400
 
 
 @dataclass(frozen=True)
-class KindRule:
+class Evidence:
     kind: str
-    pattern: re.Pattern[str]
-    score: int
-    within: int  # only the first `within` front lines are searched
+    weight: float
     why: str
+    line: int = 0
 
 
-def _rule(kind: str, pattern: str, score: int, within: int, why: str) -> KindRule:
-    return KindRule(kind, re.compile(pattern, re.IGNORECASE | re.MULTILINE), score, within, why)
+@dataclass(frozen=True)
+class Paper:
+    """What signals read: the lines (letter-spaced titles joined up), the heading block
+    (`texts[:heading]`) and the paper's own part (`texts[:own_end]`): a pack's front sheet and
+    items end where a page opens with another paper's title (reprinted minutes, a report)."""
+
+    lines: list[Line]
+    texts: list[str]
+    heading: int
+    own_end: int
+
+    @property
+    def own(self) -> list[str]:
+        return self.texts[: min(self.own_end, BODY_LINES)]
 
 
-KIND_RULES: tuple[KindRule, ...] = (
-    _rule(
-        "decision_notice",
-        r"^(decision recording form|decision notice|record of (executive |officer )?decision)"
-        r"|^decision determined at",
-        100,
-        10,
-        "Bristol ModernGov decision notices open 'Decision Recording Form'",
-    ),
-    _rule(
-        "supplementary_agenda",
-        r"^supplementary\s*agenda\b",
-        95,
-        40,
-        "Norfolk prints 'S u p p l e m e n t a r y A g e n d a' on the front sheet",
-    ),
-    _rule(
-        "minutes",
-        r"^minutes of (the|a)\b|^minutes$|^printed minutes",
-        90,
-        15,
-        "Norfolk 'Minutes of the Meeting Held on…'; Bristol 'Minutes of the Transport…'",
-    ),
-    _rule(
-        "forward_plan",
-        r"^forward (plan|work programme)\b|^work programme\b",
-        88,
-        5,
-        "Bristol's forward plan opens 'Forward plan'",
-    ),
-    _rule(
-        "questions",
-        r"^public (forum )?questions\b|^questions (and|&) (answers|responses)",
-        88,
-        5,
-        "WECA publishes 'Public Questions and Mayor's Responses'",
-    ),
-    _rule(
-        "agenda",
-        r"^agenda$|^agenda (item|pack|for)\b",
-        85,
-        FRONT_LINES,
-        "Norfolk front sheets print 'A g e n d a' above the item list",
-    ),
-    _rule(
-        "report",
-        r"^report title:|^committee report\b|^report to:?|^report (by|of) the\b|^item no\b"
-        r"|^\|?\s*report title:",
-        70,
-        30,
-        "Norfolk reports open with a 'Report title:' table; WECA 'REPORT TO:'",
-    ),
+Signal = Callable[[Paper], Iterator[Evidence]]
+SIGNALS: list[Signal] = []
+
+
+def signal(function: Signal) -> Signal:
+    SIGNALS.append(function)
+    return function
+
+
+def _title_lines(paper: Paper) -> Iterator[tuple[int, str, float]]:
+    """(index, text, prominence) of the heading block's lines: earlier and bolder count more."""
+    for index in range(min(paper.heading, len(paper.texts))):
+        line = paper.lines[index]
+        prominence = (
+            1.0 + (0.5 if line.emphasised or line.heading else 0.0) - 0.5 * index / max(paper.heading, 1)
+        )
+        yield index, paper.texts[index], prominence
+
+
+# What a paper calls itself in its heading block: (kind, weight, why, alternatives). Each
+# alternative is one way councils title that kind of paper; a title line is short.
+_TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
+    ("minutes", 6, "titled minutes", (
+        r"^(?:(?:printed|draft|confirmed|signed|approved)\s+)?minutes\b(?! of the (?:last|previous))",
+        r"\bminutes of (?:an?|the)\b(?! (?:last|previous))",
+        r"\bminutes$",
+        r"^cofnodion\b",  # Welsh
+    )),
+    ("agenda", 5, "titled agenda", (
+        r"^agenda\b(?!\s+item)",
+        r"\bagenda$",
+        r"^agenda (?:pack|for)\b",
+        r"^(?:public )?notice of (?:the )?meeting\b",
+        r"^public notice\b",
+        r"^summons\b",
+        r"\byou are (?:hereby )?(?:summoned|requested to attend)\b",
+    )),
+    ("supplementary_agenda", 7, "titled supplementary", (
+        r"\bsupplement(?:ary|al)?(?:\b|(?=agenda))",  # "S u p p l e m e n t a r y A g e n d a"
+        r"\baddendum\b",
+        r"\badditional (?:papers|information)\b",
+        r"\b(?:to follow|late) (?:items|papers|reports)\b",
+    )),
+    ("report", 5, "titled report", (
+        r"^(?:committee |officer |cabinet )?report\b",
+        r"^report (?:to|of|by|title)\b",
+        r"^agenda item\s+\d",
+        r"^item no\.?\s*\d",
+        r"^purpose of (?:the )?report\b",
+    )),
+    ("decision_notice", 8, "titled decisions", (
+        r"^decision (?:recording form|notice|record|sheet|list)\b",
+        r"^record of (?:\w+ )?decisions?\b",
+        r"^decisions? (?:taken|determined|made)\b",
+        r"^notice of (?:\w+ )?decisions? taken\b",
+    )),
+    ("forward_plan", 7, "titled forward plan", (
+        r"^forward (?:plan|work programme)\b",
+        r"^(?:notice of )?(?:anticipated )?key decisions\b",
+        r"^work programme\b",
+        r"^plan of key decisions\b",
+    )),
+    ("questions", 7, "titled questions", (
+        r"\bpublic questions\b",
+        r"^questions? (?:and|&) (?:answers|responses)\b",
+        r"^questions? from (?:the )?public\b",
+        r"^written questions\b",
+    )),
+)  # fmt: skip
+_TITLES: tuple[tuple[str, re.Pattern[str], float, str], ...] = tuple(
+    (kind, re.compile("|".join(alternatives), re.IGNORECASE), weight, why)
+    for kind, weight, why, alternatives in _TITLE_WORDS
 )
 
 
-def front_lines(text: str, limit: int = FRONT_LINES) -> list[str]:
-    """The first `limit` non-empty lines, markup stripped and letter-spacing joined up."""
-    lines = []
-    for raw in text.splitlines():
-        line = unspace_letters(clean_line(raw)).lstrip("-|# ").strip()
-        if line:
-            lines.append(line)
-        if len(lines) >= limit:
-            break
-    return lines
+@signal
+def titles(paper: Paper) -> Iterator[Evidence]:
+    seen: set[str] = set()
+    for index, text, prominence in _title_lines(paper):
+        if len(text) > 140:
+            continue
+        for kind, pattern, weight, why in _TITLES:
+            if kind not in seen and pattern.search(text):
+                seen.add(kind)
+                yield Evidence(kind, weight * prominence, why, index)
 
 
-# Kinds that are packs of other papers: when a pack's heading comes before another kind's
-# heading, the other paper is inside the pack (a short agenda front sheet followed by last
-# meeting's minutes, reprinted for confirmation, is still an agenda).
+_ATTENDANCE = re.compile(
+    r"^(?:(?:members|councillors|those)\s+)?(?:present|in attendance|also (?:present|in attendance)"
+    r"|attendance)\b|^(?:yn bresennol|presennol)\b|^members of the (?:council|committee) present\b",
+    re.IGNORECASE,
+)
+_APOLOGIES_PAST = re.compile(
+    r"\bapologies (?:were|had been) (?:received|given|noted|accepted)\b|\bthere were no apologies\b"
+    r"|\bapologies for absence were\b|\bno apologies were\b",
+    re.IGNORECASE,
+)
+_DECIDED = re.compile(
+    r"\bresolved\b|\bit was (?:agreed|proposed|noted|moved)\b|\b(?:proposed|moved) by\b.*\bseconded\b"
+    r"|\bseconded by\b|\bunanimously\b|\b(?:was|were) (?:agreed|approved|carried|adopted|noted)\b"
+    r"|\bagreed that\b|\bcarried\b|\bmotion (?:was )?lost\b",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(
+    r"\b(?:the )?meeting (?:closed|ended|finished|was closed) at\b|\bdaeth y cyfarfod i ben\b", re.I
+)
+
+
+@signal
+def minutes_anatomy(paper: Paper) -> Iterator[Evidence]:
+    """An attendance block near the top, apologies in the past tense, decisions, a closing
+    time: what minutes record, whatever they call themselves."""
+    texts = paper.own
+    attendance = next((i for i, t in enumerate(texts[:60]) if _ATTENDANCE.search(t)), None)
+    if attendance is not None:
+        yield Evidence("minutes", 3.0, "an attendance block near the top", attendance)
+    if any(_APOLOGIES_PAST.search(t) for t in texts):
+        yield Evidence("minutes", 1.5, "apologies reported in the past tense")
+    decided = sum(1 for t in texts if _DECIDED.search(t))
+    if decided:
+        yield Evidence("minutes", min(4.0, 1.0 * decided), f"{decided} lines recording decisions")
+    if any(_CLOSED.search(t) for t in texts):
+        yield Evidence("minutes", 2.5, "a closing time")
+
+
+_PAGE_REFERENCE = re.compile(r"\(\s*pages?\s+[A-Z]?\d+|\bpages?\s+\d+\s*[-–]\s*\d+\b|\.{4,}\s*\d+\s*$", re.I)
+_IMPERATIVE_ITEM = re.compile(
+    r"^(?:item\s+)?\d{1,4}[a-z]?[.)]?\s+to\s+(?:receive|consider|approve|confirm|note|agree|discuss|resolve"
+    r"|elect|appoint|review|adopt|authorise|determine|decide|ratify|sign)\b",
+    re.IGNORECASE,
+)
+_WILL_BE_HELD = re.compile(
+    r"\bwill be held\b|\bis to be held\b|\bwill take place\b|\byou are (?:hereby )?summoned\b", re.I
+)
+
+
+@signal
+def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
+    """Page references against listed items, items in the imperative, a meeting to come."""
+    texts = paper.own
+    references = sum(1 for t in texts[:150] if _PAGE_REFERENCE.search(t))
+    if references >= 2:
+        yield Evidence("agenda", min(4.0, 1.0 * references), f"{references} page references")
+    imperatives = sum(1 for t in texts if _IMPERATIVE_ITEM.search(t))
+    if imperatives >= 2:
+        yield Evidence("agenda", min(4.0, 1.0 * imperatives), f"{imperatives} items in the imperative")
+    if any(_WILL_BE_HELD.search(t) for t in texts[:40]):
+        yield Evidence("agenda", 2.0, "a meeting that will be held")
+    # An agenda with no heading at all is still a numbered list of short item titles, one per
+    # line, with nothing recorded under them; minutes have text after each heading.
+    numbered = [c for c in candidates(paper.lines[: paper.own_end]) if c.scheme == _main_scheme(paper)]
+    rows = sum(1 for c in numbered if c.list_row)
+    if rows >= 4 and rows >= 0.6 * len(numbered):
+        yield Evidence("agenda", min(4.0, rows / 2), f"a bare list of {rows} numbered items")
+
+
+_REPORT_SECTIONS = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:recommendations?|purpose of (?:the )?report|executive summary"
+    r"|financial implications|legal implications|background papers|report author|contact officer"
+    r"|risk (?:management|implications)"
+    r"|equalit(?:y|ies) (?:impact|implications)|consultation|options considered|reasons? for (?:the )?"
+    r"recommendations?|summary)\s*:?$",
+    re.IGNORECASE,
+)
+_ITEM_AT_TOP = re.compile(r"^(?:agenda\s+)?item(?: no\.?)?\s*[:.]?\s*\d+[a-z]?\b", re.IGNORECASE)
+
+
+@signal
+def report_anatomy(paper: Paper) -> Iterator[Evidence]:
+    """A report's sections (recommendations, implications, background papers) and its item
+    number at the top ("Agenda Item 166")."""
+    texts = paper.own
+    sections = {t.lower().strip(" :") for t in texts if len(t) < 60 and _REPORT_SECTIONS.match(t)}
+    if sections:
+        yield Evidence("report", min(4.5, 1.5 * len(sections)), f"report sections: {sorted(sections)[:3]}")
+    if any(_ITEM_AT_TOP.match(t) for t in texts[:8]):
+        yield Evidence("report", 3.0, "an agenda item number at the top")
+
+
+_DECISION_FIELDS = re.compile(
+    r"^(?:\(?[a-z]\)\s*\|?\s*)?(?:decision(?:s)? taken|decision maker|reasons? for (?:the )?decision"
+    r"|alternative options (?:considered|rejected)|date of decision|call[- ]in"
+    r"|conflicts? of interest declared|decision (?:reference|number|no))\b",
+    re.IGNORECASE,
+)
+
+
+@signal
+def decision_fields(paper: Paper) -> Iterator[Evidence]:
+    fields = {t.lower()[:25] for t in paper.own if _DECISION_FIELDS.match(t)}
+    if len(fields) >= 2:
+        yield Evidence("decision_notice", min(6.0, 2.0 * len(fields)), "decision notice fields")
+
+
+_QUESTION = re.compile(r"^(?:public\s+)?question\s*(?:no\.?\s*)?\d+\b", re.IGNORECASE)
+_ANSWER = re.compile(r"^(?:response|answer|reply)\b", re.IGNORECASE)
+
+
+@signal
+def questions_anatomy(paper: Paper) -> Iterator[Evidence]:
+    questions = sum(1 for t in paper.texts if _QUESTION.match(t))
+    answers = sum(1 for t in paper.texts if _ANSWER.match(t))
+    if questions >= 2 and (answers or questions >= 4):
+        yield Evidence("questions", min(5.0, 1.0 * questions), f"{questions} numbered questions")
+
+
+_KEY_DECISION = re.compile(r"\bkey decision\b|\bdecision maker\b|\bdate of decision\b", re.IGNORECASE)
+
+
+@signal
+def forward_plan_anatomy(paper: Paper) -> Iterator[Evidence]:
+    rows = sum(1 for t in paper.own if _KEY_DECISION.search(t))
+    if rows >= 3:
+        yield Evidence("forward_plan", min(4.0, 0.5 * rows), f"{rows} key-decision lines")
+
+
+def _main_scheme(paper: Paper) -> str | None:
+    chain = best_chain(paper.lines[: paper.own_end], lists_are_items=True)
+    return chain.scheme if chain else None
+
+
+# Kinds that are packs of other papers (see the module docstring).
 PACK_KINDS = ("supplementary_agenda", "agenda")
 
 
-def classify(text: str) -> str:
-    """The kind of a paper from its first page(s) of text. Always returns a valid kind."""
-    lines = front_lines(text)
-    best_kind, best_score = "other", 0
-    first_line: dict[str, int] = {}
-    for rule in KIND_RULES:
-        for i, line in enumerate(lines[: rule.within]):
-            if rule.pattern.search(line):
-                first_line.setdefault(rule.kind, i)
-                break
-        if rule.score > best_score and rule.kind in first_line:
-            best_kind, best_score = rule.kind, rule.score
+def read_paper(lines: list[Line], heading: int) -> Paper:
+    texts = [unspace_letters(line.text) for line in lines]
+    return Paper(lines, texts, heading, _own_end(lines, texts, heading))
+
+
+def _titled_kinds(text: str) -> set[str]:
+    return {kind for kind, pattern, _, _ in _TITLES if len(text) <= 140 and pattern.search(text)}
+
+
+def _own_end(lines: list[Line], texts: list[str], heading: int) -> int:
+    """Where a later page opens with the title of a kind the heading block did not name."""
+    own = set().union(*(_titled_kinds(t) for t in texts[:heading]))
+    for index in range(max(heading, 1), len(lines)):
+        if lines[index].page == lines[index - 1].page:
+            continue
+        for text in texts[index : index + 3]:
+            if _titled_kinds(text) - own - {"report"} and own:
+                return index
+    return len(lines)
+
+
+def weigh(paper: Paper) -> dict[str, list[Evidence]]:
+    """Every signal's evidence, by kind."""
+    found: dict[str, list[Evidence]] = defaultdict(list)
+    for run in SIGNALS:
+        for evidence in run(paper):
+            found[evidence.kind].append(evidence)
+    return found
+
+
+def classify(lines: list[Line], heading: int) -> str:
+    """The kind of a paper from its lines and the end of its heading block. Always a kind of
+    CONTRACT.md; `other` when no kind has enough evidence."""
+    paper = read_paper(lines, heading)
+    found = weigh(paper)
+    totals = {kind: sum(e.weight for e in evidence) for kind, evidence in found.items()}
+    if "supplementary_agenda" in totals:
+        # "Supplementary" names a pack of agenda papers: it takes the agenda's evidence too.
+        totals["supplementary_agenda"] += totals.get("agenda", 0.0)
+    if not totals or max(totals.values()) < MIN_SCORE:
+        return "other"
+    best = max(totals, key=lambda kind: (totals[kind], -KINDS.index(kind)))
+    return _pack_rule(best, found)
+
+
+def _pack_rule(best: str, found: dict[str, list[Evidence]]) -> str:
+    """An agenda pack titled before the paper it reprints is the pack."""
+    if best in PACK_KINDS:
+        return best
+    own_title = min((e.line for e in found.get(best, []) if e.why.startswith("titled")), default=None)
     for pack in PACK_KINDS:
-        if best_kind not in PACK_KINDS and first_line.get(pack, len(lines)) < first_line.get(best_kind, 0):
+        pack_title = min((e.line for e in found.get(pack, []) if e.why.startswith("titled")), default=None)
+        if pack_title is not None and own_title is not None and pack_title < own_title:
             return pack
-    return best_kind
+    return best

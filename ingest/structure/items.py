@@ -2,7 +2,12 @@
 
 One splitter per document kind, chosen from `SPLITTERS`. Each returns `ItemSpan`s (where an
 item starts and ends in the line list); `build_items` turns spans into `Item`s with pages and
-ids. Item numbers are kept exactly as the paper prints them.
+ids. Item numbers are kept exactly as the paper prints them; which lines are item headings is
+decided by the paper's numbering scheme (`ingest.structure.numbering`), whatever it is.
+
+Invariant: every line of the paper belongs to exactly one item. Lines no splitter claims (a
+heading block, an attendance list, a covering letter, pages of a pack between reports) become
+unnumbered items of part "front_matter" or "pages", so all of a paper's text is searchable.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line, join_text
+from ingest.structure.numbering import Chain, best_chain
 from minutebook.models import Item
 from minutebook.text import content_id
 
@@ -54,79 +60,32 @@ class ItemSpan:
     presenter: str | None = None
     to_follow: bool = False
     listed_text: str = ""
+    part: str = "item"
 
 
-def _looks_like_heading(line: Line, number: str, title: str) -> bool:
-    """A minute heading is short and title-like; a numbered list limb is a sentence.
-
-    Not headings: "12 September 2024 at 5.00 pm" (Bristol's date line), zero-padded
-    reference numbers and table rows ("01 | Maria Garbutt | A4018 Roadworks").
-    """
-    if len(title) > 120 or not (title[0].isupper() or title[0].isdigit() or title[0] in "'‘\"“"):
-        return False
-    if number.startswith("0") or "|" in line.text or _DATE_START.match(title):
-        return False
-    if title.rstrip().endswith((",", ";", ":")):
-        return False
-    return line.emphasised or not title.endswith(".") or len(title) < 60
+def _chain_spans(chain: Chain | None) -> list[ItemSpan]:
+    return [ItemSpan(number=m.number, title=m.title, start=m.index) for m in chain.members] if chain else []
 
 
-def find_numbered_headings(lines: list[Line], start: int = 0, stop: int | None = None) -> list[ItemSpan]:
-    """Numbered headings in increasing order: each number above the last and at most 8 on.
+# A heading set apart without a number: short, bold or in capitals, not a sentence.
+_UNNUMBERED_HEADING_MAX = 80
 
-    The ordering rule is what tells "7. Cabinet Member Feedback" (a minute) from "2. Residents
-    Parking" inside a resolution's numbered list, which restarts at 1.
-    """
-    stop = len(lines) if stop is None else stop
-    spans: list[ItemSpan] = []
-    last: int | None = None
-    # Bristol prints "7 Opportunities to…" with no dot, while the numbered limbs of its
-    # resolutions read "8. Delegates authority…": once the headings are seen to be undotted,
-    # a dotted number is a list limb. Norfolk dots its headings (mostly), so the rule is
-    # only ever applied that way round.
-    undotted_style = False
-    i = start
-    while i < stop:
-        line = lines[i]
-        number, title = None, None
-        match = _NUMBERED_HEADING.match(line.text)
-        if match:
-            number, title = match["number"], match["title"].strip()
-        elif _NUMBER_ONLY.match(line.text) and i + 1 < stop:
-            # pdfminer can put "2" and "Apologies for Absence…" (Bristol) on separate lines.
-            number, title = _NUMBER_ONLY.match(line.text)["number"], lines[i + 1].text  # type: ignore[index]
+
+def _unnumbered_headings(lines: list[Line], start: int) -> list[ItemSpan]:
+    """Minutes whose items are headings without numbers ("APOLOGIES", "PLANNING"): every
+    short line set in bold or capitals after the heading block."""
+    spans = []
+    for index in range(start, len(lines)):
+        text = lines[index].text
+        capitals = text.isupper() and len(re.findall(r"[A-Z]{2,}", text)) >= 1
         if (
-            number is not None
-            and title is not None
-            and _looks_like_heading(line, number, title)
-            and not _in_numbered_list(lines, i, int(number))
-            and not (undotted_style and re.match(r"^\d+\.", line.text))
+            len(text) <= _UNNUMBERED_HEADING_MAX
+            and (capitals or lines[index].emphasised)
+            and not text.endswith((".", ",", ";"))
+            and re.search(r"[A-Za-z]{3,}", text)
         ):
-            value = int(number)
-            if (last is None and value <= 400) or (last is not None and last < value <= last + 8):
-                spans.append(ItemSpan(number=number, title=title.rstrip(" *"), start=i))
-                if last is None:
-                    undotted_style = not re.match(r"^\d+\.", line.text)
-                last = value
-        i += 1
-    return spans
-
-
-def _numbered_value(line: Line) -> int | None:
-    match = _NUMBERED_HEADING.match(line.text)
-    return int(match["number"]) if match else None
-
-
-def _in_numbered_list(lines: list[Line], i: int, value: int) -> bool:
-    """True for a row of a numbered list printed line after line with no text between.
-
-    Bristol's September 2024 minutes list public-forum statements as "10 Dr Philippa A
-    Nason", "11 Wilma Gough", …: consecutive numbers, one per line, unlike minute headings,
-    which always have text between them.
-    """
-    before = _numbered_value(lines[i - 1]) if i > 0 else None
-    after = _numbered_value(lines[i + 1]) if i + 1 < len(lines) else None
-    return before == value - 1 or after == value + 1
+            spans.append(ItemSpan(None, text.strip(" :"), index))
+    return spans if len(spans) >= 3 else []
 
 
 def _close_spans(spans: list[ItemSpan], stop: int) -> list[ItemSpan]:
@@ -159,13 +118,15 @@ def _appendix_spans(lines: list[Line], start: int) -> list[ItemSpan]:
             elif len(label) == 1 and label.isalpha() and label.upper() > "A":
                 first_label = f"Appendix {chr(ord(label.upper()) - 1)}"
         heading = _first_heading(lines, start, heads[0] if heads else len(lines))
-        spans.append(ItemSpan(None, f"{first_label}: {heading}" if heading else first_label, start))
+        spans.append(
+            ItemSpan(None, f"{first_label}: {heading}" if heading else first_label, start, part="appendix")
+        )
     for i in heads:
         match = _APPENDIX_HEADING.match(lines[i].text)
         assert match
         rest = match["title"].strip() or _first_heading(lines, i + 1, min(len(lines), i + 12))
         title = f"Appendix {match['label']}" + (f": {rest}" if rest else "")
-        spans.append(ItemSpan(None, title, i))
+        spans.append(ItemSpan(None, title, i, part="appendix"))
     return spans
 
 
@@ -181,11 +142,20 @@ def _first_heading(lines: list[Line], start: int, stop: int) -> str | None:
     return None
 
 
+def _first_prose(lines: list[Line]) -> int:
+    """The first line of running prose (the heading block is above it)."""
+    return next((i for i, line in enumerate(lines) if len(line.text) > 60), 0)
+
+
 def split_minutes(lines: list[Line]) -> list[ItemSpan]:
-    spans = find_numbered_headings(lines)
+    spans = _chain_spans(best_chain(lines))
+    if not spans:
+        spans = _unnumbered_headings(lines, _first_prose(lines))
     end = len(lines)
-    first = spans[0].start if spans and spans[0].start is not None else 0
-    for i in range(first, len(lines)):
+    # The minutes end after their last minute: a "Chair" line in an attendance list or a
+    # minute's text is not the signature block.
+    last = spans[-1].start if spans and spans[-1].start is not None else 0
+    for i in range(last, len(lines)):
         if _END_OF_MINUTES.match(lines[i].text):
             end = i + 1
             # The signature block ("CHAIRMAN", "Date") belongs to the minutes, not an appendix.
@@ -336,9 +306,46 @@ def _report_start(lines: list[Line], index: int) -> int:
 
 
 def split_agenda(lines: list[Line]) -> list[ItemSpan]:
+    """An agenda's items from its front sheet, each located at its report in the pack; a
+    one-page agenda (a parish council's public notice) is its own list, each item at its line."""
     entries, front_end = parse_front_sheet(lines)
+    if len(entries) < 2:
+        chain = best_chain(lines, stop=front_end, lists_are_items=True)
+        if chain:
+            entries = [_chain_entry(lines, m.index, m.number, m.title) for m in chain.members]
     _locate_reports(lines, entries, front_end)
+    if entries and all(entry.start is None for entry in entries):
+        _locate_in_list(lines, entries, front_end)
     return _close_spans(entries, len(lines))
+
+
+def _chain_entry(lines: list[Line], index: int, number: str, title: str) -> ItemSpan:
+    entry = _front_sheet_entry(number, title, "", _own_lines(lines[index + 1 : index + 4]))
+    return entry or ItemSpan(number, title, None)
+
+
+def _locate_in_list(lines: list[Line], entries: list[ItemSpan], stop: int) -> None:
+    """No report of the pack was found: each item is its own line of the list."""
+    cursor = 0
+    for entry in entries:
+        for index in range(cursor, min(stop, len(lines))):
+            text = lines[index].text
+            if (
+                text.startswith(f"{entry.number} ")
+                or text.startswith(f"{entry.number}.")
+                or (text.startswith("|") and f"| {entry.number} |" in text)
+            ):
+                entry.start, cursor = index, index + 1
+                break
+
+
+def split_other(lines: list[Line]) -> list[ItemSpan]:
+    """A paper of no known kind: its numbered headings when it has a clear scheme of three or
+    more, else one item."""
+    chain = best_chain(lines, minimum=3)
+    if chain:
+        return _close_spans(_chain_spans(chain), len(lines))
+    return split_single(lines)
 
 
 def split_single(lines: list[Line]) -> list[ItemSpan]:
@@ -416,7 +423,52 @@ SPLITTERS: dict[str, Callable[[list[Line]], list[ItemSpan]]] = {
     "supplementary_agenda": split_agenda,
     "decision_notice": split_decision_forms,
     "questions": split_questions,
+    "report": split_single,
+    "forward_plan": split_single,
 }
+
+
+def cover_every_line(spans: list[ItemSpan], lines: list[Line]) -> list[ItemSpan]:
+    """`spans` plus unnumbered spans for every run of lines no span claims (see module doc)."""
+    claimed = [False] * len(lines)
+    for span in spans:
+        if span.start is not None and span.end is not None:
+            for index in range(span.start, min(span.end, len(lines))):
+                claimed[index] = True
+    extra: list[ItemSpan] = []
+    index = 0
+    while index < len(lines):
+        if claimed[index]:
+            index += 1
+            continue
+        start = index
+        while index < len(lines) and not claimed[index]:
+            index += 1
+        first = start == 0 or not any(claimed[:start])
+        extra.append(_unclaimed_span(lines, start, index, front=first))
+    if not extra:
+        return spans
+    # Keep the splitter's order (items "to follow" keep their listed place); each unclaimed
+    # run goes before the first located span that starts after it.
+    merged: list[ItemSpan] = []
+    pending = sorted(extra, key=lambda span: span.start or 0)
+    for span in spans:
+        while span.start is not None and pending and (pending[0].start or 0) < span.start:
+            merged.append(pending.pop(0))
+        merged.append(span)
+    return merged + pending
+
+
+def _unclaimed_span(lines: list[Line], start: int, end: int, *, front: bool) -> ItemSpan:
+    if front:
+        return ItemSpan(None, "Front sheet", start, end, part="front_matter")
+    heading = _first_heading(lines, start, min(end, start + 15))
+    pages = (
+        f"Pages {lines[start].page}-{lines[end - 1].page}"
+        if lines[end - 1].page != lines[start].page
+        else (f"Page {lines[start].page}")
+    )
+    return ItemSpan(None, heading or pages, start, end, part="pages")
 
 
 def build_items(
@@ -424,7 +476,7 @@ def build_items(
 ) -> list[tuple[Item, list[Line]]]:
     """Items of a paper in printed order, each with its page range, plain text and lines
     (the lines are what the section splitter reads; empty for items not in this paper)."""
-    spans = SPLITTERS.get(kind, split_single)(lines)
+    spans = cover_every_line(SPLITTERS.get(kind, split_other)(lines), lines)
     items = []
     for position, span in enumerate(spans):
         block: list[Line] = []
@@ -449,6 +501,7 @@ def build_items(
                     presenter=span.presenter,
                     to_follow=span.to_follow,
                     position=position,
+                    part=span.part,
                 ),
                 block,
             )

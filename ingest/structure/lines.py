@@ -13,16 +13,19 @@ from minutebook.models import Page
 from minutebook.text import clean_line
 
 _EMPHASIS = re.compile(r"^\s*(?:[-*]\s+)?(?:#{1,6}\s|\*\*)|\*\*\s*$")
+_HEADING = re.compile(r"^\s*#{1,6}\s")
 
 
 @dataclass(frozen=True)
 class Line:
     """One line of a page. `text` is plain (markup and list dashes stripped); `emphasised`
-    is True when the paper set it bold or as a heading, a strong hint it starts something."""
+    is True when the paper set it bold or as a heading, a strong hint it starts something;
+    `heading` when it was set in larger type (a PDF heading, a Markdown `#`)."""
 
     page: int
     text: str
     emphasised: bool
+    heading: bool = False
 
 
 def to_lines(pages: list[Page]) -> list[Line]:
@@ -34,7 +37,7 @@ def to_lines(pages: list[Page]) -> list[Line]:
             # Norfolk's converted papers prefix list items and some headings with "- ".
             text = re.sub(r"^[-•▪]\s+", "", text).strip()
             if text:
-                lines.append(Line(page.number, text, bool(_EMPHASIS.search(raw))))
+                lines.append(Line(page.number, text, bool(_EMPHASIS.search(raw)), bool(_HEADING.match(raw))))
     return lines
 
 

@@ -1,51 +1,62 @@
-"""Meeting metadata read from a paper's front matter: body, date, time, venue, title.
+"""Meeting metadata from a paper's heading block: body, date, time, venue, title.
 
-Never from the file name. Each field has its own small set of patterns, tried in order of
-trust (a labelled "Date:" beats a date found in a heading, which beats any date at all).
+Never from the file name. The heading block is the start of the paper up to its first item
+heading (capped at `HEADING_LINES`): council papers, whatever their template, put the body,
+date, time and venue of *their* meeting there. Every date the paper prints is a candidate and
+is scored by the role it plays where it stands:
+
+* for the meeting: in the heading block, set bold or large, labelled ("Date:", "Date of
+  meeting"), on a line about the meeting ("held on", "will be held", "meeting of … on"),
+  beside a time or a weekday;
+* a reference, not the meeting: after the paper's first item heading, inside an item heading,
+  about other minutes ("to confirm the minutes of the meeting held on…", "minutes of the last
+  meeting"), about publication ("published", "despatched", "issued"), the next meeting, or a
+  covering letter's own date (a line holding only a date, with "Dear …" just below).
+
+The best-scoring date is the meeting's. A forward plan has no meeting: its date is the one it
+was published on, so for it publication counts for, not against.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ingest.structure.classify import front_lines
+from ingest.structure.bodies import find_body
+from ingest.structure.dates import DateMatch, find_dates, parse_time
+from ingest.structure.lines import Line
+from ingest.structure.numbering import first_item_line
 
-MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+HEADING_LINES = 40
+# How far past the heading block dates are still considered (each line further costs more).
+SEARCH_LINES = 80
+MIN_DATE_SCORE = 0.0
+# How many characters before a date make up its clause.
+_CLAUSE = 60
 
-_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE_PATTERN = re.compile(
-    rf"\b(?:(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
-    rf"(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_WORDS})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+_LABELLED = re.compile(
+    r"(?:^|[|]\s*)(?:date(?: of (?:the )?meeting)?|meeting date|dyddiad)\s*[:|]?\s*[|]?\s*$", re.I
+)
+_ABOUT_MEETING = re.compile(
+    r"\b(?:meeting|held|will be held|to be held|convened|summoned|assemble|committee|council|cabinet|panel"
+    r"|board|forum|authority|minutes of|agenda)\b",
     re.IGNORECASE,
 )
-TIME_PATTERN = re.compile(
-    r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.IGNORECASE
+_MEETING_ON = re.compile(
+    r"\b(?:held|will be held|to be held|meeting|take place|takes place)\b[^.]{0,80}$", re.I
 )
-_DATE_LABEL = re.compile(
-    r"^(date( of meeting)?\s*[:|]|minutes of the meeting held on|meeting on|.*\bheld on\b)",
+_OTHER_MINUTES = re.compile(
+    r"\b(?:confirm|approv|agree|sign|adopt|accept|correct record|true record|matters arising|circulated"
+    r"|(?:last|previous|prior|earlier)\s+(?:\w+\s+){0,3}(?:meeting|minutes))",
     re.IGNORECASE,
 )
-# A body name ends in one of these words (Norfolk "…Overview and Scrutiny Panel",
-# Bristol "…Policy Committee", WECA "…Combined Authority Committee").
-_BODY_WORDS = r"(?:committee|sub-committee|panel|cabinet|council|board|authority|forum|executive)"
-_BODY_LINE = re.compile(rf"^[A-Z][\w'’&,\- ]*\b{_BODY_WORDS}\b", re.IGNORECASE)
-_BODY_PREFIXES = (
-    re.compile(r"^minutes of (?:the )?(?:meeting of (?:the )?)?(?P<body>.+?)(?:\s+held\b.*)?$", re.I),
-    re.compile(r"^decision determined at (?P<body>.+?)(?: meeting on\b.*)?$", re.I),
-    re.compile(r"^(?:committee|report to|meeting)\s*:\s*(?P<body>.+)$", re.I),
-    # Bristol's forward plan: "…KEY DECISIONS TO BE TAKEN / AT TRANSPORT & CONNECTIVITY…".
-    re.compile(r"^.*?\b(?:to be )?taken(?: at)?\s*$|^.*?\btaken at (?P<body>.+)$", re.I),
+_PUBLICATION = re.compile(
+    r"\b(?:publish\w*|publication|despatch\w*|dispatch\w*|issued|printed|circulat\w*|deadline|received by"
+    r"|submitted by|no later than|closing date|updated|revised|version)\b",
+    re.IGNORECASE,
 )
-_ABOUT_MINUTES = re.compile(r"\bminutes\b")
-_LABEL_LINE = re.compile(r"^[A-Za-z][\w ()/]{0,40}:(\s|$)")
-_WEAK_BODIES = re.compile(r"^(\w+ )*(city|county|borough|district) council$", re.IGNORECASE)
-_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "at", "&"}
+_NEXT_MEETING = re.compile(r"\b(?:next|future|forthcoming|following)\s+(?:\w+\s+){0,2}meeting\b", re.I)
+_LETTER_OPENING = re.compile(r"^(?:dear|annwyl)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,188 +69,174 @@ class MeetingInfo:
     date_note: str | None = None
 
 
-def parse_date(match: re.Match[str]) -> tuple[str | None, str | None]:
-    """ISO date from a DATE_PATTERN match, and a note when the printed date was corrected.
+def heading_end(lines: list[Line]) -> int:
+    """Where the heading block ends: the paper's first item heading, the end of its first page
+    (a pack's front sheet is its first page), or `HEADING_LINES`, whichever comes first."""
+    first_page = next((i for i, line in enumerate(lines) if line.page != lines[0].page), len(lines))
+    return max(3, min(first_item_line(lines), first_page if first_page >= 3 else len(lines), HEADING_LINES))
 
-    When the printed weekday contradicts the date, we trust the weekday and day number and
-    look for the month of that year where they agree: WECA's questions paper prints "Friday
-    05 March 2026" for its 5 June 2026 meeting (5 March 2026 was a Thursday).
-    """
-    day, month, year = int(match["day"]), MONTHS[match["month"].lower()], int(match["year"])
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
+
+def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: str) -> float:
+    """How strongly the date at `lines[index]` is this paper's meeting date (see module doc)."""
+    line = lines[index]
+    before = line.text[: date.start]
+    # The clause the date belongs to: what a reference word says is about its own date only
+    # ("Draft (until approved at the next meeting) Minutes of the … Meeting held on 1 July").
+    # A date at the start of a line continues the sentence of the line above.
+    clause = before[-_CLAUSE:]
+    if len(before.strip()) < 15 and index:
+        clause = f"{lines[index - 1].text} {before}"[-_CLAUSE:]
+    around = " ".join(part.text for part in lines[max(0, index - 1) : index + 2])
+    score = 0.0
+    if index < heading:
+        score += 4.0 - 2.0 * index / heading
+    else:
+        score -= 2.0 + 0.05 * (index - heading)
+    if line.emphasised or line.heading:
+        score += 2.0
+    if _LABELLED.search(before) or (index and _LABELLED.search(lines[index - 1].text) and not before.strip()):
+        score += 4.0
+    if _ABOUT_MEETING.search(around):
+        score += 1.5
+    if _MEETING_ON.search(clause):
+        score += 2.0
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if parse_time(line.text[date.end :]) or parse_time(following[:40]):
+        score += 1.5
+    if date.weekday:
+        score += 1.0
+    if _OTHER_MINUTES.search(clause):
+        score -= 7.0
+    if _PUBLICATION.search(clause + line.text[date.end : date.end + 25]):
+        score += 5.0 if kind == "forward_plan" else -6.0
+    if _NEXT_MEETING.search(clause):
+        score -= 6.0
+    if _starts_item(line) and index >= 2:
+        score -= 4.0
+    if _is_letter_date(lines, index, date):
+        score -= 5.0
+    return score
+
+
+def _starts_item(line: Line) -> bool:
+    return bool(re.match(r"^(?:item\s+)?\d{1,3}[a-z]?[.)]?\s+\S", line.text, re.IGNORECASE))
+
+
+def _is_letter_date(lines: list[Line], index: int, date: DateMatch) -> bool:
+    """A covering letter's own date: a line holding little but the date, "Dear …" below."""
+    rest = (lines[index].text[: date.start] + lines[index].text[date.end :]).strip(" ,.")
+    if len(rest) > 12:
+        return False
+    return any(_LETTER_OPENING.match(line.text) for line in lines[index + 1 : index + 9])
+
+
+def find_date(lines: list[Line], kind: str, heading: int) -> tuple[str | None, str | None]:
+    """The meeting date (ISO) and a note when a printed weekday corrected it."""
+    best: tuple[float, int, DateMatch] | None = None
+    for index, line in enumerate(lines[:SEARCH_LINES]):
+        for date in find_dates(line.text):
+            score = _score(lines, index, date, heading, kind)
+            if best is None or score > best[0]:
+                best = (score, index, date)
+    # Only references (earlier minutes, publication, the next meeting): better undated than
+    # filed under another meeting's date.
+    if best is None or best[0] < MIN_DATE_SCORE:
         return None, None
-    weekday = match["weekday"]
-    if weekday and date.weekday() != WEEKDAYS[weekday.lower()]:
-        wanted = WEEKDAYS[weekday.lower()]
-        candidates = []
-        for m in range(1, 13):
-            try:
-                candidate = dt.date(year, m, day)
-            except ValueError:
-                continue
-            if candidate.weekday() == wanted:
-                candidates.append(candidate)
-        if len(candidates) >= 1:
-            fixed = min(candidates, key=lambda c: abs(c.month - month))
-            note = f"printed date '{match.group(0).strip()}' has the wrong weekday; read as {fixed}"
-            return fixed.isoformat(), note
-    return date.isoformat(), None
+    return best[2].iso, best[2].note
 
 
-def find_date(lines: list[str], kind: str) -> tuple[str | None, str | None]:
-    """The meeting date: a labelled date first, then any date in the front matter.
-
-    "Date Agenda Published: 9 June 2014" is not the meeting date, except for a forward plan,
-    whose only date is when it was published. Outside minutes, a date on a line about minutes
-    is an earlier meeting's: agenda packs list "To confirm the minutes of the meeting held on
-    13 March 2014" and reprint those minutes, which keep their own date (Norfolk packs).
-    """
-    joined_pairs = [f"{a} {b}" for a, b in zip(lines, lines[1:] + [""], strict=True)]
-    labelled: list[re.Match[str]] = []
-    other: list[re.Match[str]] = []
-    for line, with_next in zip(lines, joined_pairs, strict=True):
-        lowered = line.lower()
-        if "publish" in lowered and kind != "forward_plan":
+def find_time(lines: list[Line], heading: int) -> str | None:
+    """The meeting's start time: on a "Time:" line, beside the meeting date, or in a heading
+    line about the meeting ("…held … on Tuesday 4 June 2024 at 7.30 pm")."""
+    for index, line in enumerate(lines[:heading]):
+        lowered = line.text.lower()
+        if _PUBLICATION.search(lowered) or _OTHER_MINUTES.search(lowered):
             continue
-        if kind != "minutes" and _ABOUT_MINUTES.search(lowered):
-            continue
-        target = labelled if _DATE_LABEL.search(line) else other
-        match = DATE_PATTERN.search(line) or DATE_PATTERN.search(with_next)
-        if match:
-            target.append(match)
-    for match in labelled + other:
-        iso, note = parse_date(match)
-        if iso:
-            return iso, note
-    return None, None
-
-
-def find_time(lines: list[str]) -> str | None:
-    """ "2.00pm", "2:00pm", "4.30 pm" -> "14:00"/"16:30" (24-hour, as ISO times are)."""
-    for line, following in zip(lines[:25], lines[1:26] + [""], strict=False):
-        lowered = line.lower()
-        if "publish" in lowered or ("time" not in lowered and not DATE_PATTERN.search(line)):
-            continue
-        # Norfolk's minutes heading puts the time on the line after the date.
-        match = TIME_PATTERN.search(line) or TIME_PATTERN.match(following)
-        if match:
-            hour, minute = int(match["h"]) % 12, int(match["m"] or 0)
-            if match["ampm"].lower() == "p":
-                hour += 12
-            if hour < 24 and minute < 60:
-                return f"{hour:02d}:{minute:02d}"
+        labelled = re.match(r"^(?:time|amser)\s*[:|]\s*(.+)$", line.text, re.IGNORECASE)
+        if labelled:
+            bare = re.match(r"^(\d{1,2})[:.](\d{2})\b", labelled.group(1).strip())
+            if bare and int(bare.group(1)) < 24:
+                return f"{int(bare.group(1)):02d}:{bare.group(2)}"
+            return parse_time(labelled.group(1))
+        if find_dates(line.text) or _MEETING_ON.search(line.text):
+            found = parse_time(line.text)
+            if found is None and index + 1 < len(lines) and not find_dates(lines[index + 1].text):
+                found = parse_time(lines[index + 1].text[:40])
+            if found:
+                return found
     return None
 
 
-def find_venue(lines: list[str]) -> str | None:
-    """ "Venue: Edwards Room, County Hall, Norwich", or the text after the time in a minutes
-    heading ("…Thursday 13 March 2014 2:00pm Edwards Room, County Hall, Norwich")."""
-    for line in lines[:25]:
-        match = re.match(r"^(?:venue|place|location)\s*[:|]\s*(.+)$", line, re.IGNORECASE)
+_VENUE_WORDS = re.compile(
+    r"\b(room|hall|chamber|house|centre|center|offices?|library|institute|church|school|pavilion|"
+    r"building|suite|online|virtual|teams|zoom)\b",
+    re.IGNORECASE,
+)
+
+
+def find_venue(lines: list[Line], heading: int) -> str | None:
+    """ "Venue: Edwards Room, County Hall, Norwich", or the place a heading line names after the
+    date and time ("…13 March 2014 2:00pm Edwards Room, County Hall, Norwich", "…was held in
+    the Village Hall, West Burton on Tuesday…")."""
+    for line in lines[:heading]:
+        match = re.match(r"^(?:venue|place|location|lleoliad)\s*[:|]\s*(.+)$", line.text, re.IGNORECASE)
         if match:
             return match.group(1).strip(" |*") or None
-    for line, following in zip(lines[:10], lines[1:11] + [""], strict=False):
-        if DATE_PATTERN.search(line):
-            if not TIME_PATTERN.search(line) and TIME_PATTERN.match(following):
-                line = following
-            after_time = TIME_PATTERN.split(line)
-            tail = after_time[-1].strip(" ,.-") if len(after_time) > 1 else ""
-            if re.search(r"\b(room|hall|chamber|house|centre|offices?)\b", tail, re.IGNORECASE):
-                return tail
+    for line in lines[:heading]:
+        text = line.text
+        if not (find_dates(text) or parse_time(text)):
+            continue
+        held_in = re.search(r"\bheld (?:in|at) (?:the )?(?P<place>.+?)(?:,? on\b|,? at \d|\.$|$)", text, re.I)
+        if held_in and _VENUE_WORDS.search(held_in["place"]):
+            return held_in["place"].strip(" ,.")
+        pieces = re.split(r"\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?|\b\d{1,2}\s*[ap]\.?m\.?", text, flags=re.I)
+        tail = pieces[-1].strip(" ,.-") if len(pieces) > 1 else ""
+        if tail and _VENUE_WORDS.search(tail) and len(tail) < 120:
+            return re.sub(r"^(?:at|in)\s+(?:the\s+)?", "", tail, flags=re.I)
     return None
 
 
-def tidy_body(name: str) -> str:
-    """Trim a body name and title-case one printed in capitals."""
-    name = re.split(r",\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", name, flags=re.I)[
-        0
-    ]
-    name = DATE_PATTERN.split(name)[0] if DATE_PATTERN.search(name) else name
-    name = re.sub(r"\s+", " ", name).strip(" ,.:-|*")
-    if name.isupper():
-        words = name.lower().split()
-        name = " ".join(w if (i and w in _SMALL_WORDS) else w.capitalize() for i, w in enumerate(words))
-    return name
+_KIND_TITLES = {
+    "agenda": "Agenda",
+    "supplementary_agenda": "Supplementary agenda",
+    "minutes": "Minutes",
+    "decision_notice": "Decisions",
+    "forward_plan": "Forward plan",
+    "questions": "Public questions and responses",
+}
 
 
-def _with_continuation(lines: list[str], start: int, limit: int = 3) -> str:
-    """A heading broken over lines ("Minutes of the Transport & Connectivity" / "Policy
-    Committee"), joined until a labelled line ("DATE:") or a date starts the next field."""
-    parts = [lines[start]]
-    for line in lines[start + 1 : start + limit]:
-        if _LABEL_LINE.match(line) or DATE_PATTERN.match(line):
-            break
-        parts.append(line)
-    return " ".join(parts)
-
-
-def find_body(lines: list[str]) -> str | None:
-    """The committee or panel, from a heading like "Minutes of the X" or a line naming a body.
-
-    A bare council name ("Bristol City Council") is the weakest candidate: the committee
-    line after it is what groups papers into meetings.
-    """
-    window = lines[:14]
-    for i, line in enumerate(window):
-        for prefix in _BODY_PREFIXES:
-            if not prefix.match(line):
-                continue
-            match = prefix.match(_with_continuation(window, i))
-            body = match["body"] if match else ""
-            if re.search(rf"\b{_BODY_WORDS}\b", body, re.IGNORECASE) and "meeting held" not in body.lower():
-                return tidy_body(_cut_after_body_word(body))
-    candidates = [
-        _with_continuation(window, i)
-        for i, line in enumerate(window)
-        if _BODY_LINE.match(line) and len(line) < 140 and not _LABEL_LINE.match(line)
-    ]
-    strong = [c for c in candidates if not _WEAK_BODIES.match(tidy_body(_cut_after_body_word(c)))]
-    chosen = (strong or candidates)[:1]
-    return tidy_body(_cut_after_body_word(chosen[0])) if chosen else None
-
-
-def _cut_after_body_word(text: str) -> str:
-    """Keep a body name up to its last body word ("X Committee, Friday …" -> "X Committee")."""
-    matches = list(re.finditer(rf"\b{_BODY_WORDS}\b", text, re.IGNORECASE))
-    return text[: matches[-1].end()] if matches else text
-
-
-def find_title(lines: list[str], kind: str) -> str | None:
+def find_title(lines: list[Line], kind: str) -> str | None:
     """A short display title: the report title where printed, else the paper's kind heading."""
     for i, line in enumerate(lines[:30]):
-        match = re.match(r"^\|?\s*(?:report )?title\s*[:|]\s*\|?\s*(.*?)\s*\|?$", line, re.IGNORECASE)
+        match = re.match(r"^\|?\s*(?:report )?title\s*[:|]\s*\|?\s*(.*?)\s*\|?$", line.text, re.IGNORECASE)
         if not match:
             continue
         value = match.group(1).strip(" |")
         if not value and i + 1 < len(lines):
-            # WECA prints "TITLE:" with the title on the following lines.
-            value = _with_continuation(lines, i + 1)
+            value = lines[i + 1].text  # "TITLE:" with the title on the next line (WECA)
         if value:
-            return tidy_body(value)
-    headings = {
-        "agenda": "Agenda",
-        "supplementary_agenda": "Supplementary agenda",
-        "minutes": "Minutes",
-        "decision_notice": "Decisions",
-        "forward_plan": "Forward plan",
-        "questions": "Public questions and responses",
-    }
-    if kind in headings:
-        return headings[kind]
-    return lines[0][:120] if lines else None
+            return _title_case(value)
+    if kind in _KIND_TITLES:
+        return _KIND_TITLES[kind]
+    return lines[0].text[:120] if lines else None
 
 
-def read_meeting_info(first_text: str, kind: str) -> MeetingInfo:
-    """Everything about the meeting that the paper's first page(s) say."""
-    lines = front_lines(first_text)
-    date, note = find_date(lines, kind)
+def _title_case(text: str) -> str:
+    if not text.isupper():
+        return text
+    small = {"of", "and", "the", "for", "to", "in", "on", "at", "&"}
+    return " ".join(w if i and w in small else w.capitalize() for i, w in enumerate(text.lower().split()))
+
+
+def read_meeting_info(lines: list[Line], kind: str, heading: int) -> MeetingInfo:
+    """Everything about the meeting that the paper's heading block (`lines[:heading]`) says."""
+    date, note = find_date(lines, kind, heading)
     return MeetingInfo(
-        body=find_body(lines),
+        body=find_body(lines[: max(heading, 12)]),
         date=date,
-        time=find_time(lines),
-        venue=find_venue(lines),
+        time=find_time(lines, heading),
+        venue=find_venue(lines, heading),
         title=find_title(lines, kind),
         date_note=note,
     )

@@ -23,7 +23,7 @@ INSERT_AFTER = 3
 
 
 def items_of(doc: Document) -> list[tuple[str | None, str, int | None, int | None]]:
-    return [(item.number, item.title, item.page_start, item.page_end) for item in doc.items]
+    return [(item.number, item.title, item.page_start, item.page_end) for item in doc.agenda_items]
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +59,9 @@ def test_minutes_printed_to_pdf_keep_every_minute_number_and_title_as_printed(tw
     from_pdf, _ = twins
     original = parse_file(JUNE_2014_MINUTES, analyses=[])
     # The PDF's core fonts print latin-1 only: "–" comes out as "-" (see `latin1`).
-    expected = [(i.number, latin1(i.title)) for i in original.items]
-    assert [(i.number, i.title) for i in from_pdf.items] == expected
-    assert [i.number for i in from_pdf.items] == [str(n) for n in range(1, 12)] + [None]
+    expected = [(i.number, latin1(i.title)) for i in original.agenda_items]
+    assert [(i.number, i.title) for i in from_pdf.agenda_items] == expected
+    assert [i.number for i in from_pdf.agenda_items] == [str(n) for n in range(1, 12)] + [None]
 
 
 def test_minutes_printed_to_pdf_keep_kind_and_meeting(twins) -> None:
@@ -152,12 +152,12 @@ def decisions(tmp_path_factory: pytest.TempPathFactory) -> Document:
 
 def test_decision_forms_keep_their_printed_agenda_item_numbers(decisions: Document) -> None:
     assert decisions.kind == "decision_notice"
-    assert [(i.number, i.title) for i in decisions.items] == FORMS
+    assert [(i.number, i.title) for i in decisions.agenda_items] == FORMS
 
 
 def test_each_decision_form_spans_its_own_pages(decisions: Document) -> None:
     # The cover page belongs to the first form; each later form opens its own page.
-    assert [(i.page_start, i.page_end) for i in decisions.items] == [(1, 3), (4, 5), (6, 7)]
+    assert [(i.page_start, i.page_end) for i in decisions.agenda_items] == [(1, 3), (4, 5), (6, 7)]
 
 
 def test_decision_forms_keep_their_last_lines_though_every_form_ends_with_them(decisions: Document) -> None:

@@ -85,11 +85,11 @@ def test_each_real_paper_gets_its_kind_date_and_page_count(
     ],
 )
 def test_bristol_minutes_items_keep_their_printed_numbers(name: str, expected: list[tuple[str, str]]) -> None:
-    assert [(i.number, i.title) for i in parsed(name).items] == expected
+    assert [(i.number, i.title) for i in parsed(name).agenda_items] == expected
 
 
 def test_decision_notices_have_one_item_per_form_titled_by_its_subject() -> None:
-    items = parsed("bristol_tcpc_2026-03-19_decisions.pdf").items
+    items = parsed("bristol_tcpc_2026-03-19_decisions.pdf").agenda_items
     assert [i.title for i in items] == [
         "Road Safety Task and Finish Group - closure report",
         "20 mph Review",
@@ -109,22 +109,22 @@ def test_decision_notices_have_one_item_per_form_titled_by_its_subject() -> None
 def test_decision_notices_keep_each_forms_printed_agenda_item_number(name: str, numbers: list[str]) -> None:
     # Each form prints "(agenda item 7)" under its subject; as every form opens a new page,
     # that line repeats near the top of many pages and must not be taken for a header.
-    assert [i.number for i in parsed(name).items] == numbers
+    assert [i.number for i in parsed(name).agenda_items] == numbers
 
 
 def test_decision_notice_forms_span_the_pages_they_are_printed_on() -> None:
     # Each form opens a new page, with "Deadline for Escalation Panel referral" above its subject.
-    items = parsed("bristol_tcpc_2026-03-19_decisions.pdf").items
+    items = parsed("bristol_tcpc_2026-03-19_decisions.pdf").agenda_items
     assert [(i.page_start, i.page_end) for i in items] == [(1, 2), (3, 4), (5, 6), (7, 7), (8, 8)]
 
 
 def test_decision_notices_keep_each_forms_reason_for_decision() -> None:
     # Every form ends "(h) Reason for decision: As set out in the report.", often mid-page.
-    items = parsed("bristol_tcpc_2024-09-12_decisions.pdf").items
+    items = parsed("bristol_tcpc_2024-09-12_decisions.pdf").agenda_items
     assert all("As set out in the report." in item.text for item in items)
 
 
 def test_weca_questions_are_one_item_each() -> None:
-    items = parsed("weca_joint_2026-06-05_public_questions_responses.pdf").items
+    items = parsed("weca_joint_2026-06-05_public_questions_responses.pdf").agenda_items
     assert [i.number for i in items] == [str(n) for n in range(1, 43)]
     assert items[0].title == "Question 1 – Andrew Lynch"

@@ -17,7 +17,7 @@ from ingest.errors import IngestError
 from ingest.pages.furniture import plain
 from ingest.pages.pdf import extract_pdf_pages
 from minutebook.models import Page
-from tests.conftest import CORPUS, REAL_PDFS
+from tests.conftest import CORPUS, REAL_PDFS, more_councils
 from tests.pdf_fixtures import (
     LEFT_COLUMN,
     RIGHT_COLUMN,
@@ -26,6 +26,7 @@ from tests.pdf_fixtures import (
     latin1,
     make_empty,
     make_encrypted,
+    make_form_xobject_pdf,
     make_html,
     make_image_only,
     make_pdf,
@@ -169,6 +170,22 @@ def test_bad_input_raises_one_line_ingest_error(
 def test_pdf_encrypted_with_an_empty_user_password_just_works(tmp_path: Path) -> None:
     pages = extract_pdf_pages(make_encrypted(tmp_path / "owner-only.pdf", user_password=""))
     assert "The Committee RESOLVED to note the report." in pages[0].text
+
+
+def test_text_inside_a_form_xobject_is_read(tmp_path: Path) -> None:
+    # Some word processors draw a whole page as one form; pdfminer hands its characters over
+    # inside an LTFigure, and the page used to be rejected as having no text layer.
+    lines = ["MANORDEILO TEST COMMUNITY COUNCIL", "MEETING 11th SEPTEMBER 2019", "1. WELCOME AND APOLOGIES"]
+    pages = extract_pdf_pages(make_form_xobject_pdf(tmp_path / "form.pdf", lines))
+    assert pages[0].text.splitlines() == lines
+
+
+def test_every_word_processor_paper_of_the_more_councils_folder_is_read() -> None:
+    # Manordeilo and Salem's minutes hold every page's text in a form XObject.
+    folder = more_councils()
+    for path in sorted(folder.glob("*.pdf")):
+        pages = extract_pdf_pages(path)
+        assert sum(len(page.text) for page in pages) > 1000, path.name
 
 
 # --- the real PDFs ----------------------------------------------------------------------

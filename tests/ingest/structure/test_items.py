@@ -17,7 +17,7 @@ from tests.conftest import (
 
 
 def numbered(path: Path) -> list[tuple[str | None, str]]:
-    return [(item.number, item.title) for item in parse_file(path).items]
+    return [(item.number, item.title) for item in parse_file(path).agenda_items]
 
 
 def test_march_2014_panel_minutes_have_every_minute_then_the_appendices() -> None:
@@ -64,7 +64,7 @@ def test_june_2014_minutes_keep_printed_numbers_and_titles() -> None:
 
 
 def test_june_2014_agenda_lists_all_items_and_finds_each_report() -> None:
-    items = parse_file(JUNE_2014_AGENDA).items
+    items = parse_file(JUNE_2014_AGENDA).agenda_items
     assert [(i.number, i.title) for i in items] == [
         ("1", "Co-option of Non-Voting Advisers"),
         ("2", "To receive apologies and details of any substitute members attending"),
@@ -93,7 +93,7 @@ def test_june_2014_agenda_lists_all_items_and_finds_each_report() -> None:
 
 
 def test_supplementary_agenda_lists_only_its_items() -> None:
-    items = parse_file(MAY_2014_SUPPLEMENTARY).items
+    items = parse_file(MAY_2014_SUPPLEMENTARY).agenda_items
     assert [(i.number, i.title) for i in items] == [
         ("8", "Children's Services Senior Management Arrangements"),
         ("10", "A report on the performance of Norfolk's Children's Centre"),
@@ -104,7 +104,7 @@ def test_supplementary_agenda_lists_only_its_items() -> None:
 
 
 def test_a_standalone_report_is_one_item_titled_by_its_report_title() -> None:
-    items = parse_file(MARCH_2017_REPORT).items
+    items = parse_file(MARCH_2017_REPORT).agenda_items
     assert [(i.number, i.title) for i in items] == [
         (None, "Integrated Performance & Finance Monitoring report")
     ]
@@ -121,12 +121,12 @@ def test_a_standalone_report_is_one_item_titled_by_its_report_title() -> None:
 def test_items_are_split_into_numbered_and_headed_sections(
     path: Path, number: str, section_number: str | None, section_title: str | None
 ) -> None:
-    item = next(i for i in parse_file(path).items if i.number == number)
+    item = next(i for i in parse_file(path).agenda_items if i.number == number)
     assert any(s.number == section_number and s.title == section_title for s in item.sections), [
         (s.number, s.title) for s in item.sections
     ]
 
 
 def test_sections_together_hold_all_of_an_items_text() -> None:
-    for item in parse_file(JUNE_2014_MINUTES).items:
+    for item in parse_file(JUNE_2014_MINUTES).agenda_items:
         assert "\n".join(s.text for s in item.sections) == item.text

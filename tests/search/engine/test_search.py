@@ -88,3 +88,12 @@ def test_hits_have_the_contract_fields_and_csv_exports_them(corpus_home: Path) -
     rows = list(csv.DictReader(io.StringIO(hits_to_csv(result["hits"]))))
     assert [row["id"] for row in rows] == [hit["id"] for hit in result["hits"]]
     assert list(rows[0])[: len(HIT_FIELDS)] == list(HIT_FIELDS)
+
+
+def test_a_front_sheet_line_that_belongs_to_no_item_is_found(corpus_home: Path) -> None:
+    # "Persons attending the meeting are requested to turn off mobile phones." sits on the June
+    # 2014 agenda's front sheet, before its first item: it used to reach no item and no search.
+    result = search_papers(corpus_home, SearchRequest('"turn off mobile phones"'))
+    assert [(hit["meeting_date"], hit["document_kind"], hit["item_title"]) for hit in result["hits"]] == [
+        ("2014-06-17", "agenda", "Front sheet")
+    ]

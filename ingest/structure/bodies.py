@@ -1,0 +1,277 @@
+"""The body a paper belongs to: the committee or council its heading names, normalised.
+
+Candidates come from the paper's heading block, each by the role its words give it:
+"Minutes of the meeting of X held…", "A meeting of X will be held…", "X held their meeting…",
+"Committee: X", "Decision determined at X", "Report to: X", or a heading line that is itself a
+body's name. A candidate must read as a name (capitalised words ending in, or led by, a word
+for a body; no pronoun or verb: "I am now able to enclose, for consideration at" is not one;
+no honorific: "Mrs Sue Chandler, Cabinet" is not one).
+
+Normalisation (`normalise_body`), so one council's bodies have one name each:
+* "&" is "and", a leading "The" goes, capitals become title case ("BURTON-CUM-WALDEN" ->
+  "Burton-cum-Walden");
+* the kind of meeting is not the body: "Annual Parish Council Meeting" and "Extraordinary
+  Meeting of the Council" are the council's; a statutory assembly ("Annual Parish Meeting")
+  keeps its name;
+* a generic name ("Parish Council", "the County Council", "Council") takes the specific
+  council named in the same heading ("Burton-cum-Walden Parish Council"), and a meeting of its
+  electors takes its place name ("Burton-cum-Walden Annual Parish Meeting");
+* Welsh names are read in English ("Cyngor Cymuned X a Y" -> "X and Y Community Council"), so
+  a council's Welsh and English minutes are one body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.structure.lines import Line
+
+BODY_NOUNS = (
+    "committee", "sub-committee", "subcommittee", "panel", "cabinet", "council", "board", "authority",
+    "forum", "executive", "assembly", "commission", "partnership", "group", "convention",
+)  # fmt: skip
+_BODY_NOUN = "|".join(BODY_NOUNS)
+# Meetings of electors, which are bodies in their own right (Local Government Act 1972).
+_ASSEMBLY = re.compile(r"\b(?:parish|town|community|village)\s+meeting$", re.IGNORECASE)
+_MEETING_KINDS = re.compile(
+    r"^(?:(?:annual|extraordinary|special|ordinary|full|monthly|additional|reconvened|adjourned|virtual"
+    r"|remote|informal|inaugural|budget|statutory|general)\s+)+",
+    re.IGNORECASE,
+)
+_COUNCIL_TYPES = r"(?:parish|town|community|county|city|district|borough|metropolitan|unitary|county borough)"
+# "Burton-cum-Walden Parish Council", "Kent County Council".
+_SPECIFIC_COUNCIL = re.compile(rf"^(?P<place>.+?)\s+(?P<type>{_COUNCIL_TYPES}\s+)?council$", re.IGNORECASE)
+_GENERIC_WORDS = {
+    "the", "a", "an", "parish", "town", "community", "county", "city", "district", "borough", "metropolitan",
+    "unitary", "council", "meeting", "annual", "full", "and", "of",
+}  # fmt: skip
+_NOT_NAME_WORDS = {
+    "i", "we", "you", "am", "is", "are", "was", "were", "will", "would", "be", "been", "able", "enclose",
+    "enclosed", "please", "may", "can", "attached", "now", "this", "that", "these", "following", "held",
+    "none", "present", "apologies", "minutes", "agenda", "notice", "dear", "yours", "date", "time", "venue",
+    "question", "questions", "response", "responses", "report", "decision", "decisions", "protocol",
+    "above", "said", "aforementioned", "same", "its", "their", "our", "your", "his", "her",
+}  # fmt: skip
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|prof)\b\.?", re.IGNORECASE)
+_SMALL_WORDS = {
+    "of",
+    "and",
+    "the",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "a",
+    "an",
+    "cum",
+    "upon",
+    "le",
+    "by",
+    "with",
+}
+_WELSH = (
+    (re.compile(r"^cyngor\s+bwrdeistref\s+sirol\s+(.+)$", re.I), "{} County Borough Council"),
+    (re.compile(r"^cyngor\s+cymuned\s+(.+)$", re.I), "{} Community Council"),
+    (re.compile(r"^cyngor\s+tref\s+(.+)$", re.I), "{} Town Council"),
+    (re.compile(r"^cyngor\s+sir\s+(.+)$", re.I), "{} County Council"),
+    (re.compile(r"^cyngor\s+dinas\s+(.+)$", re.I), "{} City Council"),
+)
+
+# Phrases that name the body by their role, strongest first: (pattern, strength).
+_ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (
+        re.compile(
+            r"\bminutes of (?:(?:an?|the)\s+)?(?:(?P<kind>[\w ]*?)\s*meeting of\s+(?:the\s+)?)?(?P<body>.+)$",
+            re.I,
+        ),
+        6,
+    ),
+    (re.compile(r"\bmeeting of\s+(?:the\s+)?(?P<body>.+)$", re.I), 6),
+    (
+        re.compile(
+            r"^(?:decision determined at|decision taken at|report to|committee|meeting|decision maker|"
+            r"to the|body)\s*[:|]?\s*(?P<body>.+)$",
+            re.I,
+        ),
+        5,
+    ),  # fmt: skip
+    (re.compile(r"^(?P<body>.+?)\s+(?:held (?:its|their|a|the)\b|will (?:hold|meet)\b|met\b)", re.I), 5),
+    (re.compile(r"^(?:cofnodion|minutes|agenda|notice of meeting)\s*[:\-–—]?\s*(?P<body>.+)$", re.I), 4),
+    (re.compile(r"^(?P<body>.+?)\s*[:\-–—]?\s*(?:minutes|agenda|meeting|cofnodion)\b.*$", re.I), 3),
+    (re.compile(r"^(?P<body>.+)$"), 2),
+)
+# Where a name stops: "X held on…", "X on Tuesday…", "X, 5 June…", "X at 7pm".
+_NAME_END = re.compile(
+    r"\s+(?:held|on|at|in|will|to be|was|which|has|is|taking place|commencing|starting|cyfarfod|cofnodion"
+    r")\b.*$"
+    r"|\s*[,(|].*$|\s+[-–—]\s+.*$|\s+\d.*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class BodyCandidate:
+    name: str
+    strength: int
+    line: int
+
+
+def normalise_body(name: str, council: str | None = None) -> str:
+    """A body name as minutebook shows it (see the module docstring). `council` is the specific
+    council named in the same heading, for generic names."""
+    name = _title_case(" ".join(name.replace("&", " and ").split()).strip(" ,.:;-–—|*"))
+    name = _english(name)
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    name = (
+        re.sub(r"\s+(?:meeting|minutes|agenda)$", "", name, flags=re.IGNORECASE)
+        if not _ASSEMBLY.search(name)
+        else name
+    )
+    if not _ASSEMBLY.search(name):
+        name = _MEETING_KINDS.sub("", name)
+    name = _title_case(name)
+    if council and is_generic(name):
+        name = _specific(name, council)
+    return name
+
+
+def _english(name: str) -> str:
+    for pattern, template in _WELSH:
+        match = pattern.match(name)
+        if match:
+            place = re.sub(r"\s+ac?\s+", " and ", match.group(1), flags=re.IGNORECASE)
+            return template.format(place)
+    return name
+
+
+def is_generic(name: str) -> bool:
+    """A name with no word of its own: "Parish Council", "Council", "Annual Parish Meeting"."""
+    words = re.findall(r"[\w'’-]+", name.lower())
+    return bool(words) and all(word in _GENERIC_WORDS for word in words)
+
+
+def _specific(generic: str, council: str) -> str:
+    match = _SPECIFIC_COUNCIL.match(council)
+    if not match:
+        return generic
+    lowered = generic.lower()
+    if lowered == "council" or council.lower().endswith(lowered):
+        return council
+    if _ASSEMBLY.search(generic) or lowered.endswith("meeting"):
+        return f"{match['place']} {generic}"
+    return generic
+
+
+def _title_case(name: str) -> str:
+    """Title case for a name printed in capitals; other names keep their own case."""
+    if not name.isupper():
+        return name
+    words = []
+    for position, word in enumerate(name.lower().split()):
+        parts = word.split("-")
+        parts = [p if (position or k) and p in _SMALL_WORDS else p.capitalize() for k, p in enumerate(parts)]
+        word = "-".join(parts)
+        words.append(word if position and word in _SMALL_WORDS else word[:1].upper() + word[1:])
+    return " ".join(words)
+
+
+def looks_like_body(name: str) -> bool:
+    """Whether `name` reads as the name of a body (see the module docstring)."""
+    words = re.findall(r"[\w'’-]+", name)
+    if not 1 <= len(words) <= 14 or _HONORIFIC.match(name):
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w in _NOT_NAME_WORDS for w in lowered):
+        return False
+    if not (lowered[-1] in BODY_NOUNS or _ASSEMBLY.search(name) or lowered[0] == "cyngor"):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
+    return capitalised >= len(words) - 1
+
+
+_LEADING_PREPOSITION = re.compile(r"^(?:at|to|for|of|by|from|before)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _cut(text: str) -> str:
+    """A body name cut where the sentence around it goes on. A name holds no label: in
+    "…INFORMATION: For Information COMMITTEE: X" only what follows the last colon is a name."""
+    text = text.rsplit(":", 1)[-1]
+    text = _NAME_END.sub("", text.strip(" *|"))
+    text = _LEADING_PREPOSITION.sub("", text.strip(" ,.:;-–—|*"))
+    return text.strip(" ,.:;-–—|*")
+
+
+# Lines of running prose name a body only by a strong role ("a meeting of X will be held").
+_PROSE = 100
+_ITEM_LINE = re.compile(r"^(?:item\s+)?\d{1,3}[a-z]?[.)]?\s+\S", re.IGNORECASE)
+
+
+def candidates(lines: list[Line]) -> list[BodyCandidate]:
+    """Body names in the heading block, each with the strength of the role naming it.
+
+    For each line and each role pattern, the longest reading that yields a name wins: the
+    line joined with the next two, or the next one (a heading broken over lines: "Minutes of
+    the Transport & Connectivity" / "Policy Committee"), else the line alone. Item headings
+    name items, not bodies.
+    """
+    found: list[BodyCandidate] = []
+    for index, line in enumerate(lines):
+        if _ITEM_LINE.match(line.text):
+            continue
+        for pattern, strength in _ROLE_PATTERNS:
+            readings = reversed(_readings(lines, index))
+            name = next((n for n in (_name_in(pattern, t) for t in readings) if n), None)
+            if name is None:
+                continue
+            if len(line.text) > _PROSE and strength < 5:
+                strength -= 2
+            found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
+            break
+    return found
+
+
+def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    name = _cut(match["body"])
+    # Cut at the last body noun: "X Committee Room 2" is not a committee's name.
+    nouns = list(re.finditer(rf"\b(?:{_BODY_NOUN})\b", name, re.IGNORECASE))
+    if nouns and not _ASSEMBLY.search(name):
+        name = name[: nouns[-1].end()]
+    return name if looks_like_body(name) else None
+
+
+def _readings(lines: list[Line], index: int) -> list[str]:
+    """The line alone, then joined with the next one, then the next two (not across an item
+    heading or a labelled field)."""
+    texts = [lines[index].text]
+    for following in lines[index + 1 : index + 3]:
+        if _ITEM_LINE.match(following.text) or ":" in following.text[:30]:
+            break
+        texts.append(f"{texts[-1]} {following.text}")
+    return texts
+
+
+def _specific_council(lines: list[Line]) -> str | None:
+    """The first council the heading block names in full ("Burton-cum-Walden Parish Council")."""
+    for line in lines:
+        name = _name_in(_ROLE_PATTERNS[-1][0], line.text)
+        if name and _SPECIFIC_COUNCIL.match(name) and not is_generic(normalise_body(name)):
+            return normalise_body(name)
+    return None
+
+
+def find_body(lines: list[Line]) -> str | None:
+    """The paper's body from its heading block (`lines`), normalised; None when none is named."""
+    found = candidates(lines)
+    if not found:
+        return None
+    council = _specific_council(lines)
+    # The strongest role wins; among equals, the earlier line. A specific council named only by
+    # a bare heading line loses to a committee named by its role ("Bristol City Council" /
+    # "Minutes of the Transport and Connectivity Policy Committee").
+    best = max(found, key=lambda c: (c.strength - 0.05 * c.line, -c.line))
+    return normalise_body(best.name, council)

@@ -1,0 +1,411 @@
+"""A paper's item numbering, found from how numbers run through it, not from a list of formats.
+
+Every line that opens with a label ("7", "7.", "12a", "16.07.2", "24/00108 –", "Item 7",
+"Minute 12", "Question 3", "A.", "(b)", "iv)") is a candidate heading. Candidates are grouped
+by the *shape* of their label (the word before it, its separators, its closing punctuation)
+and by the constant part of a compound number ("24/" in "24/105", "16.07." in "16.07.2").
+Within a group, the best chain is the one whose last numbers rise in small steps through the
+paper and whose lines read as headings; the group whose chain scores best is the paper's item
+numbering. Why this generalises:
+
+* A paper's minutes or agenda items are numbered in one consistent scheme that rises through
+  the whole paper; the numbered limbs of a resolution ("1. approves…", "2. notes…") restart
+  at 1 and sit on consecutive lines, so they never form a better chain.
+* Paragraph numbers ("8.1", "8.2", "9.1") have a head that changes with each item, so they
+  split into short chains under the items they belong to.
+* A table of numbered rows has cells (" | ") and a list of names has one number per line with
+  no text between: neither reads as headings.
+
+The number is kept exactly as printed (without its leading word or closing punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ingest.structure.lines import Line
+
+# Words that introduce an item number: "Item 7", "Agenda Item 7", "Minute 12", "Min. 12/24",
+# "Question 3". Kept out of the number itself.
+_LEAD_WORDS = r"agenda\s+item|item|minute|min|question|q"
+_ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{1,3}|v)"
+_LABEL = re.compile(
+    rf"^(?:(?P<word>{_LEAD_WORDS})\.?\s*(?:no\.?\s*)?)?"
+    r"(?P<label>\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?(?![\d/])"
+    rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
+    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$)(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
+# Dates, measures and figures that look like numbered headings: "12 September 2024 at
+# 5.00 pm", "20 mph", "3 4 5" (a row of figures). Units are lower case ("20 minutes"), unlike
+# a heading ("3. Minutes").
+_NOT_A_TITLE = re.compile(
+    r"^(?:(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d)\b"
+    r"|(?:mph|km|miles?|per\s?cent|%|pm|am|p\.m|a\.m|hours?|minutes?|days?|weeks?|months?|years?)\b"
+    r"|[\d.,%£$]+(?:\s+[\d.,%£$]+)*$)"
+)
+_WORD_NAMES = {"agenda item": "item", "min": "minute", "q": "question"}
+# Step between consecutive items: minutes skip numbers that are agenda items held elsewhere.
+MAX_STEP = 8
+# How far back (in candidates of one scheme) a chain looks for an item's predecessor; keeps
+# the chain search linear on papers with thousands of numbered paragraphs.
+WINDOW = 60
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A line that opens with a label. `scheme` is the label's shape; `head` the constant part
+    of a compound number ("24/" of "24/105"); `value` the part that counts."""
+
+    index: int
+    scheme: str
+    head: str
+    value: int
+    number: str
+    title: str
+    weight: float
+    list_row: bool = False
+
+
+def _roman(text: str) -> int | None:
+    values = {"i": 1, "v": 5, "x": 10}
+    total, previous = 0, 0
+    for char in reversed(text.lower()):
+        value = values.get(char)
+        if value is None:
+            return None
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total or None
+
+
+def _readings(label: str) -> list[tuple[str, str, int]]:
+    """Every way a label may count. A dotted number counts in its last part ("16.07.2": item 2
+    of 16.07). A slashed one may count in any part: "24/00108" and "15/03/1" count last, but
+    "107/20" (minute 107 of 2020) counts first; the chain through the paper decides which."""
+    split = _split_label(label)
+    if split is None:
+        return []
+    readings = [split]
+    parts = label.split("/")
+    if len(parts) > 1 and all(part.isdigit() for part in parts):
+        for position in range(len(parts) - 1):
+            head = "/".join(p if k != position else "#" for k, p in enumerate(parts))
+            readings.append((f"n@{position}" + "/" * (len(parts) - 1), head, int(parts[position])))
+    return readings
+
+
+def _split_label(label: str) -> tuple[str, str, int] | None:
+    """(shape, head, value) of a printed label: "16.07.2" -> ("n.n.n", "16.07.", 2)."""
+    if label.startswith("("):
+        inner = label.strip("()")
+        if inner.isdigit():
+            return "(n)", "", int(inner)
+        roman = _roman(inner)
+        if roman is not None and len(inner) > 1 or inner.lower() == "i":
+            return "(i)", "", roman or 1
+        return "(a)", "", ord(inner.lower()) - ord("a") + 1
+    if label.isalpha():
+        roman = _roman(label)
+        if len(label) == 1 and label.isupper():
+            return "A", "", ord(label) - ord("A") + 1
+        return ("i", "", roman) if roman else None
+    match = re.fullmatch(r"((?:\d+[./])*)(\d+)([a-z]?)", label, re.IGNORECASE)
+    if not match:
+        return None
+    head, last, suffix = match.groups()
+    shape = re.sub(r"\d+", "n", head) + "n" + ("a" if suffix else "")
+    # "7a" follows "7" in the same scheme: count it between 7 and 8.
+    value = int(last) * 10 + (ord(suffix.lower()) - ord("a") + 1 if suffix else 0)
+    return shape.replace("na", "n"), head, value
+
+
+def candidates(lines: list[Line], *, lists_are_items: bool = False) -> list[Candidate]:
+    """Every line that opens with a label and could be a heading, with its heading weight.
+
+    In minutes, a short row of a list printed one number per line ("01 David Redgewell" / "02
+    Ian Pond", Bristol's public forum) is marked `list_row`: headings have text after them, on
+    their own lines or run in ("2710. Public Forum: No one present."). A chain is never built
+    from list rows, though one may fill a gap a chain leaves. An agenda's items are such a list
+    (`lists_are_items`)."""
+    found = _labelled_lines(lines)
+    if lists_are_items:
+        return found
+    by_index: dict[int, list[Candidate]] = {}
+    for cand in found:
+        by_index.setdefault(cand.index, []).append(cand)
+    return [
+        replace(cand, list_row=True)
+        if _short(lines[cand.index].text)
+        and _in_list(cand, by_index.get(cand.index - 1, []) + by_index.get(cand.index + 1, []))
+        else cand
+        for cand in found
+    ]
+
+
+def _short(text: str) -> bool:
+    return len(text.split()) <= 7 and ":" not in text and not text.endswith(".")
+
+
+def _in_list(cand: Candidate, neighbours: list[Candidate]) -> bool:
+    return any(
+        other.scheme == cand.scheme
+        and other.head == cand.head
+        and abs(other.value - cand.value) == _unit(cand.scheme)
+        for other in neighbours
+    )
+
+
+def _unit(scheme: str) -> int:
+    return 10 if _counts_in_tens(scheme) else 1
+
+
+def _labelled_lines(lines: list[Line]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for index, line in enumerate(lines):
+        match = _LABEL.match(line.text)
+        if not match or _TABLE_ROW.search(line.text):
+            continue
+        readings = _readings(match["label"])
+        if not readings:
+            continue
+        title = match["title"].strip()
+        if not title and index + 1 < len(lines) and not _LABEL.match(lines[index + 1].text):
+            # pdfminer can put "2" and "Apologies for Absence" (Bristol) on separate lines.
+            title = lines[index + 1].text
+        head = run_in_title(title)
+        weight = _heading_weight(line, head) if head else _heading_weight(line, title)
+        title = head or title
+        if match["label"].startswith("0"):
+            weight -= 0.5  # "01 Maria Garbutt": a zero-padded reference number in a list
+        if weight <= 0:
+            continue
+        word = " ".join((match["word"] or "").lower().split())
+        word = _WORD_NAMES.get(word, word)
+        for shape, head, value in readings:
+            scheme = f"{word} {shape}{match['punct']}".strip()
+            found.append(Candidate(index, scheme, head, value, match["label"], title.rstrip(" *"), weight))
+    return found
+
+
+# A heading run in before its minute's text: "Public Forum: No one present.", "Planning – The
+# Council had no objection", "To Receive Declarations of Interest Cllr Mann declared…".
+_RUN_IN_SEPARATOR = re.compile(r"\s*(?::|\s[-–—])\s+")
+_SMALL = {"of", "and", "the", "for", "to", "in", "on", "at", "a", "an", "by", "with", "from", "&", "or"}
+# Lower-case words a title keeps ("Activity within Children's Social Care"): not a sentence.
+_TITLE_LOWER = _SMALL | {
+    "within", "between", "into", "over", "under", "about", "after", "before", "through", "across",
+    "against", "among", "per", "via", "upon", "onto", "towards", "without", "including", "regarding", "vs",
+}  # fmt: skip
+# A run-in minute goes on for a sentence after its heading.
+_RUN_IN_MIN_REST = 4
+
+
+def run_in_title(text: str) -> str | None:
+    """The heading at the start of a minute's line when its text runs on after it: up to a
+    colon or dash; else a heading in capitals ("ACCEPTANCE OF APOLOGIES These were accepted");
+    else the run of capitalised words before a sentence starts, whose subject is the run's
+    last word ("To Receive Declarations of Interest Cllr Mann declared…"), when what follows
+    reads as a sentence. None when the line is not of that shape."""
+    separator = _RUN_IN_SEPARATOR.search(text)
+    if separator and 0 < separator.start() <= 90 and _is_sentence(text[separator.end() :]):
+        return text[: separator.start()].strip(" *")
+    words = text.split()
+    capitals = 0
+    while capitals < len(words) and (_is_capitals(words[capitals]) or words[capitals] in "&-–"):
+        capitals += 1
+    if (
+        capitals >= 1
+        and len(words) - capitals >= _RUN_IN_MIN_REST
+        and any(c.islower() for c in words[capitals])
+    ):
+        return " ".join(words[:capitals]).strip(" *-–")
+    run = 0
+    while run < len(words) and (
+        words[run][:1].isupper() or words[run].lower() in _SMALL or words[run][:1].isdigit()
+    ):
+        run += 1
+    rest = " ".join(words[run:])
+    if (
+        run >= 3
+        and len(words) - run >= _RUN_IN_MIN_REST
+        and words[run][:1].islower()
+        and words[run].lower() not in _TITLE_LOWER
+        and _is_sentence(rest)
+        and ("." in rest or len(text) > 110)
+    ):
+        head = words[: run - 1]
+        while head and head[-1].lower() in _SMALL:
+            head.pop()
+        if len(head) >= 2:
+            return " ".join(head).strip(" *")
+    return None
+
+
+def _is_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_sentence(text: str) -> bool:
+    """Text after a heading's colon or dash that is the minute itself ("No one present.",
+    "Attached. Farm break-ins…"), not the rest of a title ("Pathway Planning for Care
+    Leavers", "closure report")."""
+    text = text.strip()
+    return bool(text) and (text.endswith(".") or ". " in text or len(text.split()) >= 6)
+
+
+def _heading_weight(line: Line, title: str) -> float:
+    """How much a numbered line reads as a heading (0: not at all)."""
+    if not title or len(title) > 160 or _NOT_A_TITLE.match(title):
+        return 0.0
+    first = title[0]
+    if not (first.isupper() or first.isdigit() or first in "'‘\"“("):
+        return 0.0
+    weight = 1.0
+    if line.emphasised:
+        weight += 0.6
+    if title.isupper() and len(title) > 3:
+        weight += 0.4
+    if title.rstrip().endswith((",", ";")):
+        weight -= 0.8
+    if title.rstrip().endswith(".") and len(title) > 60:
+        weight -= 0.6  # a sentence, not a heading
+    if len(title) > 100:
+        weight -= 0.4
+    return max(weight, 0.0)
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The headings of one numbering scheme, in paper order."""
+
+    scheme: str
+    members: tuple[Candidate, ...]
+    score: float
+
+
+def best_chain(
+    lines: list[Line],
+    *,
+    start: int = 0,
+    stop: int | None = None,
+    minimum: int = 2,
+    lists_are_items: bool = False,
+) -> Chain | None:
+    """The paper's item numbering between `start` and `stop`: the best-scoring chain of any
+    scheme, or None when no scheme has `minimum` members."""
+    stop = len(lines) if stop is None else stop
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    found = [c for c in candidates(lines, lists_are_items=lists_are_items) if start <= c.index < stop]
+    for cand in found:
+        if not cand.list_row:
+            groups.setdefault((cand.scheme, cand.head), []).append(cand)
+    best: Chain | None = None
+    span = max(1, stop - start)
+    for (scheme, _head), group in groups.items():
+        chain = _chain(scheme, group)
+        if len(chain.members) < minimum:
+            continue
+        # A paper's items run through the paper; a numbered list sits inside one of them.
+        covered = (chain.members[-1].index - chain.members[0].index + 1) / span
+        chain = Chain(chain.scheme, chain.members, chain.score * (0.4 + 0.6 * min(1.0, covered)))
+        if best is None or chain.score > best.score:
+            best = chain
+    if best is None:
+        return None
+    return _fill_gaps(best, found)
+
+
+def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
+    """Headings the chain skipped because their label's punctuation differs ("7 Quality
+    Assurance Update" among "6." and "8.", Norfolk 17 June 2014): a number the sequence expects
+    in a gap between its neighbours (or a repeated one, a clerk's slip for the missing number),
+    with the same head and at least the chain's weakest weight."""
+    members = list(chain.members)
+    shape = _bare(chain.scheme)
+    weakest = min(m.weight for m in members)
+    added = []
+    for before, after in zip(members, members[1:], strict=False):
+        for cand in found:
+            if (
+                before.index < cand.index < after.index
+                and _bare(cand.scheme) == shape
+                and cand.head == before.head
+                and before.value <= cand.value < after.value
+                and after.value - before.value > _unit(chain.scheme)
+                and (cand.weight >= weakest or cand.list_row)
+            ):
+                added.append(cand)
+    if not added:
+        return chain
+    merged = sorted({m.index: m for m in members + added}.values(), key=lambda m: m.index)
+    return Chain(chain.scheme, tuple(merged), chain.score + sum(c.weight for c in added))
+
+
+def _bare(scheme: str) -> str:
+    """A scheme's shape without its closing punctuation: "n." and "n" are one numbering."""
+    return scheme.rstrip(".):")
+
+
+def _chain(scheme: str, group: list[Candidate]) -> Chain:
+    """The best rising chain through one group (dynamic programming over candidates).
+
+    A step rises by 1..MAX_STEP (a repeated number is allowed, at a cost, since a clerk may
+    print one number twice by mistake); skipped numbers cost a little."""
+    n = len(group)
+    score = [c.weight for c in group]
+    previous: list[int | None] = [None] * n
+    for j in range(n):
+        for i in range(max(0, j - WINDOW), j):
+            step = group[j].value - group[i].value
+            unit = _unit(scheme)
+            if not 0 <= step <= MAX_STEP * unit:
+                continue
+            gain = group[j].weight
+            if step == 0:
+                gain -= 0.7
+            elif step > unit:
+                # Skipped numbers happen (items taken elsewhere), but less often than not.
+                gain -= min(0.4, 0.1 * (step - unit) / unit)
+            if score[i] + gain > score[j]:
+                score[j], previous[j] = score[i] + gain, i
+    if not n:
+        return Chain(scheme, (), 0.0)
+    end = max(range(n), key=lambda k: (score[k], -k))
+    members: list[Candidate] = []
+    cursor: int | None = end
+    while cursor is not None:
+        members.append(group[cursor])
+        cursor = previous[cursor]
+    members.reverse()
+    return Chain(scheme, tuple(members), score[end])
+
+
+def _counts_in_tens(scheme: str) -> bool:
+    """Numeric schemes count in tens so that "7a" sits between "7" and "8"."""
+    return scheme.rstrip(".):").endswith("n")
+
+
+# How far (in lines) a numbered heading's successor may come for it to open the item list.
+_SUCCESSOR_WITHIN = 200
+
+
+def first_item_line(lines: list[Line]) -> int:
+    """The first line that opens a numbered sequence (a heading whose next number follows
+    within `_SUCCESSOR_WITHIN` lines, lists included), or len(lines) when there is none."""
+    found = candidates(lines[: _SUCCESSOR_WITHIN * 2], lists_are_items=True)
+    for position, cand in enumerate(found):
+        unit = _unit(cand.scheme)
+        for later in found[position + 1 :]:
+            if later.index - cand.index > _SUCCESSOR_WITHIN:
+                break
+            if (
+                later.scheme == cand.scheme
+                and later.head == cand.head
+                and 0 < later.value - cand.value <= 3 * unit
+            ):
+                return cand.index
+    return len(lines)

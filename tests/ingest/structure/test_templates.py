@@ -1,0 +1,242 @@
+"""Structure on templates no other test uses: small papers written in the shapes UK councils
+print (ModernGov county minutes and supplement packs, parish minutes with no "Minutes" title,
+officer reports, running and compound minute numbers), each checking one role the structure
+stage must read: which date is the meeting's, which name is the body, what kind the paper is,
+which lines are items. None of these sentences comes from a paper the rules were written from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import parse_file
+from minutebook.models import Document
+
+
+def paper(tmp_path: Path, text: str, name: str = "paper.txt") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path, analyses=[])
+
+
+COUNTY_CABINET_MINUTES = """\
+KENTSHIRE COUNTY COUNCIL
+
+CABINET
+
+MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions House, County Hall,
+Maidstone on Thursday, 30 January 2025.
+
+PRESENT: Mr R Gough (Chairman), Mr P Oakford (Vice-Chairman), Mrs S Chandler, Mr D Murphy
+
+IN ATTENDANCE: Mrs A Beer (Chief Executive)
+
+1. Apologies
+Apologies were received from Mr Hills.
+
+2. Minutes of the meeting held on 9 January 2025
+RESOLVED that the minutes of the meeting held on 9 January 2025 are correctly recorded and that
+they be signed by the Chairman.
+
+3. Budget 2025/26 and Medium Term Financial Plan
+Cabinet received the report of the Deputy Leader.
+RESOLVED that the budget be recommended to County Council.
+
+4. Cabinet Member Updates
+Mrs Sue Chandler, Cabinet Member for Integrated Children's Services, gave a verbal update.
+"""
+
+
+def test_minutes_that_confirm_earlier_minutes_keep_their_own_meeting_date(tmp_path: Path) -> None:
+    doc = paper(tmp_path, COUNTY_CABINET_MINUTES)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("minutes", "2025-01-30", "Cabinet")
+    assert [(i.number, i.title) for i in doc.agenda_items][:2] == [
+        ("1", "Apologies"),
+        ("2", "Minutes of the meeting held on 9 January 2025"),
+    ]
+
+
+SUPPLEMENT_PACK = """\
+KENTSHIRE COUNTY COUNCIL
+
+SUPPLEMENTARY AGENDA
+
+Monday, 20 January 2025
+
+Dear Member,
+
+I am now able to enclose, for consideration at the meeting of the Cabinet on Thursday,
+30 January 2025, the following report(s) that were unavailable when the agenda was printed.
+
+Agenda Item 5 Revenue and Capital Budget Monitoring (Pages 1 - 24)
+
+Yours sincerely
+
+Benjamin Watts
+General Counsel
+"""
+
+
+def test_a_supplement_pack_joins_the_meeting_its_letter_names_not_the_letters_date(tmp_path: Path) -> None:
+    doc = paper(tmp_path, SUPPLEMENT_PACK)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("supplementary_agenda", "2025-01-30", "Cabinet")
+
+
+PARISH_MINUTES_WITHOUT_TITLE = """\
+Ashby Parva Parish Council – 5th September 2017
+
+Present: Cllrs J Smith (Chair), K Patel, M Jones and the Clerk, Mrs P Hall.
+
+1. Apologies: Cllr Brown sent apologies, which were accepted.
+
+2. Declarations of interest: None.
+
+3. Planning: The Council considered application 17/00912/FUL for a garage at Mill Lane.
+It was resolved to raise no objection.
+
+4. Finance: The Councillors resolved to accept the quotation from Green Cuts for grass cutting.
+
+5. Date of next meeting: Tuesday 3rd October 2017 at 7.30pm.
+"""
+
+
+def test_minutes_that_never_say_minutes_are_minutes_by_their_anatomy(tmp_path: Path) -> None:
+    doc = paper(tmp_path, PARISH_MINUTES_WITHOUT_TITLE)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("minutes", "2017-09-05", "Ashby Parva Parish Council")
+    assert [i.number for i in doc.agenda_items] == ["1", "2", "3", "4", "5"]
+    # A run-in heading is the item's title, not the whole line.
+    assert doc.agenda_items[2].title == "Planning"
+
+
+OFFICER_REPORT = """\
+Agenda Item 166
+
+Report to: Corporate Policy and Resources Committee
+Date: 12 March 2025
+Subject: Review of Car Parking Charges
+Report of: Director of Environment
+
+Purpose of Report
+1.1 To review the car parking charges for 2025/26.
+
+Recommendation
+That the Committee approves the charges set out in Appendix A.
+
+Financial Implications
+2.1 The proposals raise £120,000 a year.
+"""
+
+
+def test_a_report_headed_agenda_item_is_a_report(tmp_path: Path) -> None:
+    doc = paper(tmp_path, OFFICER_REPORT)
+    assert (doc.kind, doc.meeting_date, doc.body) == (
+        "report",
+        "2025-03-12",
+        "Corporate Policy and Resources Committee",
+    )
+    assert [i.number for i in doc.agenda_items] == ["166"]
+
+
+@pytest.mark.parametrize(
+    ("headings", "numbers"),
+    [
+        (["24/00108 – Highways Asset Plan", "24/00109 – Waste Strategy", "24/00110 – School Places"],
+         ["24/00108", "24/00109", "24/00110"]),
+        (["16.07.1 Apologies for absence", "16.07.2 Minutes", "16.07.3 Planning applications"],
+         ["16.07.1", "16.07.2", "16.07.3"]),
+        (["107/20 Apologies for absence", "108/20 Minutes of the last meeting", "109/20 Planning"],
+         ["107/20", "108/20", "109/20"]),
+        (["Item 7 Apologies", "Item 8 Minutes of the last meeting", "Item 9 Correspondence"], ["7", "8", "9"]),
+        (["MIN 12/24 APOLOGIES", "MIN 13/24 MINUTES", "MIN 14/24 FINANCE"], ["12/24", "13/24", "14/24"]),
+    ],
+    ids=["decision-numbers", "dotted-compound", "number-per-year", "item-word", "min-word"],
+)  # fmt: skip
+def test_items_follow_any_consistent_numbering_and_keep_it_as_printed(
+    tmp_path: Path, headings: list[str], numbers: list[str]
+) -> None:
+    body = "\n\n".join(
+        f"{heading}\nThe Council discussed this matter at some length.\n1. It was agreed to note the report."
+        for heading in headings
+    )
+    doc = paper(
+        tmp_path, f"Minutes of the meeting of Little Hinton Town Council held on 4 March 2025\n\n{body}\n"
+    )
+    assert [i.number for i in doc.agenda_items] == numbers
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Minutes of the Overview & Scrutiny Committee held on 4 March 2025", "Overview and Scrutiny Committee"),
+        ("MINUTES OF THE OVERVIEW AND SCRUTINY COMMITTEE HELD ON 4 MARCH 2025", "Overview and Scrutiny Committee"),
+        ("Minutes of The Overview and Scrutiny Committee held on 4 March 2025", "Overview and Scrutiny Committee"),
+        ("MINUTES OF THE ANNUAL MEETING OF THE COUNCIL HELD ON 4 MARCH 2025", "Council"),
+        ("CYNGOR CYMUNED LLANFAIR A LLANGOED\nCOFNODION CYFARFOD 4YDD MAWRTH 2025", "Llanfair and Langoed Community Council"),
+    ],
+    ids=["ampersand", "capitals", "the", "annual-meeting", "welsh"],
+)  # fmt: skip
+def test_one_body_has_one_name(tmp_path: Path, heading: str, body: str) -> None:
+    doc = paper(tmp_path, f"{heading}\n\nPresent: Cllrs A Smith and B Jones.\n\n1. Apologies\nNone.\n")
+    assert doc.body == body.replace("Langoed", "Llangoed")
+    assert doc.meeting_date == "2025-03-04"
+
+
+def test_a_generic_council_name_takes_the_council_named_in_the_heading(tmp_path: Path) -> None:
+    text = (
+        "BRANTHWAITE PARISH COUNCIL\nMINUTES OF THE PARISH COUNCIL MEETING HELD ON\nTUESDAY, 4 JUNE 2024\n\n"
+        "Present: Cllrs A Smith and B Jones.\n\n1. Apologies\nNone.\n\n2. Minutes\nApproved.\n"
+    )
+    assert paper(tmp_path, text).body == "Branthwaite Parish Council"
+    assembly = text.replace("PARISH COUNCIL MEETING HELD ON", "ANNUAL PARISH MEETING HELD ON")
+    assert paper(tmp_path, assembly).body == "Branthwaite Annual Parish Meeting"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I am now able to enclose, for consideration at the Cabinet meeting, the following",
+        "Mrs Sue Chandler, Cabinet Member for Education, presented the report",
+        "None",
+    ],
+)
+def test_sentence_fragments_and_people_are_never_bodies(tmp_path: Path, line: str) -> None:
+    doc = paper(tmp_path, f"{line}\n\nSome text about the meeting of nobody in particular.\n")
+    assert doc.body is None
+
+
+def test_an_annual_meeting_takes_its_heading_date_not_a_typo_in_its_body(tmp_path: Path) -> None:
+    text = (
+        "EASTBY PARISH COUNCIL\nMINUTES OF THE ANNUAL PARISH MEETING 23 APRIL 2024\n\n"
+        "The Annual Parish Meeting was held in the Village Hall on Tuesday, 23 April 2024 at 7.30 pm.\n\n"
+        "1. Minutes of the last meeting\nThe minutes of the last Annual Parish Meeting held on 25 April 2025 "
+        "were taken as read.\n\n2. Annual Report\nThe Chairman gave her report.\n"
+    )
+    assert paper(tmp_path, text).meeting_date == "2024-04-23"
+
+
+def test_a_paper_with_only_earlier_dates_is_undated_rather_than_misfiled(tmp_path: Path) -> None:
+    text = "1. Matters arising\nThe minutes of the previous meeting held on 3 May 2017 were approved.\n"
+    assert paper(tmp_path, text).meeting_date is None
+
+
+def test_every_line_of_a_paper_belongs_to_exactly_one_item(tmp_path: Path) -> None:
+    doc = paper(tmp_path, COUNTY_CABINET_MINUTES)
+    stored = "\n".join(item.text for item in doc.items)
+    for line in COUNTY_CABINET_MINUTES.splitlines():
+        if line.strip():
+            assert line.strip() in stored
+    assert doc.items[0].part == "front_matter" and "IN ATTENDANCE" in doc.items[0].text
+
+
+def test_a_markdown_paper_from_a_web_site_reads_like_its_text(tmp_path: Path) -> None:
+    text = (
+        '---\ntitle: "Minutes of Upwell Parish Council - March meeting"\ndate: "2019-04-30"\n---\n\n'
+        "**UPWELL PARISH COUNCIL** Minutes of the Ordinary Meeting held on Monday 4 March 2019\n\n"
+        "1\\. Apologies\\\n> Apologies were received from Cllr Ward.\n\n2\\. Planning\\\n> No objection was raised.\n"
+    )
+    doc = paper(tmp_path, text, "minutes.md")
+    # The site's posting date is not the meeting's; its escapes hide no headings.
+    assert (doc.meeting_date, doc.body) == ("2019-03-04", "Upwell Parish Council")
+    assert [(i.number, i.title) for i in doc.agenda_items] == [("1", "Apologies"), ("2", "Planning")]
