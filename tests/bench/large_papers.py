@@ -109,14 +109,17 @@ def agenda_pack_pdf(path: Path, pages: int, seed: int = 13) -> dict[int, str]:
                 pdf.set_x(15)
                 pdf.multi_cell(w=180, h=5, text=f"{offset + 1}.{paragraph} {text}")
                 pdf.set_y(pdf.get_y() + 2)
-    while number < pages:  # any pages past the last whole report: plain text pages
+    extra = PAGES_PER_REPORT
+    while number < pages:  # pages past the last whole report: an appendix to it, paragraphs numbered on
         number += 1
+        extra += 1
         pdf.add_page()
         furniture(number)
         pdf.set_xy(15, 22)
         pdf.set_font("Helvetica", size=10)
         words[number] = page_word(number)
-        pdf.multi_cell(w=180, h=5, text=f"The {words[number]} figures were noted. " + _sentence(rng))
+        text = f"The {words[number]} figures were noted. " + _sentence(rng)
+        pdf.multi_cell(w=180, h=5, text=f"{extra}.1 {text}")
     pdf.output(str(path))
     return words
 

@@ -24,7 +24,7 @@ import streamlit as st
 from minutebook.home import resolve_home, store_path
 from minutebook.store import Store, open_store
 from minutebook.views import meetings_view
-from search import SearchRequest, hits_to_csv, search_papers
+from search import SearchRequest, ensure_evidence, hits_to_csv, search_papers
 from search.ask import answer_question
 from search.records.entities import list_entities
 from search.records.figures import find_figures
@@ -186,6 +186,7 @@ def ask(home: Path, version: tuple[float, ...], question: str) -> dict[str, Any]
 def actions(home: Path, version: tuple[float, ...], as_of: str | None) -> list[dict[str, Any]]:
     """Every action (CONTRACT `actions --json` rows), each with its stored verdicts."""
     with _store(home) as store:
+        ensure_evidence(home, store)  # an interrupted ingest may have left it behind the store
         rows = list_actions(store, status="all", as_of=as_of)
         verdicts: dict[str, dict[str, str]] = defaultdict(dict)
         for row in store.query("SELECT action_id, document_id, verdict FROM corrections"):
