@@ -136,3 +136,10 @@ def test_cli_ask_json_has_the_contract_fields(corpus_home: Path, capsys: pytest.
         "page",
         "quote",
     }
+
+
+@pytest.mark.parametrize("question", ["*", "?", "* * *", "!!", "…"])
+def test_a_question_without_a_word_is_not_answered(corpus_home: Path, question: str) -> None:
+    """`ask "*"` answered at confidence 0.92 by matching the asterisks in a paper (issue 13)."""
+    result = answer_question(corpus_home, question)
+    assert (result["answer"], result["confidence"], result["citations"]) == (None, 0.0, [])
