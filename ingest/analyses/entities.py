@@ -384,7 +384,7 @@ _CHAIR_REF = re.compile(r"\bthe (?:Chairman|Chair|Chairwoman)\b(?!\s+of\b)")
 
 def extract_entities(doc: Document) -> None:
     """Analysis: fill `doc.mentions` (run after attendance: it reads `doc.attendance`)."""
-    from ingest.analyses.nlp import BATCH_SIZE, get_nlp
+    from ingest.analyses.nlp import get_nlp, process
 
     nlp = get_nlp()
     sources = list(_texts(doc))
@@ -393,7 +393,7 @@ def extract_entities(doc: Document) -> None:
     abbreviations = defined_abbreviations("\n".join(t for t, _, _ in sources))
     found: list[_Found] = []
     for (_text, page, item_id), processed in zip(
-        sources, nlp.pipe((t for t, _, _ in sources), batch_size=BATCH_SIZE), strict=True
+        sources, process(nlp, (t for t, _, _ in sources)), strict=True
     ):
         for kind, surface, role, canonical in spans_in(processed, abbreviations):
             found.append(_Found(kind, surface, page, item_id, role, canonical))
