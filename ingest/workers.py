@@ -190,11 +190,14 @@ def run_jobs(
         child_end.close()
         return _Worker(process, parent_end)
 
+    unstarted: list[tuple[str, JobFailed]] = []
+
     def assign(worker: _Worker) -> None:
-        """Hand the next job to `worker`; one that died while idle is replaced first."""
+        """Hand the next job to `worker`; one that died while idle is replaced first (and a
+        job no fresh worker will take either is failed, not the batch)."""
         path = queue.pop()
         seconds = limits.seconds_for(path) if limits.seconds_for else None
-        for attempt in range(2):
+        for _attempt in range(2):
             worker.job, worker.deadline = path, (time.monotonic() + seconds if seconds else None)
             try:
                 worker.conn.send(path)
@@ -203,8 +206,8 @@ def run_jobs(
                 retire(worker, kill=True)
                 worker = start()
                 pool.append(worker)
-                if attempt:
-                    raise
+        worker.job = worker.deadline = None
+        unstarted.append((path, JobFailed(path, "no worker process could be started for it")))
 
     def retire(worker: _Worker, *, kill: bool) -> None:
         """Stop a worker: an idle one is told to exit; a busy or broken one is killed."""
@@ -224,8 +227,20 @@ def run_jobs(
             pool.append(start())
         for worker in pool:
             assign(worker)
-        while pool:
+        while pool or unstarted:
+            while unstarted:
+                yield unstarted.pop()
+            if not pool:
+                break
+            idle = [w for w in pool if w.job is None]
+            for worker in idle:
+                if queue:
+                    assign(worker)
+                else:
+                    retire(worker, kill=False)
             busy = [w for w in pool if w.job is not None]
+            if not busy:
+                continue
             deadlines = [w.deadline for w in busy if w.deadline is not None]
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)

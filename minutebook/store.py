@@ -662,6 +662,13 @@ class Store:
                 "DELETE FROM index_removals WHERE document_id = ?", [(doc_id,) for doc_id in removed]
             )
 
+    def mark_unindexed(self, document_ids: Sequence[str]) -> None:
+        """Have the index write these documents again (whatever build holds them now)."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE documents SET indexed_in = NULL WHERE id = ?", [(doc_id,) for doc_id in document_ids]
+            )
+
     def state(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return row["value"] if row else None

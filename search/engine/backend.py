@@ -505,10 +505,11 @@ def _remove_strays(live: Path) -> None:
 
 
 def update(home: Path, store: Store, changed: list[str], removed: list[str]) -> int:
-    """Bring the index up to date after an ingest (`catch_up`; the store already records
-    which documents changed and which went, so `changed`/`removed` are not needed). Returns
-    sections written."""
-    del changed, removed
+    """Re-index `changed` documents and bring the index up to date (`catch_up`; the store
+    already records the documents an ingest stored or removed, so `removed` needs nothing).
+    Returns sections written."""
+    del removed
+    store.mark_unindexed(changed)
     return catch_up(home, store).sections
 
 
