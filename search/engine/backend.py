@@ -239,8 +239,19 @@ def _writing(ix: index.Index, **kwargs: Any) -> Iterator[IndexWriter]:
 # ------------------------------------------------------------------- writing
 
 
-def _item_annotations(store: Store, doc_ids: list[str]) -> dict[str, tuple[list[str], list[str], bool]]:
-    """Item id -> (people, organisations, has a resolution), from the entity/decision tables.
+# An item with more sections than this (a front sheet or appendix of hundreds of pages) gives
+# each section only the names mentioned on that section's page, not all the item's names:
+# every name on every section is a posting per name per section, which for one 2,000-page
+# item grew with the square of its length (8 million postings, 70 s and 1.1 GB to index).
+NAMES_BY_PAGE_SECTIONS = 200
+
+
+def _item_annotations(
+    store: Store, doc_ids: list[str]
+) -> tuple[dict[str, tuple[list[str], list[str], bool]], dict[tuple[str, int], tuple[list[str], list[str]]]]:
+    """Item id -> (people, organisations, has a resolution), from the entity/decision tables;
+    and, for items of more than NAMES_BY_PAGE_SECTIONS sections, (item id, page) -> (people,
+    organisations) mentioned on that page (a section's mentions carry its page).
 
     Only mentions the entity stage tied to an item count: spreading document-level mentions
     over page ranges gave every item of a one-page text paper the whole attendance list.
@@ -248,15 +259,27 @@ def _item_annotations(store: Store, doc_ids: list[str]) -> dict[str, tuple[list[
     """
     marks = ",".join("?" * len(doc_ids))
     names: dict[str, dict[str, set[str]]] = {}
+    on_page: dict[tuple[str, int], dict[str, set[str]]] = {}
     items = store.query(f"SELECT id FROM items WHERE document_id IN ({marks})", doc_ids)
+    big = {
+        row["item_id"]
+        for row in store.query(
+            f"SELECT item_id FROM sections WHERE document_id IN ({marks}) GROUP BY item_id"
+            f" HAVING COUNT(*) > {NAMES_BY_PAGE_SECTIONS}",
+            doc_ids,
+        )
+    }
     rows = store.query(
-        "SELECT item_id, name, type FROM mentions"
+        "SELECT item_id, name, type, page FROM mentions"
         f" WHERE document_id IN ({marks}) AND item_id IS NOT NULL AND type IN ('person', 'organisation')",
         doc_ids,
     )
     for row in rows:
         name = " ".join(row["name"].replace(",", " ").replace(MULTI_SEP, " ").split())
         names.setdefault(row["item_id"], {"person": set(), "organisation": set()})[row["type"]].add(name)
+        if row["item_id"] in big:
+            page = on_page.setdefault((row["item_id"], row["page"]), {"person": set(), "organisation": set()})
+            page[row["type"]].add(name)
     resolved = {
         r["item_id"]
         for r in store.query(
@@ -268,8 +291,14 @@ def _item_annotations(store: Store, doc_ids: list[str]) -> dict[str, tuple[list[
     result = {}
     for item in items:
         found = names.get(item["id"], {"person": set(), "organisation": set()})
-        result[item["id"]] = (sorted(found["person"]), sorted(found["organisation"]), item["id"] in resolved)
-    return result
+        people, orgs = (
+            (sorted(found["person"]), sorted(found["organisation"])) if item["id"] not in big else ([], [])
+        )
+        result[item["id"]] = (people, orgs, item["id"] in resolved)
+    by_page = {
+        key: (sorted(found["person"]), sorted(found["organisation"])) for key, found in on_page.items()
+    }
+    return result, by_page
 
 
 def body_names(store: Store) -> dict[str, str]:
@@ -292,9 +321,11 @@ def section_documents(store: Store, doc_ids: list[str], batch: int = 200) -> Ite
     for start in range(0, len(doc_ids), batch):
         chunk = doc_ids[start : start + batch]
         marks = ",".join("?" * len(chunk))
-        notes = _item_annotations(store, chunk)
+        notes, by_page = _item_annotations(store, chunk)
         for row in store.db.execute(SECTION_ROWS_SQL.format(ids=marks), chunk + chunk):
             people, orgs, resolved = notes.get(row["item_id"], ([], [], False))
+            if (row["item_id"], row["page"]) in by_page:
+                people, orgs = by_page[(row["item_id"], row["page"])]
             fields_ = dict(row)
             fields_["body"] = names.get(body_key(fields_["body"]) or "", fields_["body"])
             yield section_fields(fields_, people, orgs, resolved)
@@ -577,21 +608,38 @@ def _facet_table(searcher: Searcher) -> FacetTable:
     coders = {name: _Coder() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
     codes: dict[str, list[int]] = {name: [] for name in SINGLE_FACETS}
     pairs: dict[str, tuple[list[int], list[int]]] = {name: ([], []) for name in MULTI_FACETS}
+    first_names: list[tuple[Any, ...]] = []
+    added: dict[int, dict[str, set[str]]] = {}
     for leaf, _offset in searcher.reader().leaf_readers():
         single = [_leaf_column(leaf, column, "") for column in SINGLE_FACETS.values()]
         multi = [_leaf_column(leaf, column, b"") for column in MULTI_FACETS.values()]
         columns = [_leaf_column(leaf, "item_id", ""), _leaf_column(leaf, "date", 0, translate=False)]
         for item_id, date, *values in zip(*columns, *single, *multi, strict=True):
             ordinal = ordinals.get(item_id)
+            names = values[len(SINGLE_FACETS) :]
             if ordinal is None:
                 ordinal = ordinals[item_id] = len(ordinals)
                 dates.append(_date_key(date))
                 for name, value in zip(SINGLE_FACETS, values, strict=False):
                     codes[name].append(coders[name](value))
-                for name, value in zip(MULTI_FACETS, values[len(SINGLE_FACETS) :], strict=True):
+                first_names.append(tuple(names))
+                for name, value in zip(MULTI_FACETS, names, strict=True):
                     for label in _split(value):
                         pairs[name][0].append(ordinal)
                         pairs[name][1].append(coders[name](label))
+            elif tuple(names) != first_names[ordinal]:
+                # A big item's sections carry the names of their own pages
+                # (NAMES_BY_PAGE_SECTIONS): the item's facet values are their union.
+                have = added.setdefault(
+                    ordinal,
+                    {n: set(_split(v)) for n, v in zip(MULTI_FACETS, first_names[ordinal], strict=True)},
+                )
+                for name, value in zip(MULTI_FACETS, names, strict=True):
+                    for label in _split(value):
+                        if label not in have[name]:
+                            have[name].add(label)
+                            pairs[name][0].append(ordinal)
+                            pairs[name][1].append(coders[name](label))
             item_of.append(ordinal)
     return FacetTable(
         item_of=np.asarray(item_of, dtype=np.int64),

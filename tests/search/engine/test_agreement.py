@@ -195,3 +195,40 @@ def test_a_full_disk_mid_ingest_is_one_message_and_leaves_nothing_in_the_index(
         found = {hit["path"] for hit in json.loads(result.stdout)["hits"]}
         assert found == ({str(path)} if str(path) in stored else set()), word
     assert json.loads(run_cli("--home", str(home), "check", "--json").stdout)["ok"]
+
+
+# ------------------------------------------------------------ a very big item
+
+
+def test_a_very_big_items_names_are_indexed_by_page_and_still_filter_and_facet(tmp_path: Path) -> None:
+    """An item of more sections than NAMES_BY_PAGE_SECTIONS gives each section the names of
+    its own page (linear indexing; every name on every section grew with the square of the
+    item), while `--org` still finds the item and its facet counts every name once."""
+    from search.engine.backend import NAMES_BY_PAGE_SECTIONS
+
+    councils = ["Norfolk County Council", "Suffolk County Council", "Essex County Council"]
+    pages = []
+    paragraph = 0
+    for page in range(NAMES_BY_PAGE_SECTIONS // 10 + 6):
+        lines = []
+        for _ in range(10):
+            paragraph += 1
+            lines.append(
+                f"{paragraph}.1 The panel noted the zqbig report from {councils[page % 3]} on roads."
+            )
+        pages.append("\n\n".join(lines))
+    paper = tmp_path / "big.txt"  # a report: one item, one section per numbered paragraph
+    head = "Highways Committee\n\nReport by the Executive Director of Place\n\nRoads maintenance review\n\n"
+    paper.write_text(head + "\f".join(pages))
+    home = tmp_path / "home"
+    with open_store(home) as store:
+        assert ingest_paths([paper], store, workers=0).failed == []
+        [(sections,)] = store.db.execute("SELECT COUNT(*) FROM sections").fetchall()
+    assert sections > NAMES_BY_PAGE_SECTIONS
+    result = search_papers(home, SearchRequest("zqbig"))
+    assert result["total"] == 1
+    assert {name: result["facets"]["organisation"].get(name) for name in councils} == dict.fromkeys(
+        councils, 1
+    )
+    for council in councils:
+        assert search_papers(home, SearchRequest("zqbig", org=council))["total"] == 1
