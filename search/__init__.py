@@ -6,12 +6,15 @@ Rooms, each a package with a public front (`__all__` in its `__init__.py`):
 * `ask/`: the answer pipeline, question -> candidates -> ranked answer -> citation.
 * `tracker/`: commitments matched to the later papers that deliver them.
 * `records/`: resolutions, entities and figures as users read them.
+* `watch/`: saved searches and the digest of what is new (it reports the tracker's verdicts,
+  so it ranks above `tracker`, beside `derived.py`).
 * `derived.py`: brings the index and the tracker's evidence up to date after an ingest.
 
 Import rules (asserted by tests/test_layout.py): `search` imports `minutebook` and never
 `ingest` or `ui`. Inside it, `engine` imports nothing else of `search`; `records` may import
-`engine`; `tracker` and `ask` may import `engine` and `records` but not each other; only
-`derived.py` and this front sit above them all, and nothing imports them back.
+`engine`; `tracker` and `ask` may import `engine` and `records` but not each other; `watch`
+and `derived.py` sit above them (siblings, never importing each other), then this front; nothing
+imports them back.
 
 This front re-exports the search API most callers need.
 """

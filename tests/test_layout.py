@@ -52,6 +52,8 @@ ROOM_RANKS = {
     "search.records": 1,
     "search.tracker": 2,
     "search.ask": 2,
+    # watch reports the tracker's verdicts, so it sits above tracker (beside derived).
+    "search.watch": 3,
     "search.derived": 3,
     "search": 4,
     "ui.web": 0,

@@ -6,5 +6,6 @@
 
 Imports: `minutebook`, `search` and (the command line, for `ingest`) `ingest`; nothing imports
 `ui`. `web` never imports `cli`, whoosh or pdfminer; `cli` starts `web` only through
-`web.launch`. The one write the app makes is a person's verdict on a tracker match.
+`web.launch`. The app writes only what a person decides there: a verdict on a tracker match,
+saved searches, and marking what's new as seen.
 """

@@ -365,7 +365,9 @@ def probe_symlink(probe: Probe) -> str:
     (folder / "papers").mkdir(parents=True)
     shutil.copy(MINUTES, folder / "papers" / "june.txt")
     (folder / "alias").symlink_to(folder / "papers", target_is_directory=True)
-    result = probe.cli("--home", str(probe.home("links-home")), "ingest", str(folder))
+    result = probe.cli(
+        "--home", str(probe.home("links-home")), "ingest", str(folder / "papers"), str(folder / "alias")
+    )
     return f"folder reached twice: {result.stdout.strip().splitlines()[-1]}"
 
 
@@ -387,12 +389,11 @@ def probe_messages(probe: Probe) -> str:
     result = probe.cli("--home", str(probe.home("messages-home")), "ingest", str(folder), "--json")
     report = json.loads(result.stdout) if result.stdout.strip().startswith("{") else {"failed": []}
     errors = {Path(f["path"]).name: f["error"] for f in report["failed"]}
-    stderr_errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
-    lines_for_newline = sum(1 for line in result.stderr.splitlines() if "lines.txt" in line)
+    split = any(line.startswith("lines.txt") for line in result.stderr.splitlines())
     return (
         f"utf-16: {errors.get('unicode.txt', 'ingested')}; %PDF-+garbage: {errors.get('garbage.pdf')};"
         f" self-drawing form: {errors.get('recursive.pdf')};"
-        f" newline in name: {len(stderr_errors)} error lines, the name on {lines_for_newline} line(s)"
+        f" newline in a name: {'splits the error line' if split else 'one error line'}"
     )
 
 
@@ -455,16 +456,21 @@ def probe_ui(probe: Probe) -> str:
 
 
 def _big_item(path: Path, chars: int) -> Path:
-    filler = ("y" * 99 + " ") * 1000
-    body = []
+    """Minutes with one item of `chars` characters of prose in one paragraph (no headings, so
+    one section: the whole of it reaches spaCy as one text)."""
+    import random
+
+    rng = random.Random(3)
+    vocabulary = MINUTES.read_text().split()
+    words: list[str] = []
     size = 0
-    n = 0
     while size < chars:
-        paragraph = f"Councillor Jane Doe thanked Norfolk County Council for report {n}. {filler}"
-        body.append(paragraph)
-        size += len(paragraph) + 2
-        n += 1
-    path.write_text("Minutes of the Panel held on 13 March 2014\n\n1. Everything\n\n" + "\n\n".join(body))
+        sentence = " ".join(rng.choice(vocabulary) for _ in range(15)).rstrip(".") + "."
+        if len(words) % 40 == 0:
+            sentence = "Councillor Jane Doe thanked Norfolk County Council for the report. " + sentence
+        words.append(sentence)
+        size += len(sentence) + 1
+    path.write_text("Minutes of the Panel held on 13 March 2014\n\n1. Everything\n\n" + " ".join(words))
     return path
 
 

@@ -28,6 +28,8 @@ from ui.cli.commands import (
     cmd_search,
     cmd_ui,
 )
+from ui.cli.fetch import add_fetch_arguments, cmd_fetch
+from ui.cli.watch import add_watch_arguments, cmd_watch
 
 Handler = Callable[[argparse.Namespace, Path], int]
 
@@ -102,6 +104,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("figures", cmd_figures, "Money, percentages, counts and indicator-table cells.")
     p.add_argument("query", nargs="?", metavar="QUERY")
+
+    p = add(
+        "fetch",
+        cmd_fetch,
+        "Fetch a council's papers from its ModernGov site into the home, then ingest them.",
+    )
+    add_fetch_arguments(p)
+
+    p = add(
+        "watch", cmd_watch, "Saved searches: what is new since the last look (watch add|list|remove|run)."
+    )
+    add_watch_arguments(p, common)
 
     p = add("ui", cmd_ui, "Start the Streamlit interface over the same home.")
     p.add_argument("--port", type=int, default=8501)

@@ -30,6 +30,10 @@ PAGES = [
         HERE / "page_people.py", title="People & organisations", icon=":material/groups:", url_path="people"
     ),
     st.Page(HERE / "page_figures.py", title="Figures", icon=":material/monitoring:", url_path="figures"),
+    st.Page(
+        HERE / "page_whats_new.py", title="What's new", icon=":material/notifications:", url_path="whats-new"
+    ),
+    st.Page(HERE / "page_sources.py", title="Sources", icon=":material/cloud_download:", url_path="sources"),
 ]
 
 st.set_page_config(page_title="minutebook", page_icon=":material/menu_book:", layout="wide")

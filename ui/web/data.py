@@ -30,6 +30,9 @@ from search.records.entities import list_entities
 from search.records.figures import find_figures
 from search.tracker import list_actions
 from search.tracker import record_correction as store_correction
+from search.watch import Digest, add_watch, remove_watch
+from search.watch import remember as remember_digest
+from search.watch import whats_new as watch_digest
 from ui.web.originals import Original
 
 EMPTY_HOME_MESSAGE = "No papers yet — run `minutebook ingest PATH` to add some."
@@ -239,7 +242,7 @@ def entity_mentions(
             " GROUP_CONCAT(DISTINCT mn.role) AS roles, MIN(mn.page) AS page, mn.document_id"
             " FROM mentions mn JOIN documents d ON d.id = mn.document_id"
             f" WHERE mn.type = ? AND mn.surface IN ({marks})"
-            " GROUP BY mn.document_id ORDER BY d.meeting_date, d.kind",
+            " GROUP BY mn.document_id ORDER BY d.meeting_date IS NULL, d.meeting_date, d.kind",
             (entity_type, *forms),
         )
 
@@ -248,3 +251,58 @@ def entity_mentions(
 def figures(home: Path, version: tuple[float, ...], query: str | None) -> list[dict[str, Any]]:
     with _store(home) as store:
         return list(find_figures(store, query or None))
+
+
+# ------------------------------------------------- sources and what's new
+
+
+@st.cache_data(show_spinner=False)
+def sources(home: Path, version: tuple[float, ...]) -> list[dict[str, Any]]:
+    """The council sites papers were fetched from, with their committees, counts and errors
+    (`minutebook.provenance.sources_overview`)."""
+    if not store_path(home).exists():
+        return []
+    from minutebook.provenance import sources_overview
+
+    with _store(home) as store:
+        return sources_overview(store)
+
+
+@st.cache_data(show_spinner=False)
+def paper_origins(home: Path, version: tuple[float, ...]) -> dict[str, str]:
+    """A fetched paper's path -> the address it was fetched from on the council's site."""
+    if not store_path(home).exists():
+        return {}
+    from minutebook.provenance import origins
+
+    with _store(home) as store:
+        return origins(store)
+
+
+@st.cache_data(show_spinner=False)
+def whats_new(home: Path, version: tuple[float, ...], as_of: str) -> Digest | None:
+    """The digest of `minutebook watch` as of `as_of`, read only (remembered on request)."""
+    if not store_path(home).exists():
+        return None
+    with _store(home) as store:
+        return watch_digest(home, store, as_of)
+
+
+def remember_whats_new(home: Path, digest: Digest) -> None:
+    """Mark everything in `digest` as seen, as `watch run` does after printing it."""
+    with _store(home) as store:
+        remember_digest(store, digest)
+    whats_new.clear()
+
+
+def add_saved_search(home: Path, query: str, filters: dict[str, Any]) -> dict[str, Any]:
+    with _store(home) as store:
+        watch = add_watch(home, store, query, filters)
+    whats_new.clear()
+    return watch
+
+
+def remove_saved_search(home: Path, watch_id: int) -> None:
+    with _store(home) as store:
+        remove_watch(store, watch_id)
+    whats_new.clear()

@@ -33,7 +33,9 @@ def _pick_meeting(home: Any, version: Any, meetings: list[dict[str, Any]]) -> di
         if not wanted and params.get("doc"):
             wanted = data.meeting_of_document(home, version, params["doc"])
         # Without a link, open the most recent meeting: that is what people usually want.
-        st.session_state["meetings_pick"] = wanted if wanted in by_id else meetings[-1]["id"]
+        # Undated meetings sort last, so the most recent is the last one with a date.
+        latest = ([m for m in meetings if m["date"]] or meetings)[-1]["id"]
+        st.session_state["meetings_pick"] = wanted if wanted in by_id else latest
     chosen = st.selectbox(
         "Meeting",
         list(by_id),
@@ -43,7 +45,8 @@ def _pick_meeting(home: Any, version: Any, meetings: list[dict[str, Any]]) -> di
     return by_id[chosen]
 
 
-def _items_section(meeting: dict[str, Any]) -> None:
+def _items_section(meeting: dict[str, Any], origins: dict[str, str]) -> None:
+    """Each paper with its items; a paper fetched from a council's site links to the original."""
     docs = {d["id"]: d for d in meeting["documents"]}
     for doc in meeting["documents"]:
         items = [i for i in meeting["items"] if i["document_id"] == doc["id"]]
@@ -52,6 +55,10 @@ def _items_section(meeting: dict[str, Any]) -> None:
             f"**{escape_markdown(doc['title'] or kind)}** · {escape_markdown(kind)} · "
             f"{doc['pages']} page{'s' if doc['pages'] != 1 else ''}"
         )
+        if origins.get(doc["path"]):
+            st.page_link(
+                origins[doc["path"]], label="Original on the council's site", icon=":material/open_in_new:"
+            )
         if items:
             st.dataframe(
                 [
@@ -201,7 +208,8 @@ def _reader(home: Any, version: Any, meeting: dict[str, Any]) -> None:
         wanted = params.get("doc")
         st.session_state["meetings_doc"] = wanted if wanted in docs else next(iter(docs))
         page_param = params.get("page", "1")
-        st.session_state["meetings_page"] = int(page_param) if page_param.isdigit() else 1
+        # isdecimal, not isdigit: int() refuses digits such as "²".
+        st.session_state["meetings_page"] = int(page_param) if page_param.isdecimal() else 1
         st.session_state.setdefault("meetings_hl", params.get("hl", ""))
     col_doc, col_page, col_hl = st.columns([3, 1, 2])
     doc_id = col_doc.selectbox(
@@ -348,7 +356,7 @@ def main() -> None:
     meeting = _pick_meeting(home, version, meetings)
     st.markdown(
         escape_markdown(
-            " · ".join(filter(None, [meeting["date"], meeting["time"], meeting["venue"]])) or "Date unknown"
+            " · ".join(filter(None, [meeting["date"] or "undated", meeting["time"], meeting["venue"]]))
         )
     )
     records = data.meeting_records(home, version, meeting["id"])
@@ -360,7 +368,7 @@ def main() -> None:
         labels = labels[-1:] + labels[:-1]
     tabs = dict(zip(labels, st.tabs(labels), strict=True))
     with tabs["Agenda & papers"]:
-        _items_section(meeting)
+        _items_section(meeting, data.paper_origins(home, version))
     with tabs["Attendance & declarations"]:
         _people_section(records)
     with tabs["Decisions"]:

@@ -139,47 +139,60 @@ def test_a_report_headed_agenda_item_is_a_report(tmp_path: Path) -> None:
     assert [i.number for i in doc.agenda_items] == ["166"]
 
 
-@pytest.mark.parametrize(
-    ("headings", "numbers"),
-    [
-        (["24/00108 – Highways Asset Plan", "24/00109 – Waste Strategy", "24/00110 – School Places"],
-         ["24/00108", "24/00109", "24/00110"]),
-        (["16.07.1 Apologies for absence", "16.07.2 Minutes", "16.07.3 Planning applications"],
-         ["16.07.1", "16.07.2", "16.07.3"]),
-        (["107/20 Apologies for absence", "108/20 Minutes of the last meeting", "109/20 Planning"],
-         ["107/20", "108/20", "109/20"]),
-        (["Item 7 Apologies", "Item 8 Minutes of the last meeting", "Item 9 Correspondence"], ["7", "8", "9"]),
-        (["MIN 12/24 APOLOGIES", "MIN 13/24 MINUTES", "MIN 14/24 FINANCE"], ["12/24", "13/24", "14/24"]),
+NUMBERINGS = {
+    "decision-numbers": [
+        "24/00108 – Highways Asset Plan",
+        "24/00109 – Waste Strategy",
+        "24/00110 – School Places",
     ],
-    ids=["decision-numbers", "dotted-compound", "number-per-year", "item-word", "min-word"],
-)  # fmt: skip
-def test_items_follow_any_consistent_numbering_and_keep_it_as_printed(
-    tmp_path: Path, headings: list[str], numbers: list[str]
-) -> None:
+    "dotted-compound": ["16.07.1 Apologies for absence", "16.07.2 Minutes", "16.07.3 Planning applications"],
+    "number-per-year": [
+        "107/20 Apologies for absence",
+        "108/20 Minutes of the last meeting",
+        "109/20 Planning",
+    ],
+    "item-word": ["Item 7 Apologies", "Item 8 Minutes of the last meeting", "Item 9 Correspondence"],
+    "min-word": ["MIN 12/24 APOLOGIES", "MIN 13/24 MINUTES", "MIN 14/24 FINANCE"],
+}
+PRINTED = {
+    "decision-numbers": ["24/00108", "24/00109", "24/00110"],
+    "dotted-compound": ["16.07.1", "16.07.2", "16.07.3"],
+    "number-per-year": ["107/20", "108/20", "109/20"],
+    "item-word": ["7", "8", "9"],
+    "min-word": ["12/24", "13/24", "14/24"],
+}
+
+
+@pytest.mark.parametrize("scheme", NUMBERINGS)
+def test_items_follow_any_consistent_numbering_and_keep_it_as_printed(tmp_path: Path, scheme: str) -> None:
     body = "\n\n".join(
         f"{heading}\nThe Council discussed this matter at some length.\n1. It was agreed to note the report."
-        for heading in headings
+        for heading in NUMBERINGS[scheme]
     )
     doc = paper(
         tmp_path, f"Minutes of the meeting of Little Hinton Town Council held on 4 March 2025\n\n{body}\n"
     )
-    assert [i.number for i in doc.agenda_items] == numbers
+    assert [i.number for i in doc.agenda_items] == PRINTED[scheme]
 
 
-@pytest.mark.parametrize(
-    ("heading", "body"),
-    [
-        ("Minutes of the Overview & Scrutiny Committee held on 4 March 2025", "Overview and Scrutiny Committee"),
-        ("MINUTES OF THE OVERVIEW AND SCRUTINY COMMITTEE HELD ON 4 MARCH 2025", "Overview and Scrutiny Committee"),
-        ("Minutes of The Overview and Scrutiny Committee held on 4 March 2025", "Overview and Scrutiny Committee"),
-        ("MINUTES OF THE ANNUAL MEETING OF THE COUNCIL HELD ON 4 MARCH 2025", "Council"),
-        ("CYNGOR CYMUNED LLANFAIR A LLANGOED\nCOFNODION CYFARFOD 4YDD MAWRTH 2025", "Llanfair and Langoed Community Council"),
-    ],
-    ids=["ampersand", "capitals", "the", "annual-meeting", "welsh"],
-)  # fmt: skip
-def test_one_body_has_one_name(tmp_path: Path, heading: str, body: str) -> None:
+BODY = "Overview and Scrutiny Committee"
+HEADINGS = {
+    "ampersand": ("Minutes of the Overview & Scrutiny Committee held on 4 March 2025", BODY),
+    "capitals": ("MINUTES OF THE OVERVIEW AND SCRUTINY COMMITTEE HELD ON 4 MARCH 2025", BODY),
+    "the": ("Minutes of The Overview and Scrutiny Committee held on 4 March 2025", BODY),
+    "annual-meeting": ("MINUTES OF THE ANNUAL MEETING OF THE COUNCIL HELD ON 4 MARCH 2025", "Council"),
+    "welsh": (
+        "CYNGOR CYMUNED LLANFAIR A LLANGOED\nCOFNODION CYFARFOD 4YDD MAWRTH 2025",
+        "Llanfair and Llangoed Community Council",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", HEADINGS)
+def test_one_body_has_one_name(tmp_path: Path, case: str) -> None:
+    heading, body = HEADINGS[case]
     doc = paper(tmp_path, f"{heading}\n\nPresent: Cllrs A Smith and B Jones.\n\n1. Apologies\nNone.\n")
-    assert doc.body == body.replace("Langoed", "Llangoed")
+    assert doc.body == body
     assert doc.meeting_date == "2025-03-04"
 
 
@@ -234,9 +247,39 @@ def test_a_markdown_paper_from_a_web_site_reads_like_its_text(tmp_path: Path) ->
     text = (
         '---\ntitle: "Minutes of Upwell Parish Council - March meeting"\ndate: "2019-04-30"\n---\n\n'
         "**UPWELL PARISH COUNCIL** Minutes of the Ordinary Meeting held on Monday 4 March 2019\n\n"
-        "1\\. Apologies\\\n> Apologies were received from Cllr Ward.\n\n2\\. Planning\\\n> No objection was raised.\n"
+        "1\\. Apologies\\\n> Apologies were received from Cllr Ward.\n\n"
+        "2\\. Planning\\\n> No objection was raised.\n"
     )
     doc = paper(tmp_path, text, "minutes.md")
     # The site's posting date is not the meeting's; its escapes hide no headings.
     assert (doc.meeting_date, doc.body) == ("2019-03-04", "Upwell Parish Council")
     assert [(i.number, i.title) for i in doc.agenda_items] == [("1", "Apologies"), ("2", "Planning")]
+
+
+TEMPLATES = {
+    "county-cabinet-minutes": COUNTY_CABINET_MINUTES,
+    "supplement-pack": SUPPLEMENT_PACK,
+    "parish-minutes-without-title": PARISH_MINUTES_WITHOUT_TITLE,
+    "officer-report": OFFICER_REPORT,
+}
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_template_printed_to_pdf_reads_as_its_text(tmp_path: Path, template: str) -> None:
+    # The same paper as a PDF a word processor would make: headings in bold, a running footer,
+    # the text over two pages. Kind, meeting, body and items must not depend on the format.
+    from tests.pdf_fixtures import make_pdf
+
+    text = TEMPLATES[template]
+    lines = [line for line in text.splitlines() if line.strip()]
+    bold = {line for line in lines if line.isupper() or line[:1].isdigit()}
+    half = (len(lines) + 1) // 2
+    pdf = make_pdf(tmp_path / "paper.pdf", [lines[:half], lines[half:]], footer="Page {page} of {pages}",
+                   bold_lines=bold)  # fmt: skip
+    as_text, as_pdf = paper(tmp_path, text), parse_file(pdf, analyses=[])
+    assert (as_pdf.kind, as_pdf.meeting_date, as_pdf.body) == (
+        as_text.kind,
+        as_text.meeting_date,
+        as_text.body,
+    )
+    assert [i.number for i in as_pdf.agenda_items] == [i.number for i in as_text.agenda_items]

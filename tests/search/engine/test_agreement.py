@@ -55,6 +55,18 @@ def test_papers_stored_without_being_indexed_are_found_by_the_next_search(
     assert any("behind the record store: indexed 2 document(s)" in r.getMessage() for r in caplog.records)
 
 
+def test_ask_without_an_index_builds_it_from_the_store_and_answers(home: Path) -> None:
+    """The store is the system of record: a missing index is built from it before answering,
+    where ask used to abstain with every paper unsearchable."""
+    shutil.rmtree(home / "index")
+    backend.close_searchers()
+    result = run_cli("--home", str(home), "ask", "How many children were looked after in 2017?", "--json")
+    assert result.returncode == 0, result.stderr
+    assert "built the search index from the record store" in result.stderr
+    assert json.loads(result.stdout)["answer"] is not None
+    assert (home / "index" / "CURRENT").exists()
+
+
 def _delete_segment(build: Path) -> None:
     next(build.glob("*.seg")).unlink()
 

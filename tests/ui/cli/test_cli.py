@@ -26,6 +26,8 @@ COMMANDS = [
     "actions",
     "entities",
     "figures",
+    "fetch",
+    "watch",
     "ui",
 ]
 
@@ -185,3 +187,136 @@ def test_resolutions_csv_spreads_votes_over_their_own_columns(
     assert main(["--home", str(corpus_home), "resolutions", "--format", "csv"]) == 0
     header = next(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert {"text", "outcome", "votes_for", "votes_against", "votes_abstentions"} <= set(header)
+
+
+# ------------------------------------------------------- fetch and watch
+
+# `fetch --json` and `watch ... --json` shapes as README.md documents them: (fields, nested).
+FETCH_FIELDS = {
+    "source",
+    "from",
+    "to",
+    "committees",
+    "meetings",
+    "documents",
+    "downloaded",
+    "new",
+    "changed",
+    "unchanged",
+    "failed",
+    "errors",
+    "files",
+    "ingest",
+    "notes",
+}
+FETCH_FILE_FIELDS = {
+    "url",
+    "path",
+    "title",
+    "committee",
+    "meeting_id",
+    "meeting_date",
+    "item_number",
+    "status",
+}
+DIGEST_FIELDS = {
+    "as_of",
+    "since",
+    "new",
+    "searches",
+    "new_actions",
+    "newly_overdue",
+    "newly_done",
+    "baseline",
+}
+WATCH_FIELDS = {"id", "query", "filters", "created_at", "last_run_at"}
+
+
+def _site_with_one_paper(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from tests.moderngov_site import FakeModernGov
+    from tests.pdf_fixtures import make_pdf
+
+    site = FakeModernGov()
+    site.add_committee("133", "Transport and Connectivity Policy Committee")
+    site.add_meeting("9034", "133", "2024-09-12")
+    minutes = make_pdf(
+        tmp_path / "m.pdf",
+        [
+            [
+                "Transport and Connectivity Policy Committee",
+                "Minutes of the meeting held on Thursday, 12 September 2024 at 4.00 pm",
+                "1. Bus lane enforcement",
+                "RESOLVED that the bus lane scheme be approved.",
+            ]
+        ],
+    )
+    site.add_pack("9034", "Printed minutes", minutes.read_bytes())
+    site.add_attachment("9034", "Missing appendix", b"", "1", "Bus lane enforcement")
+    site.fail("documents/s12001/Missing appendix.pdf", "404")
+    return site
+
+
+def test_fetch_json_prints_the_documented_shapes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = str(tmp_path / "home")
+    fast = ["--rate", "0", "--retries", "0", "--workers", "1"]
+    with _site_with_one_paper(tmp_path) as site:
+        assert main(["--home", home, "fetch", site.url, "--list", "--json", *fast]) == 0
+        listed = json.loads(capsys.readouterr().out)
+        assert set(listed) == {"source", "committees"}
+        assert set(listed["committees"][0]) >= {"id", "title", "category", "expired"}
+        code = main(
+            ["--home", home, "fetch", site.url, "--from", "2024-01-01", "--to", "2024-12-31", "--json", *fast]
+        )
+        result = json.loads(capsys.readouterr().out)
+    assert code == 1  # the missing appendix
+    assert set(result) >= FETCH_FIELDS, FETCH_FIELDS - set(result)
+    assert set(result["source"]) >= {"url", "kind", "council", "mode"}
+    assert all(ISO_DATE.match(result[key]) for key in ("from", "to"))
+    assert [set(f) >= {"url", "error"} for f in result["failed"]] == [True]
+    for row in result["files"]:
+        assert set(row) >= FETCH_FILE_FIELDS, FETCH_FILE_FIELDS - set(row)
+        assert row["status"] in {"new", "changed", "unchanged", "failed"}
+        assert row["meeting_date"] is None or ISO_DATE.match(row["meeting_date"])
+    assert set(result["ingest"]) >= {"ingested", "unchanged", "failed", "documents"}
+    assert _no_empty_strings(result)
+    assert main(["--home", home, "fetch", "--check", "--json"]) == 0
+    checked = json.loads(capsys.readouterr().out)
+    assert set(checked) == {"checked", "disagreements"} and checked["checked"] == 1
+
+
+def test_watch_json_prints_the_documented_shapes(
+    corpus_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    home = str(tmp_path / "home")
+    shutil.copytree(corpus_home, home)
+    add = ["watch", "add", "free school meals", "--kind", "minutes", "--as-of", "2014-01-01", "--json"]
+    assert main(["--home", home, *add]) == 0
+    added = json.loads(capsys.readouterr().out)
+    assert set(added) >= WATCH_FIELDS and added["filters"] == {"kind": "minutes"}
+    assert main(["--home", home, "watch", "list", "--json"]) == 0
+    assert [set(w) >= WATCH_FIELDS for w in json.loads(capsys.readouterr().out)] == [True]
+    assert main(["--home", home, "watch", "run", "--json", "--as-of", "2030-01-01"]) == 0
+    digest = json.loads(capsys.readouterr().out)
+    assert set(digest) >= DIGEST_FIELDS, DIGEST_FIELDS - set(digest)
+    assert ISO_DATE.match(digest["as_of"])
+    (search,) = digest["searches"]
+    assert set(search) >= {"id", "query", "filters", "total", "new"}
+    for action in digest["newly_overdue"] + digest["newly_done"] + digest["new_actions"]:
+        assert set(action) >= {"id", "body", "meeting_date", "text", "status", "evidence"}
+    assert digest["newly_overdue"] and {a["status"] for a in digest["newly_overdue"]} == {"overdue"}
+    assert _no_empty_strings(digest)
+    assert main(["--home", home, "watch", "remove", str(added["id"]), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"removed": added["id"]}
+
+
+def test_fetch_and_watch_help_do_not_import_the_http_client() -> None:
+    code = (
+        "import sys; from ui.cli import main\n"
+        "for command in ('fetch', 'watch'):\n"
+        "    try:\n        main([command, '--help'])\n    except SystemExit:\n        pass\n"
+        "print(sorted(m for m in ('httpx', 'spacy', 'whoosh') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
