@@ -1,6 +1,7 @@
 """The Streamlit app: `app.py` is the entry point and navigation; each `page_*.py` is one page;
 `data` is the only module that calls `search` and the store (cached); `common`, `text`,
-`series` and `pdf_page` are the pages' shared rendering helpers; `launch` starts the server.
+`series` and `pdf_page` are the pages' shared rendering helpers; `originals` serves a paper's
+file only while it is the file ingested; `launch` starts the server (127.0.0.1 by default).
 
 Imports: `minutebook`, `search` and this package; never whoosh or pdfminer. Paper text is
 escaped before it reaches Markdown, and nothing uses `unsafe_allow_html`.

@@ -6,6 +6,7 @@ is the default, so `/?q=free+school+meals&kind=minutes` opens a search straight 
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -36,4 +37,11 @@ PAGES = [
 ]
 
 st.set_page_config(page_title="minutebook", page_icon=":material/menu_book:", layout="wide")
-st.navigation(PAGES).run()
+try:
+    st.navigation(PAGES).run()
+except sqlite3.DatabaseError as err:
+    # A damaged record store: say what to run, not a traceback (issue 13).
+    from minutebook.home import resolve_home, store_path
+    from minutebook.recovery import damage_hint
+
+    st.error(damage_hint(store_path(resolve_home(None)), err), icon=":material/error:")

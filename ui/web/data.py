@@ -24,7 +24,7 @@ import streamlit as st
 from minutebook.home import resolve_home, store_path
 from minutebook.store import Store, open_store
 from minutebook.views import meetings_view
-from search import SearchRequest, hits_to_csv, search_papers
+from search import SearchRequest, ensure_evidence, hits_to_csv, search_papers
 from search.ask import answer_question
 from search.records.entities import list_entities
 from search.records.figures import find_figures
@@ -33,6 +33,7 @@ from search.tracker import record_correction as store_correction
 from search.watch import Digest, add_watch, remove_watch
 from search.watch import remember as remember_digest
 from search.watch import whats_new as watch_digest
+from ui.web.originals import Original
 
 EMPTY_HOME_MESSAGE = "No papers yet — run `minutebook ingest PATH` to add some."
 
@@ -130,6 +131,18 @@ def document_page(home: Path, version: tuple[float, ...], document_id: str, page
 
 
 @st.cache_data(show_spinner=False)
+def original_of(home: Path, version: tuple[float, ...], document_id: str) -> Original | None:
+    """The file a document shows, with the sha256 and size it had when ingested."""
+    with _store(home) as store:
+        rows = store.query(
+            "SELECT d.path, COALESCE(f.sha256, d.file_sha256) AS sha256, f.size FROM documents d"
+            " LEFT JOIN files f ON f.path = d.path AND f.document_id = d.id WHERE d.id = ?",
+            (document_id,),
+        )
+    return Original(rows[0]["path"], rows[0]["sha256"], rows[0]["size"]) if rows else None
+
+
+@st.cache_data(show_spinner=False)
 def document_sections(home: Path, version: tuple[float, ...], document_id: str) -> list[dict[str, Any]]:
     """A document's sections in order, with the item each belongs to."""
     with _store(home) as store:
@@ -176,6 +189,7 @@ def ask(home: Path, version: tuple[float, ...], question: str) -> dict[str, Any]
 def actions(home: Path, version: tuple[float, ...], as_of: str | None) -> list[dict[str, Any]]:
     """Every action (CONTRACT `actions --json` rows), each with its stored verdicts."""
     with _store(home) as store:
+        ensure_evidence(home, store)  # an interrupted ingest may have left it behind the store
         rows = list_actions(store, status="all", as_of=as_of)
         verdicts: dict[str, dict[str, str]] = defaultdict(dict)
         for row in store.query("SELECT action_id, document_id, verdict FROM corrections"):

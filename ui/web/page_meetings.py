@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from minutebook.text import plain_text
-from ui.web import data, pdf_page
+from ui.web import data, originals, pdf_page
 from ui.web.common import open_home, quote, record_table
 from ui.web.text import count_matches, escape_markdown, highlight_markdown, query_terms
 
@@ -236,19 +235,35 @@ def _reader(home: Any, version: Any, meeting: dict[str, Any]) -> None:
     terms = query_terms(highlight)
     path = doc.get("path")
     mtime = pdf_page.file_mtime(path)
-    if mtime is None:
-        # The store keeps the text, so the paper still reads; only the original is gone.
-        st.caption("The original file is no longer on disk" + (f": {escape_markdown(path)}" if path else "."))
-    if path and mtime is not None and pdf_page.is_pdf(path):
+    original = data.original_of(home, version, doc_id)
+    problem = _original_problem(original, mtime)
+    if problem:
+        # The store keeps the text, so the paper still reads; only the original is not shown.
+        st.caption(escape_markdown(f"Original not shown: {problem}" + (f" ({path})" if path else "")))
+    if original is not None and mtime is not None and not problem and pdf_page.is_pdf(path):
         text_tab, printed_tab = st.tabs(["Text", "As printed"])
         with text_tab:
             _page_text(home, version, doc_id, page, raw, terms)
         with printed_tab:
-            _printed_page(path, mtime, page, terms)
+            _printed_page(original.path, mtime, page, terms)
     else:
         _page_text(home, version, doc_id, page, raw, terms)
-    if path and mtime is not None:
-        _original_file(Path(path), doc)
+    if original is not None and not problem:
+        _original_file(original, doc)
+
+
+def _original_problem(original: originals.Original | None, mtime: float | None) -> str | None:
+    """Why the original cannot be shown or served (None when it is the file ingested)."""
+    if original is None or mtime is None:
+        return "the original file is no longer on disk"
+    return _verify(original, mtime)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _verify(original: originals.Original, mtime: float) -> str | None:
+    """`originals.read_verified`'s verdict, cached per file version (`mtime` is the key)."""
+    found = originals.read_verified(original)
+    return None if isinstance(found, bytes) else found
 
 
 def _page_text(home: Any, version: Any, doc_id: str, page: int, raw: str | None, terms: list[str]) -> None:
@@ -318,19 +333,20 @@ def _printed_page(path: str, mtime: float, page: int, terms: list[str]) -> None:
     st.image(image, caption=caption, width="stretch", output_format="PNG")
 
 
-def _original_file(source: Path, doc: dict[str, Any]) -> None:
-    """A download button serving the original file as ingested."""
+def _original_file(original: originals.Original, doc: dict[str, Any]) -> None:
+    """A download button serving the original file as ingested (checked against its sha256
+    when clicked: the bytes served are the bytes checked)."""
     st.download_button(
         "Download the original",
         # Read only when clicked: papers run to megabytes and this runs on every rerun.
-        data=source.read_bytes,
-        file_name=source.name,
-        mime="application/pdf" if pdf_page.is_pdf(str(source)) else "text/plain",
+        data=lambda: originals.download_bytes(original),
+        file_name=originals.file_name(original),
+        mime="application/pdf" if pdf_page.is_pdf(original.path) else "text/plain",
         icon=":material/download:",
         on_click="ignore",
         key=f"download-{doc['id']}",
     )
-    st.caption("Source: " + escape_markdown(str(source)))
+    st.caption("Source: " + escape_markdown(original.path))
 
 
 def main() -> None:
