@@ -260,8 +260,12 @@ class FakeModernGov:
             if meeting is None:
                 return 500, {"Content-Type": "text/plain"}, b"System.Exception: meeting not found"
             items: dict[tuple[str | None, str | None], list[Paper]] = defaultdict(list)
+            # The service lists only agenda items' attachments: a meeting's packs (reports
+            # pack, printed minutes) are on its page alone, as in LGSF's
+            # meeting_with_minutes.xml (minutepublished True, no minutes pack linked).
             for paper in meeting.papers:
-                items[(paper.item_number, paper.item_title)].append(paper)
+                if not paper.key.startswith("g"):
+                    items[(paper.item_number, paper.item_title)].append(paper)
             agenda = "".join(
                 f"<agendaitem><agendaitemid>{index}</agendaitemid>"
                 f"<agendaitemtitle>{_x(title or '')}</agendaitemtitle>"

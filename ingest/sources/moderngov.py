@@ -200,7 +200,22 @@ class ModernGovSource:
 
     def documents(self, meeting: MeetingRef) -> list[SourceDocument]:
         """The meeting's papers: its packs, then each agenda item's attachments."""
-        return self._either(lambda: self._service_documents(meeting), lambda: self._page_documents(meeting))
+        return self._either(
+            lambda: self._packs(meeting) + self._service_documents(meeting),
+            lambda: self._page_documents(meeting),
+        )
+
+    def _packs(self, meeting: MeetingRef) -> list[SourceDocument]:
+        """The meeting's own packs (agenda front sheet, reports pack, printed minutes), read
+        from its page: `GetMeeting` lists only agenda items' attachments (its `minutepublished`
+        says minutes exist but links none), so the service alone would miss every pack.
+        A page that cannot be read costs the packs, with a note, not the attachments."""
+        try:
+            documents = self._page_documents(meeting)
+        except SourceError as why:
+            self.notes.append(f"the packs of meeting {meeting.id} were not read ({why})")
+            return []
+        return [document for document in documents if document.item_number is None]
 
     def _service_documents(self, meeting: MeetingRef) -> list[SourceDocument]:
         root = self._service_xml("GetMeeting", {"lMeetingId": meeting.id})

@@ -79,7 +79,18 @@ def test_the_web_service_lists_committees_meetings_and_papers(site: FakeModernGo
         site.url + "documents/g9034/Printed%20minutes%2012th-Sep-2024%2016.00%20"
         "Transport%20and%20Connectivity%20Policy%20Committee.pdf?T=1"
     )
-    assert not site.requests_to(".aspx")
+    # The service links no packs: each meeting's page is read for them, and no other page.
+    pages = site.requests_to(".aspx")
+    assert sorted(hit.query for hit in pages) == ["CId=133&MId=9034", "CId=133&MId=9100"]
+    assert {hit.path for hit in pages} == {"/democracy/ieListDocuments.aspx"}
+
+
+def test_a_meeting_page_that_fails_costs_its_packs_not_its_attachments(site: FakeModernGov) -> None:
+    site.fail("ieListDocuments.aspx", "404", "404")
+    source, _, _, papers = _read(site)
+    assert source.mode == "service"
+    assert {d.title for d in papers["9034"]} == {"Bus lanes report", "Appendix A"}
+    assert any("packs of meeting 9034" in note for note in source.notes)
 
 
 @pytest.mark.parametrize("switched_off", ["404", "html"])
