@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 import unicodedata
+
+# English month names and abbreviations, lower case, to their numbers ("january", "jan",
+# "sept" -> 1, 1, 9): read by every stage that reads a date written in words.
+MONTHS: dict[str, int] = {
+    **{name.lower(): n for n, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): n for n, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
 
 _MARKUP = re.compile(r"\*\*|__|^#{1,6}\s*", re.MULTILINE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")

@@ -41,6 +41,7 @@ from urllib.parse import parse_qs, quote, urlencode, urljoin, urlsplit, urlunspl
 
 from ingest.sources.base import Committee, MeetingRef, SourceDocument, SourceError
 from ingest.sources.http import FetchError, HttpClient
+from minutebook.text import MONTHS
 
 SERVICE = "mgWebService.asmx"
 # Link texts end with the file's type and size ("Printed minutes PDF 291 KB"), and
@@ -49,27 +50,6 @@ _SIZE_SUFFIX = re.compile(r"\s*\b(?:PDF|DOC|DOCX)\s+[\d.,]+\s*[KMG]B\s*$", re.IG
 _ITEM_SUFFIX = re.compile(r",\s*item\s+[\w.()]+\s*$", re.IGNORECASE)
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}),?\s+(\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*([ap])\.?m\b", re.IGNORECASE)
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 
 
 class ServiceUnavailable(Exception):
@@ -339,7 +319,7 @@ def read_date(text: str) -> str | None:
     match = _DAY_MONTH_YEAR.search(text)
     if not match:
         return None
-    month = _MONTHS.get(match.group(2).casefold())
+    month = MONTHS.get(match.group(2).casefold())
     if month is None:
         return None
     try:

@@ -18,9 +18,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
+from minutebook.text import MONTHS
+
 # Welsh month names (Welsh community and town councils publish bilingual minutes).
 WELSH_MONTHS = {
     "ionawr": 1, "chwefror": 2, "mawrth": 3, "ebrill": 4, "mai": 5, "mehefin": 6,

@@ -17,21 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()} | {"sept": 9}
+from minutebook.text import MONTHS
+
+_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()}
 MONTH_WORDS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"

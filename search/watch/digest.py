@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from minutebook.store import Store
+from search.engine import HIT_FIELDS
 from search.watch.saved import list_watches
 from search.watch.seen import (
     all_hits,
@@ -29,23 +30,9 @@ from search.watch.seen import (
     seen_hit_keys,
 )
 
-# What a digest shows of each hit and each action (the CONTRACT shapes' fields and a few more).
-HIT_FIELDS = (
-    "id",
-    "body",
-    "meeting_date",
-    "document_id",
-    "document_kind",
-    "document_title",
-    "item_number",
-    "item_title",
-    "section_title",
-    "page",
-    "snippet",
-    "item_id",
-    "meeting_id",
-    "path",
-)
+# What a digest shows of each hit: the CONTRACT hit fields but the score (a digest lists what
+# is new, not how well it matched), and where the hit sits, to link it.
+DIGEST_HIT_FIELDS = (*(name for name in HIT_FIELDS if name != "score"), "item_id", "meeting_id", "path")
 
 
 @dataclass
@@ -154,4 +141,4 @@ def run_watches(home: Path, store: Store, as_of: str | None = None) -> Digest:
 
 
 def _hit_view(hit: dict[str, Any]) -> dict[str, Any]:
-    return {key: hit.get(key) for key in HIT_FIELDS}
+    return {key: hit.get(key) for key in DIGEST_HIT_FIELDS}

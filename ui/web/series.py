@@ -19,27 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from minutebook.text import MONTHS
+
 # "Jun 14", "Sept. 2016", "March 2015" (corpus/003 prints dashboard months as "Mon YY").
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+'?(\d{2}|\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -51,7 +32,7 @@ def period_date(label: str | None) -> dt.date | None:
     """The date a column label names (first day of its month or year), or None if it is not one."""
     text = (label or "").strip().lower()
     if m := _MONTH_YEAR.match(text):
-        month = _MONTHS.get(m.group(1))
+        month = MONTHS.get(m.group(1))
         year = int(m.group(2))
         if month is None:
             return None
