@@ -26,6 +26,7 @@ by path at the end, so what the CLI prints does not depend on which worker finis
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -41,6 +42,7 @@ from ingest.pages import limits as pdf_limits
 from ingest.pages.formats import SUPPORTED_SUFFIXES, choose_format
 from ingest.sources.folder import expand_paths, unreachable
 from ingest.structure.classify import classify
+from ingest.structure.dates import date_from_file_name
 from ingest.structure.items import build_items
 from ingest.structure.lines import to_lines
 from ingest.structure.meeting import heading_end, read_meeting_info
@@ -98,6 +100,11 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     heading = heading_end(lines)
     kind = classify(lines, heading)
     info = read_meeting_info(lines, kind, heading)
+    if info.date is None and (named := date_from_file_name(path.stem)):
+        # The paper prints no meeting date (a text export without its heading, a scan's
+        # OCR): the date its file is named by beats filing it as undated, and says so.
+        note = f"meeting date {named} taken from the file name: the paper prints none"
+        info = dataclasses.replace(info, date=named, date_note=note)
     doc = Document(
         id=doc_id,
         path=str(path),

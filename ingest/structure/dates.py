@@ -151,3 +151,30 @@ def parse_time(text: str) -> str | None:
         if hour < 24:
             return f"{hour:02d}:{minute:02d}"
     return None
+
+
+# A date written into a file name by a person or a download tool: "minutes_20221031",
+# "2023-12-04_general_meeting", "agenda 2019.06.24" (year first, as sortable names are). It
+# starts a word, so a content hash ("…ab20231105…") is not read as one.
+_NAME_DATE = re.compile(
+    r"(?<![0-9A-Za-z])(?P<year>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def date_from_file_name(name: str) -> str | None:
+    """The one date a file name states (ISO), or None if it states none or several.
+
+    Year-first dates ("20221031", "2023-12-04") and dates in words ("12th-Sep-2024", as
+    ModernGov names its packs) are read; separators may be "-", "_" or ".". A name with two
+    different dates says nothing certain, so it gives None.
+    """
+    found: set[str] = set()
+    for match in _NAME_DATE.finditer(name):
+        try:
+            found.add(dt.date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat())
+        except ValueError:
+            continue
+    spaced = re.sub(r"[-_]+", " ", name)
+    found.update(date.iso for date in find_dates(spaced) if date.note is None)
+    return found.pop() if len(found) == 1 else None

@@ -1,9 +1,10 @@
 """Meeting metadata from a paper's heading block: body, date, time, venue, title.
 
-Never from the file name. The heading block is the start of the paper up to its first item
-heading (capped at `HEADING_LINES`): council papers, whatever their template, put the body,
-date, time and venue of *their* meeting there. Every date the paper prints is a candidate and
-is scored by the role it plays where it stands:
+Never from the file name here (the pipeline falls back to a date the file name states only
+when the paper prints none: `dates.date_from_file_name`). The heading block is the start of
+the paper up to its first item heading (capped at `HEADING_LINES`): council papers, whatever
+their template, put the body, date, time and venue of *their* meeting there. Every date the
+paper prints is a candidate and is scored by the role it plays where it stands:
 
 * for the meeting: in the heading block, set bold or large, labelled ("Date:", "Date of
   meeting"), on a line about the meeting ("held on", "will be held", "meeting of … on"),

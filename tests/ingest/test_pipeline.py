@@ -177,3 +177,41 @@ def test_ingest_without_analyses_stores_structure_only(store: Store) -> None:
     # Twelve minutes and the heading block before the first (kept so that it is searchable).
     assert (counts["documents"], counts["items"]) == (1, 13)
     assert counts["mentions"] == 0 and counts["attendance"] == 0
+
+
+HEADLESS_MINUTES = (
+    "1. Apologies\nApologies were received from Cllr Jones.\n"
+    "2. Playing field\nRESOLVED that the mower be repaired.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("minutes_20221031.txt", "2022-10-31"),
+        ("2023-12-04_general_meeting_minutes.md", "2023-12-04"),
+        ("Printed minutes 12th-Sep-2024 16.00 Cabinet.txt", "2024-09-12"),
+        ("minutes.txt", None),
+        ("from 2024-01-01 to 2024-03-31.txt", None),
+    ],
+)
+def test_a_paper_printing_no_date_takes_the_one_its_file_name_states(
+    store: Store, tmp_path: Path, name: str, date: str | None
+) -> None:
+    paper = tmp_path / name
+    paper.write_text(HEADLESS_MINUTES, encoding="utf-8")
+    ingest_paths([paper], store, workers=1, analyses=[])
+    (meeting,) = meetings_view(store)
+    assert meeting["date"] == date
+
+
+def test_the_date_a_paper_prints_beats_its_file_name(store: Store, tmp_path: Path) -> None:
+    paper = tmp_path / "minutes_20221031.txt"
+    paper.write_text(
+        "Minutes of the meeting of the Parish Council held on 7 November 2022 at 7.30 pm\n"
+        + HEADLESS_MINUTES,
+        encoding="utf-8",
+    )
+    ingest_paths([paper], store, workers=1, analyses=[])
+    (meeting,) = meetings_view(store)
+    assert meeting["date"] == "2022-11-07"
