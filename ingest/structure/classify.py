@@ -207,25 +207,39 @@ _WILL_BE_HELD = re.compile(
 )
 
 
+# Words per numbered item below which a paper is a list of items rather than a record of
+# them. Over every labelled and development paper (eight councils), agendas run 10-20 words
+# per item (their titles and short sub-lists) and minutes 40 or more (what was said and
+# decided, whether under each heading or run in after it).
+LIST_WORDS_PER_ITEM = 30.0
+
+
 @signal
 def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
-    """Page references against listed items, items in the imperative, a meeting to come."""
+    """Page references against listed items, items in the imperative, a meeting to come, a
+    list of items with little under them."""
     texts = paper.own
     references = sum(1 for t in texts[:150] if _PAGE_REFERENCE.search(t))
     if references >= 2:
         yield Evidence("agenda", min(4.0, 1.0 * references), f"{references} page references")
+    scheme = _main_scheme(paper)
+    # Items and words over the same lines (the paper's own part, as far as signals read).
+    numbered = [c for c in candidates(paper.lines[: len(texts)]) if c.scheme == scheme]
+    words = sum(len(t.split()) for t in texts[numbered[0].index if numbered else paper.heading :])
+    listed = len(numbered) >= 4 and words <= LIST_WORDS_PER_ITEM * len(numbered)
+    # Minutes often keep the agenda's wording as their item titles ("To receive apologies for
+    # absence: Cllrs …"), so the imperative is an agenda's mark only where items are listed.
     imperatives = sum(1 for t in texts if _IMPERATIVE_ITEM.search(t))
-    if imperatives >= 2:
+    if imperatives >= 2 and (listed or not numbered):
         yield Evidence("agenda", min(4.0, 1.0 * imperatives), f"{imperatives} items in the imperative")
     if any(_WILL_BE_HELD.search(t) for t in texts[:40]):
         yield Evidence("agenda", 2.0, "a meeting that will be held")
     # An agenda with no heading at all is still a numbered list of short item titles, one per
-    # line, with nothing recorded under them; minutes have text after each heading.
-    scheme = _main_scheme(paper)
-    numbered = [c for c in candidates(paper.lines[: paper.own_end]) if c.scheme == scheme]
+    # line, with little recorded under them; minutes have text after each heading.
     rows = sum(1 for c in numbered if c.list_row)
-    if rows >= 4 and rows >= 0.6 * len(numbered):
-        yield Evidence("agenda", min(4.0, rows / 2), f"a bare list of {rows} numbered items")
+    if listed or (rows >= 4 and rows >= 0.6 * len(numbered)):
+        count = max(rows, len(numbered) if listed else 0)
+        yield Evidence("agenda", min(4.0, count / 2), f"a bare list of {count} numbered items")
 
 
 _REPORT_SECTIONS = re.compile(

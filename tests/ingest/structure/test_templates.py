@@ -283,3 +283,55 @@ def test_a_template_printed_to_pdf_reads_as_its_text(tmp_path: Path, template: s
         as_text.body,
     )
     assert [i.number for i in as_pdf.agenda_items] == [i.number for i in as_text.agenda_items]
+
+
+# A web page's agenda copied without its heading: a numbered list of short titles, some with
+# a few lines listed under them (payments, applications), nothing recorded.
+HEADLESS_AGENDA = """\
+412. Police report
+413. Apologies for absence
+414. Declarations of interest
+415. Minutes of the previous meeting
+416. Payments:-
+Grass cutting contract
+Clerk's salary and expenses
+Village hall hire
+417. Planning applications:-
+P/2021/0042 - Single storey extension, 4 Mill Lane.
+P/2021/0057 - Replacement windows, The Old Forge.
+418. Footpaths and bridleways
+419. Correspondence
+420. Date of next meeting
+"""
+
+# Minutes that keep the agenda's wording as their item titles and record each outcome after
+# it, with no "RESOLVED" anywhere. (Minutes this terse throughout, a line or so per item, still
+# read as a list: their attendance block alone does not outweigh it.)
+MINUTES_IN_AGENDA_WORDING = """\
+Present: Cllrs Owen, Price, Lloyd and the Clerk.
+
+501. To receive apologies for absence: Cllrs Hughes and Morgan sent apologies, both being away
+on holiday, and Cllr Jenkins had let the Clerk know that she would arrive late from work.
+502. To receive declarations of interest: None were declared for any item on the agenda, and
+the Chair reminded members to update their register entries before the end of the month.
+503. To approve the minutes of the previous meeting: Approved and signed as a correct record,
+after the spelling of a resident's name in item 488 had been corrected by the Clerk.
+504. To receive the financial report: The current account stands at £4,120.55 and the reserve
+account at £12,900.00. The second half of the precept was received on 1 October.
+505. To consider accounts for payment: Grass cutting £420.00, Clerk's salary £380.00. All were
+approved for payment by the members present.
+506. To discuss the bus shelter: The contractor has repaired the roof. The glass panel is still
+cracked and a quotation for its replacement will be brought to the next meeting. Members
+thanked the residents who had reported the damage and asked the Clerk to write to them.
+507. To receive reports from outside bodies: The school reported a new head teacher from
+January. The hall committee is raising funds for a new boiler and asked for a grant; members
+will consider it with the budget in December, when the hall's accounts will be available.
+"""
+
+
+def test_a_headless_numbered_list_of_titles_is_an_agenda(tmp_path: Path) -> None:
+    assert paper(tmp_path, HEADLESS_AGENDA).kind == "agenda"
+
+
+def test_minutes_worded_like_their_agenda_are_minutes(tmp_path: Path) -> None:
+    assert paper(tmp_path, MINUTES_IN_AGENDA_WORDING).kind == "minutes"
