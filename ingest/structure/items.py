@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line, join_text
-from ingest.structure.numbering import Chain, best_chain
+from ingest.structure.numbering import Chain, best_chain, numbering_runs
 from minutebook.models import Item
 from minutebook.text import content_id
 
@@ -148,7 +148,7 @@ def _first_prose(lines: list[Line]) -> int:
 
 
 def split_minutes(lines: list[Line]) -> list[ItemSpan]:
-    spans = _chain_spans(best_chain(lines))
+    spans = [span for run in numbering_runs(lines) for span in _chain_spans(run)]
     if not spans:
         spans = _unnumbered_headings(lines, _first_prose(lines))
     end = len(lines)

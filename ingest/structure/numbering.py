@@ -34,7 +34,8 @@ _LABEL = re.compile(
     rf"^(?:(?P<word>{_LEAD_WORDS})\.?\s*(?:no\.?\s*)?)?"
     r"(?P<label>\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?(?![\d/])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
-    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$)(?P<title>.*)$",
+    # A word processor's "1.Attendance" (no space after the point) when a capital word follows.
+    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z])))(?P<title>.*)$",
     re.IGNORECASE,
 )
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
@@ -294,9 +295,11 @@ def best_chain(
     stop: int | None = None,
     minimum: int = 2,
     lists_are_items: bool = False,
+    shape: str | None = None,
 ) -> Chain | None:
     """The paper's item numbering between `start` and `stop`: the best-scoring chain of any
-    scheme, or None when no scheme has `minimum` members."""
+    scheme (or of schemes of one `shape`, "n" for "n." and "n)"), or None when no scheme has
+    `minimum` members."""
     stop = len(lines) if stop is None else stop
     groups: dict[tuple[str, str], list[Candidate]] = {}
     found = [c for c in candidates(lines, lists_are_items=lists_are_items) if start <= c.index < stop]
@@ -306,6 +309,8 @@ def best_chain(
     best: Chain | None = None
     span = max(1, stop - start)
     for (scheme, _head), group in groups.items():
+        if shape is not None and _bare(scheme) != shape:
+            continue
         chain = _chain(scheme, group)
         if len(chain.members) < minimum:
             continue
@@ -317,6 +322,75 @@ def best_chain(
     if best is None:
         return None
     return _fill_gaps(best, found)
+
+
+# A restarted run needs this many headings, and headings set at least this strongly relative
+# to the first run's: a short numbered list inside an item is neither.
+RUN_MINIMUM = 3
+RUN_WEIGHT_RATIO = 0.9
+RUN_TITLE_WORDS = 8
+
+
+def numbering_runs(lines: list[Line]) -> list[Chain]:
+    """The paper's item numbering as one or more runs, in paper order.
+
+    One file may hold the minutes of two meetings one after the other (an annual meeting and
+    the ordinary meeting that follows it: Govan's October 2025 minutes number both from 1,
+    Tintern's May 2020 file runs 2876-2889 then the AGM's 805-813), each numbered afresh.
+    Beside the best chain, a run before or after it counts when it is numbered the same way,
+    its numbers go back rather than on (so the two cannot be one chain), it has
+    `RUN_MINIMUM` headings, set as strongly (mean weight) as the best chain's and titled in a
+    few words (`RUN_TITLE_WORDS` on average), as headings are and a list's sentences are not.
+    The runs' headings are the items, in paper order, whichever run they belong to.
+    """
+    best = best_chain(lines)
+    if best is None:
+        return []
+    shape = _bare(best.scheme)
+    strength = _strength(best)
+    # Where the best chain goes back or repeats a number it may have jumped from one meeting's
+    # run into the next, over the headings between: cut it there, so that the gap is searched.
+    # (Cutting changes no item: the runs' headings are the chain's, in the same order.)
+    members = list(best.members)
+    runs: list[Chain] = []
+    cut = 0
+    for k in range(1, len(members)):
+        if members[k].value <= members[k - 1].value:
+            runs.append(Chain(best.scheme, tuple(members[cut:k]), best.score))
+            cut = k
+    runs.append(Chain(best.scheme, tuple(members[cut:]), best.score))
+
+    def separate(chain: Chain, earlier: Chain | None, later: Chain | None) -> bool:
+        """A run of its own: long and strong enough, and its numbers go back against a
+        neighbouring run (it starts again after the earlier or the later starts again after it)."""
+        goes_back = (earlier is not None and chain.members[0].value <= earlier.members[-1].value) or (
+            later is not None and later.members[0].value <= chain.members[-1].value
+        )
+        strong = _strength(chain) >= RUN_WEIGHT_RATIO * strength
+        # Headings name a subject in a few words; a numbered list's entries are sentences.
+        titled = sum(len(m.title.split()) for m in chain.members) <= RUN_TITLE_WORDS * len(chain.members)
+        return len(chain.members) >= RUN_MINIMUM and goes_back and strong and titled
+
+    found_one = True
+    while found_one:
+        found_one = False
+        # The gaps: before the first run, between runs, after the last.
+        bounds = [-1, *(i for run in runs for i in (run.members[0].index, run.members[-1].index)), len(lines)]
+        for gap in range(len(runs) + 1):
+            start, stop = bounds[2 * gap] + 1, bounds[2 * gap + 1]
+            chain = best_chain(lines, start=start, stop=stop, minimum=RUN_MINIMUM, shape=shape)
+            earlier = runs[gap - 1] if gap > 0 else None
+            later = runs[gap] if gap < len(runs) else None
+            if chain is not None and separate(chain, earlier, later):
+                runs.insert(gap, chain)
+                found_one = True
+                break
+    return runs
+
+
+def _strength(chain: Chain) -> float:
+    """How strongly a chain's headings are set: their mean weight."""
+    return sum(m.weight for m in chain.members) / max(1, len(chain.members))
 
 
 def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:

@@ -335,3 +335,65 @@ def test_a_headless_numbered_list_of_titles_is_an_agenda(tmp_path: Path) -> None
 
 def test_minutes_worded_like_their_agenda_are_minutes(tmp_path: Path) -> None:
     assert paper(tmp_path, MINUTES_IN_AGENDA_WORDING).kind == "minutes"
+
+
+# One file, two meetings: the annual meeting's minutes, then the ordinary meeting's, each
+# numbered afresh; the second set bold-free, as both are in a word processor's plain text.
+TWO_MEETINGS_IN_ONE_FILE = """\
+Minutes of the Annual Meeting of Little Snoring Parish Council held on 13 May 2024 at 7 pm
+
+Present: Cllrs Able, Baker, Cole and Dean.
+
+1. Election of Chair
+Cllr Able was elected Chair for the year and signed the declaration of acceptance.
+2. Election of Vice-Chair
+Cllr Baker was elected Vice-Chair for the year.
+3. Appointment of representatives
+Cllr Cole will represent the council on the village hall committee.
+4. Review of standing orders
+The standing orders were reviewed and adopted without change.
+
+The ordinary meeting followed.
+
+1. Apologies
+Apologies were received from Cllr Evans.
+2. Minutes of the last meeting
+The minutes of the meeting held in April were approved and signed.
+3. Planning
+The council had no objection to the application for a garage at 4 Mill Lane.
+4. Finance
+The payments listed in the clerk's report were approved by all members present.
+5. Highways
+Members agreed the following steps to deal with the flooding on Church Lane:
+1. The Clerk will write to the county highways team about the blocked drains.
+2. Cllr Baker will photograph the flooding after the next heavy rain for the report.
+3. The council will ask the landowner to clear the ditch beside the playing field.
+The meeting closed at 9.05 pm.
+"""
+
+
+def test_two_meetings_in_one_file_keep_both_runs_of_items(tmp_path: Path) -> None:
+    doc = paper(tmp_path, TWO_MEETINGS_IN_ONE_FILE)
+    assert [i.number for i in doc.agenda_items] == ["1", "2", "3", "4", "1", "2", "3", "4", "5"]
+    assert doc.agenda_items[4].title == "Apologies"
+    assert len({i.id for i in doc.items}) == len(doc.items)
+    # The numbered steps inside item 5 are its text, not a third meeting.
+    assert "blocked drains" in doc.agenda_items[-1].text
+
+
+def test_a_second_meeting_numbered_in_its_own_series_keeps_its_items(tmp_path: Path) -> None:
+    # The council's running minute numbers, then the other meeting's own series (Tintern's
+    # May 2020 file: 2876-2889, then the AGM's 805-813): the numbers go back, a second run.
+    labels = ["2876", "2877", "2878", "2879", "805", "806", "807", "808", "809"]
+    lines = TWO_MEETINGS_IN_ONE_FILE.split("\n")
+    headings = [k for k, line in enumerate(lines) if line[:3] in ("1. ", "2. ", "3. ", "4. ", "5. ")]
+    for k, label in zip(headings, labels, strict=False):  # the list inside item 5 keeps "1."-"3."
+        lines[k] = f"{label}.{lines[k][2:]}"
+    doc = paper(tmp_path, "\n".join(lines))
+    assert [i.number for i in doc.agenda_items] == labels
+
+
+def test_a_number_set_against_its_title_is_a_heading(tmp_path: Path) -> None:
+    text = PARISH_MINUTES_WITHOUT_TITLE.replace("1. ", "1.", 1).replace("2. ", "2.", 1)
+    doc = paper(tmp_path, text)
+    assert [i.number for i in doc.agenda_items] == ["1", "2", "3", "4", "5"]
