@@ -33,6 +33,10 @@ _SHORT_FIRST_PAGE = 12
 # How far past the heading block dates are still considered (each line further costs more).
 SEARCH_LINES = 80
 MIN_DATE_SCORE = 0.0
+# Past the heading block a date is about something the minutes report ("on 16th February the
+# budget had been set") unless several signs say it is this meeting's ("the meeting held on
+# Tuesday 3 March 2015 at 7.30 pm"): one sign is not enough there.
+MIN_BODY_DATE_SCORE = 2.0
 # How many characters before a date make up its clause.
 _CLAUSE = 60
 
@@ -143,6 +147,8 @@ def find_date(lines: list[Line], kind: str, heading: int) -> tuple[str | None, s
     for index, line in enumerate(lines[:SEARCH_LINES]):
         for date in find_dates(line.text):
             score = _score(lines, index, date, heading, kind)
+            if index >= heading and score < MIN_BODY_DATE_SCORE:
+                continue
             if best is None or score > best[0]:
                 best = (score, index, date)
     # Only references (earlier minutes, publication, the next meeting): better undated than

@@ -397,3 +397,16 @@ def test_a_number_set_against_its_title_is_a_heading(tmp_path: Path) -> None:
     text = PARISH_MINUTES_WITHOUT_TITLE.replace("1. ", "1.", 1).replace("2. ", "2.", 1)
     doc = paper(tmp_path, text)
     assert [i.number for i in doc.agenda_items] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_date_the_minutes_report_is_not_the_meeting_date(tmp_path: Path) -> None:
+    # No date in the heading; the only one is of an event a councillor reported.
+    text = (
+        "Little Snoring Parish Council March Meeting\n\n"
+        "Present: Cllrs Able, Baker and Cole.\n\n"
+        "Item 1 County Council report\n"
+        "Cllr Able informed the meeting that on the 16th February 2015 the budget had been set.\n"
+        "Item 2 Planning\nNo applications had been received.\n"
+        "Item 3 Finance\nThe payments were approved.\n"
+    )
+    assert paper(tmp_path, text).meeting_date is None
