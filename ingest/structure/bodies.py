@@ -205,7 +205,11 @@ def _cut(text: str) -> str:
 
 # Lines of running prose name a body only by a strong role ("a meeting of X will be held").
 _PROSE = 100
-_ITEM_LINE = re.compile(r"^(?:item\s+)?\d{1,3}[a-z]?[.)]?\s+\S", re.IGNORECASE)
+# An item heading: "7 Planning", "2710. Public Forum" (a council's running minute numbers),
+# "15/03/1 Public Forum". A four-digit year opening a line ("2024 Annual Meeting") is not one.
+_ITEM_LINE = re.compile(
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?[.)]?\s+\S", re.IGNORECASE
+)
 
 
 def candidates(lines: list[Line]) -> list[BodyCandidate]:

@@ -212,6 +212,8 @@ def test_a_generic_council_name_takes_the_council_named_in_the_heading(tmp_path:
         "I am now able to enclose, for consideration at the Cabinet meeting, the following",
         "Mrs Sue Chandler, Cabinet Member for Education, presented the report",
         "None",
+        "2710. Public Forum",  # an item heading in a council's running minute numbers
+        "15/03/1 Schools Forum",
     ],
 )
 def test_sentence_fragments_and_people_are_never_bodies(tmp_path: Path, line: str) -> None:
