@@ -11,7 +11,11 @@ them. The index is derived from the record store and can be rebuilt from it at a
 Imports: `minutebook` and this package only; nothing else of `search/`.
 """
 
-from search.engine.papers import HIT_FIELDS, SearchRequest, hits_to_csv, search_papers
-from search.engine.rebuild import rebuild
+from search.engine.lean_imports import import_whoosh
+
+import_whoosh()  # before any module of this package imports Whoosh
+
+from search.engine.papers import HIT_FIELDS, SearchRequest, hits_to_csv, search_papers  # noqa: E402
+from search.engine.rebuild import rebuild  # noqa: E402
 
 __all__ = ["HIT_FIELDS", "SearchRequest", "hits_to_csv", "rebuild", "search_papers"]
