@@ -8,6 +8,8 @@ search's imports. `import_whoosh()` imports Whoosh with stand-ins for those two 
 * `urllib.request`'s stand-in lives only while Whoosh is imported (then it leaves
   `sys.modules`, so anything importing it later gets the real module); Whoosh keeps a
   `urlretrieve` that imports the real one when called.
+* `whoosh.lang.morph_en` (English word variations, for a query type minutebook never
+  builds; its tables are compiled regular expressions) is likewise imported when first used.
 * `cached_property` keeps an `asyncio` stand-in whose `iscoroutinefunction` is
   `inspect.iscoroutinefunction` (what asyncio's is on Python 3.11+) and whose every other
   attribute is the real asyncio's, imported on first use.
@@ -23,11 +25,15 @@ import sys
 import types
 from typing import Any
 
-_DEFERRED = ("urllib.request", "asyncio")
+_DEFERRED = ("urllib.request", "asyncio", "whoosh.lang.morph_en")
 
 
 def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
     return importlib.import_module("urllib.request").urlretrieve(*args, **kwargs)
+
+
+def _variations(*args: Any, **kwargs: Any) -> Any:
+    return importlib.import_module("whoosh.lang.morph_en").variations(*args, **kwargs)
 
 
 class _LazyModule(types.ModuleType):
@@ -49,11 +55,14 @@ def import_whoosh() -> None:
             stubs[name] = sys.modules[name] = _LazyModule(name)
     if "urllib.request" in stubs:
         stubs["urllib.request"].urlretrieve = _urlretrieve  # type: ignore[attr-defined]
+    if "whoosh.lang.morph_en" in stubs:
+        stubs["whoosh.lang.morph_en"].variations = _variations  # type: ignore[attr-defined]
     if "asyncio" in stubs:
         stubs["asyncio"].iscoroutinefunction = inspect.iscoroutinefunction  # type: ignore[attr-defined]
     try:
         importlib.import_module("whoosh.compat")
         importlib.import_module("whoosh.reading")
+        importlib.import_module("whoosh.query")
     finally:
         for name, stub in stubs.items():
             if sys.modules.get(name) is stub:

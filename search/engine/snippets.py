@@ -75,9 +75,10 @@ def _fragments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
     within SNIPPET_CHARS, and closes up to SNIPPET_SURROUND characters after its last."""
     fragments = []
     index = 0
+    floor = 0  # fragments never overlap: each starts after the one before ends
     while index < len(spans):
         first_start, first_end, _term = spans[index]
-        start = _word_start(text, max(0, first_start - SNIPPET_SURROUND), first_start)
+        start = _word_start(text, max(floor, first_start - SNIPPET_SURROUND), first_start)
         marks = [(first_start, first_end)]
         terms = {spans[index][2]}
         index += 1
@@ -86,6 +87,9 @@ def _fragments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
             terms.add(spans[index][2])
             index += 1
         end = _word_end(text, marks[-1][1], min(len(text), marks[-1][1] + SNIPPET_SURROUND))
+        if index < len(spans):  # context after stops short of the next fragment's first mark
+            end = min(end, _word_end(text, marks[-1][1], spans[index][0]))
+        floor = end
         fragments.append((len(terms) * 100 + len(marks), start, end, marks))
     best = sorted(fragments, key=lambda f: (-f[0], f[1]))[:SNIPPET_FRAGMENTS]
     return [(start, end, marks) for _score, start, end, marks in sorted(best, key=lambda f: f[1])]
@@ -93,7 +97,7 @@ def _fragments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
 
 def _word_start(text: str, lowest: int, mark: int) -> int:
     """The first word boundary at or after `lowest` (never past `mark`)."""
-    if lowest == 0 or text[lowest - 1].isspace():
+    if lowest == 0 or text[lowest - 1].isspace() or lowest == mark:
         return lowest
     space = text.find(" ", lowest, mark)
     return mark if space < 0 else space + 1
