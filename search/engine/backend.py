@@ -42,13 +42,14 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import TOC, LockError
 from whoosh.reading import EmptyReader, SegmentReader
 from whoosh.searching import Searcher
-from whoosh.writing import IndexWriter, SegmentWriter
+from whoosh.writing import IndexWriter
 
 from minutebook.home import index_path
 from minutebook.store import Store
 from minutebook.text import body_key
 from search.engine import columns
 from search.engine.columns import MULTI_FACETS, SINGLE_FACETS, FacetTable, IndexColumns
+from search.engine.fastwrite import FastSegmentWriter
 from search.engine.schema import DEFAULT_FIELDS, MULTI_SEP, get_schema, section_fields
 from search.engine.snippets import SNIPPET_MAX_CHARS, make_snippet  # noqa: F401  (re-exported)
 from search.engine.vector import Matches, VectorIndex
@@ -214,7 +215,7 @@ def _open_writer(ix: index.Index, **kwargs: Any) -> IndexWriter:
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
-            return ix.writer(codec=_codec(), **kwargs)
+            return FastSegmentWriter(ix, codec=_codec(), **kwargs)
         except LockError:
             if time.monotonic() > deadline:
                 raise
@@ -432,7 +433,7 @@ def _build_segments(
 def _build_share(target: str, store_file: str, doc_ids: list[str]) -> tuple[Any, int]:
     """Worker: index `doc_ids` into a new, finished (not yet committed) segment."""
     ix = index.open_dir(target)
-    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=_codec())
+    writer = FastSegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=_codec())
     with Store(Path(store_file)) as store:
         count = _add_all(writer, section_documents(store, doc_ids))
     segment = writer._finalize_segment()
