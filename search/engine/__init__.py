@@ -2,8 +2,11 @@
 
 Modules: `schema` (fields and the one analyzer), `query` (user text -> query tree and
 filters), `backend` (index on disk, generations, writers, searchers), `vector` (queries
-evaluated over whole posting lists with NumPy), `whoosh_fixes` (a Whoosh bug worked around),
-`papers` (one user search -> CONTRACT.md's shape).
+evaluated over whole posting lists with NumPy), `whoosh_fixes` (Whoosh bugs and slow spots worked around),
+`papers` (one user search -> CONTRACT.md's shape), `columns` (per-segment arrays written
+with each segment and memory-mapped by a search: items, facets, lengths, filters),
+`fastwrite` (the segment writer), `snippets` (our highlighter), `lean_imports` (Whoosh
+imported without the modules a search never uses).
 
 Callers use what `__all__` names, so another engine can replace this one without touching
 them. The index is derived from the record store and can be rebuilt from it at any time.
