@@ -2,8 +2,11 @@
 
 Modules: `schema` (fields and the one analyzer), `query` (user text -> query tree and
 filters), `backend` (index on disk, generations, writers, searchers), `vector` (queries
-evaluated over whole posting lists with NumPy), `whoosh_fixes` (a Whoosh bug worked around),
-`papers` (one user search -> CONTRACT.md's shape).
+evaluated over whole posting lists with NumPy), `whoosh_fixes` (Whoosh bugs and slow spots worked around),
+`papers` (one user search -> CONTRACT.md's shape), `columns` (per-segment arrays written
+with each segment and memory-mapped by a search: items, facets, lengths, filters),
+`fastwrite` (the segment writer), `snippets` (our highlighter), `lean_imports` (Whoosh
+imported without the modules a search never uses).
 
 Callers use what `__all__` names, so another engine can replace this one without touching
 them. The index is derived from the record store and can be rebuilt from it at any time.
@@ -11,7 +14,11 @@ them. The index is derived from the record store and can be rebuilt from it at a
 Imports: `minutebook` and this package only; nothing else of `search/`.
 """
 
-from search.engine.papers import HIT_FIELDS, SearchRequest, hits_to_csv, search_papers
-from search.engine.rebuild import rebuild
+from search.engine.lean_imports import import_whoosh
+
+import_whoosh()  # before any module of this package imports Whoosh
+
+from search.engine.papers import HIT_FIELDS, SearchRequest, hits_to_csv, search_papers  # noqa: E402
+from search.engine.rebuild import rebuild  # noqa: E402
 
 __all__ = ["HIT_FIELDS", "SearchRequest", "hits_to_csv", "rebuild", "search_papers"]

@@ -25,31 +25,33 @@ from __future__ import annotations
 
 import os
 import pickle
-import re
 import shutil
 import struct
 import threading
 import time
 import zlib
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh import highlight, index, query
+from whoosh import index, query
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import TOC, LockError
-from whoosh.reading import EmptyReader
+from whoosh.reading import EmptyReader, SegmentReader
 from whoosh.searching import Searcher
-from whoosh.writing import IndexWriter, SegmentWriter
+from whoosh.writing import IndexWriter
 
 from minutebook.home import index_path
 from minutebook.store import Store
 from minutebook.text import body_key
-from search.engine.schema import ANALYZER, DEFAULT_FIELDS, MULTI_SEP, get_schema, section_fields
+from search.engine import columns
+from search.engine.columns import MULTI_FACETS, SINGLE_FACETS, FacetTable, IndexColumns
+from search.engine.fastwrite import FastSegmentWriter
+from search.engine.schema import DEFAULT_FIELDS, MULTI_SEP, get_schema, section_fields
+from search.engine.snippets import SNIPPET_MAX_CHARS, make_snippet  # noqa: F401  (re-exported)
 from search.engine.vector import Matches, VectorIndex
 from search.engine.whoosh_fixes import apply as _apply_whoosh_fixes
 
@@ -67,16 +69,6 @@ LIMIT_MB = 1024
 POSTING_BLOCK = 1024
 WRITER_LOCK = "writer.lock"
 LOCK_WAIT_SECONDS = 30.0
-# Snippets: up to SNIPPET_FRAGMENTS fragments of about SNIPPET_CHARS characters each.
-SNIPPET_FRAGMENTS = 3
-SNIPPET_CHARS = 160
-SNIPPET_SURROUND = 50
-PLAIN_SNIPPET_CHARS = 240
-# A snippet never grows with the paper: an unbroken run of characters (a 100,000-character
-# "word", a base64 blob) is cut to LONG_WORD_CHARS, and the whole snippet to SNIPPET_MAX_CHARS.
-LONG_WORD_CHARS = 60
-SNIPPET_MAX_CHARS = SNIPPET_FRAGMENTS * (SNIPPET_CHARS + 2 * SNIPPET_SURROUND)
-_LONG_WORD = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
 
 # Every section with its item, document and meeting (the meeting's body name, so papers that
 # spell the committee differently, "&" or "and", share one facet value); then items without sections, indexed
@@ -223,7 +215,7 @@ def _open_writer(ix: index.Index, **kwargs: Any) -> IndexWriter:
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
-            return ix.writer(codec=_codec(), **kwargs)
+            return FastSegmentWriter(ix, codec=_codec(), **kwargs)
         except LockError:
             if time.monotonic() > deadline:
                 raise
@@ -366,6 +358,7 @@ def build(home: Path, store: Store, procs: int | None = None, *, discard_live: b
             else:
                 with _writing(ix, limitmb=LIMIT_MB) as writer:
                     count = _add_all(writer, section_documents(store, doc_ids))
+            _write_columns(target)
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -426,6 +419,8 @@ def _build_segments(
     if procs <= 1:
         results = [_build_share(*job) for job in jobs]
     else:
+        from concurrent.futures import ProcessPoolExecutor  # only a build needs processes
+
         with ProcessPoolExecutor(max_workers=min(procs, len(shares))) as pool:
             results = list(pool.map(_build_share, *zip(*jobs, strict=True)))
     segments = [segment for segment, _count in results]
@@ -438,10 +433,23 @@ def _build_segments(
 def _build_share(target: str, store_file: str, doc_ids: list[str]) -> tuple[Any, int]:
     """Worker: index `doc_ids` into a new, finished (not yet committed) segment."""
     ix = index.open_dir(target)
-    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=_codec())
+    writer = FastSegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=_codec())
     with Store(Path(store_file)) as store:
         count = _add_all(writer, section_documents(store, doc_ids))
-    return writer._finalize_segment(), count
+    segment = writer._finalize_segment()
+    if count:
+        reader = SegmentReader(ix.storage, ix.schema, segment)
+        try:
+            columns.segment_columns(reader, Path(target))
+        finally:
+            reader.close()
+    return segment, count
+
+
+def _write_columns(folder: Path) -> None:
+    """Write the columns file of every segment of the build in `folder` that lacks one."""
+    with open_index(folder).reader() as reader:
+        columns.write_for(folder, [leaf for leaf, _offset in reader.leaf_readers()])
 
 
 @dataclass
@@ -505,6 +513,7 @@ def _apply(live: Path, store: Store, missing: list[str], removals: list[str]) ->
             for doc_id in {*missing, *removals}:
                 writer.delete_by_term("document_id", doc_id)
             count = _add_all(writer, section_documents(store, missing))
+        _write_columns(live)
     except DAMAGE_ERRORS as err:
         _remove_strays(live)
         raise IndexDamaged(damage_message(err)) from err
@@ -546,129 +555,6 @@ def update(home: Path, store: Store, changed: list[str], removed: list[str]) -> 
 
 
 # ----------------------------------------------------------------- searching
-
-
-@dataclass
-class FacetTable:
-    """Per-docnum item ordinals and per-item facet codes for one searcher generation.
-
-    `item_of[docnum]` is the item ordinal of a section; `codes[field][item]` indexes
-    `labels[field]`; multi-valued fields are (item, label code) pairs in `pairs[field]`.
-    """
-
-    item_of: np.ndarray
-    date: np.ndarray
-    codes: dict[str, np.ndarray]
-    labels: dict[str, list[str]]
-    pairs: dict[str, tuple[np.ndarray, np.ndarray]]
-
-    @property
-    def item_count(self) -> int:
-        return len(self.date)
-
-
-SINGLE_FACETS = {"body": "body_name", "year": "year", "document_kind": "document_kind"}
-MULTI_FACETS = {"person": "person_names", "organisation": "organisation_names"}
-
-
-def _leaf_column(reader: Any, field: str, default: Any, translate: bool = True) -> list[Any]:
-    if reader.has_column(field):
-        return list(reader.column_reader(field, translate=translate))
-    return [default] * reader.doc_count_all()
-
-
-class _Coder:
-    """Interns labels: label -> small int, in first-seen order."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, int] = {}
-
-    def __call__(self, label: str) -> int:
-        code = self.codes.get(label)
-        if code is None:
-            code = self.codes[label] = len(self.codes)
-        return code
-
-    def labels(self) -> list[str]:
-        return list(self.codes)
-
-
-# Whoosh fills an undated section's DATETIME column with the column's default, a number past
-# int64. Undated papers get key 0, which date sorting (newest first) puts after every date.
-_UNDATED = 0
-
-
-# The item key of deleted sections in the facet table (no real item id starts with a NUL).
-_DELETED = "\x00deleted"
-
-
-def _date_key(value: int | None) -> int:
-    return value if value is not None and 0 < value < 2**63 else _UNDATED
-
-
-def _facet_table(searcher: Searcher) -> FacetTable:
-    ordinals: dict[str, int] = {}
-    item_of: list[int] = []
-    dates: list[int] = []
-    coders = {name: _Coder() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
-    codes: dict[str, list[int]] = {name: [] for name in SINGLE_FACETS}
-    pairs: dict[str, tuple[list[int], list[int]]] = {name: ([], []) for name in MULTI_FACETS}
-    first_names: list[tuple[Any, ...]] = []
-    added: dict[int, dict[str, set[str]]] = {}
-    for leaf, _offset in searcher.reader().leaf_readers():
-        single = [_leaf_column(leaf, column, "") for column in SINGLE_FACETS.values()]
-        multi = [_leaf_column(leaf, column, b"") for column in MULTI_FACETS.values()]
-        columns = [_leaf_column(leaf, "item_id", ""), _leaf_column(leaf, "date", 0, translate=False)]
-        deleted = leaf.is_deleted if leaf.has_deletions() else None
-        for docnum, (item_id, date, *values) in enumerate(zip(*columns, *single, *multi, strict=True)):
-            # A re-ingested paper keeps its item ids; the old version's sections stay in their
-            # segment, deleted, until a merge. They must not give the item its facet values
-            # (its old date, body or kind): they share one ordinal no search ever matches.
-            if deleted is not None and deleted(docnum):
-                item_id = _DELETED
-            ordinal = ordinals.get(item_id)
-            names = values[len(SINGLE_FACETS) :]
-            if ordinal is None:
-                ordinal = ordinals[item_id] = len(ordinals)
-                dates.append(_date_key(date))
-                for name, value in zip(SINGLE_FACETS, values, strict=False):
-                    codes[name].append(coders[name](value))
-                first_names.append(tuple(names))
-                for name, value in zip(MULTI_FACETS, names, strict=True):
-                    for label in _split(value):
-                        pairs[name][0].append(ordinal)
-                        pairs[name][1].append(coders[name](label))
-            elif tuple(names) != first_names[ordinal]:
-                # A big item's sections carry the names of their own pages
-                # (NAMES_BY_PAGE_SECTIONS): the item's facet values are their union.
-                have = added.setdefault(
-                    ordinal,
-                    {n: set(_split(v)) for n, v in zip(MULTI_FACETS, first_names[ordinal], strict=True)},
-                )
-                for name, value in zip(MULTI_FACETS, names, strict=True):
-                    for label in _split(value):
-                        if label not in have[name]:
-                            have[name].add(label)
-                            pairs[name][0].append(ordinal)
-                            pairs[name][1].append(coders[name](label))
-            item_of.append(ordinal)
-    return FacetTable(
-        item_of=np.asarray(item_of, dtype=np.int64),
-        date=np.asarray(dates, dtype=np.int64),
-        codes={name: np.asarray(values, dtype=np.int64) for name, values in codes.items()},
-        labels={name: coder.labels() for name, coder in coders.items()},
-        pairs={
-            name: (np.asarray(items, dtype=np.int64), np.asarray(labels, dtype=np.int64))
-            for name, (items, labels) in pairs.items()
-        },
-    )
-
-
-def _split(value: bytes | str | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    text = value.decode("utf-8") if isinstance(value, bytes) else value
-    return tuple(name for name in text.split(MULTI_SEP) if name)
 
 
 @dataclass
@@ -716,8 +602,9 @@ class _Cache:
                     self.entries.pop(key)
                     entry.searcher.close()
                 fresh = index.open_dir(str(live)).searcher()
+                arrays = IndexColumns(fresh.reader(), live)
                 generation = Generation(
-                    live.name, fresh, VectorIndex(fresh), _facet_table(fresh), threading.Lock()
+                    live.name, fresh, VectorIndex(fresh, arrays), arrays.facet_table(), threading.Lock()
                 )
             except DAMAGE_ERRORS as err:
                 raise IndexDamaged(damage_message(err)) from err
@@ -939,56 +826,6 @@ def highlight_terms(q: query.Query, searcher: Searcher) -> frozenset[str]:
 
     walk(q)
     return frozenset(terms)
-
-
-class _MarkFormatter(highlight.Formatter):
-    """Marks matched words as `**word**` (the light markup the rest of minutebook reads)."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f"**{highlight.get_text(text, token, replace)}**"
-
-
-def _shorten_words(text: str) -> str:
-    """`text` with every unbroken run longer than LONG_WORD_CHARS cut to that length + "…"."""
-    return _LONG_WORD.sub(lambda m: m.group(0)[:LONG_WORD_CHARS] + "…", text)
-
-
-def make_snippet(text: str, terms: frozenset[str]) -> dict[str, Any]:
-    """A few fragments around matched words: marked (`**`), plain, and the marks as spans.
-
-    At most SNIPPET_MAX_CHARS characters whatever the text (long runs cut: `_shorten_words`).
-    """
-    text = _shorten_words(text)
-    marked = ""
-    if terms and text:
-        fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SNIPPET_SURROUND)
-        marked = highlight.highlight(
-            text, terms, ANALYZER, fragmenter, _MarkFormatter(), top=SNIPPET_FRAGMENTS
-        )
-    if not marked:
-        plain = " ".join(text.split())
-        cut = plain[:PLAIN_SNIPPET_CHARS]
-        cut = cut + "…" if len(plain) > PLAIN_SNIPPET_CHARS else cut
-        return {"snippet": cut, "marked": cut, "spans": []}
-    marked = " ".join(marked.split())
-    spans: list[list[int]] = []
-    plain_parts: list[str] = []
-    position = 0
-    for index_, part in enumerate(marked.split("**")):
-        if position >= SNIPPET_MAX_CHARS:
-            break
-        part = part[: SNIPPET_MAX_CHARS - position]
-        if index_ % 2:
-            spans.append([position, position + len(part)])
-        plain_parts.append(part)
-        position += len(part)
-    snippet = "".join(plain_parts)
-    if len(snippet) >= SNIPPET_MAX_CHARS:
-        snippet += "…"
-    marked = "".join(f"**{part}**" if i % 2 else part for i, part in enumerate(plain_parts))
-    return {"snippet": snippet, "marked": marked, "spans": spans}
 
 
 def index_names(home: Path, field: str) -> list[str]:

@@ -36,11 +36,12 @@ from typing import Any
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from search.engine.columns import IndexColumns
 from search.engine.schema import PAIR_FIELDS, PAIR_SEP, TERM_COLUMNS
 
 K1 = 1.2
@@ -48,9 +49,6 @@ B = 0.75
 # Postings kept in memory per searcher generation (16 bytes each: ~160 MB at most), least
 # recently used evicted first; a common query touches a dozen lists.
 POSTINGS_CACHE_LIMIT = 10_000_000
-
-# Raw numeric column values from here up are Whoosh's fill for "no value" (see `numeric_column`).
-_ABSENT_FROM = 2**63
 
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -178,7 +176,7 @@ class VectorIndex:
     every lookup; callers serialise searches on one instance (`backend` holds a lock).
     """
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, columns: IndexColumns | None = None) -> None:
         self.searcher = searcher
         self.schema = searcher.schema
         self.reader = searcher.reader()
@@ -186,18 +184,11 @@ class VectorIndex:
         # leaf, which has no postings or columns to read: only leaves holding documents count.
         self.leaves = [(leaf, offset) for leaf, offset in self.reader.leaf_readers() if leaf.doc_count_all()]
         self.doc_count_all = self.reader.doc_count_all()
-        live = np.ones(self.doc_count_all, dtype=bool)
-        for leaf, offset in self.leaves:
-            if not leaf.has_deletions():
-                continue
-            deleted = [docnum for docnum in range(leaf.doc_count_all()) if leaf.is_deleted(docnum)]
-            if deleted:
-                live[np.asarray(deleted, dtype=np.int64) + offset] = False
-        self.live = live
-        self.live_ids = np.flatnonzero(live).astype(np.int64)
+        self.columns = columns if columns is not None else IndexColumns(self.reader, None)
+        self.live = self.columns.live
+        self.live_ids = np.flatnonzero(self.live).astype(np.int64)
         self._lengths: dict[str, np.ndarray] = {}
         self._numeric: dict[str, np.ndarray] = {}
-        self._labels: dict[str, tuple[np.ndarray, list[str]]] = {}
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._postings_held = 0
         self._handlers: list[tuple[type, Callable[[Any], Matches]]] = [
@@ -389,16 +380,7 @@ class VectorIndex:
 
     def label_column(self, column: str) -> tuple[np.ndarray, list[str]]:
         """A text column as a code per docnum and the distinct labels the codes index."""
-        cached = self._labels.get(column)
-        if cached is None:
-            values: list[str] = []
-            for leaf, _offset in self.leaves:
-                values.extend(
-                    leaf.column_reader(column) if leaf.has_column(column) else [""] * leaf.doc_count_all()
-                )
-            labels, codes = np.unique(np.asarray(values, dtype=object), return_inverse=True)
-            cached = self._labels[column] = (codes.astype(np.int64), [str(label) for label in labels])
-        return cached
+        return self.columns.label_column(column)
 
     def forget_postings(self) -> None:
         """Drop cached posting lists (benchmarks time searches that read them from disk)."""
@@ -409,31 +391,15 @@ class VectorIndex:
         """Each document's length in words of `fieldname` (Whoosh's one-byte approximation)."""
         lengths = self._lengths.get(fieldname)
         if lengths is None:
-            lengths = np.zeros(self.doc_count_all, dtype=np.float64)
-            for leaf, offset in self.leaves:
-                column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-                if column is None:
-                    continue
-                raw = np.fromiter(column, dtype=np.uint8, count=leaf.doc_count_all())
-                lengths[offset : offset + len(raw)] = _BYTE_TO_LENGTH[raw]
-            self._lengths[fieldname] = lengths
+            lengths = self._lengths[fieldname] = _BYTE_TO_LENGTH[self.columns.field_lengths(fieldname)]
         return lengths
 
     def numeric_column(self, fieldname: str) -> np.ndarray:
-        """A sortable numeric field's raw column value per docnum (0 where absent).
-
-        Whoosh fills a document with no value with the column's default, the largest value
-        of its type: for a date (an undated paper) 2**64 - 1, past any int64. It is absent.
-        """
+        """A sortable numeric field's raw column value per docnum (0 where absent: Whoosh fills
+        a document with no value, an undated paper, with the largest value of its type)."""
         values = self._numeric.get(fieldname)
         if values is None:
-            values = np.zeros(self.doc_count_all, dtype=np.int64)
-            for leaf, offset in self.leaves:
-                if leaf.has_column(fieldname):
-                    column = leaf.column_reader(fieldname, translate=False)
-                    raw = [value if value and 0 < value < _ABSENT_FROM else 0 for value in column]
-                    values[offset : offset + len(raw)] = raw
-            self._numeric[fieldname] = values
+            values = self._numeric[fieldname] = self.columns.numeric_column(fieldname)
         return values
 
 

@@ -153,6 +153,11 @@ def cmd_meetings(args: argparse.Namespace, home: Path) -> int:
 
 
 def cmd_search(args: argparse.Namespace, home: Path) -> int:
+    import os
+
+    # A search does no linear algebra: one BLAS thread, not a pool started with NumPy (its
+    # start-up was a third of a one-shot search's wall time on a busy machine).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from search import SearchRequest, search_papers
 
     request = SearchRequest(
