@@ -8,9 +8,9 @@ the same way for both:
 * pdfminer.six (the default and the reference: tests compare against it) reads the file in
   Python, one layout pass per page, with its streams inflated under the ceiling of
   `ingest.pages.limits`;
-* PDFium (`ingest.pages.pdfium`, chosen with `configure_engine("pdfium")`, the ingest's
-  `--pdf-engine`) reads it in C, an order of magnitude faster. Any file PDFium cannot read,
-  or reads without text, is read again by pdfminer, with one warning naming the file; so
+* PDFium (`ingest.pages.pdfium`, chosen with the ingest's `--pdf-engine pdfium`, see
+  `ingest.pages.formats.configure_pdf_engine`) reads it in C, several times faster. Any file
+  PDFium cannot read, or reads without text, is read again by pdfminer, with one warning naming the file; so
   every refusal message (encrypted, truncated, no text layer, a decompression bomb) is
   pdfminer's.
 
@@ -36,25 +36,11 @@ from ingest.errors import IngestError
 from ingest.pages.layout import PageLayout, Rule, Segment, is_bold_font, layout_pages
 from ingest.pages.limits import NamedBytes, Reading, guarded_reading
 from minutebook.models import Page
-from minutebook.settings import DEFAULT_PDF_ENGINE, PDF_ENGINES
+from minutebook.settings import DEFAULT_PDF_ENGINE
 from minutebook.text import printable
 
 _log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
-_engine = DEFAULT_PDF_ENGINE
-
-
-def configure_engine(name: str) -> None:
-    """Choose the engine that reads PDFs in this process ("pdfminer" or "pdfium")."""
-    global _engine
-    if name not in PDF_ENGINES:
-        raise ValueError(f"unknown PDF engine {name!r} (known: {', '.join(PDF_ENGINES)})")
-    _engine = name
-
-
-def engine() -> str:
-    return _engine
-
 
 # boxes_flow=None skips pdfminer's hierarchical grouping of text boxes (the costliest part of
 # its layout analysis): we order lines ourselves, so we would only throw that order away.
@@ -88,18 +74,20 @@ _CORRUPT_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
-def extract_pdf_pages(path: Path, data: bytes | None = None, *, engine: str | None = None) -> list[Page]:
+def extract_pdf_pages(
+    path: Path, data: bytes | None = None, *, engine: str = DEFAULT_PDF_ENGINE
+) -> list[Page]:
     """One `Page` per physical page of the PDF at `path`, in file order, numbered from 1.
 
     `data`, when given, is the file's bytes (the pipeline has read them already, to hash them),
-    so the file is read once. `engine` overrides the process's engine (`configure_engine`).
+    so the file is read once. `engine` is "pdfminer" or "pdfium" (`minutebook.settings`).
     Raises `IngestError` for unreadable or empty files, non-PDFs, corrupt or truncated PDFs,
     PDFs that need a password, PDFs without pages and PDFs without any text layer.
     """
     if data is None:
         data = _read_bytes(path)
     _check_signature(data[:1024])
-    if (engine or _engine) == "pdfium":
+    if engine == "pdfium":
         layouts = _pdfium_layouts(path, data)
         if layouts is not None:
             return layout_pages(layouts)
