@@ -112,7 +112,9 @@ def _page_layout(document: pdfium.PdfDocument, index: int) -> PageLayout:
 def _device(page: pdfium.PdfPage) -> tuple[_Matrix, float]:
     """pdfminer's device matrix for the page (media box origin moved to 0, rotation applied)
     and the page's height in that space."""
-    x0, y0, x1, y1 = page.get_mediabox()
+    # PDFium reads a MediaBox only from the page itself (crbug.com/pdfium/1786); an inherited
+    # one (fpdf2 puts A4 on the page tree) is in the page's bounding box (media box ∩ crop box).
+    x0, y0, x1, y1 = page.get_mediabox(fallback_ok=False) or page.get_bbox()
     rotation = page.get_rotation() % 360
     if rotation == 90:
         return (0.0, -1.0, 1.0, 0.0, -y0, x1), abs(x1 - x0)
