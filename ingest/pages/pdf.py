@@ -11,8 +11,9 @@ the same way for both:
 * PDFium (`ingest.pages.pdfium`, chosen with the ingest's `--pdf-engine pdfium`, see
   `ingest.pages.formats.configure_pdf_engine`) reads it in C, several times faster. Any file
   PDFium cannot read, or reads without text, is read again by pdfminer, with one warning naming the file; so
-  every refusal message (encrypted, truncated, no text layer, a decompression bomb) is
-  pdfminer's.
+  every refusal message (encrypted, truncated, no text layer) is pdfminer's. Before PDFium
+  sees a file, its Flate streams are inflated up to the stream ceiling and no further
+  (`limits.check_stream_sizes`), so a decompression bomb is refused with the same message.
 
 Bad input raises `IngestError` with a one-line message saying what to do; the engines' own
 exceptions never escape.
@@ -34,7 +35,7 @@ from pdfminer.psexceptions import PSException
 
 from ingest.errors import IngestError
 from ingest.pages.layout import PageLayout, Rule, Segment, is_bold_font, layout_pages
-from ingest.pages.limits import NamedBytes, Reading, guarded_reading
+from ingest.pages.limits import NamedBytes, Reading, check_stream_sizes, guarded_reading
 from minutebook.models import Page
 from minutebook.settings import DEFAULT_PDF_ENGINE
 from minutebook.text import printable
@@ -98,6 +99,7 @@ def _pdfium_layouts(path: Path, data: bytes) -> list[PageLayout] | None:
     """PDFium's layouts, or None (with a warning naming the file) when pdfminer must read it."""
     from ingest.pages.pdfium import PdfiumFailed, pdfium_layouts  # PDFium loads only when chosen
 
+    check_stream_sizes(data)  # PDFium inflates streams whole: refuse a bomb before it does
     try:
         layouts = pdfium_layouts(data)
     except PdfiumFailed as err:

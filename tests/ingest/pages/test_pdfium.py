@@ -97,7 +97,9 @@ def test_pdfium_reads_a_two_column_page_and_a_ruled_table_as_pdfminer(tmp_path: 
         table=Table(page=len(spec.pages) + 2, rows=TABLE_ROWS),
     )
     reference = extract_pdf_pages(pdf, engine="pdfminer")
-    assert [page.text for page in extract_pdf_pages(pdf, engine="pdfium")] == [page.text for page in reference]
+    assert [page.text for page in extract_pdf_pages(pdf, engine="pdfium")] == [
+        page.text for page in reference
+    ]
 
 
 def test_pdfium_refusing_a_file_pdfminer_reads_falls_back_with_one_line_naming_it(
@@ -163,3 +165,22 @@ def test_real_papers_have_the_same_items_with_either_engine(folder) -> None:  # 
         ), path.name
         same = sum(a == b for a, b in zip(_items(candidate), _items(reference), strict=False))
         assert same >= 0.9 * max(len(reference.items), len(candidate.items)), path.name
+
+
+def test_a_decompression_bomb_is_refused_before_pdfium_inflates_it(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from ingest.pages import limits
+    from tests.ingest.test_workers import _bomb
+
+    bomb = _bomb(tmp_path / "bomb.pdf", inflated_mb=512)
+    limits.configure(16 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError, match="16 MB per stream"):
+            extract_pdf_pages(bomb, engine="pdfium")
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        limits.configure(limits.DEFAULT_STREAM_LIMIT)
+    assert peak < 80 * 1024 * 1024
