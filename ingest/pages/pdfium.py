@@ -163,21 +163,26 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
     objects: dict[int, _TextObject] = {}
     last: _Char | None = None
     last_object: _TextObject | None = None
+    last_key = -1
+    is_generated = raw.FPDFText_IsGenerated
+    loose_box = raw.FPDFText_GetLooseCharBox
     for i in range(count):
-        if raw.FPDFText_IsGenerated(text_page, i) == 1:
-            continue
         char = text[i]
-        if char in "\r\n\x00\ufffe":
+        if char in "\r\n\x00\ufffe" or is_generated(text_page, i) == 1:
             continue
-        if not raw.FPDFText_GetLooseCharBox(text_page, i, loose):
+        if not loose_box(text_page, i, loose):
             continue
-        current = _text_object(text_page, i, objects)
-        # PDFium's font size is the Tf operand; pdfminer's is the size on the page.
-        size = raw.FPDFText_GetFontSize(text_page, i) * current.scale
+        key = _object_at(text_page, i) or 0
+        if key == last_key and last_object is not None:
+            current = last_object
+        else:
+            current = objects.get(key) or _text_object(text_page, i, key, objects)
+            last_key = key
         if last is not None and last_object is not None and current is not last_object:
             yield from _trailing_spaces(last, last_object)
         # pdfminer's box: from the descent (PDFium's loose bottom) up by the type size.
         x0, y0, x1, _y1 = _box(device, loose.left, loose.bottom, loose.right, loose.top)
+        size = current.size
         last = _Char(x0, y0, x1, y0 + size, char, size, current.font)
         last_object = current
         yield last
@@ -203,17 +208,20 @@ def _trailing_spaces(last: _Char, obj: _TextObject) -> Iterator[_Char]:
 class _TextObject:
     font: str
     trailing_spaces: int
-    scale: float  # the text matrix's vertical scale: type size on the page / the Tf size
+    size: float  # the type size on the page (pdfminer's `LTChar.size`)
 
 
-def _text_object(text_page: object, index: int, objects: dict[int, _TextObject]) -> _TextObject:
-    """The character's text object: its base font name and how many spaces end its text
-    (cached per object)."""
-    obj = raw.FPDFText_GetTextObject(text_page, index)
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-    known = objects.get(key)
-    if known is not None:
-        return known
+# `FPDFText_GetTextObject` returning the object's address as an int: the per-character call
+# then costs no pointer object and no cast (it was the reader's largest cost).
+_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+
+
+def _text_object(text_page: object, index: int, key: int, objects: dict[int, _TextObject]) -> _TextObject:
+    """The text object at address `key` of the character at `index`: its base font name, how
+    many spaces end its text and its type size (cached per object)."""
+    obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT) if key else None
     name = ""
     trailing = 0
     matrix = raw.FS_MATRIX()
@@ -234,7 +242,10 @@ def _text_object(text_page: object, index: int, objects: dict[int, _TextObject])
             raw.FPDFTextObj_GetText(obj, text_page, ctypes.cast(units, ctypes.POINTER(ctypes.c_ushort)), size)
             content = units.raw.decode("utf-16-le", errors="replace").split("\x00", 1)[0]
             trailing = len(content) - len(content.rstrip(" "))
-    known = objects[key] = _TextObject(name, trailing, scale or 1.0)
+    # PDFium's font size is the Tf operand; pdfminer's is the size on the page.
+    known = objects[key] = _TextObject(
+        name, trailing, raw.FPDFText_GetFontSize(text_page, index) * (scale or 1.0)
+    )
     return known
 
 
