@@ -67,6 +67,7 @@ class _Char:
     text: str
     size: float
     font: str
+    obj: int = 0  # the address of its text object
 
     @property
     def width(self) -> float:
@@ -103,7 +104,9 @@ def _page_layout(document: pdfium.PdfDocument, index: int) -> PageLayout:
         finally:
             raw.FPDFText_ClosePage(text_page)
         rules: list[Rule] = []
-        _collect_rules(page.raw, device, rules)
+        texts: _Texts = []
+        _collect_objects(page.raw, device, rules, texts)
+        chars = _with_dropped_spaces(chars, texts)
         return PageLayout(height, [seg for line in _group_lines(chars) if (seg := _segment(line))], rules)
     finally:
         page.close()
@@ -183,7 +186,7 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
         # pdfminer's box: from the descent (PDFium's loose bottom) up by the type size.
         x0, y0, x1, _y1 = _box(device, loose.left, loose.bottom, loose.right, loose.top)
         size = current.size
-        last = _Char(x0, y0, x1, y0 + size, char, size, current.font)
+        last = _Char(x0, y0, x1, y0 + size, char, size, current.font, key)
         last_object = current
         yield last
     if last is not None and last_object is not None:
@@ -200,7 +203,7 @@ def _trailing_spaces(last: _Char, obj: _TextObject) -> Iterator[_Char]:
     x = last.x1
     for _ in range(obj.trailing_spaces):
         width = _SPACE_ADVANCE * last.size
-        yield _Char(x, last.y0, x + width, last.y1, " ", last.size, last.font)
+        yield _Char(x, last.y0, x + width, last.y1, " ", last.size, last.font, last.obj)
         x += width
 
 
@@ -311,6 +314,66 @@ def _segment(line: list[_Char]) -> Segment | None:
     return Segment(x0, y0, x1, y1, text, size, bold)
 
 
+# --- the spaces PDFium drops -----------------------------------------------------------------
+
+_Texts = list[tuple[int, tuple[float, float, float, float]]]
+
+
+def _with_dropped_spaces(chars: list[_Char], texts: _Texts) -> list[_Char]:
+    """`chars` with the runs of spaces PDFium leaves out of its text put back where the content
+    has them.
+
+    PDFium gives no characters for text objects that hold only spaces, but pdfminer keeps
+    every space, and a run of spaces that spans a gap makes both sides one line: Manordeilo
+    and Salem's minutes set "Signed by the Chair" 70pt right of its sentence with space
+    objects between. A text object that gave no characters and has width is such a run; it
+    becomes spaces across its width (`_spaces`), on the line of the character before it,
+    between that character and the next in content order.
+    """
+    seen = {char.obj for char in chars}
+    order = {key: index for index, (key, _) in enumerate(texts)}
+    runs = [
+        (index, box) for index, (key, box) in enumerate(texts) if key not in seen and box[2] - box[0] > 0.5
+    ]
+    if not runs:
+        return chars
+    out: list[_Char] = []
+    pending = 0
+    previous: _Char | None = None
+    previous_index = -1
+    for char in chars:
+        index = order.get(char.obj, previous_index)
+        while pending < len(runs) and runs[pending][0] < index:
+            run_index, (x0, y0, x1, _y1) = runs[pending]
+            if previous is not None and run_index > previous_index and previous.y0 <= y0 <= previous.y1:
+                out += _spaces(x0, x1, previous)
+            pending += 1
+        out.append(char)
+        previous, previous_index = char, max(previous_index, index)
+    return out
+
+
+def _spaces(x0: float, x1: float, previous: _Char) -> list[_Char]:
+    """A run of spaces from x0 to x1 on `previous`'s line, as pdfminer has it: one character
+    per space, each about `_SPACE_ADVANCE` of the type size (one wide space would bridge a
+    gap pdfminer's last space does not)."""
+    count = max(1, round((x1 - x0) / (_SPACE_ADVANCE * previous.size or 1.0)))
+    width = (x1 - x0) / count
+    return [
+        _Char(
+            x0 + k * width,
+            previous.y0,
+            x0 + (k + 1) * width,
+            previous.y1,
+            " ",
+            previous.size,
+            previous.font,
+            -1,
+        )
+        for k in range(count)
+    ]
+
+
 # --- rules ----------------------------------------------------------------------------------
 
 
@@ -335,17 +398,23 @@ def _compose(inner: _Matrix, outer: _Matrix) -> _Matrix:
     )
 
 
-def _collect_rules(page: object, device: _Matrix, rules: list[Rule]) -> None:
+def _collect_objects(page: object, device: _Matrix, rules: list[Rule], texts: _Texts) -> None:
+    """The page's table rules, and its text objects in content order with their boxes."""
     for i in range(raw.FPDFPage_CountObjects(page)):
-        _object_rules(raw.FPDFPage_GetObject(page, i), device, rules, 0)
+        _walk_object(raw.FPDFPage_GetObject(page, i), device, rules, texts, 0)
 
 
-def _object_rules(obj: object, outer: _Matrix, rules: list[Rule], depth: int) -> None:
+def _walk_object(obj: object, outer: _Matrix, rules: list[Rule], texts: _Texts, depth: int) -> None:
     kind = raw.FPDFPageObj_GetType(obj)
-    if kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+    if kind == raw.FPDF_PAGEOBJ_TEXT:
+        left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            box = _box(outer, left.value, bottom.value, right.value, top.value)
+            texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, box))
+    elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
         inner = _compose(_matrix(obj), outer)
         for i in range(raw.FPDFFormObj_CountObjects(obj)):
-            _object_rules(raw.FPDFFormObj_GetObject(obj, i), inner, rules, depth + 1)
+            _walk_object(raw.FPDFFormObj_GetObject(obj, i), inner, rules, texts, depth + 1)
     elif kind == raw.FPDF_PAGEOBJ_PATH:
         to_page = _compose(_matrix(obj), outer)
         for x0, y0, x1, y1 in _subpath_boxes(obj, to_page):
