@@ -217,7 +217,7 @@ class _TextObject:
 # `FPDFText_GetTextObject` returning the object's address as an int: the per-character call
 # then costs no pointer object and no cast (it was the reader's largest cost).
 _object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
 )
 
 
@@ -410,7 +410,7 @@ def _walk_object(obj: object, outer: _Matrix, rules: list[Rule], texts: _Texts, 
         left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             box = _box(outer, left.value, bottom.value, right.value, top.value)
-            texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, box))
+            texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, box))  # type: ignore[arg-type]
     elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
         inner = _compose(_matrix(obj), outer)
         for i in range(raw.FPDFFormObj_CountObjects(obj)):
