@@ -184,3 +184,22 @@ def test_a_decompression_bomb_is_refused_before_pdfium_inflates_it(tmp_path: Pat
         tracemalloc.stop()
         limits.configure(limits.DEFAULT_STREAM_LIMIT)
     assert peak < 80 * 1024 * 1024
+
+
+def test_the_cli_ingests_with_pdfium_and_refuses_an_unknown_engine(
+    agenda_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from ui.cli.main import main
+
+    assert (
+        main(
+            ["--home", str(tmp_path / "home"), "--json", "ingest", "--pdf-engine", "pdfium", str(agenda_pdf)]
+        )
+        == 0
+    )
+    report = json.loads(capsys.readouterr().out)
+    assert report["ingested"] == 1 and not report["failed"]
+    with pytest.raises(SystemExit):
+        main(["--home", str(tmp_path / "home"), "ingest", "--pdf-engine", "mupdf", str(agenda_pdf)])
