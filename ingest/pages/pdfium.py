@@ -171,8 +171,10 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
     loose_box = raw.FPDFText_GetLooseCharBox
     for i in range(count):
         char = text[i]
-        if char in "\r\n\x00\ufffe" or is_generated(text_page, i) == 1:
+        if char in "\r\n\x00" or is_generated(text_page, i) == 1:
             continue
+        if char == "\ufffe":  # PDFium's mark for a hyphen that ends a line ("in-" / "line")
+            char = "-"
         if not loose_box(text_page, i, loose):
             continue
         key = _object_at(text_page, i) or 0
