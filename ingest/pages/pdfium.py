@@ -328,17 +328,18 @@ def _with_dropped_spaces(chars: list[_Char], texts: _Texts) -> list[_Char]:
     PDFium gives no characters for text objects that hold only spaces, but pdfminer keeps
     every space, and a run of spaces that spans a gap makes both sides one line: Manordeilo
     and Salem's minutes set "Signed by the Chair" 70pt right of its sentence with space
-    objects between. A text object that gave no characters and has width is such a run; it
-    becomes spaces across its width (`_spaces`), on the line of the character before it,
-    between that character and the next in content order.
+    objects between, and with spaces that open the next object. A text object that gave no
+    characters and has width is such a run; it becomes spaces across its width (`_spaces`),
+    on the line of the character before it, between that character and the next in content
+    order. An object whose box starts left of its first character opened with spaces: they
+    fill the difference.
     """
     seen = {char.obj for char in chars}
     order = {key: index for index, (key, _) in enumerate(texts)}
+    boxes = dict(texts)
     runs = [
         (index, box) for index, (key, box) in enumerate(texts) if key not in seen and box[2] - box[0] > 0.5
     ]
-    if not runs:
-        return chars
     out: list[_Char] = []
     pending = 0
     previous: _Char | None = None
@@ -350,6 +351,11 @@ def _with_dropped_spaces(chars: list[_Char], texts: _Texts) -> list[_Char]:
             if previous is not None and run_index > previous_index and previous.y0 <= y0 <= previous.y1:
                 out += _spaces(x0, x1, previous)
             pending += 1
+        # The object's own leading spaces: its box starts left of its first character.
+        if (previous is None or previous.obj != char.obj) and char.obj in boxes:
+            left = boxes[char.obj][0]
+            if char.x0 - left > 1.0 and (previous is None or left >= previous.x1 - 0.5):
+                out += _spaces(left, char.x0, char)
         out.append(char)
         previous, previous_index = char, max(previous_index, index)
     return out
