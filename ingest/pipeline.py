@@ -39,7 +39,7 @@ from pathlib import Path
 from ingest.analyses import Analysis, nlp, registered_analyses
 from ingest.errors import IngestError
 from ingest.pages import limits as pdf_limits
-from ingest.pages.formats import SUPPORTED_SUFFIXES, choose_format
+from ingest.pages.formats import SUPPORTED_SUFFIXES, choose_format, configure_pdf_engine
 from ingest.sources.folder import expand_paths, unreachable
 from ingest.structure.classify import classify
 from ingest.structure.dates import date_from_file_name
@@ -49,7 +49,7 @@ from ingest.structure.meeting import heading_end, read_meeting_info
 from ingest.structure.sections import split_sections
 from ingest.workers import JobFailed, WorkerLimits, run_jobs
 from minutebook.models import Document, IngestFailure
-from minutebook.settings import Limits, describe
+from minutebook.settings import DEFAULT_PDF_ENGINE, Limits, describe
 from minutebook.store import FileRecord, Store
 from minutebook.text import content_id
 
@@ -147,9 +147,11 @@ def _parse_job(path_text: str, analyses: list[Analysis] | None = None) -> Docume
         )
 
 
-def configure_stages(limits: Limits) -> None:
-    """Apply the limits the stages enforce themselves (in each worker, or in-process)."""
+def configure_stages(limits: Limits, pdf_engine: str = DEFAULT_PDF_ENGINE) -> None:
+    """Apply the limits the stages enforce themselves and the PDF engine (in each worker, or
+    in-process)."""
     pdf_limits.configure(limits.stream_mb * 1024 * 1024)
+    configure_pdf_engine(pdf_engine)
     nlp.configure(limits.item_chars)
 
 
@@ -223,12 +225,12 @@ def _size(path: Path | str) -> int:
 
 
 def _parse_all(
-    paths: list[Path], workers: int, analyses: list[Analysis] | None, limits: Limits
+    paths: list[Path], workers: int, analyses: list[Analysis] | None, limits: Limits, pdf_engine: str
 ) -> Generator[Document | IngestFailure, None, None]:
     """Parse each path: in this process when `workers` is 0 (tests, benchmarks: no memory or
     time limit), else on supervised worker processes that enforce every limit."""
     if workers <= 0:
-        configure_stages(limits)
+        configure_stages(limits, pdf_engine)
         for path in paths:
             yield _parse_job(str(path), analyses)
         return
@@ -243,7 +245,7 @@ def _parse_all(
         functools.partial(_parse_job, analyses=analyses),
         workers=workers,
         limits=worker_limits,
-        setup=functools.partial(configure_stages, limits),
+        setup=functools.partial(configure_stages, limits, pdf_engine),
         memory_message=f"exceeded the memory limit ({memory})",
         death_message=lambda how: (
             f"the worker reading it died ({how}); it may have run out of memory ({memory})"
@@ -271,6 +273,7 @@ def ingest_paths(
     limits: Limits | None = None,
     on_stored: Callable[[], None] | None = None,
     prune: bool = False,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> IngestReport:
     """Ingest files and folders into `store`. Never raises for bad input: see the report.
 
@@ -279,7 +282,9 @@ def ingest_paths(
     sections); the ingest benchmark uses it to time "the whole ingest before entity
     extraction". `workers=0` parses in this process. `on_stored` is called as documents land
     (see the module docstring) and once at the end. `prune` forgets stored paths whose files
-    are gone (documents no other path holds go with them). Report lists are sorted by path.
+    are gone (documents no other path holds go with them). `pdf_engine` reads PDFs ("pdfminer",
+    the reference, or "pdfium", falling back to pdfminer per file). Report lists are sorted by
+    path.
     """
     report = IngestReport()
     limits = limits or Limits()
@@ -295,7 +300,9 @@ def ingest_paths(
         _prune(store, report)
     total = len(to_parse)
     batch = _Batch(on_stored)
-    results = _parse_all(to_parse, default_workers() if workers is None else workers, analyses, limits)
+    results = _parse_all(
+        to_parse, default_workers() if workers is None else workers, analyses, limits, pdf_engine
+    )
     try:
         for done, result in enumerate(results, start=1):
             if isinstance(result, IngestFailure):

@@ -12,6 +12,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutebook.models import Page
+from minutebook.settings import DEFAULT_PDF_ENGINE, PDF_ENGINES
+
+_pdf_engine = DEFAULT_PDF_ENGINE
+
+
+def configure_pdf_engine(name: str) -> None:
+    """Choose the engine that reads PDFs in this process ("pdfminer" or "pdfium")."""
+    global _pdf_engine
+    if name not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {name!r} (known: {', '.join(PDF_ENGINES)})")
+    _pdf_engine = name
+
+
+def pdf_engine() -> str:
+    return _pdf_engine
+
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md")
 
@@ -27,7 +43,7 @@ class Format:
 def _read_pdf(path: Path, data: bytes) -> list[Page]:
     from ingest.pages.pdf import extract_pdf_pages  # pdfminer loads only when a PDF is read
 
-    return extract_pdf_pages(path, data)
+    return extract_pdf_pages(path, data, engine=_pdf_engine)
 
 
 def _read_text(path: Path, data: bytes) -> list[Page]:

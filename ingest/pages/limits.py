@@ -10,6 +10,9 @@ pdfminer's warnings named by the file, and what pdfminer refused to do, for the 
 * pdfminer logs warnings with a file object's repr (`<_io.BytesIO object at 0x7f…>`) or none
   at all ("Could not get FontBBox …"); inside `guarded_reading` each warning starts with the
   file's path (control characters escaped), so one line names the file it is about.
+* PDFium inflates streams in C, where these decoders cannot reach: `check_stream_sizes`
+  inflates each Flate stream (each Flate stage of a chain) up to the ceiling before PDFium
+  reads the file, and refuses it with the same message.
 * pdfminer skips a form XObject that draws itself (a circular reference) with a warning; the
   reading records it, so "no text" can say why (`Reading.refused_circular`).
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -215,3 +219,58 @@ def guarded_reading(path: Path) -> Iterator[Reading]:
     finally:
         for logger in loggers:
             logger.removeFilter(name_filter)
+
+
+# --- readers that inflate streams themselves (PDFium) -----------------------------------------
+
+# "stream" after an object's dictionary; the dictionary is read back to the object's start.
+_STREAM_START = re.compile(rb"stream\r?\n")
+_OBJECT_START = re.compile(rb"\d+\s+\d+\s+obj\b")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)")
+_FLATE_NAMES = (b"FlateDecode", b"Fl")
+# How far back from "stream" an object's dictionary may start (fonts' dictionaries are short;
+# a longer one is read from the nearest object start within it).
+_DICT_WINDOW = 4096
+
+
+def check_stream_sizes(data: bytes) -> None:
+    """Raise `StreamTooLarge` when a Flate stream of the PDF in `data` (each Flate stage of a
+    chain of filters) inflates past the ceiling, inflating at most the ceiling per stream.
+
+    For readers that decode streams in C where the bounded decoders cannot reach (PDFium):
+    PDFium inflates a stream whole, so a few KB can cost it a gigabyte. Non-Flate filters
+    and streams whose dictionary cannot be found are left to the reader (and the worker's
+    memory limit).
+    """
+    limit = _stream_limit
+    if limit is None:
+        return
+    for match in _STREAM_START.finditer(data):
+        window_start = max(0, match.start() - _DICT_WINDOW)
+        starts = list(_OBJECT_START.finditer(data, window_start, match.start()))
+        if not starts:
+            continue
+        dictionary = data[starts[-1].end() : match.start()]
+        found = _FILTER.search(dictionary)
+        if found is None:
+            continue
+        filters = re.findall(rb"/(\w+)", found.group(1))
+        end = data.find(b"endstream", match.end())
+        payload = data[match.end() : end if end != -1 else len(data)]
+        for name in filters:
+            if name not in _FLATE_NAMES:
+                break
+            payload = _bounded_inflate(payload, limit)
+
+
+def _bounded_inflate(data: bytes, limit: int) -> bytes:
+    """What a Flate stream inflates to, up to `limit` bytes; `StreamTooLarge` beyond it. A
+    damaged stream gives what inflated before the damage (the reader decides about the rest)."""
+    inflater = zlib.decompressobj()
+    out = bytearray()
+    try:
+        for start in range(0, len(data), _CHUNK):
+            _feed(inflater, data[start : start + _CHUNK], out)
+    except zlib.error:
+        pass
+    return bytes(out)

@@ -9,6 +9,12 @@ and a set of organisations; these are compared with the labels as sets, per pass
 precision and recall per type over the whole set and per subset (hand-picked / every-nth /
 titled / held-out), then each false positive and false negative with its source.
 
+`--filter-impact` measures, in one run, what reading only the text that can hold names
+(`ingest.analyses.entities.name_bearing`) costs and saves: P/R on the labelled passages read
+whole and read through the filter, then over every corpus paper and real PDF the mentions
+(kind, name, item) found reading all prose ("before") against reading through the filter
+("after"), with the characters and spaCy CPU seconds of each.
+
 `--sample` instead reprints the passages the sampling rule picks (needs
 /work/shared/real-pdfs), so a reviewer can check the sampled lists were not cherry-picked.
 """
@@ -61,7 +67,8 @@ def sample_lines(path: Path, per_source: int = 9, titled: int = 4) -> tuple[list
     from ingest.pipeline import parse_file
 
     lines = []
-    for text, _page, _item in _texts(parse_file(path)):
+    # Every prose line, as when the labels were sampled (before `name_bearing` existed).
+    for text, _page, _item in _texts(parse_file(path), all_text=True):
         for line in text.splitlines():
             line = " ".join(line.split())
             if 8 <= len(line.split()) <= 70:
@@ -73,11 +80,67 @@ def sample_lines(path: Path, per_source: int = 9, titled: int = 4) -> tuple[list
     return picked, [with_title[tstep // 2 + k * tstep] for k in range(min(titled, len(with_title)))]
 
 
+def filter_impact() -> int:
+    import time
+
+    from ingest.analyses import registered_analyses
+    from ingest.analyses.entities import extract_entities, name_bearing
+    from ingest.pipeline import parse_file
+
+    labelled = [row for rows in SUBSETS.values() for row in rows]
+    whole = extract([text for _, text, _, _ in labelled])
+    filtered = extract([name_bearing(text) for _, text, _, _ in labelled])
+    print(f"labelled passages: {len(labelled)}")
+    for index, kind in ((0, "people"), (1, "organisations")):
+        for label, results in (("whole", whole), ("filtered", filtered)):
+            pairs = [(found[index], row[2 + index]) for found, row in zip(results, labelled, strict=True)]
+            p, r, tp, found_n, gold_n = prf(pairs)
+            print(f"  {kind:14} {label:9} P {p:.3f} ({tp}/{found_n})  R {r:.3f} ({tp}/{gold_n})")
+    others = [a for a in registered_analyses() if a is not extract_entities]
+    papers = sorted((REPO / "corpus").glob("*.txt"))
+    for folder in (REAL_PDFS, REAL_PDFS.parent / "more-councils"):
+        papers += sorted(folder.glob("*.pdf")) if folder.is_dir() else []
+    totals = {"before": [0, 0.0], "after": [0, 0.0]}
+    kept = lost = gained = 0
+    lost_lines: list[str] = []
+    for path in papers:
+        doc = parse_file(path, analyses=others)
+        found = {}
+        for label, all_text in (("before", True), ("after", False)):
+            chars = sum(len(t) for t, _, _ in _texts(doc, all_text=all_text))
+            start = time.process_time()
+            extract_entities(doc, all_text=all_text)
+            totals[label][0] += chars
+            totals[label][1] += time.process_time() - start
+            found[label] = {(m.type, m.name, m.item_id) for m in doc.mentions}
+        kept += len(found["before"] & found["after"])
+        lost += len(found["before"] - found["after"])
+        gained += len(found["after"] - found["before"])
+        lost_lines += [
+            f"  {path.name}: lost {m[0]} {m[1]!r}" for m in sorted(found["before"] - found["after"], key=str)
+        ]
+        lost_lines += [
+            f"  {path.name}: new  {m[0]} {m[1]!r}" for m in sorted(found["after"] - found["before"], key=str)
+        ]
+    (chars_b, cpu_b), (chars_a, cpu_a) = totals["before"], totals["after"]
+    print(
+        f"\n{len(papers)} papers: characters read {chars_b:,} -> {chars_a:,} ({chars_a / chars_b:.0%});"
+        f" entity CPU {cpu_b:.1f} s -> {cpu_a:.1f} s ({cpu_a / cpu_b:.0%})"
+    )
+    total = kept + lost
+    print(f"mentions (kind, name, item): kept {kept}/{total} ({kept / total:.1%}), lost {lost}, new {gained}")
+    print("\n".join(lost_lines))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--subset", choices=sorted(SUBSETS), help="evaluate one subset only")
     parser.add_argument("--sample", action="store_true", help="reprint the sampled passages")
+    parser.add_argument("--filter-impact", action="store_true", help="before/after the name-bearing filter")
     args = parser.parse_args()
+    if args.filter_impact:
+        return filter_impact()
     if args.sample:
         for key, path in SAMPLE_SOURCES.items():
             every, titled = sample_lines(path)

@@ -6,6 +6,7 @@ numbers, decision items, actions.
     python tests/bench/eval_structure.py --extra /work/devcouncils/labels.json  # more labels
     python tests/bench/eval_structure.py --misses              # what each miss was
     python tests/bench/eval_structure.py --oracle-structure    # analyses on labelled items
+    python tests/bench/eval_structure.py --pdf-engine pdfium   # PDFs read by PDFium
 
 `--oracle-structure` takes each paper's kind, body, date and item headings from its labels
 (tests/bench/oracle_structure.py), so decisions, votes and actions are scored apart from the
@@ -47,6 +48,7 @@ def main() -> int:
     parser.add_argument(
         "--oracle-structure", action="store_true", help="score the analyses on the labels' kind and items"
     )
+    parser.add_argument("--pdf-engine", choices=["pdfminer", "pdfium"], default="pdfminer")
     args = parser.parse_args()
 
     papers = load_labels(LABELS)
@@ -64,7 +66,7 @@ def main() -> int:
         tallies = score_oracle(papers)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            failed = ingest_labelled(papers, Path(tmp) / "home")
+            failed = ingest_labelled(papers, Path(tmp) / "home", pdf_engine=args.pdf_engine)
             tallies, _ = score_all(papers, Path(tmp) / "home")
     seconds = time.perf_counter() - started
     if args.json:

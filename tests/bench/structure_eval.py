@@ -238,9 +238,11 @@ def stored_documents(home: Path) -> dict[str, dict[str, Any]]:
     return docs
 
 
-def ingest_labelled(papers: list[dict[str, Any]], home: Path, workers: int = 2) -> dict[str, str]:
-    """Ingest every labelled paper into `home` (structure, decisions and actions; no entities).
-    Returns {path: error} for the papers ingest rejected."""
+def ingest_labelled(
+    papers: list[dict[str, Any]], home: Path, workers: int = 2, pdf_engine: str = "pdfminer"
+) -> dict[str, str]:
+    """Ingest every labelled paper into `home` (structure, decisions and actions; no entities)
+    with `pdf_engine`. Returns {path: error} for the papers ingest rejected."""
     from ingest.analyses.actions import analyse_actions
     from ingest.analyses.decisions import analyse_decisions
     from ingest.pipeline import ingest_paths
@@ -252,6 +254,7 @@ def ingest_labelled(papers: list[dict[str, Any]], home: Path, workers: int = 2) 
             store,
             workers=workers,
             analyses=[analyse_decisions, analyse_actions],
+            pdf_engine=pdf_engine,
         )
     return {failure.path: failure.error for failure in report.failed}
 

@@ -19,12 +19,13 @@ from ui.cli.output import emit_rows, item_label, print_json, progress, when
 
 def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
     from ingest.pipeline import ingest_paths
-    from minutebook.settings import LIMIT_NAMES, load_limits
+    from minutebook.settings import LIMIT_NAMES, load_limits, load_pdf_engine
     from minutebook.store import open_store
     from minutebook.views import document_summary
     from search import bring_index_up_to_date, ensure_evidence
 
     limits = load_limits(home, {name: getattr(args, name, None) for name in LIMIT_NAMES})
+    pdf_engine = load_pdf_engine(home, getattr(args, "pdf_engine", None))
     with open_store(home) as store:
 
         def index_stored() -> None:
@@ -40,6 +41,7 @@ def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
                 limits=limits,
                 on_stored=index_stored,
                 prune=args.prune,
+                pdf_engine=pdf_engine,
             )
         except KeyboardInterrupt:
             print("interrupted: making the papers stored so far searchable", file=sys.stderr)

@@ -60,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: CPU cores)")
     p.add_argument("--prune", action="store_true", help="forget stored papers whose files are gone")
+    p.add_argument(
+        "--pdf-engine",
+        choices=["pdfminer", "pdfium"],
+        default=None,
+        help="library that reads PDF layout: pdfminer (default, the reference) or pdfium (faster;"
+        " falls back to pdfminer per file); also MINUTEBOOK_PDF_ENGINE, settings.toml [ingest]",
+    )
     _add_limit_flags(p)
 
     add("reindex", cmd_reindex, "Rebuild the search index from the record store.")

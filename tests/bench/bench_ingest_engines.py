@@ -1,0 +1,194 @@
+"""Benchmark: the whole `minutebook ingest` (entities, index, everything on) with each PDF
+engine, against plain pdfminer `extract_text` and plain pypdfium2 text extraction, in one run.
+
+    python tests/bench/bench_ingest_engines.py [--repeat 3] [--copies 1] [--workers 2]
+
+Every real folder (../shared/real-pdfs, ../shared/more-councils) is the input; `--copies N`
+copies it N times under distinct names (each copy is parsed; identical text is stored once),
+a larger archive from the same papers. Per repeat, interleaved so background load hits them
+alike:
+
+* plain pdfminer: `pdfminer.high_level.extract_text` over every file, one after another;
+* plain pypdfium2: every page's `get_textpage().get_text_range()`, one after another;
+* minutebook/pdfminer and minutebook/pdfium: `minutebook --home NEW ingest --pdf-engine E
+  FOLDERS` as a whole process (workers, spaCy, the store and the search index included).
+
+Printed: medians of wall seconds, CPU seconds (the process and everything it waited for:
+workers included), pages/s, CPU-s/page, the ingest's peak memory (the sum of the resident
+memory of the command and its workers, sampled every 50 ms) and the projected wall time for
+250,000 pages at the measured rate. The machine is shared: CPU seconds are the steadier
+figure. Goal (issue 17): >= 40 pages/s whole ingest with entities, peak <= 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+import pypdfium2 as pdfium  # noqa: E402
+from pdfminer.high_level import extract_text  # noqa: E402
+
+from tests.conftest import MORE_COUNCILS, REAL_PDFS  # noqa: E402
+
+ARCHIVE_PAGES = 250_000
+MINUTEBOOK = REPO / ".venv" / "bin" / "minutebook"
+
+
+def cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(run: Callable[[], object]) -> tuple[float, float]:
+    cpu, start = cpu_seconds(), time.perf_counter()
+    run()
+    return time.perf_counter() - start, cpu_seconds() - cpu
+
+
+def plain_pdfminer(paths: list[Path]) -> None:
+    for path in paths:
+        extract_text(path)
+
+
+def plain_pdfium(paths: list[Path]) -> None:
+    for path in paths:
+        document = pdfium.PdfDocument(path)
+        try:
+            for page in document:
+                page.get_textpage().get_text_range()
+        finally:
+            document.close()
+
+
+def count_pages(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        document = pdfium.PdfDocument(path)
+        total += len(document)
+        document.close()
+    return total
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of `root` and its descendants (from /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def minutebook_ingest(
+    folders: list[Path], engine: str, workers: int, scratch: Path
+) -> tuple[float, float, int]:
+    """(wall s, CPU s, peak resident bytes of the command and its workers) of one ingest."""
+    home = Path(tempfile.mkdtemp(dir=scratch, prefix=f"home-{engine}-"))
+    command = [str(MINUTEBOOK), "--home", str(home), "ingest", "--workers", str(workers)]
+    command += ["--pdf-engine", engine, *map(str, folders)]
+    peak = 0
+    cpu, start = cpu_seconds(), time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.05):
+            peak = max(peak, _tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _out, err = process.communicate()
+    done.set()
+    sampler.join()
+    wall, used = time.perf_counter() - start, cpu_seconds() - cpu
+    if process.returncode != 0:
+        raise SystemExit(f"ingest with {engine} failed: {err.decode()[-500:]}")
+    shutil.rmtree(home, ignore_errors=True)
+    return wall, used, peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    args = parser.parse_args()
+    sources = [folder for folder in (REAL_PDFS, MORE_COUNCILS) if folder.is_dir()]
+    if not sources:
+        print("no real folders (../shared/real-pdfs, ../shared/more-councils); nothing to measure")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-engines-") as tmp:
+        scratch = Path(tmp)
+        folders = []
+        for copy in range(args.copies):
+            for source in sources:
+                target = scratch / f"copy{copy}" / source.name
+                target.mkdir(parents=True)
+                for pdf in sorted(source.glob("*.pdf")):
+                    shutil.copy(pdf, target / f"c{copy}_{pdf.name}")
+                folders.append(target)
+        paths = sorted(p for folder in folders for p in folder.glob("*.pdf"))
+        pages = count_pages(paths)
+        print(
+            f"{len(paths)} PDFs, {pages} pages; {args.workers} workers; {args.repeat} repeats;"
+            f" load {os.getloadavg()[0]:.1f}"
+        )
+        runs: dict[str, list[tuple[float, float, int]]] = {}
+        for repeat in range(args.repeat):
+            wall, cpu = timed(lambda: plain_pdfminer(paths))
+            runs.setdefault("plain pdfminer extract_text", []).append((wall, cpu, 0))
+            wall, cpu = timed(lambda: plain_pdfium(paths))
+            runs.setdefault("plain pypdfium2 text", []).append((wall, cpu, 0))
+            for engine in ("pdfminer", "pdfium"):
+                runs.setdefault(f"minutebook ingest, {engine}", []).append(
+                    minutebook_ingest(folders, engine, args.workers, scratch)
+                )
+            print(f"repeat {repeat + 1} done (load {os.getloadavg()[0]:.1f})", flush=True)
+    print(
+        f"\n{'':32} {'wall s':>8} {'CPU s':>8} {'pages/s':>8} {'CPU-s/pg':>9}"
+        f" {'peak MB':>8} {'250k pages':>11}"
+    )
+    baseline = statistics.median(wall for wall, _, _ in runs["plain pdfminer extract_text"])
+    for name, values in runs.items():
+        wall = statistics.median(v[0] for v in values)
+        cpu = statistics.median(v[1] for v in values)
+        peak = max(v[2] for v in values)
+        rate = pages / wall
+        hours = ARCHIVE_PAGES / rate / 3600
+        peak_text = f"{peak / 1e6:8.0f}" if peak else f"{'':>8}"
+        print(f"{name:32} {wall:8.2f} {cpu:8.2f} {rate:8.1f} {cpu / pages:9.4f} {peak_text} {hours:9.2f} h")
+    for engine in ("pdfminer", "pdfium"):
+        wall = statistics.median(v[0] for v in runs[f"minutebook ingest, {engine}"])
+        print(f"minutebook/{engine} page rate vs plain serial pdfminer: {baseline / wall:.2f}x (goal >= 2x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
