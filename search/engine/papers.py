@@ -31,7 +31,8 @@ HIT_FIELDS = (
 
 @dataclass
 class SearchRequest:
-    """One search as a user asks it. Dates are ISO `YYYY-MM-DD`; `sort` is relevance|date."""
+    """One search as a user asks it. Dates are ISO `YYYY-MM-DD`; `sort` is relevance|date;
+    `match` is "all" (every plain word required, the default) or "any" (`engine.query`)."""
 
     query: str
     body: str | None = None
@@ -43,6 +44,7 @@ class SearchRequest:
     sort: str = "relevance"
     limit: int = 10
     offset: int = 0
+    match: str = "all"
 
 
 def search_papers(home: Path, request: SearchRequest) -> dict[str, Any]:
@@ -52,7 +54,8 @@ def search_papers(home: Path, request: SearchRequest) -> dict[str, Any]:
     from search.engine import query as user_query
     from search.engine.schema import get_schema
 
-    parsed = user_query.parse_user_query(request.query, get_schema())
+    match = request.match if request.match in user_query.MATCH_MODES else "all"
+    parsed = user_query.parse_user_query(request.query, get_schema(), match)
     notes = list(parsed.notes)
     filters = user_query.Filters(
         body=request.body,
@@ -76,6 +79,7 @@ def search_papers(home: Path, request: SearchRequest) -> dict[str, Any]:
         "facets": outcome.facets,
         "notes": notes,
         "sort": sort,
+        "match": match,
         "limit": request.limit,
         "offset": request.offset,
     }
