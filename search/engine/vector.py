@@ -422,7 +422,9 @@ class VectorIndex:
             for leaf, offset in self.leaves:
                 if leaf.has_column(fieldname):
                     column = leaf.column_reader(fieldname, translate=False)
-                    raw = [value or 0 for value in column]
+                    # An undated section's DATETIME column holds Whoosh's default, a number
+                    # past int64 (see backend._UNDATED): no value, like 0.
+                    raw = [value if value and -(2**63) <= value < 2**63 else 0 for value in column]
                     values[offset : offset + len(raw)] = raw
             self._numeric[fieldname] = values
         return values
