@@ -20,6 +20,23 @@ This front re-exports the search API most callers need.
 """
 
 from search.derived import refresh_after_ingest
-from search.engine import HIT_FIELDS, SearchRequest, hits_to_csv, rebuild, search_papers
+from search.engine import (
+    HIT_FIELDS,
+    MATCH_MODES,
+    USER_FIELDS,
+    SearchRequest,
+    hits_to_csv,
+    rebuild,
+    search_papers,
+)
 
-__all__ = ["HIT_FIELDS", "SearchRequest", "hits_to_csv", "rebuild", "refresh_after_ingest", "search_papers"]
+__all__ = [
+    "HIT_FIELDS",
+    "MATCH_MODES",
+    "USER_FIELDS",
+    "SearchRequest",
+    "hits_to_csv",
+    "rebuild",
+    "refresh_after_ingest",
+    "search_papers",
+]

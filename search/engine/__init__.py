@@ -1,9 +1,10 @@
 """The search engine: the index on disk and query evaluation (Whoosh today, behind this front).
 
-Modules: `schema` (fields and the one analyzer), `query` (user text -> query tree and
-filters), `backend` (index on disk, generations, writers, searchers), `vector` (queries
-evaluated over whole posting lists with NumPy), `whoosh_fixes` (a Whoosh bug worked around),
-`papers` (one user search -> CONTRACT.md's shape).
+Modules: `schema` (fields and the one analyzer), `syntax` (how words combine and the
+`field:` names, as users are told), `query` (user text -> query tree and filters),
+`backend` (index on disk, generations, writers, searchers), `vector` (queries evaluated over
+whole posting lists with NumPy), `whoosh_fixes` (a Whoosh bug worked around), `papers` (one
+user search -> CONTRACT.md's shape).
 
 Callers use what `__all__` names, so another engine can replace this one without touching
 them. The index is derived from the record store and can be rebuilt from it at any time.
@@ -13,5 +14,14 @@ Imports: `minutebook` and this package only; nothing else of `search/`.
 
 from search.engine.papers import HIT_FIELDS, SearchRequest, hits_to_csv, search_papers
 from search.engine.rebuild import rebuild
+from search.engine.syntax import MATCH_MODES, USER_FIELDS
 
-__all__ = ["HIT_FIELDS", "SearchRequest", "hits_to_csv", "rebuild", "search_papers"]
+__all__ = [
+    "HIT_FIELDS",
+    "MATCH_MODES",
+    "USER_FIELDS",
+    "SearchRequest",
+    "hits_to_csv",
+    "rebuild",
+    "search_papers",
+]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from search.engine.syntax import MATCH_MODES
+
 # CONTRACT.md's hit fields in order (extra fields follow them in the JSON and the CSV).
 HIT_FIELDS = (
     "id",
@@ -54,7 +56,7 @@ def search_papers(home: Path, request: SearchRequest) -> dict[str, Any]:
     from search.engine import query as user_query
     from search.engine.schema import get_schema
 
-    match = request.match if request.match in user_query.MATCH_MODES else "all"
+    match = request.match if request.match in MATCH_MODES else "all"
     parsed = user_query.parse_user_query(request.query, get_schema(), match)
     notes = list(parsed.notes)
     filters = user_query.Filters(

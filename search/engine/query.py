@@ -2,8 +2,8 @@
 
 Syntax (CONTRACT.md): words, "phrases", AND/OR/NOT, field:value, and date ranges
 (`date:[2014-01-01 TO 2014-06-30]`). Field names users may type are mapped onto schema
-fields by `FIELD_ALIASES` (a registry, not an if/else chain); `USER_FIELDS` is the list the
-help shows, each name with what it searches.
+fields by `FIELD_ALIASES` (a registry, not an if/else chain); `syntax.USER_FIELDS` is the
+list the help shows, each name with what it searches.
 
 Plain words are all required (`match="all"`, the default): `free school meals` finds the
 sections that say all three words, as a reader expects of a search box, not the many that
@@ -38,24 +38,6 @@ _KNOWN_FIELDS = {alias for aliases in FIELD_ALIASES.values() for alias in aliase
 
 # The OR group's bonus for documents matching more of the words (whoosh's OrGroup.factory).
 OR_BONUS = 0.9
-
-# How plain words combine: every one required, or any one enough (ranked by how many match).
-MATCH_MODES = ("all", "any")
-
-# What the help lists: the names a user types, each with what it narrows to. Every name here
-# is a schema field or one of its aliases (tests/search/engine/test_query.py checks).
-USER_FIELDS: tuple[tuple[str, str], ...] = (
-    ("title:", "words of the item's title"),
-    ("section:", "words of a section heading"),
-    ("item:", "the item number as printed (item:9)"),
-    ("committee: or body:", "words of the committee's name"),
-    ("kind: or type:", "kind of paper: agenda, minutes, report, decision_notice, …"),
-    ("date:", "a day, month or year (date:2014-06), or a range date:[2014-01-01 TO 2014-06-30]"),
-    ("year:", "the year of the meeting (year:2014)"),
-    ("person:", "papers naming a person (lower case: person:leggett)"),
-    ("org:", "papers naming an organisation (org:ofsted)"),
-    ("resolved:", "items with a resolution (resolved:true)"),
-)
 
 _FIELD_PREFIX = re.compile(r"\b([A-Za-z_]+):")
 # A typed OR (outside quotes): the user has chosen alternatives, so words are ranked as before.

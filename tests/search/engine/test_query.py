@@ -139,7 +139,8 @@ def test_search_json_says_which_matching_it_used(home: Path) -> None:
 
 
 def test_every_field_name_the_help_lists_is_one_the_parser_knows() -> None:
-    from search.engine.query import FIELD_ALIASES, USER_FIELDS
+    from search.engine.query import FIELD_ALIASES
+    from search.engine.syntax import USER_FIELDS
 
     known = set(get_schema().names()) | {a for aliases in FIELD_ALIASES.values() for a in aliases}
     listed = {name.rstrip(":") for names, _ in USER_FIELDS for name in names.split(" or ")}
