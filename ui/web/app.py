@@ -35,5 +35,8 @@ PAGES = [
     st.Page(HERE / "page_sources.py", title="Sources", icon=":material/cloud_download:", url_path="sources"),
 ]
 
+from ui.web.errors import shown_as_sentences  # noqa: E402 - after the path fix above
+
 st.set_page_config(page_title="minutebook", page_icon=":material/menu_book:", layout="wide")
-st.navigation(PAGES).run()
+with shown_as_sentences():
+    st.navigation(PAGES).run()

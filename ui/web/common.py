@@ -78,9 +78,29 @@ def quote(text: str) -> None:
 
 
 def record_table(title: str, rows: list[dict[str, Any]], empty: str) -> None:
-    """A bold heading, then the rows as a table, or `empty` as a caption when there are none."""
+    """A bold heading, then the rows as a table, or `empty` as a caption when there are none.
+
+    A static table (`st.table`), not a data grid: its cells wrap, so roles, bodies and
+    declared interests read in full instead of being cut at the column's width.
+    """
     st.markdown(f"**{title}**")
     if rows:
-        st.dataframe(rows, hide_index=True, width="stretch")
+        st.table(rows, hide_index=True)
     else:
         st.caption(empty)
+
+
+# The app's pages by URL path (app.py): the last part of an address that names a page.
+PAGE_PATHS = ("meetings", "tracker", "ask", "people", "figures", "whats-new", "sources")
+
+
+def app_root_url() -> str:
+    """The app's own address (`http://host:port/base`), from the browser's: for links that
+    leave the app (a CSV export). Empty when unknown (a test run), so links stay relative."""
+    try:
+        url = str(st.context.url or "")
+    except Exception:  # no browser behind this run (AppTest): relative links
+        return ""
+    url = url.rstrip("/")
+    head, _, last = url.rpartition("/")
+    return head if last in PAGE_PATHS and head.count("/") >= 2 else url

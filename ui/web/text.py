@@ -12,6 +12,12 @@ import re
 
 # CommonMark lets a backslash escape any ASCII punctuation; escaping all of it is always safe.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# The most characters a highlighted word runs beyond the query's stem ("child" -> "children",
+# "leader" -> "leaders"): an inflection, not another word that starts the same way.
+SUFFIX_MAX = 4
+# Symbol-font bullets that PDFs put in the Private Use Area (Bristol's minutes: U+F0B7):
+# shown as the characters they draw.
+_SYMBOL_FONT = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖"})
 _QUERY_WORD = re.compile(r"[\w][\w'’-]*")
 _OPERATORS = {"and", "or", "not", "to"}
 # Words too common to be worth highlighting (the index ignores them too).
@@ -25,7 +31,7 @@ def escape_markdown(text: str) -> str:
 
 def _tidy_lines(text: str) -> str:
     # Leading spaces would start a code block (four or more) and trailing ones a hard break.
-    return "\n".join(line.strip() for line in text.split("\n"))
+    return "\n".join(line.strip() for line in text.translate(_SYMBOL_FONT).split("\n"))
 
 
 def _escape_inline(text: str) -> str:
@@ -53,10 +59,12 @@ def query_terms(query: str | None) -> list[str]:
 def _term_pattern(terms: list[str]) -> re.Pattern[str] | None:
     if not terms:
         return None
-    # Match inflected forms too ("meals" finds "meal", "planning" finds "plan…"): a word that
-    # starts with the term's stem. Longest first so the regex prefers the fuller match.
+    # Match inflected forms too ("meals" finds "meal", "planning" finds "plann…"): a word that
+    # starts with the term's stem and runs at most a suffix's length beyond it, so "bus"
+    # marks "buses" but not "Business". Longest first so the regex prefers the fuller match.
     stems = sorted({_stem(t) for t in terms}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
+    alternatives = "|".join(re.escape(s) for s in stems)
+    return re.compile(rf"\b(?:{alternatives})\w{{0,{SUFFIX_MAX}}}\b", re.IGNORECASE)
 
 
 def _stem(term: str) -> str:
@@ -66,23 +74,25 @@ def _stem(term: str) -> str:
     return term
 
 
-def highlight_markdown(text: str, terms: list[str]) -> str:
-    """Escaped Markdown of `text` with each occurrence of `terms` bold on an orange background."""
+def highlight_markdown(text: str, terms: list[str], strong: bool = True) -> str:
+    """Escaped Markdown of `text` with each occurrence of `terms` on an orange background,
+    bold unless `strong` is False (for text that is set in bold already: a heading line)."""
     text = _tidy_lines(text)
     pattern = _term_pattern(terms)
     if pattern is None:
         return _escape_inline(text)
-    return _mark(text, [(m.start(), m.end()) for m in pattern.finditer(text)])
+    return _mark(text, [(m.start(), m.end()) for m in pattern.finditer(text)], strong)
 
 
-def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+def _mark(text: str, spans: list[tuple[int, int]], strong: bool = True) -> str:
     out: list[str] = []
     last = 0
     for start, end in sorted(spans):
         if start < last or end <= start or end > len(text):
             continue
         out.append(_escape_inline(text[last:start]))
-        out.append(":orange-background[**" + _escape_inline(text[start:end]) + "**]")
+        marked = _escape_inline(text[start:end])
+        out.append(f":orange-background[**{marked}**]" if strong else f":orange-background[{marked}]")
         last = end
     out.append(_escape_inline(text[last:]))
     return "".join(out)
@@ -101,7 +111,7 @@ def mark_spans_markdown(text: str, spans: list[list[int]] | list[tuple[int, int]
     `snippet`); ones out of range or overlapping an earlier span are ignored.
     """
     # Same-length clean-up keeps the offsets valid: a snippet is one line of prose.
-    flat = text.replace("\n", " ").replace("\t", " ")
+    flat = text.translate(_SYMBOL_FONT).replace("\n", " ").replace("\t", " ")
     lead = len(flat) - len(flat.lstrip())
     pairs = [(int(s) - lead, int(e) - lead) for s, e in spans]
     return _mark(flat[lead:], [(s, e) for s, e in pairs if s >= 0])
