@@ -698,3 +698,24 @@ def test_the_indicator_search_box_filters_the_labels(
     assert re.search(r"\(\d+ values, \d+ periods\)$", narrowed[0]), narrowed[0]
     at.text_input(key="figures_q").set_value("zzqxj").run()
     assert [i.value for i in at.info] == ["No figures match."]
+
+
+def test_figures_open_on_a_named_series_with_several_periods(
+    monkeypatch: pytest.MonkeyPatch, corpus_home: Path
+) -> None:
+    from ui.web.series import MIN_PERIODS, names_indicator
+
+    at = run_page(monkeypatch, corpus_home, "page_figures.py")
+    label = at.selectbox(key="figures_label").value
+    assert names_indicator(label), label
+    line = chart_layers(at)[0]
+    assert len({p["period"] for p in line["data"]["values"]}) >= MIN_PERIODS
+    assert at.query_params["label"] == label
+
+
+def test_money_is_shown_as_money(monkeypatch: pytest.MonkeyPatch, corpus_home: Path) -> None:
+    at = run_page(monkeypatch, corpus_home, "page_figures.py", q="money")
+    [table] = at.dataframe
+    values = table.value["Value"].tolist()
+    assert values and all(re.fullmatch(r"-?£[\d,.]+(m|bn)?", v) for v in values), values
+    assert not any("e+" in v or "GBP" in v for v in values)
