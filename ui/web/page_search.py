@@ -79,8 +79,9 @@ def _seed_from_url() -> None:
 
 def _write_url(state: dict[str, Any]) -> None:
     """Rewrite the URL from the current view, leaving defaults out to keep it short."""
-    wanted = {k: str(v) for k, v in state.items() if v not in (None, "", "relevance", 1, False)}
-    if wanted.get("any") == "True":
+    # ("any" apart: True == 1, which would read as the default page.)
+    wanted = {k: str(v) for k, v in state.items() if k != "any" and v not in (None, "", "relevance", 1)}
+    if state.get("any"):
         wanted["any"] = "1"
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
@@ -286,9 +287,11 @@ def main() -> None:
     if total == 0:
         _no_results(home, version, state)
         return
+    # The app's address is read now: the export is built later, outside this run.
+    root = app_root_url()
     export.download_button(
         "Export CSV",
-        data=lambda: data.search_csv(home, version, total, app_root_url(), **{**request, "offset": 0}),
+        data=lambda: data.search_csv(home, version, total, root, **{**request, "offset": 0}),
         file_name="minutebook-search.csv",
         mime="text/csv",
         icon=":material/download:",

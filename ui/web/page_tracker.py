@@ -305,9 +305,11 @@ def main() -> None:
     if not shown:
         st.info("No actions match these filters.")
         return
+    # The app's address is read now: the export is built later, outside this run.
+    root = app_root_url()
     export.download_button(
         "Export CSV",
-        data=lambda: exports.actions_csv(shown, app_root_url()),
+        data=lambda: exports.actions_csv(shown, root),
         file_name="minutebook-actions.csv",
         mime="text/csv",
         icon=":material/download:",

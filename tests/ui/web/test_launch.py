@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.web.test_browser import _free_port
+from tests.ui.web.conftest import free_port as _free_port
 
 
 def _children(pid: int) -> list[int]:
