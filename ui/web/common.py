@@ -85,9 +85,16 @@ def record_table(title: str, rows: list[dict[str, Any]], empty: str) -> None:
     """
     st.markdown(f"**{title}**")
     if rows:
-        st.table(rows, hide_index=True)
+        static_table(rows)
     else:
         st.caption(empty)
+
+
+def static_table(rows: list[dict[str, Any]]) -> None:
+    """`rows` as a static table whose cells wrap, without the columns no row has a value in
+    ("Substituting for" on most days, "Presenter" in most packs): they only take width."""
+    kept = [key for key in rows[0] if any(row.get(key) not in (None, "") for row in rows)]
+    st.table([{key: row.get(key) for key in kept} for row in rows], hide_index=True)
 
 
 # The app's pages by URL path (app.py): the last part of an address that names a page.

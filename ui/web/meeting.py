@@ -17,7 +17,7 @@ from typing import Any
 import streamlit as st
 
 from ui.web import data
-from ui.web.common import MEETINGS_PAGE, quote, record_table
+from ui.web.common import MEETINGS_PAGE, quote, record_table, static_table
 from ui.web.text import escape_markdown
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -45,7 +45,7 @@ def _items_section(meeting: dict[str, Any], origins: dict[str, str]) -> None:
             query_params={"doc": doc["id"]},
         )
         if items:
-            st.table(
+            static_table(
                 [
                     {
                         "Item": i["number"] or "–",
@@ -54,8 +54,7 @@ def _items_section(meeting: dict[str, Any], origins: dict[str, str]) -> None:
                         "Presenter": i.get("presenter") or "",
                     }
                     for i in items
-                ],
-                hide_index=True,
+                ]
             )
     if not docs:
         st.caption("No papers for this meeting.")
@@ -164,19 +163,20 @@ def _actions_section(records: dict[str, list[dict[str, Any]]], statuses: dict[st
     if not records["actions"]:
         st.caption("No actions raised at this meeting.")
         return
-    st.table(
+    static_table(
         [
             {
                 "Status": statuses.get(a["id"], "open"),
                 "Action": a["text"],
                 "Owner": a["owner"] or "",
-                "Due": a["due"] or (a["due_text"] or ""),
+                # A date, or nothing; the paper's own words beside it, never mixed in.
+                "Due": a["due"] or "",
+                "As written": a["due_text"] or "",
                 "Item": f"{a['item_number'] or ''} {a['item_title'] or ''}".strip(),
                 "Page": a["page"],
             }
             for a in records["actions"]
-        ],
-        hide_index=True,
+        ]
     )
     st.page_link("page_tracker.py", label="Follow them in the tracker", icon=":material/task_alt:")
 
@@ -189,10 +189,10 @@ def meeting_heading(meeting: dict[str, Any]) -> str:
 def show(home: Path, version: tuple[float, ...], meeting: dict[str, Any]) -> None:
     """The meeting page: heading, when and where, then the four tabs in a fixed order."""
     st.page_link(MEETINGS_PAGE, label="All meetings", icon=":material/arrow_back:", query_params={})
-    st.title(escape_markdown(meeting_heading(meeting)))
+    st.title(escape_markdown(meeting["body"] or "Unnamed committee"))
     st.markdown(
         escape_markdown(" · ".join(filter(None, [meeting["date"], meeting["time"], meeting["venue"]])))
-        or "Date unknown"
+        or "undated"
     )
     records = data.meeting_records(home, version, meeting["id"])
     tabs = dict(zip(TABS, st.tabs(TABS), strict=True))

@@ -33,8 +33,9 @@ def main() -> None:
         result = data.ask(home, version, question)
     answer = result.get("answer")
     if answer is None:
-        # Passages that do not answer are not quotes "supporting" anything (CONTRACT): none
-        # are shown; a search for the same words is the honest next step.
+        # Passages that do not answer are not quotes "supporting" anything (CONTRACT): they
+        # are folded away and labelled as what they are, the nearest the papers come (the
+        # command line prints them too); a search for the same words is the next step.
         st.warning("The papers do not answer that question.", icon=":material/help:")
         st.page_link(
             "page_search.py",
@@ -42,6 +43,19 @@ def main() -> None:
             icon=":material/search:",
             query_params={"q": question},
         )
+        nearest = result.get("citations") or []
+        if nearest:
+            with st.expander(f"The nearest passage{'s' if len(nearest) != 1 else ''} (not an answer)"):
+                for index, cite in enumerate(nearest):
+                    with st.container(border=True, key=f"nearest-{index}"):
+                        quote(cite.get("quote") or "")
+                        st.caption(escape_markdown(where(cite) + f" · page {cite.get('page')}"))
+                        page_link(
+                            cite.get("document_id"),
+                            cite.get("page"),
+                            question,
+                            f"Open page {cite.get('page')}",
+                        )
         return
     st.subheader("Answer")
     st.markdown(escape_markdown(str(answer)))

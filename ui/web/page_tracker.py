@@ -245,6 +245,7 @@ def main() -> None:
             min_value=EARLIEST_DATE,
             max_value=LATEST_DATE,
             key="tracker_as_of",
+            format="YYYY-MM-DD",
             help="An action is overdue when the papers give a due date and it is before this day.",
         )
     as_of = as_of_value if isinstance(as_of_value, dt.date) else dt.date.today()
@@ -272,10 +273,20 @@ def main() -> None:
         )
         meetings = st.multiselect("Meeting", _options(rows, "meeting", meeting_label), key="tracker_meeting")
         raised = st.date_input(
-            "Raised between", value=(), min_value=EARLIEST_DATE, max_value=LATEST_DATE, key="tracker_dates"
+            "Raised between",
+            value=(),
+            min_value=EARLIEST_DATE,
+            max_value=LATEST_DATE,
+            key="tracker_dates",
+            format="YYYY-MM-DD",
         )
         due = st.date_input(
-            "Due between", value=(), min_value=EARLIEST_DATE, max_value=LATEST_DATE, key="tracker_due"
+            "Due between",
+            value=(),
+            min_value=EARLIEST_DATE,
+            max_value=LATEST_DATE,
+            key="tracker_due",
+            format="YYYY-MM-DD",
         )
     group = (
         st.segmented_control("Group by", list(GROUPS), format_func=GROUPS.__getitem__, key="tracker_group")

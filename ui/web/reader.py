@@ -41,6 +41,8 @@ _STYLE = """<style>
 .mb-match {font-size: 0.85rem; background: rgba(255, 165, 0, 0.18); border-radius: 0.3rem;
   padding: 0.15rem 0.5rem;}
 </style>"""
+# A passage with matches opens a new chunk (and marker) once the run before it is this long.
+CHUNK_CHARS = 600
 PART_BADGES = {"front_matter": ":gray-badge[front matter]", "appendix": ":violet-badge[appendix]"}
 PART_BADGES["pages"] = ":gray-badge[pages no item claims]"
 
@@ -112,18 +114,34 @@ def match_count(blocks: list[reading.Block], terms: list[str]) -> int:
     )
 
 
-def chunks(blocks: list[reading.Block]) -> list[reading.Heading | reading.PageStart | list[reading.Passage]]:
+def chunks(
+    blocks: list[reading.Block], terms: list[str] | None = None
+) -> list[reading.Heading | reading.PageStart | list[reading.Passage]]:
     """Consecutive passages (nothing between them) gathered into one chunk: the unit that
-    is one Markdown element and, when it holds matches, has one marker."""
+    is one Markdown element and, when it holds matches, has one marker. The first passage
+    with matches after text without them starts a chunk, and so does one after a chunk of
+    `CHUNK_CHARS`, so a marker sits right above the words it counts (a one-page text paper
+    is one long run of passages)."""
     out: list[reading.Heading | reading.PageStart | list[reading.Passage]] = []
+    size = 0
+    marked = False
     for block in blocks:
-        if isinstance(block, reading.Passage):
-            if out and isinstance(out[-1], list):
-                out[-1].append(block)
-            else:
-                out.append([block])
-        else:
+        if not isinstance(block, reading.Passage):
             out.append(block)
+            continue
+        length = len(block.heading) + len(block.body)
+        matches = bool(terms) and bool(_matches_in(block, terms or []))
+        fresh = not (out and isinstance(out[-1], list))
+        # A new chunk where the first match of a run is (its marker right above it), and
+        # again where matches follow a long run; never for text without matches.
+        if fresh or (matches and (not marked or size >= CHUNK_CHARS)):
+            out.append([block])
+            size, marked = length, matches
+        else:
+            chunk = out[-1]
+            assert isinstance(chunk, list)
+            chunk.append(block)
+            size += length
     return out
 
 
@@ -141,7 +159,7 @@ def _chunk_markdown(passages: list[reading.Passage], terms: list[str]) -> str:
 
 def render_text(blocks: list[reading.Block], terms: list[str], page: int | None) -> str | None:
     """Draw the paper's text; returns the anchor to scroll to for `page` (or None)."""
-    laid_out = chunks(blocks)
+    laid_out = chunks(blocks, terms)
     counts = [sum(_matches_in(p, terms) for p in c) if isinstance(c, list) else 0 for c in laid_out]
     # A heading's matches are counted with the text under it (its marker follows the heading).
     carried = 0

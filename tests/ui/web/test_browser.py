@@ -117,18 +117,16 @@ def test_first_results_visible_within_budget_after_submitting(ui_url: str, page:
     assert max(timings) <= FIRST_RESULTS_BUDGET_S, timings
 
 
-def test_tracker_shows_pathway_planning_done_with_evidence(ui_url: str, page: Any) -> None:
-    page.goto(f"{ui_url}/tracker")
-    card = (
-        page.locator("[class*='st-key-action-']")
-        .filter(has_text=re.compile("pathway planning", re.IGNORECASE))
-        .filter(has_text="Delivered by")
-        .first
-    )
-    card.wait_for()
-    assert re.search(r"^done\b", card.inner_text().strip(), re.MULTILINE)
+def test_tracker_shows_pathway_planning_done_with_evidence(ui_url: str, corpus_home: Path, page: Any) -> None:
+    from tests.ui.web.test_app import pathway_action
+
+    action = pathway_action(corpus_home)
+    page.goto(f"{ui_url}/tracker?action={action['id']}")
+    details = page.locator(f".st-key-action-{action['id']}")
+    details.get_by_text("Delivered by").first.wait_for()
     _idle(page)
-    card.scroll_into_view_if_needed()
+    assert "done" in details.inner_text()
+    details.scroll_into_view_if_needed()
     _shot(page, "tracker-pathway-planning")
 
 
