@@ -225,7 +225,7 @@ def show(home: Path, version: tuple[float, ...]) -> None:
         selection_mode="single-row",
         column_config={
             "Date": st.column_config.TextColumn("Date", width=95),
-            "Committee": st.column_config.TextColumn("Committee", width=370),
+            "Committee": st.column_config.TextColumn("Committee", width=335),
             "Papers": st.column_config.TextColumn("Papers", width=210),
             "Items": st.column_config.NumberColumn("Items", width=60),
             "Decisions": st.column_config.NumberColumn("Decisions", width=80),
