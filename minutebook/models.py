@@ -165,8 +165,37 @@ class Figure:
 
 
 @dataclass
+class TableRow:
+    """One row of a table printed in a paper, read with the column headers it sits under.
+
+    `cells` are the row's cells as printed (spaces collapsed); `headers[i]` is the header of
+    `cells[i]` (None where the table prints none), so `len(headers) == len(cells)`. `label` is
+    what the row is about: its leading cells that are not numbers ("EK8129 Holt & Corpusty",
+    "In-house LAC fostering"). `text` is the row as its section stores it (a verbatim substring
+    of that section's text, so it can be quoted); `item_id`/`section_id` are None when the row
+    lies outside every item. `table` numbers the paper's tables from 0, `position` the table's
+    rows.
+    """
+
+    page: int
+    table: int
+    position: int
+    cells: list[str]
+    headers: list[str | None]
+    label: str
+    text: str
+    item_id: str | None = None
+    section_id: str | None = None
+
+
+@dataclass
 class Resolution:
-    """A decision recorded in minutes or a decision notice, verbatim with all its limbs."""
+    """A decision recorded in minutes or a decision notice, verbatim with all its limbs.
+
+    Votes are the counts the paper prints (None where it prints none); `vote_result` is
+    "carried" or "lost" when the paper records the vote's fate (in words, "unanimously", or
+    by counts), else None.
+    """
 
     id: str
     text: str
@@ -176,6 +205,7 @@ class Resolution:
     votes_for: int | None = None
     votes_against: int | None = None
     abstentions: int | None = None
+    vote_result: str | None = None
 
 
 @dataclass
@@ -234,6 +264,7 @@ class Document:
     resolutions: list[Resolution] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    table_rows: list[TableRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property

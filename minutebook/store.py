@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from minutebook.models import AGENDA_PARTS, Document, Meeting
+from minutebook.models import AGENDA_PARTS, Document, Meeting, TableRow
 from minutebook.text import body_key, content_id
 
 MIGRATIONS: list[str] = [
@@ -259,6 +259,28 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 4: a recorded vote's result ("carried" / "lost"), beside its counts (issue 12).
+    """
+    ALTER TABLE resolutions ADD COLUMN vote_result TEXT;
+    """,
+    # 5: table rows with their column headers (ingest/analyses/tables.py), so ask can read
+    # "X in period Y" by row and column.
+    """
+    CREATE TABLE table_rows(
+        document_id TEXT NOT NULL,
+        item_id TEXT,
+        section_id TEXT,
+        page INTEGER NOT NULL,
+        table_index INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        cells TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX table_rows_document ON table_rows(document_id);
+    CREATE INDEX table_rows_section ON table_rows(section_id);
+    """,
 ]
 
 # Tables whose rows are extracted from one document and go when it is replaced or removed.
@@ -274,6 +296,7 @@ _PER_DOCUMENT_TABLES = (
     "recommendations",
     "actions",
     "action_evidence",
+    "table_rows",
 )
 
 # When several papers describe one meeting, which one's heading to trust for body/time/venue.
@@ -533,7 +556,7 @@ class Store:
         )
         db.executemany(
             "INSERT OR IGNORE INTO resolutions(id, document_id, item_id, text, outcome, page,"
-            " votes_for, votes_against, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " votes_for, votes_against, abstentions, vote_result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     r.id,
@@ -545,6 +568,7 @@ class Store:
                     r.votes_for,
                     r.votes_against,
                     r.abstentions,
+                    r.vote_result,
                 )
                 for r in doc.resolutions
             ],
@@ -560,6 +584,25 @@ class Store:
             [
                 (a.id, doc.id, a.item_id, a.text, a.owner, a.due, a.due_text, a.source, a.page)
                 for a in doc.actions
+            ],
+        )
+        db.executemany(
+            "INSERT INTO table_rows(document_id, item_id, section_id, page, table_index, position,"
+            " label, cells, headers, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    doc.id,
+                    r.item_id,
+                    r.section_id,
+                    r.page,
+                    r.table,
+                    r.position,
+                    r.label,
+                    json.dumps(r.cells),
+                    json.dumps(r.headers),
+                    r.text,
+                )
+                for r in doc.table_rows
             ],
         )
         self._refresh_meeting(meeting_id)
@@ -624,6 +667,33 @@ class Store:
             (meeting_id, *AGENDA_PARTS),
         )
 
+    def table_rows_of_sections(self, section_ids: Sequence[str]) -> list[TableRow]:
+        """The stored table rows lying in the given sections (or items, for items without
+        sections), in paper order."""
+        rows: list[TableRow] = []
+        ids = list(dict.fromkeys(section_ids))
+        for start in range(0, len(ids), 400):
+            chunk = ids[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            found = self.db.execute(
+                "SELECT item_id, section_id, page, table_index, position, label, cells, headers, text"
+                f" FROM table_rows WHERE section_id IN ({marks})"
+                f" OR (section_id IS NULL AND item_id IN ({marks}))"
+                " ORDER BY document_id, table_index, position",
+                chunk + chunk,
+            ).fetchall()
+            rows += [_table_row(r) for r in found]
+        return rows
+
+    def table_rows_of_document(self, document_id: str) -> list[TableRow]:
+        """Every stored table row of one document, in paper order."""
+        found = self.db.execute(
+            "SELECT item_id, section_id, page, table_index, position, label, cells, headers, text"
+            " FROM table_rows WHERE document_id = ? ORDER BY table_index, position",
+            (document_id,),
+        ).fetchall()
+        return [_table_row(r) for r in found]
+
     def document_ids(self) -> list[str]:
         return [r["id"] for r in self.query("SELECT id FROM documents ORDER BY id")]
 
@@ -631,6 +701,20 @@ class Store:
         """Row counts per table, for status lines and tests."""
         tables = ("documents", "meetings", "items", "sections", "files") + _PER_DOCUMENT_TABLES[3:]
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _table_row(row: sqlite3.Row) -> TableRow:
+    return TableRow(
+        page=row["page"],
+        table=row["table_index"],
+        position=row["position"],
+        cells=json.loads(row["cells"]),
+        headers=json.loads(row["headers"]),
+        label=row["label"],
+        text=row["text"],
+        item_id=row["item_id"],
+        section_id=row["section_id"],
+    )
 
 
 def open_store(home: Path) -> Store:

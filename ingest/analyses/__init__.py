@@ -1,7 +1,8 @@
 """Analyses: what ingest reads out of a paper once its items and sections are known.
 
 Attendance and declarations, entities (spaCy), figures (money, percentages, indicator tables),
-resolutions and recommendations, and actions (commitments), each a module, run in the order
+tables (every row with its column headers), resolutions and recommendations, and actions
+(commitments), each a module, run in the order
 `registry.registered_analyses()` gives. `passages` holds the paragraph and sentence reading
 that decisions and actions share; `nlp` loads the spaCy model, `entity_patterns` the rules.
 

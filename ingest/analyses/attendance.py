@@ -46,10 +46,20 @@ _HEADING = re.compile(r"^(?P<head>[A-Z][A-Za-z' /&-]{2,60}?)\s*:-?\s*(?P<rest>.*
 # decision form's "Deadline for …"/"(a) | Subject" lines.
 _BLOCK_END = re.compile(r"^(?:\d+\.?\d*\s+[A-Z]|\(a\)|Deadline\b)")
 _ROLE_AFTER = re.compile(
-    # "(Chair)" after a name, or ", Leader of the Green Group" (Bristol decision forms).
+    # "(Chair)" after a name, or ", Leader of the Green Group" (Bristol decision forms), or
+    # ", Clerk" / ", Councillors" after a name or a list of them (Burton-cum-Walden minutes).
     r"^\s*\((?P<paren>[^()]{1,80})\)"
-    r"|^\s*,\s*(?P<comma>(?:Leader|Chair|Vice|Deputy|Cabinet|Lord Mayor|Mayor)[^,\n]{0,60})"
+    r"|^\s*,\s*(?P<comma>(?:Leader|Chair|Vice|Deputy|Cabinet|Lord Mayor|Mayor|Clerk|Assistant Clerk|"
+    r"Responsible Financial Officer|Secretary|Treasurer|Councillors?|Parish Councillors?|Director|"
+    r"Head|Officer|Manager)\b[^,\n]{0,60}?)(?=,|\.|$|\n| and )"
 )
+# A role after a list of names belongs to all of them ("A, B and C, Councillors").
+_PLURAL_ROLE = re.compile(r"^(?:Parish )?Councillors$|^Members$", re.I)
+# A line ending in a title or a given name ("... and Mr", "... Mrs Victoria") continues on the
+# next line with the name ("David Dent, ...", "Whitehead, Councillors").
+_ENDS_WITH_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|and)\.?$")
+_ENDS_WITH_GIVEN_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.? [A-Z][a-z'’-]+$")
+_STARTS_WITH_SURNAME = re.compile(r"^[A-Z][a-z'’-]+,")
 _CHAIR_ROLES = re.compile(r"^(?:chair|chairman|chairwoman|chairperson)$", re.I)
 
 
@@ -80,7 +90,7 @@ def _block_rows(doc: Document) -> list[_Row]:
     status, role = "", None
     in_block = False
     for page in doc.pages[:3]:
-        for raw in plain_text(page.text).splitlines():
+        for raw in _joined_lines(plain_text(page.text).splitlines()):
             line = raw.strip()
             if not line:
                 continue
@@ -109,6 +119,21 @@ def _block_rows(doc: Document) -> list[_Row]:
         if in_block and doc.kind == "decision_notice":
             break
     return _pair_roles(rows)
+
+
+def _joined_lines(lines: list[str]) -> list[str]:
+    """Lines with a name broken after its title ("... and Mr" / "David Dent, ...") rejoined."""
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1].rstrip() if out else ""
+        broken = _ENDS_WITH_TITLE.search(previous) or (
+            _ENDS_WITH_GIVEN_NAME.search(previous) and _STARTS_WITH_SURNAME.match(line.strip())
+        )
+        if out and broken and line.strip():
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _group_for(head: str) -> tuple[str, str | None] | None:
@@ -160,7 +185,14 @@ def _names_in(
     titled = list(TITLED_NAME.finditer(text))
     if titled:
         for m in titled:
-            rows.append(_Row(m.group(0), status, _role_after(text[m.end() :], role), page))
+            own = _role_after(text[m.end() :], role)
+            if own and own != role and _PLURAL_ROLE.match(own.split(" (")[-1].strip("()")):
+                # "A, B and C, Councillors": the listed people before this one share it.
+                for earlier in reversed(rows):
+                    if earlier.role != role:
+                        break
+                    earlier.role = own
+            rows.append(_Row(m.group(0), status, own, page))
         return rows
     if titled_only:
         return rows

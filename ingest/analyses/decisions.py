@@ -3,16 +3,25 @@
 `extract_resolutions(doc)` and `extract_recommendations(doc)` read each item's plain text as
 paragraphs (wrapped lines and page breaks joined, list limbs kept apart) and return model
 objects. `analyse_decisions(doc)` is the registered analysis: it fills `doc.resolutions` and
-`doc.recommendations` (actions are `ingest.analyses.actions`, which runs after it). Invariants:
+`doc.recommendations` (actions are `ingest.analyses.actions`, which runs after it).
+
+A decision is found by structure, not by phrase: `decision_forms` holds the registry of forms
+(a deciding verb in any case and voice with the meeting as its subject, a decided thing in
+the passive, a motion's fate, ...), `outcomes` reads the outcome, `votes` the vote.
+Invariants:
 
 * A resolution's `text` is verbatim plain text of the paper: the sentence that carries the
-  trigger word ("RESOLVED", "It was agreed", "Agreed unanimously", "(d) Decision taken") to
-  the end of its paragraph, plus every limb of a list it introduces ("that:-", bullets,
-  numbered limbs), even when the list runs on past a page break.
+  decision (to the end of its paragraph for a RESOLVED clause), plus every limb of a list it
+  introduces ("that:-", bullets, numbered limbs), even when the list runs on past a page
+  break. A vote's fate that announces the decision after it ("On being put to the vote the
+  recommendations were CARRIED (5 voting FOR, 4 voting AGAINST)." then "It was APPROVED
+  that; ...") is the decision's first line.
 * `item_id` is the Item whose text contains the resolution; `page` is the page of the
   section it starts in.
 * Ids are `content_id(kind, body key, meeting date, normalised text)`: stable across
   re-ingest and across the two papers (minutes, decision notice) that record one decision.
+  The same words decided under a second item of one paper (two petitions "debated and
+  noted", Bristol 23 October 2025) take the item number into that one's id.
 """
 
 from __future__ import annotations
@@ -20,156 +29,218 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ingest.analyses.deciding import BODY_VERBS, outcome_of
+from ingest.analyses.decision_forms import Hit, Setting, find_form
+from ingest.analyses.outcomes import classify_outcome
 from ingest.analyses.passages import STOP, Paragraph, page_of, paragraphs, sentences
+from ingest.analyses.votes import Votes, read_votes, vote_segments
 from minutebook.models import Document, Recommendation, Resolution
 from minutebook.text import body_key, content_id, normalise_for_id
 
-# ----------------------------------------------------------------- resolutions
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A decision pattern. `whole_paragraph`: the decision runs to the paragraph's end (a
-    RESOLVED clause); otherwise it is the one sentence carrying the trigger ("It was agreed")."""
-
-    name: str
-    pattern: re.Pattern[str]
-    whole_paragraph: bool
-
-
-# Registry of decision wordings, each from the paper that taught it.
-TRIGGERS: list[Trigger] = [
-    # Norfolk "The Panel **RESOLVED** to note"; Kent "RESOLVED that"; Bristol "The Policy
-    # Committee RESOLVED:" and "It was RESOLVED that" (12 Sep 2024). Capitals only: a lower-case
-    # "resolved" in prose ("all were resolved", Norfolk 13 March 2014 item 11) is not a decision.
-    Trigger("resolved", re.compile(r"\bRESOLVED\b"), True),
-    # Bristol printed minutes: "It was APPROVED that;" and "It was AGREED that" (2025-2026).
-    Trigger("approved", re.compile(r"\bIt was (?:APPROVED|AGREED)\b"), True),
-    # Bristol: "Agreed unanimously" as a paragraph of its own.
-    Trigger("agreed_unanimously", re.compile(r"^Agreed(?: unanimously)?\b"), True),
-    # Bristol printed minutes end an item with the meeting's own verb, unannounced: "The
-    # Transport and Connectivity Committee noted the report." (12 September 2024, item 11).
-    # A "noted" must take a paper as its object; "The Committee noted that ..." is discussion.
-    Trigger(
-        "committee_verb",
-        re.compile(
-            # Matches the subject only, so the outcome is read from the verb that follows.
-            r"^The (?:(?:[A-Z][\w&',]*|and|of) ){0,6}(?:Committee|Panel|Cabinet|Board)"
-            r"(?: for(?: [A-Z]\w*| and)+)?"
-            r"(?= (?:approved|endorsed|agreed|deferred|rejected|noted (?:the|this) (?:[\w-]+ ){0,3}"
-            r"(?:report|update|information|contents|programme|petition))\b)"
-        ),
-        True,
-    ),
-    # Norfolk "It was **agreed** that ..." and "... and **agreed** that/to ..." inside a
-    # discussion bullet (13 March 2014); Bristol "The Committee agreed to receive" (23 Oct 2025).
-    Trigger(
-        "agreed",
-        re.compile(
-            r"\b(?:[Ii]t was|and|(?:Panel|Committee|Cabinet|Board|Council|Members) (?:also )?)\s*agreed\s+(?:that|to)\b"  # noqa: E501
-        ),
-        False,
-    ),
+__all__ = [
+    "Block",
+    "analyse_decisions",
+    "classify_outcome",
+    "extract_recommendations",
+    "extract_resolutions",
+    "find_decision_blocks",
+    "read_votes",
 ]
 
-# A paragraph that announces the decision in the next one (Bristol printed minutes, 19 March
-# 2026): "Following the discussion;" then "The Committee ... noted this update report.", and
-# "On being put to the vote the recommendations were CARRIED (unanimously)." then "That the
-# Committee ...:" with numbered limbs. The CARRIED sentence is kept as the decision's first line.
-LEAD_IN = re.compile(r"^Following (?:the|a|further) discussions?\s*[;:,.]?$", re.I)
-CARRIED = re.compile(r"^(?i:on being put to (?:the |a )?vote)\b.*\b(?:CARRIED|carried)\b")
+# ----------------------------------------------------------------- resolutions
 
 # Bristol decision notices (ModernGov decision recording forms): "(d) Decision taken" then the
 # decision until "(e) Exempt Information?".
 DECISION_TAKEN = re.compile(r"^\(?d\)\s*\|?\s*Decision taken\b", re.I)
 NOTICE_FIELD = re.compile(r"^\*{0,2}\(?[e-z]\)\s*\|?")
-
-# Outcome words, tried in order of strength: a rejection or deferral anywhere in the decision
-# wins; otherwise the first outcome verb after the trigger decides ("RESOLVED to note the
-# report and support ..." is noted; "RESOLVED to recommend to Cabinet" is recommended).
-_STRONG_OUTCOMES: list[tuple[str, re.Pattern[str]]] = [
-    ("rejected", re.compile(r"\b(?:not (?:be )?approved|rejected|refused|declined|FELL|LOST|was lost)\b")),
-    ("deferred", re.compile(r"\b(?:defer(?:red)?|postponed?|adjourned)\b", re.I)),
-]
-_OUTCOME_VERBS: list[tuple[str, re.Pattern[str]]] = [
-    ("recommended", re.compile(r"\brecommend(?:ed|s)?\b(?!\s+(?:contained|of|outlined|set out|in)\b)|\brecommendation would be made\b", re.I)),  # noqa: E501
-    ("endorsed", re.compile(r"\b(?:endors\w*|support\w*|commend\w*|welcom\w*)\b", re.I)),
-    ("noted", re.compile(r"\bnot(?:e|ed|es|ing)\b", re.I)),
-    ("approved", re.compile(r"\b(?:approv\w*|agree[ds]?|adopt\w*|accept\w*|authori[sz]\w*|delegat\w*|co-opt\w*|confirm\w*|appoint\w*|take forward|carried|meet)\b", re.I)),  # noqa: E501
-]  # fmt: skip
-_VOTES_FOR = re.compile(r"\b(\d+)\s+(?:voting\s+|votes?\s+)?for\b", re.I)
-_VOTES_AGAINST = re.compile(r"\b(\d+)\s+(?:voting\s+|votes?\s+)?against\b", re.I)
-_ABSTAIN = re.compile(r"\b(\d+)\s+abstention|\babstentions?\s*[:=]?\s*(\d+)", re.I)
-
-
-def classify_outcome(text: str, trigger_end: int = 0, default: str = "other") -> str:
-    """One of models.OUTCOMES for a decision's text (see the comment above the tables)."""
-    for outcome, pattern in _STRONG_OUTCOMES:
-        if pattern.search(text) and not (outcome == "rejected" and _approves_elsewhere(text, pattern)):
-            return outcome
-    tail = text[trigger_end:]
-    hits = [(m.start(), outcome) for outcome, p in _OUTCOME_VERBS if (m := p.search(tail))]
-    return min(hits)[1] if hits else default
-
-
-_APPROVING = re.compile(r"\b(?:approv\w*|authori[sz]\w*|agreed|delegat\w*)\b", re.I)
-
-
-def _approves_elsewhere(text: str, rejection: re.Pattern[str]) -> bool:
-    """Whether a line other than the rejected ones approves something: a decision on several
-    recommendations where one "was not approved" is still, as a whole, approved (Bristol 12
-    September 2024: "Recommendations 4c and 5 were not approved" under eight approved limbs)."""
-    return any(_APPROVING.search(line) and not rejection.search(line) for line in text.split("\n"))
-
-
-def read_votes(text: str) -> tuple[int | None, int | None, int | None]:
-    """(for, against, abstentions) where the paper records counts ("2 For, 7 Against")."""
-    if not re.search(r"\bvot(?:e|es|ed|ing)\b|\bagainst\b", text, re.I):
-        return (None, None, None)
-    vf, va, ab = _VOTES_FOR.search(text), _VOTES_AGAINST.search(text), _ABSTAIN.search(text)
-    abstentions = int(ab.group(1) or ab.group(2)) if ab else None
-    return (int(vf.group(1)) if vf else None, int(va.group(1)) if va else None, abstentions)
+# A limb that carries its own deciding verb: "1. Noted the membership ...", "2. Authorised ...".
+_DECIDING_LIMB = re.compile(rf"^[\W\d]*(?:[a-z]{{1,2}}[.)]\s*)?(?:{BODY_VERBS})\b", re.I)
+# Forms a limb of a decision's list may take without starting a decision of its own.
+_LIMB_FORMS = {"headline", "passive_decided", "meeting_subject", "that_body"}
+_OPENS_LIST = (":", ":-", ";", "that", "follows")
+# A deciding word alone on its line ("RESOLVED", "Agreed") heads the paragraphs after it.
+_BARE_HEADLINE = re.compile(
+    r"^(?:Unanimously\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\s*[.:]?\s*$", re.I
+)
 
 
 @dataclass
 class Block:
-    """A decision found in an item: its text, where it starts in item.text, its trigger."""
+    """A decision found in an item: its text, where it starts in item.text, the form that
+    found it, where its deciding word ends in `text` (the outcome is read from there), the
+    outcome when no verb says one, and whether it only records a motion's fate."""
 
     text: str
     start: int
     trigger: str
     trigger_end: int
     context: str
+    default: str = "approved"
+    motion: bool = False
+    needs_fate: bool = False
 
 
-def _limbs_after(paras: list[Paragraph], index: int) -> tuple[list[str], int]:
+@dataclass
+class _Found:
+    """A form's hit at sentence `offset` of paragraph `index`."""
+
+    index: int
+    offset: int
+    sentence: str
+    hit: Hit
+
+
+def _hit_in(paras: list[Paragraph], index: int, offset: int, setting: Setting) -> _Found | None:
+    """The first decision in paragraph `index` at or after sentence offset `offset`."""
+    para = paras[index]
+    for start, sentence in sentences(para.body):
+        if start < offset:
+            continue
+        hit = find_form(sentence, setting)
+        if hit is None:
+            continue
+        if hit.form == "that_body" and not (
+            index + 1 < len(paras) and _DECIDING_LIMB.match(paras[index + 1].body)
+        ):
+            continue  # "That the Committee" heads an amendment's text, not a decision
+        return _Found(index, start, sentence, hit)
+    return None
+
+
+def _limbs_after(paras: list[Paragraph], index: int, setting: Setting) -> tuple[list[str], int]:
     """The limbs of a list introduced by paras[index] (which ends with ':', ':-' or ';')."""
     limbs: list[str] = []
-    opened = paras[index].text.rstrip().endswith((":", ":-", ";", "that", "follows"))
+    opened = paras[index].text.rstrip().endswith(_OPENS_LIST) or bool(_BARE_HEADLINE.match(paras[index].body))
     j = index + 1
     while j < len(paras):
         para = paras[j]
         if para.numbered or STOP.match(para.text) or DECISION_TAKEN.match(para.text):
             break
+        if _ends_list(para, limbs, paras[j + 1] if j + 1 < len(paras) else None):
+            break
         # Limbs lose their bullets in items' text, so after "that:-" every paragraph up to the
         # next numbered paragraph is a limb (Norfolk 17 June 2014, 9.2). A decision that does
-        # not introduce a list takes only marked limbs.
-        if not (para.limb or opened) or _first_trigger(para.body):
+        # not introduce a list takes only marked limbs. A limb may word its own decision
+        # ("(1) that the Certificate ... be accepted", "1. Noted ..."); another kind of
+        # decision ("The recommendation was moved ...", "RESOLVED") ends the list.
+        if not (para.limb or opened):
+            break
+        found = _hit_in(paras, j, 0, setting)
+        if found and not _limb_like(found.hit):
             break
         limbs.append(para.text)
         j += 1
     return limbs, j
 
 
-def find_decision_blocks(text: str) -> list[Block]:
-    """Every decision in an item's text, in order, none inside another."""
+_VERBISH = re.compile(r"\b(?:be|is|are|was|were|should|will|would|shall|to|has|have|had)\b|\w{3,}ed\b", re.I)
+
+
+def _ends_list(para: Paragraph, limbs: list[str], following: Paragraph | None) -> bool:
+    """Whether `para` is past the end of an unmarked list: prose after a table's rows
+    ("Statements were received and noted as follows:" then the table, then "Statements 5
+    and 6 were spoken to ...", Bristol 15 May 2025), or a sub-heading that opens prose
+    ("Public Forum Questions", "Q9, Q10 & Q11 – Matt Sanders")."""
+    if para.limb:
+        return False
+    if limbs and " | " in limbs[-1] and " | " not in para.text:
+        return True
+    heading = (
+        " | " not in para.text
+        and len(para.text) <= 60
+        and not para.text.rstrip().endswith((".", ";", ":", "!", "?"))
+        and not _VERBISH.search(para.text)
+    )
+    return heading and following is not None and len(following.text) >= 60
+
+
+def _limb_like(hit: Hit) -> bool:
+    """Whether a hit may be a limb of a decision's list rather than a decision of its own:
+    a limb's own verb ("1. Noted ...", "(1) that the Certificate be accepted", "That the
+    Committee:") or a limb's verdict ("* Recommendations 4c and 5 were not approved")."""
+    if hit.form == "motion":
+        return not hit.motion
+    return hit.form in _LIMB_FORMS and (hit.scope == "sentence" or hit.form == "that_body")
+
+
+def _take(paras: list[Paragraph], found: _Found, setting: Setting) -> tuple[Block, int, int]:
+    """The block a hit starts, and where scanning resumes (paragraph index, sentence offset)."""
+    para = paras[found.index]
+    body = para.body
+    offset = len(para.text) - len(body)
+    hit = found.hit
+    if hit.scope == "paragraph":
+        head = body[found.offset :].strip()
+    else:
+        head = found.sentence.strip()
+    parts = [head]
+    resume = (found.index, found.offset + len(found.sentence))
+    if hit.scope == "paragraph" or head.endswith(_OPENS_LIST):
+        limbs, j = _limbs_after(paras, found.index, setting)
+        parts.extend(limbs)
+        resume = (j, 0)
+    # The outcome is read from the deciding word itself when it gives one ("noted"), else from
+    # what the frame verb governs ("RESOLVED to note ...").
+    trigger_end = hit.end - (len(hit.verb) if outcome_of(hit.verb.split()[-1]) else 0)
+    block = Block(
+        "\n".join(parts),
+        para.start + offset + found.offset,
+        hit.form,
+        trigger_end - (len(found.sentence) - len(found.sentence.lstrip())),
+        para.body,
+        hit.default,
+        hit.motion,
+        hit.needs_fate,
+    )
+    return block, *resume
+
+
+def _next_found(paras: list[Paragraph], index: int, offset: int, setting: Setting) -> _Found | None:
+    """The decision at the very next sentence: the rest of this paragraph, else the next one."""
+    if index < len(paras):
+        rest = [s for s, _ in sentences(paras[index].body) if s >= offset]
+        if rest:
+            found = _hit_in(paras, index, rest[0], setting)
+            return found if found and found.offset == rest[0] else None
+        index += 1
+    if index < len(paras):
+        found = _hit_in(paras, index, 0, setting)
+        return found if found and found.offset == 0 else None
+    return None
+
+
+def _merge(vote: Block, decision: Block, same_paragraph: bool) -> Block:
+    """A vote's fate and the decision it announces, as one block that starts at the vote."""
+    joiner = " " if same_paragraph else "\n"
+    prefix = vote.text + joiner
+    return Block(
+        prefix + decision.text,
+        vote.start,
+        decision.trigger,
+        len(prefix) + decision.trigger_end,
+        vote.context,
+        decision.default,
+    )
+
+
+def find_decision_blocks(text: str, body: str | None = None) -> list[Block]:
+    """Every decision in an item's text, in order, none inside another. `body` is the paper's
+    body: a subject naming another body is not this meeting deciding."""
+    return list(_decision_blocks(text, body))
+
+
+@lru_cache(maxsize=64)
+def _decision_blocks(text: str, body: str | None) -> tuple[Block, ...]:
+    """`find_decision_blocks`, cached: decisions and actions both read an item's decisions."""
+    setting = Setting(body)
     paras = paragraphs(text)
     blocks: list[Block] = []
-    i = 0
+    i, offset = 0, 0
     while i < len(paras):
         para = paras[i]
-        if DECISION_TAKEN.match(para.text):
+        if offset == 0 and DECISION_TAKEN.match(para.text):
             parts: list[str] = []
             j = i + 1
             while j < len(paras) and not NOTICE_FIELD.match(paras[j].text):
@@ -177,83 +248,54 @@ def find_decision_blocks(text: str) -> list[Block]:
                 j += 1
             if parts:
                 blocks.append(Block("\n".join(parts), paras[i + 1].start, "decision_notice", 0, para.text))
-            i = j
+            i, offset = j, 0
             continue
-        announced = _announced_block(paras, i)
-        if announced is not None:
-            block, i = announced
-            blocks.append(block)
-            continue
-        found = _first_trigger(para.body)
+        found = _hit_in(paras, i, offset, setting)
         if found is None:
-            i += 1
+            i, offset = i + 1, 0
             continue
-        trigger, m = found
-        body = para.body
-        offset = len(para.text) - len(body)
-        starts = [s for s, _ in sentences(body) if s <= m.start()]
-        sentence_start = starts[-1] if starts else 0
-        if trigger.whole_paragraph:
-            head = body[sentence_start:]
-        else:
-            head = next(s for s0, s in sentences(body) if s0 == sentence_start)
-        parts = [head.strip()]
-        j = i + 1
-        if trigger.whole_paragraph or head.rstrip().endswith((":", ":-", ";")):
-            limbs, j = _limbs_after(paras, i)
-            parts.extend(limbs)
-        # The decision's own trigger position, relative to its text, for the outcome reader.
-        trigger_end = m.end() - sentence_start
-        blocks.append(
-            Block(
-                "\n".join(parts), para.start + offset + sentence_start, trigger.name, trigger_end, para.body
-            )
-        )
-        if not trigger.whole_paragraph:
-            # Another "agreed" later in the same paragraph is a separate decision.
-            rest = body[sentence_start + len(head) :]
-            if rest.strip() and _first_trigger(rest):
-                paras[i] = Paragraph(
-                    rest.strip(), para.start + offset + sentence_start + len(head), False, False
-                )
-                continue
-        i = j
-    return blocks
+        block, i, offset = _take(paras, found, setting)
+        if found.hit.form == "recorded_vote":
+            # A count ("For (12) Against (3)") then its fate ("CARRIED.") is one vote.
+            fate = _next_found(paras, i, offset, setting)
+            if fate and fate.hit.form == "headline" and fate.hit.motion:
+                decided, i, offset = _take(paras, fate, setting)
+                block = _merge(block, decided, same_paragraph=fate.index == found.index)
+                block.motion = True
+        # A motion carried announces the decision that follows it; a motion lost does not.
+        if block.motion and block.default != "rejected" and "\n" not in block.text:
+            following = _next_found(paras, i, offset, setting)
+            if following and not (following.hit.motion or following.hit.needs_fate):
+                decision, i, offset = _take(paras, following, setting)
+                block = _merge(block, decision, same_paragraph=following.index == found.index)
+        blocks.append(block)
+    return tuple(_drop_settled_proposals(blocks))
 
 
-def _announced_block(paras: list[Paragraph], i: int) -> tuple[Block, int] | None:
-    """The decision a lead-in paragraph announces (see LEAD_IN), and the index after it."""
-    lead = paras[i]
-    carried = bool(CARRIED.match(lead.text))
-    if not (carried or LEAD_IN.match(lead.text)) or i + 1 >= len(paras):
-        return None
-    decision = paras[i + 1]
-    if decision.numbered or STOP.match(decision.text) or _first_trigger(decision.body):
-        return None  # an ordinary trigger follows; let it speak for itself
-    limbs, j = _limbs_after(paras, i + 1)
-    parts = ([lead.text] if carried else []) + [decision.body.strip(), *limbs]
-    trigger = "carried" if carried else "following_discussion"
-    start = lead.start if carried else decision.start
-    # The outcome is read from the start: "CARRIED" is the verb that decides it (approved).
-    return Block("\n".join(parts), start, trigger, 0, lead.text), j
+def _drop_settled_proposals(blocks: list[Block]) -> list[Block]:
+    """A motion proposed and seconded is the decision only when no other decision records its
+    fate before the next proposal ("The recommendation was moved by ... and seconded by ...",
+    then "On being put to the vote the recommendation was CARRIED")."""
+    kept = []
+    for k, block in enumerate(blocks):
+        following = blocks[k + 1] if k + 1 < len(blocks) else None
+        if block.needs_fate and following is not None and not following.needs_fate:
+            continue
+        kept.append(block)
+    return kept
 
 
-def _first_trigger(text: str) -> tuple[Trigger, re.Match[str]] | None:
-    hits = [(m.start(), k, t, m) for k, t in enumerate(TRIGGERS) if (m := t.pattern.search(text))]
-    if not hits:
-        return None
-    _, _, trigger, m = min(hits, key=lambda h: (h[0], h[1]))
-    return trigger, m
-
-
-# An agreement with no outcome verb ("It was agreed that a breakdown ... be provided") is the
-# meeting approving a request.
-_DEFAULT_OUTCOME = {
-    "agreed": "approved",
-    "approved": "approved",
-    "agreed_unanimously": "approved",
-    "carried": "approved",
-}
+def _votes_of(block: Block, previous: str) -> Votes | None:
+    """The vote a decision records, or the vote the sentence before it records ("For (41)
+    Against (3) Abstentions (2)." then "CARRIED.")."""
+    votes = read_votes(block.text)
+    before = read_votes(previous) if previous and len(vote_segments(previous)) == 1 else None
+    if votes is None:
+        return before if not vote_segments(block.text) else None
+    if before and votes.counts == (None, None, None) and before.result in (None, votes.result):
+        # The counts printed before the fate: "For (41) Against (3) Abstentions (2). CARRIED."
+        return Votes(before.votes_for, before.against, before.abstentions, votes.result)
+    return votes
 
 
 def extract_resolutions(doc: Document) -> list[Resolution]:
@@ -264,27 +306,42 @@ def extract_resolutions(doc: Document) -> list[Resolution]:
     out: list[Resolution] = []
     seen: set[str] = set()
     for item in doc.items:
-        for block in find_decision_blocks(item.text):
+        for block in find_decision_blocks(item.text, doc.body):
             rid = content_id("resolution", key, doc.meeting_date or "", block.text)
             if rid in seen:
-                continue
+                rid = content_id(
+                    "resolution", key, doc.meeting_date or "", item.number or item.id, block.text
+                )
+                if rid in seen:
+                    continue
             seen.add(rid)
-            votes = read_votes(block.context + "\n" + block.text)
+            previous = _previous_sentence(item.text, block.start)
+            votes = _votes_of(block, previous)
             out.append(
                 Resolution(
                     id=rid,
                     text=block.text,
-                    outcome=classify_outcome(
-                        block.text, block.trigger_end, _DEFAULT_OUTCOME.get(block.trigger, "other")
-                    ),
+                    outcome=classify_outcome(block.text, block.trigger_end, block.default),
                     page=page_of(item, block.start, block.text),
                     item_id=item.id,
-                    votes_for=votes[0],
-                    votes_against=votes[1],
-                    abstentions=votes[2],
+                    votes_for=votes.votes_for if votes else None,
+                    votes_against=votes.against if votes else None,
+                    abstentions=votes.abstentions if votes else None,
+                    vote_result=votes.result if votes else None,
                 )
             )
     return out
+
+
+def _previous_sentence(text: str, start: int) -> str:
+    """The sentence that ends just before offset `start` of an item's text (in the same
+    paragraph, else the paragraph before): "For (41) Against (3) Abstentions (2)." before
+    "CARRIED."."""
+    before = [p for p in paragraphs(text[:start]) if p.text.strip()]
+    if not before:
+        return ""
+    found = sentences(before[-1].text)
+    return found[-1][1] if found else before[-1].text
 
 
 # ------------------------------------------------------------- recommendations
@@ -322,7 +379,7 @@ def _recommendation_blocks(text: str) -> Iterator[tuple[int, str]]:
             opens_list = bool(parts) and parts[-1].rstrip().endswith((":", ":-"))
             in_list = paras[j - 1].limb or not parts[-1].rstrip().endswith(".") if parts else False
             if opens_list or (j < len(paras) and paras[j].limb and in_list):
-                limbs, j = _limbs_after(paras, j - 1)
+                limbs, j = _limbs_after(paras, j - 1, Setting())
                 parts.extend(limbs)
             if parts:
                 yield para.start, "\n".join(parts)

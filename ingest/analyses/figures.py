@@ -15,6 +15,7 @@ percentages are in `%` (27.0% -> 27.0); `context` is a verbatim substring of the
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -378,10 +379,15 @@ def figures_in_tables(text: str, page: int, item_id: str | None = None) -> list[
 
 
 def extract_figures(doc: Document) -> None:
-    """Analysis: fill `doc.figures` from every section (prose and tables)."""
+    """Analysis: fill `doc.figures` from every section (prose and tables).
+
+    Only finite values are kept: a run of 309 or more digits (a garbled table line, "£"
+    followed by a long reference number) overflows to infinity, which is no figure and
+    which JSON cannot print.
+    """
     for item in doc.items:
         for section in item.sections:
             found, warnings = figures_in_text(section.text, section.page, item.id)
-            doc.figures.extend(found)
+            found += figures_in_tables(section.text, section.page, item.id)
+            doc.figures.extend(f for f in found if math.isfinite(f.value))
             doc.warnings.extend(warnings)
-            doc.figures.extend(figures_in_tables(section.text, section.page, item.id))

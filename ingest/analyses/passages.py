@@ -6,18 +6,32 @@ Shared by `decisions` and `actions`, so neither has to borrow from the other.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from minutebook.models import Item
 
-# A list limb: "- ", "• ", "1. ", "a) ", "(a) ", "1) ". Norfolk minutes use "- " bullets;
+# A list limb: "- ", "• ", "1. ", "a) ", "(a) ", "1) ", "viii) ". Norfolk minutes use "- " bullets;
 # Bristol minutes and decision notices number their limbs "1."; Norfolk reports use "a)".
-LIMB = re.compile(r"^(?:[-•*·▪●◦o]\s+|\(?[a-zA-Z0-9]{1,3}[.)]\s+)")
+# Word processors' symbol-font bullets come out as a private-use glyph, or as "x", "o" or
+# "§" before a capital (Burton-cum-Walden minutes, 2024: "x Waterfall area").
+LIMB = re.compile(
+    r"^(?:[-•*·▪●◦§Ø]\s+|[\ue000-\uf8ff]\s*|[ox]\s+(?=[A-Z0-9£])|\(?(?:[a-zA-Z0-9]{1,3}|[ivxlc]{1,7})[.)]\s+)"
+)
 # A numbered paragraph of minutes ("8.3 ", "- 16.2 ", "10.2"): a new paragraph, never a limb.
-PARAGRAPH_NUMBER = re.compile(r"^(?:[-•]\s*)?\d{1,3}(?:\.\d{1,3})+\.?(?:\s+|$)")
+# Also matters-arising references that number a paragraph by the minute it follows up
+# ("4.5v) ", "12i) ", "4.4.13ii) ", Manordeilo and Salem minutes).
+PARAGRAPH_NUMBER = re.compile(
+    r"^(?:[-•]\s*)?(?:\d{1,3}(?:\.\s?\d{1,3})+\.?|\d{1,3}(?:\.\d{1,3})*[a-z]{1,5}\))(?:\s+|$)"
+)
 # Lines that end the business of a meeting (Norfolk: "The meeting closed at 5.55pm.").
-STOP = re.compile(r"^(?:The meeting (?:closed|ended)|CHAIR(?:MAN)?\b|If you need this document)", re.I)
+# The signature line is "CHAIR" in capitals or "Chairman:" (Bristol, Burton-cum-Walden); a line
+# that starts "Chair of Transport and Connectivity Committee, to ..." carries on a sentence.
+STOP = re.compile(
+    r"^(?:(?i:The meeting (?:closed|ended)|If you need this document)"
+    r"|CHAIR(?:MAN|PERSON)?\b|Chair(?:man|person)?\s*[:|])"
+)
 _TERMINAL = (".", ":", ";", "!", "?", ":-", ")")
 
 
@@ -41,10 +55,14 @@ def paragraphs(text: str) -> list[Paragraph]:
     """Split item text into paragraphs. A line joins the previous one when that one did not
     end a sentence and this one starts no limb or numbered paragraph: that is how a sentence
     broken by a page break ("... members of the\\n\\nPanel would be ...", Norfolk 13 March
-    2014, item 18) is read back whole."""
+    2014, item 18) or a line wrap ("(ACTION: PCO to arrange" / "Members' briefing
+    sessions.)", Bristol 19 March 2026) is read back whole."""
+    lines = text.split("\n")
+    width = wrap_width(lines)
     out: list[Paragraph] = []
     offset = 0
-    for raw in text.split("\n"):
+    previous_line = ""
+    for raw in lines:
         start = offset
         offset += len(raw) + 1
         line = raw.strip()
@@ -52,11 +70,24 @@ def paragraphs(text: str) -> list[Paragraph]:
             continue
         numbered = bool(PARAGRAPH_NUMBER.match(line))
         limb = not numbered and bool(LIMB.match(line))
-        if out and not numbered and not limb and _continues(out[-1].text, line):
+        joins = out and not numbered and not limb and _continues(out[-1].text, previous_line, line, width)
+        previous_line = line
+        if joins:
             out[-1].text += " " + line
             continue
         out.append(Paragraph(line, start + raw.index(line[0]), limb, numbered))
     return out
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width (in characters) a paper's text was wrapped at, or None when its lines are
+    not wrapped (a text file holds a paragraph per line). A wrapped line fills about this
+    width; a line that ends a paragraph usually stops short of it."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip() and " | " not in line)
+    if len(lengths) < 2:
+        return None
+    width = lengths[min(len(lengths) - 1, math.ceil(0.9 * (len(lengths) - 1)))]
+    return width if 40 <= width <= 160 else None
 
 
 _FUNCTION_WORD_END = re.compile(
@@ -64,25 +95,47 @@ _FUNCTION_WORD_END = re.compile(
 )
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, previous_line: str, line: str, width: int | None) -> bool:
     """Whether `line` carries on the sentence `previous` left open (a wrapped line or a page
     break). Items' text has lost its bullet markers, so an unpunctuated limb ("The contents of
-    the progress report be noted", Norfolk 17 June 2014) must not swallow the next limb: only
-    a lower-case start or a dangling function word ("... provided to the") joins."""
+    the progress report be noted", Norfolk 17 June 2014) must not swallow the next limb: a
+    lower-case start ("(blue combed) due to ..." counts), a dangling function word or comma
+    ("... provided to the"), or a previous line that fills the wrap width joins; a short
+    unpunctuated line ends its paragraph."""
     previous = previous.rstrip()
-    if previous.endswith(_TERMINAL) or STOP.match(line):
+    if STOP.match(line):
         return False
-    return line[0].islower() or bool(_FUNCTION_WORD_END.search(previous))
+    if previous.endswith(".") and _ABBREVIATION.search(previous, max(0, len(previous) - 20)):
+        return True  # "It was proposed by Cllr. W." / "Loynton, seconded by ..." carries on
+    if previous.endswith(_TERMINAL):
+        return False
+    if line[0].islower() or (line[0] == "(" and line[1:2].islower()):
+        return True
+    if _FUNCTION_WORD_END.search(previous) or previous.endswith((",", "&", "–")):
+        return True
+    table = " | " in previous_line or " | " in line
+    return width is not None and not table and len(previous_line) >= 0.8 * width
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+# A full stop that ends an abbreviation, not a sentence: titles ("Cllr. O. Williams", "Mr.
+# Edwards"), initials, initialisms ("C.C.C. Highways") and "No. 5" (Manordeilo and Salem
+# minutes, 2018-2019, write every councillor as "Cllr. J. Davies").
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:Cllrs?|Cyng|Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Revd|St|No|Nos|Co|Ltd|Dept|Approx|"
+    r"approx|e\.g|i\.e|etc|cf|viz|vs|Fig|Ref|Tel|Sgt|Insp|Supt|PC|Capt|Col|Gen|Hon|Jr|Sr|"
+    r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?)\.$"
+)
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs; a plain splitter is enough for minutes' prose."""
+    """(offset, sentence) pairs; a plain splitter is enough for minutes' prose, once the full
+    stops of abbreviations and initials are not taken for sentence ends."""
     out: list[tuple[int, str]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, max(pos, m.start() - 20), m.start()):
+            continue
         out.append((pos, text[pos : m.start()]))
         pos = m.end()
     out.append((pos, text[pos:]))

@@ -21,7 +21,15 @@ def registered_analyses() -> list[Analysis]:
     from ingest.analyses.decisions import analyse_decisions
     from ingest.analyses.entities import extract_entities
     from ingest.analyses.figures import extract_figures
+    from ingest.analyses.tables import extract_tables
 
     # Attendance first: entities read it to merge names and resolve "the Chairman". Actions
     # after decisions: they are a decision's promised deliverables and the officers' promises.
-    return [extract_attendance, extract_entities, extract_figures, analyse_decisions, analyse_actions]
+    return [
+        extract_attendance,
+        extract_entities,
+        extract_figures,
+        extract_tables,
+        analyse_decisions,
+        analyse_actions,
+    ]

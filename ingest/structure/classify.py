@@ -221,7 +221,8 @@ def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
         yield Evidence("agenda", 2.0, "a meeting that will be held")
     # An agenda with no heading at all is still a numbered list of short item titles, one per
     # line, with nothing recorded under them; minutes have text after each heading.
-    numbered = [c for c in candidates(paper.lines[: paper.own_end]) if c.scheme == _main_scheme(paper)]
+    scheme = _main_scheme(paper)
+    numbered = [c for c in candidates(paper.lines[: paper.own_end]) if c.scheme == scheme]
     rows = sum(1 for c in numbered if c.list_row)
     if rows >= 4 and rows >= 0.6 * len(numbered):
         yield Evidence("agenda", min(4.0, rows / 2), f"a bare list of {rows} numbered items")

@@ -28,6 +28,7 @@ from ingest.structure.lines import Line
 from ingest.structure.numbering import first_item_line
 
 HEADING_LINES = 40
+_SHORT_FIRST_PAGE = 12
 # How far past the heading block dates are still considered (each line further costs more).
 SEARCH_LINES = 80
 MIN_DATE_SCORE = 0.0
@@ -73,7 +74,9 @@ def heading_end(lines: list[Line]) -> int:
     """Where the heading block ends: the paper's first item heading, the end of its first page
     (a pack's front sheet is its first page), or `HEADING_LINES`, whichever comes first."""
     first_page = next((i for i, line in enumerate(lines) if line.page != lines[0].page), len(lines))
-    return max(3, min(first_item_line(lines), first_page if first_page >= 3 else len(lines), HEADING_LINES))
+    # A first page of a few lines (a cover, a letter cut short) does not end the block.
+    page_end = first_page if first_page >= _SHORT_FIRST_PAGE else len(lines)
+    return max(3, min(first_item_line(lines), page_end, HEADING_LINES))
 
 
 def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: str) -> float:
@@ -111,14 +114,17 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score += 5.0 if kind == "forward_plan" else -6.0
     if _NEXT_MEETING.search(clause):
         score -= 6.0
-    if _starts_item(line) and index >= 2:
+    if _starts_item(line, date) and index >= 2:
         score -= 4.0
     if _is_letter_date(lines, index, date):
         score -= 5.0
     return score
 
 
-def _starts_item(line: Line) -> bool:
+def _starts_item(line: Line, date: DateMatch) -> bool:
+    """Whether the line opens with an item number (not with the date itself)."""
+    if date.start == 0:
+        return False
     return bool(re.match(r"^(?:item\s+)?\d{1,3}[a-z]?[.)]?\s+\S", line.text, re.IGNORECASE))
 
 

@@ -1,174 +1,373 @@
-"""Candidate retrieval for `minutebook ask` from the live search index.
+"""Stage 3: passages -> candidate answers, one per unit (and per question type).
 
-A question becomes an OR of its content stems (plus council synonyms) over the indexed text
-and title fields, scored by the index's BM25F. The period and committee a question names are
-preferences, never filters ("in January 2017" may name the month a figure describes, not the
-meeting), so they get a second, filtered search whose hits join the first's: a question about
-"June 2014" always has that period's best sections among its candidates, without a
-boost that would distort the scores of everything else.
+For a span type (a date, an amount, a name ...) each sentence offers its typed spans and the
+span most surrounded by the question's words answers for it; each table row offers the cell
+its column header points to (`tables.choose_cell`). For a sentence type (a decision, a
+request, a reason, any other "what"), the sentence, or the resolution with its limbs, is the
+answer. A sentence that asks a question at the meeting ("Ms X asked why ...") hands its
+words to the sentence that answers it, so "what did officers say in response?" finds the reply.
 
-Invariants:
-
-* Reads only the index (document frequencies, then one or two top-N searches) and then the
-  store by id (`search.ask.retrieve`): the cost grows with `limit`, not with the archive.
-* No index under `home` means no candidates (the caller abstains), never an error.
-* Minutes papers among the hits, and those of a meeting the question dates, contribute their
-  front matter (attendance block) as one more passage.
+Invariants: every candidate's `quote` is its unit's text (or a run of units) and its `answer`
+a span of that quote or one of the row's cells; a unit with none of the question's words
+offers nothing (unless it answers the question put in the unit before it).
 """
 
 from __future__ import annotations
 
-import calendar
-from datetime import datetime
-from pathlib import Path
+import re
+from dataclasses import dataclass
 
-from whoosh import query
-from whoosh.searching import Searcher
+from search.ask.evidence import Candidate
+from search.ask.lexicon import TermMatcher, tokens
+from search.ask.passages import Passage, Unit
+from search.ask.people import cell_is_person_column, name_spans
+from search.ask.question import (
+    DECISION,
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    REASON,
+    REQUEST,
+    SENTENCE_TYPES,
+    TIME,
+    Question,
+)
+from search.ask.spans import FALLBACK, Span, typed_spans
+from search.ask.tables import choose_cell, other_period, period_columns
 
-from minutebook.store import open_store
-from search.ask.question import Period, QuestionAnalysis, stems
-from search.ask.retrieve import Retrieved, front_matter_passages, load_passages, person_names
-from search.engine.backend import searching
-from search.engine.schema import DEFAULT_FIELDS
-
-# How many sections the main search keeps (several user pages' worth), and how many more the
-# period/committee search may add.
-CANDIDATES = 60
-PREFERRED = 25
-# Minutes papers whose front matter is added: the best few among the hits.
-FRONT_MATTER_DOCS = 4
-# Words in more than this share of sections ("report", "services", "update" in a large
-# archive) barely change which sections rank best, yet make the OR query score most of the
-# index: they are left out of the query (the ranking still counts them), keeping at least
-# `MIN_QUERY_TERMS` of the rarest words.
-COMMON_SHARE = 0.08
-MIN_QUERY_TERMS = 3
-# In a small archive every word is cheap to search, and "child" in 10% of sections still
-# ranks (the five sample papers): only words in more sections than this are ever dropped.
-COMMON_FLOOR = 2000
-
-# Council vocabulary where the question and the papers use different words for one thing
-# ("Who chaired..." / "Mrs J Chamberlin (Chairman)"; "overspend" / "+Over/- Underspend £m").
-# Keys and values are stems of the search analyzer.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "chair": ("chairman", "chairwoman", "chairperson"),
-    "chairman": ("chair",),
-    "overspend": ("over",),
-    "underspend": ("under",),
-    "apolog": ("apologi",),
-    "lac": ("look", "after"),
-    "fsm": ("free", "school", "meal"),
-}
-
-
-def expanded_terms(terms: list[str]) -> list[str]:
-    """The question's stems followed by their synonyms, each once."""
-    out = list(terms)
-    for term in terms:
-        out += [alt for alt in SYNONYMS.get(term, ()) if alt not in out]
-    return out
-
-
-def content_query(terms: list[str]) -> query.Query:
-    """Any of the stems in any default field (titles carry their schema boosts)."""
-    return query.Or([query.Term(name, term) for term in terms for name in DEFAULT_FIELDS])
+_NAME_TYPES = (PERSON, ORGANISATION, PLACE)
+_DECIDED = re.compile(
+    r"\bRESOLVED\b|\bAGREED\b|\b(?:resolved|agreed|decided"
+    r"|approved|determined|endorsed)\b(?: (?:to|that|unanimously))?"
+    r"|\bno decisions?\b|\bnoted\b",
+)
+_DECIDED_STRONG = re.compile(r"\bRESOLVED\b|\bAGREED\b|\bresolved\b|\bagreed\b|\bdecided\b")
+_REASON_CUES = re.compile(
+    r"\b(?:because|due to|as a result|owing to|given|since"
+    r"|in order to|so that|reflect\w*|result\w* (?:from|of)|"
+    r"caused by|driven by|as it|as they|as this|the reason|reasons?|on the grounds)\b",
+    re.I,
+)
+_REQUEST_CUES = re.compile(
+    r"\b(?:request\w*|asked (?:for|that)|ask\w* (?:for|that)|call\w* (?:for|on)|should|would like|urge\w*|"
+    r"sought|seek\w*|recommend\w*|propos\w*|wish\w* to|want\w*|(?:agreed|resolved) to receive|"
+    r"be (?:provided|brought|presented|circulated|sent)|report back|come back|RESOLVED|AGREED)\b",
+    re.I,
+)
+# "The Panel is asked to consider ...": a request made *to* the body, not by it.
+_ASKED_OF = re.compile(r"\b(?:is|are|was|were|be|being) (?:asked|invited|requested) to\b", re.I)
+# A line with no lower-case letter ("BURTON-CUM-WALDEN PARISH COUNCIL"): a letterhead or heading.
+_SHOUTED = re.compile(r"[^a-z]{0,80}")
+_CODE = re.compile(r"^[a-z]{1,3}(\d{1,3})$")
+# How many units (sentences, rows) of all the passages become candidates: the most promising.
+KEEP_UNITS = 150
+# A resolution block runs on over its limbs, up to this many words.
+_RESOLUTION_WORDS = 75
 
 
-def period_range(period: Period) -> query.Query | None:
-    """The meeting dates a period names: its month, or its whole year."""
-    if not period.year:
+@dataclass
+class Matched:
+    """Which of the question's words a unit holds, and where."""
+
+    terms: set[str]
+    positions: list[tuple[int, int, float]]
+
+
+def match_unit(
+    text: str,
+    weights: dict[str, float],
+    matcher: TermMatcher | None = None,
+    words: list[tuple[str, int, int]] | None = None,
+) -> Matched:
+    matcher = matcher or TermMatcher(list(weights))
+    have: set[str] = set()
+    positions: list[tuple[int, int, float]] = []
+    for stem, start, end in tokens(text) if words is None else words:
+        term = matcher.term_for(stem)
+        if term is None:
+            code = _CODE.match(stem)
+            if code:  # "q1", "scp8": the number matches "1", "8"
+                term = matcher.term_for(code.group(1))
+        if term is not None:
+            have.add(term)
+            positions.append((start, end, max(weights[term], 0.1)))
+    return Matched(have, positions)
+
+
+def _pull(span: Span, positions: list[tuple[int, int, float]]) -> float:
+    """How closely the question's words surround a span: each adds its weight divided by its
+    distance; a word after the span counts at its distance, one before it at double, as
+    English puts a figure before what it counts ("39 child protection assessments")."""
+    total = 0.0
+    for start, end, weight in positions:
+        if span.end <= start:
+            distance = float(start - span.end)
+        elif span.start >= end:
+            distance = 2.0 * (span.start - end)
+        else:
+            continue  # the span is the question's own word
+        total += weight / (1.0 + distance / 4.0)
+    return total
+
+
+_RANGE_ASKED = re.compile(r"\b(?:slot|window|between|hours|period|from when)\b", re.I)
+_LEADING_PREPOSITION = re.compile(r"^\s*(to|from|by|with|for|at|in|on)\s+(?:which|what|whom)\b", re.I)
+
+
+def leading_preposition(question: Question) -> str | None:
+    """ "To which body ...?" -> "to": the answer follows that preposition in the paper."""
+    m = _LEADING_PREPOSITION.match(question.text)
+    return m.group(1).lower() if m else None
+
+
+def _preceded_by(text: str, span: Span, preposition: str | None) -> bool:
+    if not preposition:
+        return False
+    return bool(
+        re.search(
+            r"\b" + preposition + r"\s+(?:the\s+|a\s+|an\s+)?$",
+            text[max(0, span.start - 12) : span.start],
+            re.I,
+        )
+    )
+
+
+def _span_score(question: Question, span: Span, positions: list[tuple[int, int, float]]) -> float:
+    score = _pull(span, positions)
+    if span.kind == TIME and " " in span.text and _RANGE_ASKED.search(question.text):
+        score += 1.0
+    wanted = question.periods
+    if wanted and span.period is not None:
+        score += 1.0 if any(w.overlaps(span.period) for w in wanted) else -1.0
+    if question.wants and span.role:
+        if (question.wants == "end" and span.role in ("to", "projected")) or (
+            question.wants == "start" and span.role == "from"
+        ):
+            score += 0.5
+    elif span.role in ("target",):
+        score -= 0.3
+    return score
+
+
+def _best_span(question: Question, spans: list[Span], positions: list[tuple[int, int, float]]) -> Span | None:
+    lowered = question.text.lower()
+    asked = question.person_surnames
+    usable = [
+        s
+        for s in spans
+        if s.text.lower() not in lowered
+        and not (s.kind in _NAME_TYPES and s.text.replace(".", " ").split()[-1].lower() in asked)
+    ]
+    if not usable:
         return None
-    if period.month:
-        last = calendar.monthrange(period.year, period.month)[1]
-        start = datetime(period.year, period.month, 1)
-        end = datetime(period.year, period.month, last, 23, 59, 59)
-    else:
-        start, end = datetime(period.year, 1, 1), datetime(period.year, 12, 31, 23, 59, 59)
-    return query.DateRange("date", start, end)
+    return max(usable, key=lambda s: (_span_score(question, s, positions), -s.start))
 
 
-def preference_filter(analysis: QuestionAnalysis) -> query.Query | None:
-    """Sections of a meeting in a named period and/or of the kind of body named."""
-    parts: list[query.Query] = []
-    ranges = [r for r in (period_range(p) for p in analysis.periods) if r is not None]
-    if ranges:
-        parts.append(query.Or(ranges))
-    if analysis.body_hint == "panel":
-        # Norfolk's "Overview and Scrutiny Panel" (March 2014 minutes).
-        parts.append(query.Or([query.Term("body", s) for s in stems("panel scrutiny")]))
-    elif analysis.body_hint == "committee":
-        parts.append(query.Term("body", stems("committee")[0]))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else query.And(parts)
+def _spans(question: Question, text: str, names: list[tuple[str, str]]) -> list[Span]:
+    kind = question.answer_type
+    if kind in _NAME_TYPES:
+        return name_spans(kind, text, names)
+    found = typed_spans(kind, text)
+    for other in FALLBACK.get(kind, ()):
+        if found:
+            break
+        found = typed_spans(other, text)
+    return found
 
 
-def query_terms(terms: list[str], df: dict[str, int], doc_count: int) -> list[str]:
-    """The words worth searching for: all but the very common, and never fewer than the
-    `MIN_QUERY_TERMS` rarest (in question order)."""
-    limit = max(COMMON_SHARE * doc_count, COMMON_FLOOR)
-    keep = {t for t in terms if df.get(t, 0) <= limit}
-    if len(keep) < MIN_QUERY_TERMS:
-        keep |= set(sorted(terms, key=lambda t: df.get(t, 0))[:MIN_QUERY_TERMS])
-    return [t for t in terms if t in keep]
+def _without_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """A limb of a resolution already quoted whole by another candidate is not an answer
+    of its own."""
+    blocks = [
+        (c.passage.id, c.unit.start, c.extra["quote_end"])
+        for c in candidates
+        if c.unit is not None and c.extra.get("quote_end", 0) > c.unit.end
+    ]
+    return [
+        c
+        for c in candidates
+        if c.unit is None or not any(p == c.passage.id and s < c.unit.start < e for p, s, e in blocks)
+    ]
 
 
-def _top(
-    searcher: Searcher, q: query.Query, limit: int, filter_q: query.Query | None
-) -> list[tuple[str, str, str, float]]:
-    """(section id, document id, document kind, score) of the best `limit` sections."""
-    results = searcher.search(q, limit=limit, filter=filter_q)
-    out = []
-    for hit in results:
-        out.append((hit["id"], hit["document_id"], hit.get("document_kind", ""), float(hit.score or 0.0)))
-    return out
+class CandidateReader:
+    """Reads the candidates of one question from passages (see the module docstring)."""
 
+    def __init__(
+        self, question: Question, weights: dict[str, float], names: dict[str, list[tuple[str, str]]]
+    ):
+        self.question = question
+        self.weights = weights
+        self.total = sum(weights.values()) or 1.0
+        self.names = names
+        self.matcher = TermMatcher(list(weights))
 
-def _dated_minutes(searcher: Searcher, analysis: QuestionAnalysis) -> list[str]:
-    """Minutes papers of a meeting in the period the question names (attendance questions
-    name the meeting by its date: "Who chaired the meeting on 13 March 2014?")."""
-    ranges = [r for r in (period_range(p) for p in analysis.periods if p.month) if r is not None]
-    if not ranges:
-        return []
-    q = query.And([query.Or(ranges), query.Term("document_kind", "minutes")])
-    docs: list[str] = []
-    for hit in searcher.search(q, limit=50):
-        if hit["document_id"] not in docs:
-            docs.append(hit["document_id"])
-    return docs[:FRONT_MATTER_DOCS]
+    def read(self, passages: list[Passage], keep: int = KEEP_UNITS) -> list[Candidate]:
+        """Candidates of the `keep` most promising units of all passages (by the weight of
+        the question's words in the unit and its titles, and the passage's retrieval)."""
+        top = max((p.score for p in passages), default=0.0) or 1.0
+        chosen: list[tuple[float, Passage, int, Matched, Unit | None]] = []
+        probes = self.matcher.probes
+        for passage in passages:
+            if not any(p in passage.lowered for p in probes):
+                continue
+            units = passage.units
+            inherited: Unit | None = None
+            title = match_unit(" ".join(passage.titles), self.weights, self.matcher)
+            title_weight = sum(self.weights[t] for t in title.terms) / self.total
+            # A sentence answer may sit in a passage whose title names the subject while the
+            # sentence itself does not ("They ... requested regular progress updates").
+            titled = self.question.answer_type in SENTENCE_TYPES and len(title.terms) >= 2
+            for index, unit in enumerate(units):
+                lowered = passage.lowered[unit.start : unit.end]
+                if not (titled or inherited) and not any(p in lowered for p in probes):
+                    if unit.row is None:
+                        continue
+                matched = match_unit(unit.text, self.weights, self.matcher, unit.words)
+                if unit.row is not None:  # the row's column headers say what its cells are
+                    headers = match_unit(
+                        " ".join(h or "" for h in unit.row.headers), self.weights, self.matcher
+                    )
+                    matched.terms |= headers.terms
+                carried = inherited
+                inherited = unit if unit.asks and matched.terms else None
+                if not matched.terms and carried is None and not titled:
+                    continue
+                own = sum(self.weights[t] for t in matched.terms) / self.total
+                prior = own + 0.5 * title_weight + 0.3 * passage.score / top + (0.3 if carried else 0.0)
+                chosen.append((prior, passage, index, matched, carried))
+        chosen.sort(key=lambda c: -c[0])
+        out: list[Candidate] = []
+        for _prior, passage, index, matched, carried in chosen[:keep]:
+            candidate = self._candidate(passage, passage.units[index], passage.units, index, matched)
+            if candidate is None:
+                continue
+            if carried is not None:
+                candidate.extra["carried_stems"] = carried.stems
+                candidate.extra["answers_question_before"] = True
+            out.append(candidate)
+        return _without_parts(out)
 
+    def _candidate(
+        self, passage: Passage, unit: Unit, units: list[Unit], index: int, matched: Matched
+    ) -> Candidate | None:
+        kind = self.question.answer_type
+        if kind in SENTENCE_TYPES:
+            return self._sentence(passage, unit, units, index)
+        names = self.names.get(passage.document_id, [])
+        if unit.row is not None:
+            if other_period(self.question, unit.row):
+                # A table by period, not for the period asked: nothing in the row answers.
+                return Candidate(
+                    passage=passage,
+                    quote=unit.text,
+                    answer=unit.text,
+                    answer_type=kind,
+                    source="untyped",
+                    unit=unit,
+                )
+            cell = choose_cell(self.question, unit.row, self.weights)
+            answer = cell.text if cell is not None else ""
+            if cell is not None and kind in _NAME_TYPES and not cell_is_person_column(cell.header):
+                # Outside a column of names, a cell answers "who" only with a name in it
+                # (a list printed in columns is no table of people).
+                spans = [
+                    s
+                    for s in name_spans(kind, cell.text, names)
+                    if s.role not in ("role", "pattern", "acronym")
+                ]
+                answer = spans[0].text if spans else ""
+            if cell is None and period_columns(unit.row):
+                # A table by period is read by its columns: no cell, no answer from the row.
+                return Candidate(
+                    passage=passage,
+                    quote=unit.text,
+                    answer=unit.text,
+                    answer_type=kind,
+                    source="untyped",
+                    unit=unit,
+                )
+            if cell is not None and answer:
+                return Candidate(
+                    passage=passage,
+                    quote=unit.text,
+                    answer=answer,
+                    answer_type=kind,
+                    source="cell",
+                    unit=unit,
+                    extra={
+                        "indicator": unit.row.label or None,
+                        "period": cell.header,
+                        "cell_period_match": cell.period_match,
+                        "cell_header_overlap": cell.header_overlap,
+                        "cell_ambiguous": cell.ambiguous,
+                    },
+                )
+        spans = _spans(self.question, unit.text, names)
+        preposition = leading_preposition(self.question)
+        if preposition and any(_preceded_by(unit.text, s, preposition) for s in spans):
+            spans = [s for s in spans if _preceded_by(unit.text, s, preposition)]
+        span = _best_span(self.question, spans, matched.positions)
+        if span is None:
+            return Candidate(
+                passage=passage,
+                quote=unit.text,
+                answer=unit.text,
+                answer_type=kind,
+                source="untyped",
+                unit=unit,
+            )
+        return Candidate(
+            passage=passage,
+            quote=unit.text,
+            answer=span.text,
+            answer_type=kind,
+            source="span",
+            unit=unit,
+            span=span,
+            extra={
+                "span_role": span.role,
+                "span_pull": _span_score(self.question, span, matched.positions),
+                "preposition": _preceded_by(unit.text, span, preposition),
+            },
+        )
 
-def retrieve(home: Path, analysis: QuestionAnalysis, limit: int = CANDIDATES) -> Retrieved:
-    """The best sections for the question from the index, loaded from the store, best first."""
-    terms = expanded_terms(analysis.terms)
-    if not terms:
-        return Retrieved([])
-    with searching(home) as found:
-        if found is None:
-            return Retrieved([])
-        searcher = found[0]
-        df = {t: max(searcher.doc_frequency(name, t) for name in DEFAULT_FIELDS) for t in terms}
-        doc_count = searcher.doc_count()
-        q = content_query(query_terms(terms, df, doc_count))
-        hits = _top(searcher, q, limit, None)
-        preferred = preference_filter(analysis)
-        if preferred is not None:
-            seen = {h[0] for h in hits}
-            hits += [h for h in _top(searcher, q, PREFERRED, preferred) if h[0] not in seen]
-        dated = _dated_minutes(searcher, analysis)
-    minutes = list(dict.fromkeys([h[1] for h in hits if h[2] in ("minutes", "decision_notice")]))
-    front_docs = list(dict.fromkeys(dated + minutes[:FRONT_MATTER_DOCS]))
-    with open_store(home) as store:
-        loaded = load_passages(store, [h[0] for h in hits])
-        passages = []
-        for section_id, _doc, _kind, score in hits:
-            passage = loaded.get(section_id)
-            if passage is not None:  # the index may briefly lag a re-ingest
-                passage.score = score
-                passages.append(passage)
-        top = max((p.score for p in passages), default=1.0)
-        for front in front_matter_passages(store, front_docs):
-            front.score = top * 0.5
-            passages.append(front)
-        names = person_names(store, {p.document_id for p in passages})
-    return Retrieved(passages, doc_count, df, names, list(dict.fromkeys(dated + minutes)))
+    def _sentence(self, passage: Passage, unit: Unit, units: list[Unit], index: int) -> Candidate | None:
+        kind = self.question.answer_type
+        if unit.is_heading or _SHOUTED.fullmatch(unit.text.strip()):
+            return None  # a heading or a line of capitals is not an answer
+        text = unit.text
+        cue = False
+        quote_end = unit.end
+        resolved = passage.in_resolution(text)
+        if kind == DECISION:
+            cue = (bool(_DECIDED.search(text)) or resolved) and not _ASKED_OF.search(text)
+            if not cue:
+                return None  # a decision is read from a sentence that records one
+            opens_list = _DECIDED_STRONG.search(text) and text.rstrip().endswith((":", ":-", "-", "that"))
+            if opens_list or resolved:
+                # The resolution's limbs follow: take them while the block stays short.
+                words = len(text.split())
+                for limb in units[index + 1 :]:
+                    words += len(limb.text.split())
+                    if words > _RESOLUTION_WORDS or limb.is_heading:
+                        break
+                    if not opens_list and not passage.in_resolution(limb.text):
+                        break
+                    quote_end = limb.end
+        elif kind == REASON:
+            cue = bool(_REASON_CUES.search(text))
+        elif kind == REQUEST:
+            cue = bool(_REQUEST_CUES.search(text)) and not _ASKED_OF.search(text)
+        else:
+            cue = True
+        quote = passage.text[unit.start : quote_end]
+        return Candidate(
+            passage=passage,
+            quote=quote,
+            answer=quote,
+            answer_type=kind,
+            source="sentence",
+            unit=unit,
+            extra={"cue": cue, "quote_end": quote_end},
+        )

@@ -1,106 +1,55 @@
-"""`minutebook ask`: answers to plain questions, quoted verbatim from the papers.
+"""`minutebook ask`: one pipeline of typed stages, each a module with one job.
 
-Pipeline: analyse the question (`ask_question`) -> retrieve candidate sections from the search
-index and load them from the store by id (`ask_candidates`, `ask_retrieve`) -> score
-sentences, table rows and resolutions by answer type, coverage, period and proximity
-(`ask_rank`), and attendance questions from the attendance tables (`ask_attendance`) ->
-answer or abstain.
+    question.read_question    plain question -> Question (type, subject, periods, people)
+    retrieve.retrieve         Question -> Retrieved (passages from the index, loaded by key)
+    candidates / people       passages -> Candidates (typed spans, table cells, sentences,
+                              attendance records)
+    score.rank                Candidates -> features -> ranked by calibrated probability
+    citation.result           best Candidate -> CONTRACT.md's `ask --json` shape
+
+The store is opened once per question, after the question is read and before retrieval;
+each passage is split into sentences and rows once (`passages.Passage.units`).
 
 Invariants (CONTRACT.md `ask --json`):
 
-* Extractive only: `answer` is a span of a paper (a figure, date, name, sentence or whole
-  resolution as printed), never generated text.
-* Every non-null answer has at least one citation whose `quote` is a verbatim substring of
-  stored text (a section, or a paper's page for attendance).
-* `confidence` is in 0..1; below `ANSWER_THRESHOLD` the answer is null (the papers do not
-  say) and the best evidence is still cited so a reader can check.
+* Extractive only: `answer` is a span of a paper (a figure, date, name, table cell, sentence
+  or resolution as printed), never generated text.
+* Every non-null answer has a citation whose `quote` is a verbatim substring of stored text.
+* `confidence` is in 0..1; below `ANSWER_THRESHOLD` the answer is null, nothing is cited as
+  support, and `nearest` shows the closest passages found.
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
 from minutebook.home import store_path
-from minutebook.store import open_store
-from search.ask.attendance import attendance_candidates
-from search.ask.candidates import retrieve
-from search.ask.question import DECISION, FACT, PLACE, REASON, QuestionAnalysis, analyse_question
-from search.ask.rank import Candidate, rank
-from search.ask.retrieve import Retrieved
-
-# Retrieval depth: many more passages than a user page, so the answer-type ranking has
-# sentences to choose from.
-CANDIDATE_PASSAGES = 60
-# Answers below this confidence are withheld (calibrated on the tuning half of
-# tests/search/ask/ask_eval.py; the held-out half is reported separately by bench_ask.py).
-ANSWER_THRESHOLD = 0.5
-# Untyped questions ("what", "why") are judged on coverage alone, so they need more of it.
-_UNTYPED = {FACT, REASON, PLACE}
-# Extra keys of a best candidate copied onto the result (table cells, attendance rows).
-_EXTRA_KEYS = ("indicator", "period", "attendance", "role", "interest")
+from minutebook.store import Store, open_store
+from search.ask.candidates import CandidateReader
+from search.ask.citation import result
+from search.ask.confidence import ANSWER_THRESHOLD, answer_confidence
+from search.ask.evidence import Candidate
+from search.ask.people import attendance_candidates
+from search.ask.question import Question, read_question
+from search.ask.retrieve import retrieve
+from search.ask.score import rank
 
 
-def confidence(best: Candidate, runner_up: Candidate | None) -> float:
-    """Map the evidence onto 0..1. Coverage of the question's content words carries most of
-    it; a typed question whose sentence lacks the type, or a named period the evidence does
-    not match, pulls it down; a clear lead over a different runner-up pushes it up."""
-    x = 9.0 * (best.coverage - 0.62)
-    if not best.type_ok:
-        x -= 2.5
-    if not best.period_ok:
-        x -= 2.0
-    if best.answer_type in _UNTYPED:
-        x -= 1.0
-    if runner_up is not None and runner_up.answer != best.answer:
-        x += 2.0 * min(0.5, best.score - runner_up.score)
-    return round(1.0 / (1.0 + math.exp(-x)), 3)
-
-
-def _attendance(home: Path, analysis: QuestionAnalysis, retrieved: Retrieved) -> list[Candidate]:
-    """Attendance-table candidates; when the question names no meeting and the candidate
-    meetings disagree, the answer is ambiguous and its coverage drops accordingly."""
-    if not retrieved.minutes_docs or not store_path(home).exists():
-        return []
-    with open_store(home) as store:
-        found = attendance_candidates(store, analysis, retrieved.minutes_docs)
-    if found and not analysis.periods and len({c.answer for c in found}) > 1:
-        for candidate in found:
-            candidate.coverage = 0.6
-    return found
+def ranked_candidates(store: Store, home: Path, asked: Question) -> list[Candidate]:
+    """Every candidate answer to `asked`, with features, best first (stages 2 to 4)."""
+    found = retrieve(home, store, asked)
+    weights = {t: max(found.idf(t), 0.05) for t in asked.terms}
+    reader = CandidateReader(asked, weights, found.names)
+    candidates = attendance_candidates(store, asked, found) + reader.read(found.passages)
+    return rank(asked, found, candidates)
 
 
 def answer_question(home: Path, question: str) -> dict[str, Any]:
     """Answer `question` from the papers under `home` (CONTRACT.md `ask --json`)."""
-    analysis = analyse_question(question)
-    result: dict[str, Any] = {
-        "question": question,
-        "answer": None,
-        "confidence": 0.0,
-        "answer_type": analysis.answer_type,
-        "citations": [],
-    }
-    if not analysis.terms:
-        return result
-    retrieved = retrieve(home, analysis, CANDIDATE_PASSAGES)
-    candidates = _attendance(home, analysis, retrieved)
-    if candidates:
-        result["answer_type"] = "attendance"
-    else:
-        candidates = rank(analysis, retrieved)
-    if not candidates:
-        return result
-    best = candidates[0]
-    runner_up = next((c for c in candidates[1:] if c.answer != best.answer), None)
-    score = confidence(best, runner_up)
-    result["confidence"] = score
-    result["citations"] = [best.passage.citation(best.quote)]
-    if score >= ANSWER_THRESHOLD:
-        result["answer"] = best.answer
-        for key in _EXTRA_KEYS:
-            if best.extra.get(key):
-                result[key] = best.extra[key]
-        if analysis.answer_type == DECISION:
-            result["answer_type"] = DECISION
-    return result
+    asked = read_question(question)
+    if (not asked.terms and not asked.meeting_chair) or not store_path(home).exists():
+        return result(question, asked.answer_type, [], 0.0, ANSWER_THRESHOLD, None)
+    with open_store(home) as store:
+        ranked = ranked_candidates(store, home, asked)
+        return result(question, asked.answer_type, ranked, answer_confidence(ranked), ANSWER_THRESHOLD, store)

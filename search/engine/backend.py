@@ -31,6 +31,7 @@ import numpy as np
 from whoosh import highlight, index, query
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
+from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, SegmentWriter
 
@@ -388,6 +389,10 @@ class _Coder:
 _UNDATED = 0
 
 
+# The item key of deleted sections in the facet table (no real item id starts with a NUL).
+_DELETED = "\x00deleted"
+
+
 def _date_key(value: int | None) -> int:
     return value if value is not None and 0 < value < 2**63 else _UNDATED
 
@@ -403,7 +408,13 @@ def _facet_table(searcher: Searcher) -> FacetTable:
         single = [_leaf_column(leaf, column, "") for column in SINGLE_FACETS.values()]
         multi = [_leaf_column(leaf, column, b"") for column in MULTI_FACETS.values()]
         columns = [_leaf_column(leaf, "item_id", ""), _leaf_column(leaf, "date", 0, translate=False)]
-        for item_id, date, *values in zip(*columns, *single, *multi, strict=True):
+        deleted = leaf.is_deleted if leaf.has_deletions() else None
+        for docnum, (item_id, date, *values) in enumerate(zip(*columns, *single, *multi, strict=True)):
+            # A re-ingested paper keeps its item ids; the old version's sections stay in their
+            # segment, deleted, until a merge. They must not give the item its facet values
+            # (its old date, body or kind): they share one ordinal no search ever matches.
+            if deleted is not None and deleted(docnum):
+                item_id = _DELETED
             ordinal = ordinals.get(item_id)
             if ordinal is None:
                 ordinal = ordinals[item_id] = len(ordinals)
@@ -463,7 +474,11 @@ class _Cache:
             entry = self.entries.get(key)
             if live is None:
                 return None
-            if entry and entry.name == live.name:
+            # An index with no sections (only itemless papers) is read by an `EmptyReader`,
+            # which has no generation: it is never up to date, and Whoosh cannot refresh from
+            # it (`segments()` is None). Such a searcher is reopened instead.
+            empty = entry is not None and isinstance(entry.searcher.reader(), EmptyReader)
+            if entry and entry.name == live.name and not empty:
                 if entry.searcher.up_to_date():
                     return entry
                 fresh = entry.searcher.refresh()
@@ -557,6 +572,29 @@ def run(
     for hit, fields_ in zip(hits, stored, strict=True):
         fields_["_score"] = hit.score
     return SearchOutcome(len(ranked_docs), hits, facets), stored
+
+
+def top_sections(
+    home: Path, q: query.Query, limit: int, filter_q: query.Query | None = None
+) -> list[tuple[str, str, float]]:
+    """(section id, document id, score) of the `limit` best-scoring sections matching `q`
+    (and `filter_q`), best first, ties by docnum: sections, not one per item (ask reads
+    several sections of one item)."""
+    generation = _CACHE.get(home)
+    if generation is None:
+        return []
+    with generation.lock:
+        matches = generation.vectors.evaluate(q)
+        if filter_q is not None and len(matches):
+            matches = matches.restricted_to(generation.vectors.evaluate(filter_q).ids)
+        if not len(matches):
+            return []
+        order = np.lexsort((matches.ids, -matches.scores))[:limit]
+        best = [
+            (generation.searcher.stored_fields(int(docnum)), float(score))
+            for docnum, score in zip(matches.ids[order], matches.scores[order], strict=True)
+        ]
+    return [(fields_["id"], fields_["document_id"], score) for fields_, score in best]
 
 
 def _best_section_per_item(table: FacetTable, matches: Matches) -> tuple[np.ndarray, np.ndarray]:

@@ -49,6 +49,9 @@ B = 0.75
 # recently used evicted first; a common query touches a dozen lists.
 POSTINGS_CACHE_LIMIT = 10_000_000
 
+# Raw numeric column values from here up are Whoosh's fill for "no value" (see `numeric_column`).
+_ABSENT_FROM = 2**63
+
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
@@ -179,7 +182,9 @@ class VectorIndex:
         self.searcher = searcher
         self.schema = searcher.schema
         self.reader = searcher.reader()
-        self.leaves = list(self.reader.leaf_readers())
+        # An index with no sections yet (every paper itemless) has a single `EmptyReader`
+        # leaf, which has no postings or columns to read: only leaves holding documents count.
+        self.leaves = [(leaf, offset) for leaf, offset in self.reader.leaf_readers() if leaf.doc_count_all()]
         self.doc_count_all = self.reader.doc_count_all()
         live = np.ones(self.doc_count_all, dtype=bool)
         for leaf, offset in self.leaves:
@@ -415,16 +420,18 @@ class VectorIndex:
         return lengths
 
     def numeric_column(self, fieldname: str) -> np.ndarray:
-        """A sortable numeric field's raw column value per docnum (0 where absent)."""
+        """A sortable numeric field's raw column value per docnum (0 where absent).
+
+        Whoosh fills a document with no value with the column's default, the largest value
+        of its type: for a date (an undated paper) 2**64 - 1, past any int64. It is absent.
+        """
         values = self._numeric.get(fieldname)
         if values is None:
             values = np.zeros(self.doc_count_all, dtype=np.int64)
             for leaf, offset in self.leaves:
                 if leaf.has_column(fieldname):
                     column = leaf.column_reader(fieldname, translate=False)
-                    # An undated section's DATETIME column holds Whoosh's default, a number
-                    # past int64 (see backend._UNDATED): no value, like 0.
-                    raw = [value if value and -(2**63) <= value < 2**63 else 0 for value in column]
+                    raw = [value if value and 0 < value < _ABSENT_FROM else 0 for value in column]
                     values[offset : offset + len(raw)] = raw
             self._numeric[fieldname] = values
         return values

@@ -9,6 +9,10 @@ within six months" where officers asked only that the report be noted), `recomme
 (those added commitments), and
 `also_recorded_in` (the same decision in another paper of the same meeting: a decision
 notice and the minutes, matched by meeting id and wording).
+
+`votes` is `{"for", "against", "abstentions", "result"}`: counts as printed (null where the
+paper prints none) and `result` "carried" or "lost" where the paper records the vote's fate
+("CARRIED unanimously", "LOST (4 in favour, 5 against)"), else null.
 """
 
 from __future__ import annotations
@@ -69,10 +73,10 @@ def list_resolutions(
     rows = store.query(
         "SELECT r.id, d.body, d.meeting_date, d.meeting_id, d.kind AS document_kind, i.number AS item_number,"
         " i.title AS item_title, i.text AS item_text, r.text, r.outcome, r.document_id, r.page,"
-        " r.votes_for, r.votes_against, r.abstentions"
+        " r.votes_for, r.votes_against, r.abstentions, r.vote_result"
         " FROM resolutions r JOIN documents d ON d.id = r.document_id LEFT JOIN items i ON i.id = r.item_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY d.meeting_date, d.body, d.kind, i.position, r.rowid",
+        + " ORDER BY d.meeting_date IS NULL, d.meeting_date, d.body, d.kind, i.position, r.rowid",
         params,
     )
     recs = store.query(
@@ -125,6 +129,7 @@ def list_resolutions(
                     "for": row["votes_for"],
                     "against": row["votes_against"],
                     "abstentions": row["abstentions"],
+                    "result": row["vote_result"],
                 },
                 "recommendation": rec["text"] if rec else None,
                 "recommendation_document_id": rec["document_id"] if rec else None,

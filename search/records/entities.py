@@ -107,7 +107,8 @@ def _add_person_records(
             entry.update(attended=[], apologies=[], declarations=[])
     attendance = store.query(
         "SELECT a.person, a.status, a.role, a.substituting_for, a.page, a.document_id, d.meeting_date, d.body"
-        " FROM attendance a JOIN documents d ON d.id = a.document_id ORDER BY d.meeting_date"
+        " FROM attendance a JOIN documents d ON d.id = a.document_id"
+        " ORDER BY d.meeting_date IS NULL, d.meeting_date"
     )
     for row in attendance:
         person = entities.get(("person", merges.get(row["person"], row["person"])))
@@ -127,7 +128,8 @@ def _add_person_records(
             person[key].append(record)
     declarations = store.query(
         "SELECT x.person, x.interest, x.item_number, x.page, x.document_id, d.meeting_date, d.body"
-        " FROM declarations x JOIN documents d ON d.id = x.document_id ORDER BY d.meeting_date"
+        " FROM declarations x JOIN documents d ON d.id = x.document_id"
+        " ORDER BY d.meeting_date IS NULL, d.meeting_date"
     )
     for row in declarations:
         declarer = entities.get(("person", merges.get(row["person"], row["person"])))

@@ -12,6 +12,7 @@ Rows come out oldest meeting first, then by document, page and position.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,7 +99,9 @@ def find_figures(store: Store, query: str | None = None) -> list[dict[str, Any]]
         sql += " AND (lower(f.label) LIKE ? OR lower(f.context) LIKE ?)"
         params.extend([f"%{word}%", f"%{word}%"])
     sql += " ORDER BY d.meeting_date IS NULL, d.meeting_date, f.document_id, f.page, f.rowid"
-    rows = store.query(sql, params)
+    # An infinite value is an overflowed number (a store written before ingest dropped them),
+    # not a figure; JSON cannot print it.
+    rows = [row for row in store.query(sql, params) if math.isfinite(row["value"])]
     for row in rows:
         # CONTRACT: a missing value is null, never "" (a number nothing in its sentence names).
         row["label"] = row["label"] or None

@@ -28,8 +28,10 @@ How a match is found (each rule explained in the stored `explanation`):
 * A commitment to hold a meeting ("an additional meeting would be scheduled for early May") is
   delivered by papers of the body dated within the promised window.
 * Status: `done` with evidence; else `overdue` when `as_of` is past the due date, else `open`.
-  A commitment with no date is treated as due one committee cycle (three months) after the
-  meeting (`implied_due`); "at the next meeting" is the body's next meeting in the store.
+  The due date is the one the papers give; "at the next meeting" is the body's next meeting
+  in the store. A commitment with no date has `due: null` and is `open`, never `overdue`;
+  one committee cycle (three months) after the meeting is shown as `implied_due`, for
+  information, and bounds the window in which a promised meeting counts as held.
 * A user's "wrong" verdict drops that document's match; a "right" verdict keeps it even when
   a re-match would not find it. Verdicts live in `corrections`, keyed by content ids, and
   survive re-ingest.

@@ -17,7 +17,8 @@ from typing import Any
 from minutebook.store import Store
 from search.tracker.subjects import stems, topic_of
 
-# One committee cycle: how long an undated commitment may run before it is overdue.
+# One committee cycle: the deadline an undated commitment would have if one were assumed. It
+# is shown as information (`implied_due`) and never makes an action overdue.
 IMPLIED_MONTHS = 3
 
 
@@ -134,7 +135,7 @@ def action_rows(store: Store) -> list[dict[str, Any]]:
         " d.body, d.body_key, d.meeting_date, d.kind AS document_kind,"
         " i.number AS item_number, i.title AS item_title, i.text AS item_text"
         " FROM actions a JOIN documents d ON d.id = a.document_id LEFT JOIN items i ON i.id = a.item_id"
-        " ORDER BY d.meeting_date, d.body, i.position, a.rowid"
+        " ORDER BY d.meeting_date IS NULL, d.meeting_date, d.body, i.position, a.rowid"
     )
 
 

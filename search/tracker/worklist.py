@@ -1,5 +1,11 @@
 """The tracker as a work list: each action's status (done / open / overdue) as of a date,
-its evidence after the user's corrections, and the corrections themselves."""
+its evidence after the user's corrections, and the corrections themselves.
+
+`due` in a listed action is the date the papers give: stated ("within six months", "in
+Autumn 2014") or "the next meeting" resolved to the body's next meeting in the store. It is
+null when the papers give none, and such an action is `open` until evidence makes it `done`,
+never `overdue` (CONTRACT, second round). `implied_due` (one committee cycle after the
+meeting) is kept beside it as information only."""
 
 from __future__ import annotations
 
@@ -65,6 +71,17 @@ def _corrected(
     return kept
 
 
+def judge(delivered: bool, due: str | None, as_of: str) -> str:
+    """An action's status: `done` with evidence; else `overdue` only when `due` is a date
+    before `as_of`; else `open`. An action with no due date is open whatever the date: an
+    assumed deadline (`implied_due`) is information, never a reason to chase."""
+    if delivered:
+        return "done"
+    if due and as_of > due:
+        return "overdue"
+    return "open"
+
+
 def list_actions(store: Store, status: str = "all", as_of: str | None = None) -> list[dict[str, Any]]:
     """Actions with owner, due date, status and evidence (CONTRACT `actions --json`)."""
     as_of = as_of or date.today().isoformat()
@@ -81,23 +98,22 @@ def list_actions(store: Store, status: str = "all", as_of: str | None = None) ->
         seen.add(action["id"])
         rows = _corrected(store, action["id"], evidence.get(action["id"], []), verdicts.get(action["id"], {}))
         due, implied = effective_due(action, ctx)
-        deadline = due or implied
-        if rows:
-            state = "done"
-        elif deadline and as_of > deadline:
-            state = "overdue"
-        else:
-            state = "open"
+        state = judge(bool(rows), due, as_of)
         if status != "all" and state != status:
             continue
         if rows:
             explanation = rows[0]["explanation"]
         elif state == "overdue":
-            explanation = f"no later paper on this subject; overdue since {human_date(deadline)}"
+            explanation = f"no later paper on this subject; overdue since {human_date(due)}"
+        elif due is None:
+            explanation = "no later paper on this subject yet; the papers give no due date"
             if implied:
-                explanation += f" (no date given: one committee cycle, {IMPLIED_MONTHS} months, assumed)"
+                explanation += (
+                    f" (one committee cycle, {IMPLIED_MONTHS} months, would be {human_date(implied)};"
+                    " shown for information, never judged overdue)"
+                )
         else:
-            explanation = "no later paper on this subject yet"
+            explanation = f"no later paper on this subject yet; due {human_date(due)}"
         out.append(
             {
                 "id": action["id"],

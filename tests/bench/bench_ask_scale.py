@@ -13,7 +13,7 @@ Then asks ~30 questions made from the synthetic vocabulary (topics, committees, 
 a few with words no synthetic paper uses), after one warm-up question (the cached searcher),
 and prints median and p95 per question for `answer_question` and, in the same process, for
 the bare `search_papers` call on the question text (limit 10), with their ratio.
-Target: p95 <= 2 s at 100k sections.
+Target: p95 <= 1 s at 100k sections.
 """
 
 from __future__ import annotations

@@ -5,6 +5,11 @@ numbers, decision items, actions.
     python tests/bench/eval_structure.py --councils bristol    # some councils only
     python tests/bench/eval_structure.py --extra /work/devcouncils/labels.json  # more labels
     python tests/bench/eval_structure.py --misses              # what each miss was
+    python tests/bench/eval_structure.py --oracle-structure    # analyses on labelled items
+
+`--oracle-structure` takes each paper's kind, body, date and item headings from its labels
+(tests/bench/oracle_structure.py), so decisions, votes and actions are scored apart from the
+structure stage that finds items in the real ingest.
 
 Leave-one-council-out: when a rule changes, score it first on a council that was not looked
 at while writing it (`--councils` that one), then on all; the closing notes report both.
@@ -21,7 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench.structure_eval import LABELS, MEASURES, ingest_labelled, load_labels, score_all  # noqa: E402
+from tests.bench.structure_eval import (  # noqa: E402
+    LABELS,
+    MEASURES,
+    ingest_labelled,
+    load_labels,
+    score_all,
+    score_oracle,
+)
 
 
 def main() -> int:
@@ -32,6 +44,9 @@ def main() -> int:
     parser.add_argument("--extra", type=Path, action="append", default=[], help="another labels file")
     parser.add_argument("--misses", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--oracle-structure", action="store_true", help="score the analyses on the labels' kind and items"
+    )
     args = parser.parse_args()
 
     papers = load_labels(LABELS)
@@ -44,9 +59,13 @@ def main() -> int:
         print("no labelled papers present")
         return 1
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        failed = ingest_labelled(papers, Path(tmp) / "home")
-        tallies, _ = score_all(papers, Path(tmp) / "home")
+    if args.oracle_structure:
+        failed: dict[str, str] = {}
+        tallies = score_oracle(papers)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            failed = ingest_labelled(papers, Path(tmp) / "home")
+            tallies, _ = score_all(papers, Path(tmp) / "home")
     seconds = time.perf_counter() - started
     if args.json:
         print(json.dumps({c: {m: t.score(m) for m in MEASURES} for c, t in tallies.items()}, indent=2))

@@ -1,6 +1,17 @@
 """Scoring ingest's structure against the frozen labels (tests/labels/structure.json): kind,
 meeting date, body, printed item numbers, decision items and actions, per council.
 
+Decision items are scored by item number: `decisions` is the share of labelled decision items
+that hold at least one extracted resolution, `decision_precision` the share of items holding
+resolutions that are labelled decision items. Where a labelled item was found, `outcome` and
+`votes` compare the item's decision with the label (`votes_stated` only where the label
+records a vote): an item's outcome is its last resolution's
+(minutes close an item with its formal resolution, after any votes on amendments) unless all
+agree; its votes are the one vote recorded (a vote on an amendment gives way to the substantive
+vote; several different votes make the item's votes null, as the labels do). `actions` is the
+share of labelled actions with an extracted action covering half its words, and
+`action_precision` the share of extracted actions half of whose words a labelled action holds.
+
 Shared by the evaluation script (`eval_structure.py`) and the label tests; the labels
 themselves are never edited to fit the code. Papers are ingested through the real pipeline
 into a real store, and scored as a user sees them: what the store holds after the whole
@@ -28,7 +39,8 @@ FOLDERS = {
 ITEM_KINDS = ("minutes", "agenda", "supplementary_agenda", "decision_notice")
 DECISION_KINDS = ("minutes", "decision_notice")
 MEASURES = ("kind", "date", "body", "items", "minute_items", "item_precision", "decisions",
-            "decision_precision", "actions")  # fmt: skip
+            "decision_precision", "outcome", "votes", "votes_stated", "actions",
+            "action_precision")  # fmt: skip
 
 
 def load_labels(path: Path = LABELS, root: Path | None = None) -> list[dict[str, Any]]:
@@ -133,12 +145,55 @@ def score_paper(label: dict[str, Any], doc: dict[str, Any] | None, tally: Tally)
             max(1, len(found_d)),
             f"{name}: extra {sorted(found_d - wanted_d, key=_natural)}",
         )
-    if label["kind"] in DECISION_KINDS and label.get("actions"):
-        extracted = [_words(a["text"]) for a in doc["actions"]]
-        for action in label["actions"]:
+    if label["kind"] in DECISION_KINDS and label.get("decision_items"):
+        _score_decided_items(label, doc, tally)
+    if label["kind"] in DECISION_KINDS:
+        wanted_a = [_words(a["text"]) for a in label.get("actions") or []]
+        extracted = [(a["text"], _words(a["text"])) for a in doc["actions"]]
+        for action in label.get("actions") or []:
             want = _words(action["text"])
-            best = max((len(want & got) / max(1, len(want)) for got in extracted), default=0.0)
+            best = max((len(want & got) / max(1, len(want)) for _, got in extracted), default=0.0)
             tally.add("actions", best >= 0.5, 1, f"{name}: {action['text'][:70]!r}")
+        for text, got in extracted:
+            best = max((len(want & got) / max(1, len(got)) for want in wanted_a), default=0.0)
+            tally.add("action_precision", best >= 0.5, 1, f"{name}: extra {text[:70]!r}")
+
+
+def _item_outcome(resolutions: list[dict[str, Any]]) -> str:
+    """An item's outcome: its last resolution's, the one minutes close the item with."""
+    return resolutions[-1]["outcome"]
+
+
+def _item_votes(resolutions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The item's one recorded vote (see the module doc), or None."""
+    voted = [r for r in resolutions if r["votes"] is not None]
+    substantive = [r for r in voted if not re.search(r"\bamendment\b", r["text"], re.I)]
+    distinct = {tuple(sorted(r["votes"].items())) for r in substantive or voted}
+    return dict(distinct.pop()) if len(distinct) == 1 else None
+
+
+def _score_decided_items(label: dict[str, Any], doc: dict[str, Any], tally: Tally) -> None:
+    name = Path(label["path"]).name
+    by_item: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in doc["resolutions"]:
+        if r["item_number"]:
+            by_item[normalise_number(r["item_number"])].append(r)
+    for decided in label["decision_items"]:
+        found = by_item.get(normalise_number(decided["number"]))
+        if not found:
+            continue
+        outcome = _item_outcome(found)
+        tally.add(
+            "outcome",
+            outcome == decided["outcome"],
+            1,
+            f"{name}: item {decided['number']} {outcome} (want {decided['outcome']})",
+        )
+        votes = _item_votes(found)
+        miss = f"{name}: item {decided['number']} {votes} (want {decided['votes']})"
+        tally.add("votes", votes == decided["votes"], 1, miss)
+        if decided["votes"] is not None:
+            tally.add("votes_stated", votes == decided["votes"], 1, miss)
 
 
 def _natural(value: str) -> tuple[Any, ...]:
@@ -158,9 +213,17 @@ def stored_documents(home: Path) -> dict[str, dict[str, Any]]:
         for row in store.query("SELECT document_id, number, title FROM items ORDER BY document_id, position"):
             by_id[row["document_id"]]["items"].append(row)
         for row in store.query(
-            "SELECT r.document_id, i.number AS item_number"
-            " FROM resolutions r LEFT JOIN items i ON i.id = r.item_id"
+            "SELECT r.document_id, i.number AS item_number, r.text, r.outcome, r.votes_for, r.votes_against,"
+            " r.abstentions, r.vote_result FROM resolutions r LEFT JOIN items i ON i.id = r.item_id"
+            " ORDER BY r.rowid"
         ):
+            counts = (row.pop("votes_for"), row.pop("votes_against"), row.pop("abstentions"))
+            result = row.pop("vote_result")
+            row["votes"] = (
+                None
+                if result is None and counts == (None, None, None)
+                else dict(zip(("for", "against", "abstentions", "result"), (*counts, result), strict=True))
+            )
             by_id[row["document_id"]]["resolutions"].append(row)
         for row in store.query("SELECT document_id, text FROM actions"):
             by_id[row["document_id"]]["actions"].append(row)
@@ -196,3 +259,15 @@ def score_all(papers: list[dict[str, Any]], home: Path) -> tuple[dict[str, Tally
         score_paper(paper, doc, tallies[paper["council"]])
         score_paper(paper, doc, tallies["all"])
     return dict(tallies), {}
+
+
+def score_oracle(papers: list[dict[str, Any]]) -> dict[str, Tally]:
+    """Per-council tallies of the analyses run on each paper's labelled structure."""
+    from tests.bench.oracle_structure import oracle_stored
+
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for paper in papers:
+        doc = oracle_stored(paper)
+        score_paper(paper, doc, tallies[paper["council"]])
+        score_paper(paper, doc, tallies["all"])
+    return dict(tallies)

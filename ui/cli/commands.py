@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ui.cli.output import emit_rows, print_json, progress
+from ui.cli.output import emit_rows, item_label, print_json, progress, when
 
 # ------------------------------------------------------------------ ingest
 
@@ -128,7 +128,7 @@ def cmd_search(args: argparse.Namespace, home: Path) -> int:
         print(f"note: {note}", file=sys.stderr)
     print(f"{result['total']} results for {result['query']!r}")
     for hit in result["hits"]:
-        where = f"{hit['meeting_date'] or '?'} {hit['body'] or ''} · {hit['document_kind']}"
+        where = f"{when(hit['meeting_date'])} {hit['body'] or ''} · {hit['document_kind']}"
         item = f"item {hit['item_number']}: " if hit["item_number"] else ""
         print(f"\n{where}\n  {item}{hit['item_title'] or ''} (page {hit['page']})\n  {hit['snippet']}")
     return 0
@@ -149,9 +149,19 @@ def cmd_ask(args: argparse.Namespace, home: Path) -> int:
     else:
         print(f"{result['answer']}  (confidence {result['confidence']:.2f})")
     for cite in result["citations"]:
-        source = f"{cite['body']}, {cite['meeting_date']}, {cite['document_title']}, page {cite['page']}"
-        print(f"\n  “{cite['quote']}”\n  — {source}")
+        print_citation(cite)
+    if result.get("nearest"):
+        print("\nNearest passages:")
+        for cite in result["nearest"]:
+            print_citation(cite)
     return 0
+
+
+def print_citation(cite: dict[str, Any]) -> None:
+    item = f", item {cite['item_number']}" if cite.get("item_number") else ""
+    body, title = cite["body"] or "unknown body", cite["document_title"] or ""
+    source = f"{body}, {when(cite['meeting_date'])}, {title}{item}, page {cite['page']}"
+    print(f"\n  “{cite['quote']}”\n  — {source}")
 
 
 # ------------------------------------------------------ resolutions, actions
@@ -164,7 +174,9 @@ def cmd_resolutions(args: argparse.Namespace, home: Path) -> int:
     with open_store(home) as store:
         rows = list_resolutions(store, body=args.body, date_from=args.date_from, date_to=args.date_to)
     return emit_rows(
-        args, rows, lambda r: f"{r['meeting_date']} item {r['item_number']}: [{r['outcome']}] {r['text']}"
+        args,
+        rows,
+        lambda r: f"{when(r['meeting_date'])}{item_label(r['item_number'])}: [{r['outcome']}] {r['text']}",
     )
 
 
@@ -176,10 +188,11 @@ def cmd_actions(args: argparse.Namespace, home: Path) -> int:
         rows = list_actions(store, status=args.status, as_of=args.as_of)
 
     def line(row: dict[str, Any]) -> str:
-        head = f"[{row['status']}] {row['meeting_date']} item {row['item_number']}: {row['text']}"
+        head = f"[{row['status']}] {when(row['meeting_date'])}{item_label(row['item_number'])}: {row['text']}"
         due = f"\n    due {row['due']}" if row["due"] else ""
         evidence = "".join(
-            f"\n    delivered by {e['meeting_date']} {e['document_title']} p{e['page']}: {e['quote'][:100]}"
+            f"\n    delivered by {when(e['meeting_date'])} {e['document_title'] or ''} p{e['page']}:"
+            f" {e['quote'][:100]}"
             for e in row["evidence"]
         )
         return head + due + evidence
@@ -213,9 +226,9 @@ def cmd_figures(args: argparse.Namespace, home: Path) -> int:
         args,
         rows,
         lambda r: (
-            f"{r['label']}: {r['value']:g} {r['unit']}"
+            f"{r['label'] or 'unlabelled'}: {r['value']:g} {r['unit']}"
             + (f" ({r['period']})" if r["period"] else "")
-            + f"  {r['meeting_date']} p{r['page']}"
+            + f"  {when(r['meeting_date'])} p{r['page']}"
         ),
     )
 

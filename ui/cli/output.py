@@ -16,6 +16,16 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def when(meeting_date: str | None) -> str:
+    """A meeting date for a text line: papers with none say "undated", not None."""
+    return meeting_date or "undated"
+
+
+def item_label(number: str | None) -> str:
+    """' item 9' after a date, or nothing for a record tied to no numbered item."""
+    return f" item {number}" if number else ""
+
+
 def progress(done: int, total: int, path: str) -> None:
     """A one-line progress bar on stderr, redrawn in place on a terminal."""
     if total < 2:

@@ -316,7 +316,7 @@ def entity_mentions(
             " GROUP_CONCAT(DISTINCT mn.role) AS roles, MIN(mn.page) AS page, mn.document_id"
             " FROM mentions mn JOIN documents d ON d.id = mn.document_id"
             f" WHERE mn.type = ? AND mn.surface IN ({marks})"
-            " GROUP BY mn.document_id ORDER BY d.meeting_date, d.kind",
+            " GROUP BY mn.document_id ORDER BY d.meeting_date IS NULL, d.meeting_date, d.kind",
             (entity_type, *forms),
         )
 

@@ -1,10 +1,12 @@
 """Ask page: a plain question in, an answer with verbatim page-cited quotes out.
 
 The question lives in the URL (`ask?q=…`) so an answer can be shared. When the papers do
-not answer, the page says so instead of guessing.
+not answer, the page says so instead of guessing, and shows the nearest passages found.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import streamlit as st
 
@@ -33,29 +35,19 @@ def main() -> None:
         result = data.ask(home, version, question)
     answer = result.get("answer")
     if answer is None:
-        # Passages that do not answer are not quotes "supporting" anything (CONTRACT): they
-        # are folded away and labelled as what they are, the nearest the papers come (the
-        # command line prints them too); a search for the same words is the next step.
+        # Passages that do not answer support nothing (CONTRACT): they are shown apart, as
+        # the closest the papers come, with a search for the same words as the next step.
         st.warning("The papers do not answer that question.", icon=":material/help:")
+        nearest = result.get("nearest") or []
+        if nearest:
+            st.subheader("Nearest passages")
+        show_citations(nearest, question, "nearest")
         st.page_link(
             "page_search.py",
             label="Search the papers for these words instead",
             icon=":material/search:",
             query_params={"q": question},
         )
-        nearest = result.get("citations") or []
-        if nearest:
-            with st.expander(f"The nearest passage{'s' if len(nearest) != 1 else ''} (not an answer)"):
-                for index, cite in enumerate(nearest):
-                    with st.container(border=True, key=f"nearest-{index}"):
-                        quote(cite.get("quote") or "")
-                        st.caption(escape_markdown(where(cite) + f" · page {cite.get('page')}"))
-                        page_link(
-                            cite.get("document_id"),
-                            cite.get("page"),
-                            question,
-                            f"Open page {cite.get('page')}",
-                        )
         return
     st.subheader("Answer")
     st.markdown(escape_markdown(str(answer)))
@@ -63,8 +55,12 @@ def main() -> None:
     citations = result.get("citations") or []
     if citations:
         st.subheader("From the papers")
+    show_citations(citations, question, "citation")
+
+
+def show_citations(citations: list[dict[str, Any]], question: str, key: str) -> None:
     for index, cite in enumerate(citations):
-        with st.container(border=True, key=f"citation-{index}"):
+        with st.container(border=True, key=f"{key}-{index}"):
             quote(cite.get("quote") or "")
             st.caption(escape_markdown(where(cite) + f" · page {cite.get('page')}"))
             page_link(cite.get("document_id"), cite.get("page"), question, f"Open page {cite.get('page')}")

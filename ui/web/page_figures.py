@@ -82,7 +82,7 @@ def _table(found: Series) -> None:
         {
             "Period": p["period"],
             "Value": shown(p["value"], p.get("unit")),
-            "Meeting": p.get("meeting_date"),
+            "Meeting": p.get("meeting_date") or "undated",
             "Page": p.get("page"),
             "Source": p["source"],
         }

@@ -23,14 +23,14 @@ def _attendance_rows(entity: dict[str, Any]) -> list[dict[str, Any]]:
     records = [*(entity.get("attended") or []), *(entity.get("apologies") or [])]
     return [
         {
-            "Date": a["meeting_date"],
+            "Date": a["meeting_date"] or "undated",
             "Body": a["body"],
             "Status": a["status"].replace("_", " "),
             "Role": a["role"] or "",
             "Substituting for": a.get("substituting_for") or "",
             "Page": a["page"],
         }
-        for a in sorted(records, key=lambda a: a.get("meeting_date") or "")
+        for a in sorted(records, key=lambda a: (a.get("meeting_date") is None, a.get("meeting_date") or ""))
     ]
 
 
@@ -41,7 +41,7 @@ def _person_records(entity: dict[str, Any]) -> None:
         "Declarations of interest",
         [
             {
-                "Date": d["meeting_date"],
+                "Date": d["meeting_date"] or "undated",
                 "Body": d["body"],
                 "Interest": d["interest"],
                 "Item": d["item_number"] or "",
@@ -72,7 +72,7 @@ def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
         "Papers naming them",
         [
             {
-                "Date": m["date"],
+                "Date": m["date"] or "undated",
                 "Body": m["body"],
                 "Paper": (m["kind"] or "").replace("_", " "),
                 "Mentions": m["mentions"],

@@ -68,7 +68,7 @@ def _seed_from_url() -> None:
             except ValueError:
                 continue
         elif name == "p":
-            st.session_state[_key(name)] = max(1, int(value)) if value.isdigit() else 1
+            st.session_state[_key(name)] = max(1, int(value)) if value.isdecimal() else 1
         elif name == "sort":
             st.session_state[_key(name)] = "date" if value == "date" else "relevance"
         elif name == "any":

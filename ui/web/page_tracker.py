@@ -77,7 +77,7 @@ def grouped(rows: list[dict[str, Any]], group: str) -> list[tuple[str, list[dict
 
 def _descending(iso: str) -> str:
     # ISO dates sort newest first when their digits are inverted; undated ("") goes last.
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in iso) or "~"
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c in "0123456789" else c for c in iso) or "~"
 
 
 def table_rows(rows: list[dict[str, Any]], group: str = "none") -> list[dict[str, Any]]:

@@ -243,7 +243,7 @@ def _seed(doc_id: str, pages: int) -> None:
         return
     st.session_state["reader_url"] = arrived
     wanted = params.get("page", "")
-    st.session_state["reader_page"] = min(max(1, int(wanted)), pages) if wanted.isdigit() else 1
+    st.session_state["reader_page"] = min(max(1, int(wanted)), pages) if wanted.isdecimal() else 1
     st.session_state["reader_hl"] = params.get("hl", "")
     st.session_state["reader_scrolled"] = None
 
@@ -304,7 +304,7 @@ def show(home: Path, version: tuple[float, ...], doc_id: str) -> None:
     else:
         text_column, page_column = st.container(), None
     with text_column:
-        page = int(requested) if requested.isdigit() else None
+        page = int(requested) if requested.isdecimal() else None
         target = render_text(blocks, terms, page)
     if page_column is not None and path is not None and mtime is not None:
         with page_column:

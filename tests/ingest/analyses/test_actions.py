@@ -89,3 +89,91 @@ def test_owner_is_read_from_the_role_the_text_names() -> None:
         "Interim Director of Children's Services"
     )
     assert owner_of("A report would be presented in early summer.") is None
+
+
+# ---------------------------------------------------------------- whole sentences (issue 12)
+
+
+def texts(*items: tuple[str, str]) -> list[str]:
+    return [a.text for a in extract_actions(minutes(*items))]
+
+
+def test_an_action_marker_takes_the_whole_sentence_across_a_line_break() -> None:
+    actions = texts(
+        (
+            "11",
+            "On roadworks there had been a request for a briefing on how maintenance is prioritised and how\n"
+            "officers assess new techniques for repairs across the city network. (ACTION: PCO to arrange\n"
+            "Members' briefing sessions.)\n",
+        )
+    )
+    assert actions == [
+        "On roadworks there had been a request for a briefing on how maintenance is prioritised and how"
+        " officers assess new techniques for repairs across the city network. (ACTION: PCO to arrange"
+        " Members' briefing sessions.)"
+    ]
+
+
+def test_a_commitment_that_opens_a_list_keeps_the_list() -> None:
+    [action] = texts(
+        (
+            "6",
+            "Officers agreed to find out the following;\n"
+            "When the new signs had been installed and at what cost.\n"
+            "Why the yellow boards had been added a year later.\n",
+        )
+    )
+    assert action.splitlines() == [
+        "Officers agreed to find out the following;",
+        "When the new signs had been installed and at what cost.",
+        "Why the yellow boards had been added a year later.",
+    ]
+
+
+def test_no_fragment_of_a_sentence_broken_by_a_line_is_an_action() -> None:
+    actions = texts(
+        (
+            "4",
+            "The revised walking guide for the county's footpaths\n"
+            "(spiral bound) is due to be published in March and copies would be sent to every Member.\n",
+        )
+    )
+    assert actions == [
+        "The revised walking guide for the county's footpaths (spiral bound) is due to be published in March"
+        " and copies would be sent to every Member."
+    ]
+
+
+def test_a_resolution_that_instructs_the_clerk_is_both_a_decision_and_an_action() -> None:
+    actions = found(
+        ("7", "RESOLVED: That the quotation be accepted, and that the Clerk should renew the insurance.\n")
+    )
+    assert actions == [
+        (
+            "resolution",
+            "RESOLVED: That the quotation be accepted, and that the Clerk should renew the insurance.",
+            "the Clerk",
+            None,
+        )
+    ]
+
+
+def test_an_action_column_names_the_owner_of_the_sentence_it_ends() -> None:
+    actions = found(
+        (
+            "5",
+            "i) Letter from the county about the litter bins on the green. | Noted\n"
+            "ii) The Clerk had sourced prices for new grit bins for the village. | Clerk\n"
+            "iii) Request for a donation from the carnival committee. | Feb 2015\n"
+            "iv) Consultation on rural bus services in the county. | Notice Boards\n",
+        )
+    )
+    assert [(source, owner, due) for source, _, owner, due in actions] == [
+        ("action_column", "Clerk", None),
+        ("action_column", None, "2015-02-28"),
+    ]
+
+
+def test_an_undated_commitment_has_no_due_date() -> None:
+    [action] = found(("5", "Officers advised that a written answer would be provided to the questioner.\n"))
+    assert action[3] is None

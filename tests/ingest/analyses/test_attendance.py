@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import parse_file
-from minutebook.models import Document
+from minutebook.models import Document, Page
 from tests.conftest import JUNE_2014_MINUTES, MARCH_2014_PANEL_MINUTES, real_pdfs
 
 
@@ -147,3 +147,28 @@ def test_declaration_names_the_item_and_reports_and_agendas_have_no_attendance(t
     assert doc.kind == "minutes"
     assert _table(doc) == {"Mr A Brown": (P, "Chairman", None), "Mrs B Green": (P, None, None)}
     assert [(d.person, d.item_number) for d in doc.declarations] == [("Mrs B Green", "5")]
+
+
+def test_a_parish_attendance_line_gives_each_person_the_role_after_them() -> None:
+    # Burton-cum-Walden's minutes list the councillors, then ", Councillors", then each officer
+    # with ", Clerk"; a name may break across lines after its given name.
+    page = (
+        "MINUTES OF THE PARISH COUNCIL MEETING\n"
+        "Present: Miss Ann Hale, Mr Ben Cole and Mrs Cara\n"
+        "Dunn, Councillors, Mrs Dee Fox, Clerk and Mr Eli Gray, Assistant Clerk\n"
+        "1. Apologies\n"
+        "There were none."
+    )
+    doc = Document(
+        "d", "/p.pdf", "minutes", "Minutes", "Parish Council", "2025-01-07", None, None, [Page(1, page)]
+    )
+    from ingest.analyses.attendance import extract_attendance
+
+    extract_attendance(doc)
+    assert _table(doc) == {
+        "Ann Hale": (P, "Councillors", None),
+        "Ben Cole": (P, "Councillors", None),
+        "Cara Dunn": (P, "Councillors", None),
+        "Dee Fox": (P, "Clerk", None),
+        "Eli Gray": (P, "Assistant Clerk", None),
+    }

@@ -30,7 +30,10 @@ def test_kent_resolved_that_is_one_decision_with_its_outcome() -> None:
         "RESOLVED that the report be noted and the Cabinet Member's decision be endorsed.\n"
     )
     assert block.text.startswith("RESOLVED that the report be noted")
-    assert classify_outcome(block.text, block.trigger_end) == "noted"
+    # Noting is the outcome only when nothing else is decided (the labels' rule, issue 12):
+    # this decision also endorses the Cabinet Member's decision.
+    assert classify_outcome(block.text, block.trigger_end) == "endorsed"
+    assert classify_outcome("RESOLVED that the report be noted.", 8) == "noted"
 
 
 def test_bristol_it_was_agreed_and_agreed_unanimously_are_decisions() -> None:
@@ -39,7 +42,7 @@ def test_bristol_it_was_agreed_and_agreed_unanimously_are_decisions() -> None:
         "It was AGREED that the Committee approve the Liveable Neighbourhood trial.\n"
         "Agreed unanimously\n"
     )
-    assert [b.trigger for b in blocks] == ["approved", "agreed_unanimously"]
+    assert [b.trigger for b in blocks] == ["shouted", "headline"]
     assert blocks[0].text == "It was AGREED that the Committee approve the Liveable Neighbourhood trial."
 
 
@@ -62,7 +65,8 @@ def test_two_agreements_in_one_discussion_bullet_are_two_decisions() -> None:
 @pytest.mark.parametrize(
     ("text", "outcome"),
     [
-        ("The Panel RESOLVED to note the report and support the general direction.", "noted"),
+        ("The Panel RESOLVED to note the report and support the general direction.", "endorsed"),
+        ("The Panel RESOLVED to note the report.", "noted"),
         ("The Panel RESOLVED to recommend to Cabinet the new direction of policy.", "recommended"),
         ("The Panel RESOLVED to endorse the recommendations contained within the report.", "endorsed"),
         ("The Committee RESOLVED to approve the general direction of travel.", "approved"),
@@ -84,7 +88,8 @@ def test_outcome_is_read_from_the_decision(text: str, outcome: str) -> None:
     ],
 )
 def test_recorded_votes_are_counted(text: str, votes: tuple[int | None, ...]) -> None:
-    assert read_votes(text) == votes
+    found = read_votes(text)
+    assert (found.counts if found else (None, None, None)) == votes
 
 
 def test_resolutions_keep_their_item_and_ids_are_stable_across_reingest() -> None:

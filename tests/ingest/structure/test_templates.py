@@ -254,3 +254,32 @@ def test_a_markdown_paper_from_a_web_site_reads_like_its_text(tmp_path: Path) ->
     # The site's posting date is not the meeting's; its escapes hide no headings.
     assert (doc.meeting_date, doc.body) == ("2019-03-04", "Upwell Parish Council")
     assert [(i.number, i.title) for i in doc.agenda_items] == [("1", "Apologies"), ("2", "Planning")]
+
+
+TEMPLATES = {
+    "county-cabinet-minutes": COUNTY_CABINET_MINUTES,
+    "supplement-pack": SUPPLEMENT_PACK,
+    "parish-minutes-without-title": PARISH_MINUTES_WITHOUT_TITLE,
+    "officer-report": OFFICER_REPORT,
+}
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_template_printed_to_pdf_reads_as_its_text(tmp_path: Path, template: str) -> None:
+    # The same paper as a PDF a word processor would make: headings in bold, a running footer,
+    # the text over two pages. Kind, meeting, body and items must not depend on the format.
+    from tests.pdf_fixtures import make_pdf
+
+    text = TEMPLATES[template]
+    lines = [line for line in text.splitlines() if line.strip()]
+    bold = {line for line in lines if line.isupper() or line[:1].isdigit()}
+    half = (len(lines) + 1) // 2
+    pdf = make_pdf(tmp_path / "paper.pdf", [lines[:half], lines[half:]], footer="Page {page} of {pages}",
+                   bold_lines=bold)  # fmt: skip
+    as_text, as_pdf = paper(tmp_path, text), parse_file(pdf, analyses=[])
+    assert (as_pdf.kind, as_pdf.meeting_date, as_pdf.body) == (
+        as_text.kind,
+        as_text.meeting_date,
+        as_text.body,
+    )
+    assert [i.number for i in as_pdf.agenda_items] == [i.number for i in as_text.agenda_items]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from minutebook.store import Store
 from search.records.decisions import list_resolutions
@@ -40,3 +44,42 @@ def test_filters_by_body_and_date_range(corpus_store: Store) -> None:
     panel = list_resolutions(corpus_store, body="Children's Services Overview and Scrutiny Panel")
     assert panel and {r["meeting_date"] for r in panel} == {"2014-03-13"}
     assert list_resolutions(corpus_store, date_from="2015-01-01") == []
+
+
+VOTED_MINUTES = """## Planning Committee
+
+Minutes of the Meeting Held on Wednesday 9 April 2025 6:00pm Council Chamber, Town Hall
+
+#### Present:
+
+Mr A Example (Chair) Mrs B Sample
+
+#### 4. Car Park Charges
+
+4.1 On being put to the vote the motion was LOST (4 in favour, 5 against).
+
+#### 5. Allotment Rents
+
+5.1 The recommendation was put to the vote: For (11) Against (2) Abstentions (1). CARRIED.
+
+#### 6. Minutes
+
+6.1 The minutes of the previous meeting were agreed as a correct record.
+"""
+
+
+def test_votes_in_resolutions_json_carry_counts_and_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ui.cli import main
+
+    (tmp_path / "planning.txt").write_text(VOTED_MINUTES, encoding="utf-8")
+    home = tmp_path / "home"
+    assert main(["--home", str(home), "ingest", str(tmp_path / "planning.txt"), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["--home", str(home), "resolutions", "--json"]) == 0
+    rows = {r["item_number"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["4"]["outcome"] == "rejected"
+    assert rows["4"]["votes"] == {"for": 4, "against": 5, "abstentions": None, "result": "lost"}
+    assert rows["5"]["votes"] == {"for": 11, "against": 2, "abstentions": 1, "result": "carried"}
+    assert rows["6"]["votes"] == {"for": None, "against": None, "abstentions": None, "result": None}

@@ -3,6 +3,9 @@
 RESOLUTIONS: (meeting date, minute number, words the decision contains, outcome).
 ACTIONS: (meeting date, minute number, words the commitment contains, status as of
 AS_OF, evidence) where evidence is (meeting date, start of the delivering item's title) or None.
+A commitment whose words give no date is `open` until delivered, never `overdue` (CONTRACT,
+second round; issue 12): the ten such rows here were labelled `overdue` under the earlier rule
+that assumed one committee cycle, and were changed to `open` with the contract.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ RESOLUTIONS: list[tuple[str, str, str, str]] = [
 
 ACTIONS: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
     (MARCH, "2", "OFSTED category be provided in tabular format", "overdue", None),
-    (MARCH, "8", "update on this partnership", "overdue", None),
+    (MARCH, "8", "update on this partnership", "open", None),
     (MARCH, "8", "analysis and ministerial reply would be circulated", "done", ACTION_LOG),
     (MARCH, "8", "clarified as a percentage", "done", ACTION_LOG),
     (MARCH, "8", "A report would be presented in early summer", "done", (JUNE, "Free School Meals")),
@@ -69,9 +72,9 @@ ACTIONS: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
         "done",
         (JUNE, "Sustaining High Quality Leadership"),
     ),
-    (MARCH, "14", "future reports on the subject", "overdue", None),
-    (MARCH, "14", "Member briefing should be provided", "overdue", None),
-    (MARCH, "15", "requested regular progress updates", "overdue", None),
+    (MARCH, "14", "future reports on the subject", "open", None),
+    (MARCH, "14", "Member briefing should be provided", "open", None),
+    (MARCH, "15", "requested regular progress updates", "open", None),
     (MARCH, "16", "further update report covering both the Early Help Offer", "overdue", None),
     (
         MARCH,
@@ -81,7 +84,7 @@ ACTIONS: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
         ("2014-05-01", "A report on the performance of Norfolk's Children"),
     ),
     (MARCH, "18", "additional meeting would be scheduled", "done", ("2014-05-01", "")),
-    (MARCH, "18", "recommendation would be made that the Chairman and Vice Chairman", "overdue", None),
+    (MARCH, "18", "recommendation would be made that the Chairman and Vice Chairman", "open", None),
     (
         MARCH,
         "18",
@@ -101,14 +104,14 @@ ACTIONS: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
     (MARCH, "18", "Response to LAC reduction strategy: progress update", "overdue", None),
     (MARCH, "18", "Early Help Offer/New strategy for early years services", "overdue", None),
     (MARCH, "18", "Private fostering arrangements", "overdue", None),
-    (JUNE, "5", "written answer would be provided", "overdue", None),
-    (JUNE, "6", "the Chief Officer would bring a report", "overdue", None),
+    (JUNE, "5", "written answer would be provided", "open", None),
+    (JUNE, "6", "the Chief Officer would bring a report", "open", None),
     (JUNE, "7", "Quarterly updates would be received", "overdue", None),
-    (JUNE, "8", "written response would be provided to Members", "overdue", None),
+    (JUNE, "8", "written response would be provided to Members", "open", None),
     (JUNE, "8", "further written report be provided to the Committee in Autumn 2014", "overdue", None),
     (JUNE, "9", "updated report should be brought to the Committee within six months", "overdue", None),
-    (JUNE, "9", "The Government should be lobbied", "overdue", None),
-    (JUNE, "10", "Small Schools Steering Group be reconvened", "overdue", None),
+    (JUNE, "9", "The Government should be lobbied", "open", None),
+    (JUNE, "10", "Small Schools Steering Group be reconvened", "open", None),
     (JUNE, "11", "detailed report on case outcomes", "overdue", None),
 ]
 

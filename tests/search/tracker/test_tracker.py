@@ -106,7 +106,8 @@ def test_the_action_log_appendix_answers_four_requests_of_the_same_minutes(store
 def test_a_commitment_with_no_delivering_paper_is_never_done(store: Store) -> None:
     rows = list_actions(store, as_of=AS_OF)
     speech = find_labelled(rows, "2014-06-17", "5", "written answer would be provided")
-    assert speech is not None and speech["status"] == "overdue" and speech["evidence"] == []
+    # No date given: open (CONTRACT, second round), not overdue as the earlier rule assumed.
+    assert speech is not None and speech["status"] == "open" and speech["evidence"] == []
     undelivered = [(d, n, w) for d, n, w, _, ev in ACTIONS if ev is None]
     false_done = [
         w for d, n, w in undelivered if (r := find_labelled(rows, d, n, w)) and r["status"] == "done"

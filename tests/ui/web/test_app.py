@@ -326,18 +326,44 @@ def test_ask_answers_with_a_verbatim_quote_and_its_page(
     assert dict(at.query_params) == {"q": question}
 
 
-def test_a_question_the_papers_do_not_answer_says_so_and_quotes_nothing(
+def test_a_question_the_papers_do_not_answer_says_so_and_shows_only_the_nearest_passages(
     monkeypatch: pytest.MonkeyPatch, corpus_home: Path
 ) -> None:
-    at = run_page(monkeypatch, corpus_home, "page_ask.py", q="Who won the 1966 World Cup final?")
+    question = "What was the percentage of LAC with up to date Health Assessment in June 2017?"
+    at = run_page(monkeypatch, corpus_home, "page_ask.py", q=question)
     assert [w.value for w in at.warning] == ["The papers do not answer that question."]
-    # Nothing is offered as an answer; the nearest passages, if any, are folded away and
-    # labelled as not answering (the command line prints them the same way).
-    folded = [e for e in at.expander if e.label.startswith("The nearest passage")]
-    outside = [m.value for m in at.main.get("markdown") if m.value.startswith("> ")]
-    inside = [m.value for e in folded for m in e.get("markdown") if m.value.startswith("> ")]
-    assert len(outside) == len(inside)
     assert not [s for s in at.subheader if s.value in ("Answer", "From the papers")]
+    assert [s.value for s in at.subheader] == ["Nearest passages"]
+    assert [m.value for m in at.markdown if m.value.startswith("> ")], "the nearest passages are quoted"
+
+
+def _example_questions() -> list[str]:
+    """The questions the ask page itself offers as examples (its placeholder and its hint)."""
+    source = (APP.parent / "page_ask.py").read_text(encoding="utf-8")
+    placeholder = re.search(r'placeholder="([^"]+\?)"', source)
+    hint = re.search(r"e\.g\. \*([^*]+\?)\*", source)
+    assert placeholder and hint, "the ask page's example questions moved"
+    return [placeholder.group(1), hint.group(1)]
+
+
+def test_the_ask_pages_own_example_questions_are_answered(
+    monkeypatch: pytest.MonkeyPatch, corpus_home: Path
+) -> None:
+    # When will the free school meals report come back? The June 2014 minutes resolve "within
+    # six months". What did the panel ask for on pathway planning? The March 2014 panel
+    # "agreed to receive an action plan".
+    expected = {
+        "When will the free school meals report come back to committee?": ("within six months", "2014-06-17"),
+        "What did the panel ask for on pathway planning?": ("action plan", "2014-03-13"),
+    }
+    examples = _example_questions()
+    assert set(examples) == set(expected)
+    for question in examples:
+        answer, meeting = expected[question]
+        at = run_page(monkeypatch, corpus_home, "page_ask.py", q=question)
+        assert "Answer" in [s.value for s in at.subheader], question
+        assert answer in markdown(at), question
+        assert meeting.replace("-", "\\-") in captions(at), question
 
 
 # ------------------------------------------------------- search, more

@@ -1,0 +1,152 @@
+"""Recorded votes: counts for / against / abstentions and the result, in any common layout.
+
+`read_votes(text)` reads the vote a decision records and returns a `Votes`, or None when the
+text records no vote. Invariants:
+
+* Counts are the numbers the paper prints ("none" and "no" are 0); a count it does not print
+  is None. Labels may follow the numbers ("4 in favour, 5 against", "8 voting FOR, 1
+  against", "(2 For, 7 Against with 0 Abstention.)") or precede them ("For (41) Against (3)
+  Abstentions (2)", "For: 6, Against: 2, Abstain: 1"); whichever reading pairs more labels
+  with numbers wins, so "For (41)" is 41, never 4. "(4 votes to 5)" is 4 for, 5 against.
+* `result` is "carried" or "lost": from the words ("CARRIED", "carried unanimously",
+  "passed", "LOST", "FELL", "defeated"), else from the counts (more for than against is
+  carried). "Unanimously", "nem con" and "all in favour" are a carried vote with no counts.
+* A text recording several votes that differ (an amendment lost, then the motion carried;
+  one recommendation approved unanimously and another not, 2 for and 7 against) records no
+  single vote: None. The same vote repeated is one vote, and so are counts and the fate
+  that agrees with them ("For (12) Against (3). CARRIED.").
+
+Taught by Bristol's printed minutes (2024-2026: "CARRIED (6 members voting in favour, none
+against with 3 abstentions)", "FELL with 2 voting FOR and 7 AGAINST") and decision notices
+("(2 For, 7 Against with 0 Abstention.)"), Burton-cum-Walden's "this resolution was passed
+unanimously", and the layouts issue 12 lists from county and parish councils.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = {
+    "none": 0, "no": 0, "nil": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+# A count before its label may be a word ("none against", "no abstentions"); after a label
+# only digits and "none"/"nil" count ("for no change" is not a vote of nought).
+_WORD_NUMBERS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_COUNT_BEFORE = rf"(?P<n>\d{{1,3}}|{_WORD_NUMBERS})"
+_COUNT_AFTER = r"(?P<n>\d{1,3}|none|nil)"
+_FILLER = r"(?:\s+(?:members?|councillors?|votes?|voting|voted|were|was|cast|with))*"
+_LABELS = {
+    "for": r"(?:for|in\s+favour)",
+    "against": r"against",
+    "abstentions": r"(?:abstentions?|abstaining|abstained|abstain)",
+}
+_COUNT_FIRST = {
+    field: re.compile(rf"\b{_COUNT_BEFORE}{_FILLER}\s+{label}\b", re.I) for field, label in _LABELS.items()
+}
+_LABEL_FIRST = {
+    field: re.compile(rf"\b{label}\s*(?:[:=(–—-]\s*)?{_COUNT_AFTER}\b", re.I)
+    for field, label in _LABELS.items()
+}
+_VOTES_TO = re.compile(r"\b(?P<for>\d{1,3})\s+votes?\s+to\s+(?P<against>\d{1,3})\b", re.I)
+
+# Lower-case "carried" and "passed" are a vote's fate only beside a motion or a vote ("the
+# motion was carried", "carried unanimously"); "many people carried cash" is not.
+_MOTION_NOUN = r"(?:motion|resolution|recommendation|amendment|proposal|proposition|vote)s?"
+_CARRIED = re.compile(
+    r"(?-i:\bCARRIED\b)|\bcarried\s+(?:unanimously|by|nem|with|\()"
+    rf"|\b{_MOTION_NOUN}\b[^;]{{0,60}}\b(?:carried|passed)\b(?!\s+(?:out|forward|over|through|on|to)\b)"
+    r"|\bpassed\s+unanimously\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b|\ball\s+(?:were\s+)?in\s+favour\b"
+    r"|\bby\s+all\s+(?:those\s+)?present\b|\bagreed\s+by\s+all\b"
+    # Welsh: "ac roedd pawb yn gytûn" (and all were agreed), "yn unfrydol" (unanimously).
+    r"|\bpawb\s+yn\s+gyt[uû]n\b|\byn\s+unfrydol\b",
+    re.I,
+)
+_LOST = re.compile(
+    rf"(?-i:\bLOST\b|\bFELL\b)|\b{_MOTION_NOUN}\b[^;]{{0,60}}\b(?:lost|fell)\b"
+    r"|\bdefeated\b|\bnot\s+carried\b",
+    re.I,
+)
+_VOTING = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bcarried\b|\blost\b|\bfell\b|\bmajority\b|\bmotion\b", re.I)
+# A text mentions a vote at all: cheap test before the work.
+_VOTE_WORDS = re.compile(
+    r"\bvot(?:e|es|ed|ing)\b|\bagainst\b|\babstain|\bin\s+favour\b|\bcarried\b|\blost\b|\bfell\b|\bFOR\b"
+    r"|\bunanimous|\bnem\.?\s*con\b|\bpassed\b|\bdefeated\b|\bby\s+all\b|\bpawb\s+yn\s+gyt|\bunfrydol\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Votes:
+    """One recorded vote: counts as printed (None where not printed) and its result."""
+
+    votes_for: int | None = None
+    against: int | None = None
+    abstentions: int | None = None
+    result: str | None = None
+
+    @property
+    def counts(self) -> tuple[int | None, int | None, int | None]:
+        return (self.votes_for, self.against, self.abstentions)
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
+
+
+def _read_counts(text: str) -> dict[str, int]:
+    """{field: count} from whichever layout (count first or label first) pairs more labels.
+    One label alone is a count only beside a word of voting: "funding for 3 years" is not."""
+    to = _VOTES_TO.search(text)
+    if to:
+        return {"for": int(to.group("for")), "against": int(to.group("against"))}
+    readings = []
+    for table in (_COUNT_FIRST, _LABEL_FIRST):
+        found = {field: m for field, pattern in table.items() if (m := pattern.search(text))}
+        readings.append({field: _number(m.group("n")) for field, m in found.items()})
+    best = max(readings, key=len)
+    return best if len(best) >= 2 or _VOTING.search(text) else {}
+
+
+def _read_one(segment: str) -> Votes | None:
+    """The vote one sentence or limb records, or None."""
+    if not _VOTE_WORDS.search(segment):
+        return None
+    counts = _read_counts(segment)
+    if _LOST.search(segment):
+        result: str | None = "lost"
+    elif _CARRIED.search(segment):
+        result = "carried"
+    elif "for" in counts and "against" in counts and counts["for"] != counts["against"]:
+        result = "carried" if counts["for"] > counts["against"] else "lost"
+    else:
+        result = None
+    if not counts and result is None:
+        return None
+    return Votes(counts.get("for"), counts.get("against"), counts.get("abstentions"), result)
+
+
+_SEGMENT = re.compile(r"\n|(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def vote_segments(text: str) -> list[tuple[str, Votes]]:
+    """Each sentence or limb of `text` that records a vote, with that vote, in order."""
+    out = []
+    for segment in _SEGMENT.split(text):
+        votes = _read_one(segment)
+        if votes is not None:
+            out.append((segment, votes))
+    return out
+
+
+def read_votes(text: str) -> Votes | None:
+    """The one vote `text` records (see the module doc), or None. A count and a bare fate that
+    agree ("For (12) Against (3) Abstentions (1). CARRIED.") are one vote."""
+    distinct = {votes for _, votes in vote_segments(text)}
+    counted = [v for v in distinct if v.counts != (None, None, None)]
+    if len(counted) == 1 and all(v.result in (None, counted[0].result) for v in distinct - set(counted)):
+        return counted[0]
+    return distinct.pop() if len(distinct) == 1 else None

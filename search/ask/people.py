@@ -1,0 +1,356 @@
+"""Stage 3b: people, organisations and places in a unit, and answers from attendance records.
+
+People are read from their role in the paper, with or without an honorific: a title ("Mrs J
+Chamberlin", "Councillor Coombes"), a role in brackets after a name ("Ed Plowden (Chair)"),
+a name the paper's own analyses already know (its attendance block and named-entity
+mentions), a name after a cue ("Question by", "proposed by", "Councillors:"), a cell under a
+column of names ("Name", "Officer", "Lead"); failing a name, the role the sentence gives
+("the Assistant Director", "operational leads"). Organisations: names the paper knows,
+capitalised phrases ending in a word for a body ("... Ltd", "... Registry", "... Alliance")
+and acronyms. Places: names the paper knows, capitalised names after "in"/"at", compass
+parts ("in the north").
+
+"Who chaired the meeting?" is answered from the attendance record of the meeting's minutes
+(`attendance_candidates`), and only when the question asks who chaired *the meeting*
+(`question.Question.meeting_chair`); a question about who chairs a working group is read
+from the papers' sentences like any other.
+
+Invariants: every span is a verbatim piece of its text (`Span.role` holds how it was found:
+"titled", "known", "named_role", "cue", "cell", "role", "pattern", "acronym", "direction");
+nothing here names one council's people or phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from minutebook.store import Store
+from minutebook.text import plain_text
+from search.ask.evidence import Candidate
+from search.ask.passages import Passage
+from search.ask.question import ORGANISATION, PERSON, PLACE, Question
+from search.ask.retrieve import Retrieved
+from search.ask.spans import Span
+
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Prof|Professor|Lord|Lady|Rev|Revd|County Councillor)"
+)
+TITLED = re.compile(
+    r"\b"
+    + _TITLES
+    + r"\.? (?:[A-Z]\.? ?){0,3}[A-Z][A-Za-z'’-]+(?: [A-Z][a-z'’-]+)?(?! (?:Council|Committee|Group)\b)"
+)
+_NAME = r"[A-Z][a-z'’-]+(?: (?:[A-Z]\.? )?[A-Z][A-Za-z'’-]+){1,2}"
+_NAME_ROLE = re.compile(r"\b(" + _NAME + r")\s*\((?:[^()]{2,60})\)")
+# Cues after which a list of people follows ("Question by", "proposed by", "Councillors:").
+_CUE = re.compile(
+    r"\b(?i:(?:question|statement|petition|presented|proposed|seconded|moved|introduced|submitted|asked|"
+    r"raised|reported|led|chaired|signed)\s+by|councillors?:|present:|from|cllrs?\.?)\s+(" + _NAME + r")"
+)
+# A signature: a name (initials allowed) alone on its line, its role on the next line
+# ("A B Other" / "Clerk to the Council", as parish notices are signed).
+_SIGNATURE = re.compile(
+    r"(?:^|\n)((?:[A-Z]\.? ){0,3}[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?|(?:[A-Z]\.? ){1,3}[A-Z][a-z'’-]+)\s*\n"
+    r"(?=[^\n]*\b(?:Clerk|Secretary|Chair(?:man)?|Director|Officer|Executive|Manager|Mayor|Treasurer)\b)"
+)
+_NAME_COLUMN = re.compile(
+    r"\b(?:name|names|officer|officers|lead|contact|author|by|member|members|councillor|speaker|presenter|person|clerk|chair)\b",
+    re.I,
+)
+_ROLE_WORDS = (
+    r"Directors?|Managers?|managers|Officers?|officers|Clerk|clerk|Chair(?:man|woman|person)?|chair(?:man)?|"
+    r"Leaders?|leaders|Leads?|leads|Heads?|Executive|Mayor|Treasurer|Auditor|auditor|Solicitor|Lawyer|"
+    r"Coordinator|Co-ordinator|Advisers?|Advisors?|Commissioner|Secretary|Caretaker|Inspector|Team|team"
+)
+_ROLE_PHRASE = re.compile(
+    r"(?:\b[Tt]he\s+)?(?:\b[A-Z][\w'’&-]*\s+){0,4}(?:\b[a-z]{3,}\s+)?"
+    r"\b(?:(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Ii]nterim|[Aa]cting)[- ])?(?:" + _ROLE_WORDS + r")\b"
+    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\b\s?){1,5})?(?:\s*\([^()]{2,40}\))?"
+)
+# Lower-case words that cannot begin a role ("provided to the Director").
+_NOT_ROLE_START = frozenset(
+    "and or but the to of for with from by in on at as is are was were be been that this which who".split()
+)
+_ORG_ENDINGS = (
+    r"Ltd|Limited|PLC|plc|LLP|Council|Authority|Trust|Association|Group|Partnership|Alliance|Agency|Company|"
+    r"Registry|Bank|Services|Service|Network|Forum|Board|Committee|Society|Club|Foundation|Federation|Academy|"
+    r"School|College|University|Department|Office|Commission|Municipal|Fund|Charity|Church|Police|Constabulary|"
+    r"Water|Energy|Power|Rail|Railway|Watch|Surfacing|Contractors|Builders|Consultants|Solutions|"
+    r"Insurance|Centre|Campaign|Institute|Union|Party|Government|NHS"
+)
+_ORGANISATION = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){0,5}(?:" + _ORG_ENDINGS + r")\b")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,5}\b")
+_NOT_ACRONYM = frozenset(
+    "I II III IV V AM PM UK GB EU OK TBC TBA NB PS RAG ID NA NO AND THE FOR OF TO IN ON A AN".split()
+)
+_CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
+# "managed by NPS", "a report from YDNPA", "NPS, who charge": where an acronym names who.
+_BODY_CUE_BEFORE = re.compile(r"\b(?:by|from|with|to|of)\s+(?:the\s+)?$", re.I)
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|at|near|around|outside|within|of)\s+((?:[A-Z][\w'’-]+(?:\s+|,\s+)?){1,4})"
+)
+_DIRECTION = re.compile(
+    r"\b(?:in|for|across) the ((?:north|south|east|west|central)(?:[- ](?:east|west))?)\b", re.I
+)
+_STARTS_SENTENCE_WORDS = frozenset("The This That These Those It In At On Of For And But A An".split())
+
+
+def _spans_of(pattern: re.Pattern[str], kind: str, text: str, role: str, group: int = 0) -> list[Span]:
+    out = []
+    for m in pattern.finditer(text):
+        start, end = m.start(group), m.end(group)
+        piece = text[start:end].rstrip(" ,.")
+        if piece:
+            out.append(Span(kind, start, start + len(piece), piece, role))
+    return out
+
+
+def _known(kind: str, text: str, names: list[tuple[str, str]]) -> list[Span]:
+    out = []
+    for surface, name_type in names:
+        if name_type != kind or len(surface) < 3 or surface not in text:
+            continue
+        for m in re.finditer(r"(?<![\w])" + re.escape(surface) + r"(?![\w])", text):
+            out.append(Span(kind, m.start(), m.end(), m.group(0), "known"))
+    return out
+
+
+def _unique(spans: list[Span]) -> list[Span]:
+    """Longest first wins where spans overlap; returned in reading order."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not any(span.start < k.end and k.start < span.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def person_spans(text: str, names: list[tuple[str, str]], *, roles: bool = True) -> list[Span]:
+    """People in `text`: titled names, names the paper knows, "Name (Role)", names after a
+    cue, a signature; with `roles`, the roles a sentence names when it names nobody."""
+    found = _spans_of(TITLED, PERSON, text, "titled")
+    found += _spans_of(_SIGNATURE, PERSON, text, "signature", 1)
+    found += _known(PERSON, text, names)
+    found += _spans_of(_NAME_ROLE, PERSON, text, "named_role", 1)
+    found += _spans_of(_CUE, PERSON, text, "cue", 1)
+    people = _unique(found)
+    if people or not roles:
+        return people
+    found = []
+    for span in _spans_of(_ROLE_PHRASE, PERSON, text, "role"):
+        words = span.text.split()
+        while words and words[0].lower() in _NOT_ROLE_START and len(words) > 1:
+            words = words[1:]
+        start = span.end - len(" ".join(words)) if words else span.end
+        if words and text[start : span.end] == " ".join(words):
+            found.append(Span(PERSON, start, span.end, text[start : span.end], "role"))
+        else:
+            found.append(span)
+    return _unique(found)
+
+
+def organisation_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
+    found = _known(ORGANISATION, text, names)
+    for span in _spans_of(_ORGANISATION, ORGANISATION, text, "pattern"):
+        words = span.text.split()
+        while words and words[0] in _STARTS_SENTENCE_WORDS:
+            words = words[1:]
+        if len(words) >= 2:
+            start = span.end - len(" ".join(words))
+            found.append(Span(ORGANISATION, start, span.end, text[start : span.end], "pattern"))
+    shouting = len(_CAPITAL_WORD.findall(text)) >= 3
+    for span in _spans_of(_ACRONYM, ORGANISATION, text, "acronym"):
+        # In a line of capitals ("MINUTES OF THE MEETING HELD ON") every word looks like one.
+        if span.text not in _NOT_ACRONYM and not shouting:
+            found.append(span)
+    return _unique(found)
+
+
+def place_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
+    found = _known(PLACE, text, names)
+    for span in _spans_of(_PLACE_AFTER, PLACE, text, "pattern", 1):
+        if span.text.split()[0] not in _STARTS_SENTENCE_WORDS:
+            found.append(span)
+    found += _spans_of(_DIRECTION, PLACE, text, "direction", 1)
+    return _unique(found)
+
+
+def cell_is_person_column(header: str | None) -> bool:
+    return bool(header and _NAME_COLUMN.search(header))
+
+
+def name_spans(kind: str, text: str, names: list[tuple[str, str]]) -> list[Span]:
+    """The spans a question of type `kind` may be answered with. "Who" may be answered by a
+    body ("Who manages the fund?" "NPS") as well as a person."""
+    if kind == PERSON:
+        people = person_spans(text, names)
+        if people and any(s.role != "role" for s in people):
+            return people
+        # "Who ...?" is answered by a body only where the sentence says it acted: "managed
+        # by NPS", "a letter from the Land Registry", "NPS, who charge ...".
+        bodies = [
+            s
+            for s in organisation_spans(text, names)
+            if _BODY_CUE_BEFORE.search(text[max(0, s.start - 12) : s.start])
+            or text[s.end : s.end + 6].startswith(", who")
+        ]
+        return _unique(people + bodies)
+    if kind == ORGANISATION:
+        return organisation_spans(text, names)
+    if kind == PLACE:
+        return place_spans(text, names)
+    return []
+
+
+# ------------------------------------------------------------------ attendance
+
+# How much of a page the attendance lines are looked for in (a text paper is one long page).
+ATTENDANCE_CHARS = 20000
+_CHAIR_ROLE = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?\b", re.I)
+_VICE_ROLE = re.compile(r"^vice[- ]chair", re.I)
+
+
+def _surname(name: str) -> str | None:
+    """The last word of a name; None for a row with no name (stores may hold one)."""
+    words = name.replace(".", " ").split()
+    return words[-1] if words else None
+
+
+def _page_lines(store: Store, document_id: str) -> list[tuple[int, str]]:
+    lines: list[tuple[int, str]] = []
+    # Attendance is printed at the start of minutes: their first two pages.
+    for page in store.query(
+        "SELECT number, text FROM pages WHERE document_id = ? ORDER BY number LIMIT 2", (document_id,)
+    ):
+        text = plain_text(page["text"][:ATTENDANCE_CHARS])
+        lines += [(int(page["number"]), raw.strip()) for raw in text.splitlines() if raw.strip()]
+    return lines
+
+
+def _line_naming(
+    lines: list[tuple[int, str]], person: str, cue: re.Pattern[str] | None
+) -> tuple[int, str] | None:
+    surname = _surname(person)
+    if surname is None:
+        return None
+    for page, line in lines:
+        if re.search(r"\b" + re.escape(surname) + r"\b", line) and (cue is None or cue.search(line)):
+            return page, line
+    return None
+
+
+def _name_as_printed(line: str, person: str) -> str:
+    surname = _surname(person)
+    if surname is None:
+        return person
+    for m in TITLED.finditer(line):
+        if _surname(m.group(0)) == surname:
+            return m.group(0)
+    found = re.search(r"(?:[A-Z][a-z'’-]+\s+)?(?:[A-Z]\.?\s+)*" + re.escape(surname) + r"\b", line)
+    return found.group(0) if found else person
+
+
+def _passage_for(doc: dict[str, Any], line: str, page: int, fronts: dict[str, Passage]) -> Passage:
+    """The front-matter passage holding the line, or a passage of that one line of its page."""
+    front = fronts.get(doc["document_id"])
+    if front is not None and line in front.text:
+        return front
+    return Passage(
+        id=f"attendance:{doc['document_id']}:{page}",
+        text=line,
+        document_id=doc["document_id"],
+        document_title=doc["document_title"],
+        document_kind=doc["document_kind"],
+        body=doc["body"],
+        meeting_date=doc["meeting_date"],
+        page=page,
+        section_title="Attendance",
+        kind="front",
+    )
+
+
+def attendance_candidates(store: Store, question: Question, retrieved: Retrieved) -> list[Candidate]:
+    """Answers from the attendance records of the papers of the meeting the question asks
+    about: who chaired it (only when the question asks who chaired the meeting), the vice
+    chair, who substituted for whom, who sent apologies."""
+    ask = "chair" if question.meeting_chair else question.attendance
+    if ask not in ("chair", "vice_chair", "substitute", "apologies"):
+        return []
+    docs = {p.document_id: p for p in retrieved.passages}
+    fronts = {p.document_id: p for p in retrieved.passages if p.kind == "front"}
+    asked = {s for s in question.person_surnames}
+    out: list[Candidate] = []
+    for doc_id in retrieved.documents:
+        rows = retrieved.attendance.get(doc_id) or []
+        if not rows or doc_id not in docs:
+            continue
+        source = docs[doc_id]
+        doc = {
+            "document_id": doc_id,
+            "document_title": source.document_title,
+            "document_kind": source.document_kind,
+            "body": source.body,
+            "meeting_date": source.meeting_date,
+        }
+        chosen, cue = _chosen(ask, rows, asked)
+        if not chosen:
+            continue
+        lines = _page_lines(store, doc_id)
+        names: list[str] = []
+        where: tuple[int, str] | None = None
+        for row in chosen:
+            found = _line_naming(lines, row["person"], cue) or _line_naming(lines, row["person"], None)
+            if found is None:
+                continue
+            where = where or found
+            if found[1] == where[1]:
+                names.append(_name_as_printed(found[1], row["person"]))
+        if where is None or not names:
+            continue
+        page, line = where
+        answer = names[0] if len(names) == 1 else _span_of_names(line, names)
+        out.append(
+            Candidate(
+                passage=_passage_for(doc, line, page, fronts),
+                quote=line,
+                answer=answer,
+                answer_type=PERSON,
+                source="attendance",
+                extra={"attendance": chosen[0]["status"], "role": chosen[0]["role"], "page": page},
+            )
+        )
+    return out
+
+
+def _chosen(
+    ask: str, rows: list[dict[str, Any]], asked: set[str]
+) -> tuple[list[dict[str, Any]], re.Pattern[str] | None]:
+    if ask == "chair":
+        return [r for r in rows if r["role"] and _CHAIR_ROLE.match(r["role"])], re.compile(
+            r"\(\s*chair", re.I
+        )
+    if ask == "vice_chair":
+        return [r for r in rows if r["role"] and _VICE_ROLE.match(r["role"])], re.compile(
+            r"vice[- ]chair", re.I
+        )
+    if ask == "substitute":
+        chosen = [
+            r
+            for r in rows
+            if r["status"] == "substitute"
+            and (not asked or any(s in (r["substituting_for"] or "").lower() for s in asked))
+        ]
+        return chosen, re.compile(r"substitut", re.I)
+    chosen = [r for r in rows if r["status"] == "apologies"]
+    if asked:
+        chosen = [r for r in chosen if (_surname(r["person"]) or "").lower() in asked] or []
+    return chosen, re.compile(r"apolog", re.I)
+
+
+def _span_of_names(line: str, names: list[str]) -> str:
+    """From the first name to the last as the line prints them (a list of absentees)."""
+    starts = [line.find(n) for n in names if n in line]
+    ends = [line.find(n) + len(n) for n in names if n in line]
+    if not starts:
+        return ", ".join(names)
+    return line[min(starts) : max(ends)]

@@ -1,0 +1,324 @@
+"""Fit ask's ranking weights and its confidence on the development councils; check them on the
+held-out councils.
+
+    python tests/bench/fit_ask_confidence.py --home /tmp/ask-eval            # fit and report
+    python tests/bench/fit_ask_confidence.py --home /tmp/ask-eval --write    # and write them
+
+Every question of tests/labels/ask_questions.json is run through ask's stages up to ranking
+(`search.ask.pipeline.ranked_candidates`), and every candidate is labelled by the evaluation's
+own judge (tests/bench/ask_scoring.py): right when its answer is right and it comes from the
+labelled paper. Then, on the development councils only:
+
+1. ranking weights: a conditional logit (a softmax over each question's candidates) fitted so
+   the right candidates of a question get its probability mass, with an L2 penalty towards
+   hand-set priors (`RANK_PRIORS`);
+2. confidence: a logistic regression over the best candidate's features and its answer's
+   share of the softmax, fitted to whether that best answer is right (hard negatives
+   included: their best answer is never right).
+
+Both are reported on the development and the held-out councils (accuracy, abstention,
+confident-wrong at `ANSWER_THRESHOLD`), and `--write` replaces `RANK_WEIGHTS`,
+`CONFIDENCE_INTERCEPT` and `CONFIDENCE_WEIGHTS` in search/ask/confidence.py. Features are the
+ones `search.ask.score.Scorer` computes; none names a council.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench.ask_scoring import (  # noqa: E402
+    DEVELOPMENT,
+    HELD_OUT,
+    NEGATIVE,
+    Question,
+    answer_correct,
+    load_questions,
+    read_store,
+)
+from tests.bench.eval_ask import ingest  # noqa: E402
+
+CONFIDENCE_PY = Path(__file__).resolve().parents[2] / "search" / "ask" / "confidence.py"
+# Ranking weights are pulled towards these priors (what each feature should mean, set by
+# reading, not fitting), so a feature few development questions exercise keeps a sensible
+# weight instead of whatever a handful of cases suggest.
+RANK_L2 = 0.1
+RANK_PRIORS: dict[str, float] = {
+    "coverage": 4.0,
+    "own_coverage": 2.0,
+    "type_ok": 2.0,
+    "period": 1.0,
+    "meeting": 1.5,
+    "retrieval": 1.0,
+    "rank": 1.0,
+    "heading": -1.0,
+    "asks": -1.0,
+    "answers_question": 1.0,
+    "echo": -1.0,
+    "from_cell": 0.5,
+    "from_attendance": 1.0,
+    "chair_record": 2.0,
+    "cell_ambiguous": -0.5,
+    "span_pull": 1.0,
+    "name_by_role": -0.5,
+    "long_answer": -0.5,
+    "type_fallback": -1.0,
+    "cue_sentence": 1.0,
+    "preposition": 0.5,
+    "key_terms": 1.0,
+    "row_label": 1.0,
+    "range_fit": 1.0,
+    "tense_fit": 1.0,
+    "resolution": 0.0,
+    "resolution_answer": 1.5,
+    "relative_future": 1.0,
+    "minutes_record": 1.0,
+    "structure": 0.5,
+}
+CONFIDENCE_L2 = 0.5
+# The confidence reads the ranking's own evidence: how high the best candidate scores, how far
+# it leads the best other answer, and how much of the softmax its answer holds. Few inputs:
+# the development set is small, and the rank score already weighs every feature.
+CONFIDENCE_FEATURES = ("score", "margin", "share", "meeting", "period", "type_ok")
+
+
+def collect(home: Path, questions: list[Question]) -> list[dict[str, Any]]:
+    from minutebook.store import open_store
+    from search.ask.pipeline import ranked_candidates
+    from search.ask.question import read_question
+
+    stored = read_store(home)
+    out = []
+    with open_store(home) as store:
+        for question in questions:
+            ranked = ranked_candidates(store, home, read_question(question.question))
+            labels = [
+                question.type != NEGATIVE
+                and answer_correct(question, c.answer)
+                and (
+                    stored.file_of.get(c.passage.document_id) == question.file
+                    if question.file
+                    else c.passage.meeting_date == question.meeting_date
+                )
+                for c in ranked
+            ]
+            out.append({"question": question, "candidates": ranked, "labels": labels})
+    return out
+
+
+def project_questions() -> list[Question]:
+    """The project's own sample-corpus questions (tests/search/ask/ask_eval.py) as more
+    development data: the sample corpus is a development council's papers. They copy the
+    papers' wording more than the frozen set does, so they only add to the fit; the frozen
+    set alone is what the evaluation scores."""
+    from tests.search.ask.ask_eval import ANSWERABLE, UNANSWERABLE
+
+    out = []
+    for n, case in enumerate(ANSWERABLE + UNANSWERABLE):
+        if case.expected is None:
+            kind, answers, keywords = NEGATIVE, (), ()
+        elif case.kind == "resolution":
+            kind, answers, keywords = "decision", (), (case.expected,)
+        else:
+            kind, answers, keywords = "span", (case.expected,), ()
+        out.append(
+            Question(
+                f"project-{n}", "norfolk", case.question, kind, answers, keywords, "", None, case.meeting, ""
+            )
+        )
+    return out
+
+
+def _matrix(candidates: list[Any], names: list[str]) -> np.ndarray:
+    return np.array([[c.features.get(n, 0.0) for n in names] for c in candidates], dtype=float)
+
+
+def fit_rank(data: list[dict[str, Any]], names: list[str], start: dict[str, float]) -> dict[str, float]:
+    """Conditional-logit weights: maximise, per question, the softmax mass of its right
+    candidates (questions with no right candidate teach nothing here)."""
+    from search.ask.score import answerable
+
+    typed = [
+        [(c, y) for c, y in zip(d["candidates"], d["labels"], strict=True) if answerable(c)] for d in data
+    ]
+    groups = [
+        (_matrix([c for c, _ in t], names), np.array([y for _, y in t], dtype=bool)) for t in typed if t
+    ]
+    groups = [(x, y) for x, y in groups if y.any() and len(y)]
+    w = np.array([start.get(n, 0.0) for n in names])
+    prior = np.array([RANK_PRIORS.get(n, 0.0) for n in names])
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    for step in range(1, 1501):
+        grad = RANK_L2 * (w - prior)
+        for x, y in groups:
+            s = x @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            r = p * y
+            r /= r.sum()
+            grad += x.T @ (p - r) / len(groups)
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return {n: round(float(x), 3) for n, x in zip(names, w, strict=True)}
+
+
+def rerank(data: list[dict[str, Any]], weights: dict[str, float]) -> None:
+    from search.ask.score import order_key
+
+    for d in data:
+        pairs = list(zip(d["candidates"], d["labels"], strict=True))
+        for c, _ in pairs:
+            c.score = sum(weights.get(k, 0.0) * val for k, val in c.features.items())
+        pairs.sort(key=lambda p: order_key(p[0]))
+        d["candidates"] = [p[0] for p in pairs]
+        d["labels"] = [p[1] for p in pairs]
+
+
+def top_rows(data: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+    from search.ask.confidence import confidence_features
+    from search.ask.score import answerable
+
+    xs, ys = [], []
+    for d in data:
+        if not d["candidates"]:
+            xs.append([0.0] * len(CONFIDENCE_FEATURES))
+            ys.append(False)
+            continue
+        features = confidence_features(d["candidates"])
+        xs.append([features.get(n, 0.0) for n in CONFIDENCE_FEATURES])
+        question = d["question"]
+        best = d["candidates"][0]
+        ys.append(question.type != NEGATIVE and answerable(best) and answer_correct(question, best.answer))
+    return np.array(xs, dtype=float), np.array(ys, dtype=float)
+
+
+def fit_confidence(data: list[dict[str, Any]]) -> tuple[float, dict[str, float]]:
+    x, y = top_rows(data)
+    x1 = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(x1.shape[1])
+    penalty = np.full_like(w, CONFIDENCE_L2)
+    penalty[0] = 0.0
+    for _ in range(100):  # Newton's method on the penalised log-likelihood
+        p = 1 / (1 + np.exp(-np.clip(x1 @ w, -30, 30)))
+        grad = x1.T @ (p - y) + penalty * w
+        hess = x1.T @ (x1 * (p * (1 - p))[:, None]) + np.diag(penalty + 1e-6)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return round(float(w[0]), 3), {
+        n: round(float(v), 3) for n, v in zip(CONFIDENCE_FEATURES, w[1:], strict=True)
+    }
+
+
+def report(
+    name: str, data: list[dict[str, Any]], intercept: float, weights: dict[str, float], threshold: float
+) -> None:
+    x, y = top_rows(data)
+    conf = 1 / (
+        1 + np.exp(-np.clip(intercept + x @ np.array([weights[n] for n in CONFIDENCE_FEATURES]), -30, 30))
+    )
+    from search.ask.score import answerable as can_answer
+
+    can = np.array([bool(d["candidates"]) and can_answer(d["candidates"][0]) for d in data])
+    answered = (conf >= threshold) & can
+    negatives = np.array([d["question"].type == NEGATIVE for d in data])
+    answerable = ~negatives
+    oracle = np.array([any(d["labels"]) for d in data])
+    top_right = np.array([bool(d["labels"]) and bool(d["labels"][0]) for d in data])
+    print(
+        f"{name:<12} n={len(data):<4} right answer anywhere {oracle[answerable].mean():.3f}  ranked first "
+        f"{y[answerable].mean():.3f} (from right paper {top_right[answerable].mean():.3f})  "
+        f"accuracy {(y * answered)[answerable].mean():.3f}  abstention {(~answered)[negatives].mean():.3f}  "
+        f"confident-wrong {(answered & (y == 0)).mean():.3f}"
+    )
+    curve = []
+    for cut in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+        given = (conf >= cut) & can
+        curve.append(
+            f"{cut:.2f}: acc {(y * given)[answerable].mean():.2f} abst {(~given)[negatives].mean():.2f}"
+            f" cw {(given & (y == 0)).mean():.2f}"
+        )
+    print("             thresholds: " + "; ".join(curve))
+    calibration = []
+    for lo, hi in ((0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.01)):
+        band = (conf >= lo) & (conf < hi)
+        if band.any():
+            calibration.append(f"[{lo:.2f},{hi:.2f}) n={band.sum()} right {y[band].mean():.2f}")
+    print("             calibration: " + "; ".join(calibration))
+
+
+def write(rank: dict[str, float], intercept: float, confidence: dict[str, float]) -> None:
+    source = CONFIDENCE_PY.read_text(encoding="utf-8")
+
+    def block(name: str, values: dict[str, float]) -> str:
+        lines = "".join(f'    "{k}": {v},\n' for k, v in values.items())
+        return f"{name}: dict[str, float] = {{\n{lines}}}"
+
+    source = re.sub(
+        r"RANK_WEIGHTS: dict\[str, float\] = \{\n.*?\n\}", block("RANK_WEIGHTS", rank), source, flags=re.S
+    )
+    source = re.sub(
+        r"CONFIDENCE_WEIGHTS: dict\[str, float\] = \{\n.*?\n\}",
+        block("CONFIDENCE_WEIGHTS", confidence),
+        source,
+        flags=re.S,
+    )
+    source = re.sub(r"CONFIDENCE_INTERCEPT = -?[\d.]+", f"CONFIDENCE_INTERCEPT = {intercept}", source)
+    CONFIDENCE_PY.write_text(source, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--home", type=Path, help="home to ingest into and reuse (default: a temporary one)")
+    parser.add_argument("--fresh", action="store_true", help="delete --home and ingest again")
+    parser.add_argument(
+        "--project",
+        action="store_true",
+        help="also fit on the project's own sample-corpus questions (tests/search/ask/ask_eval.py)",
+    )
+    parser.add_argument(
+        "--write", action="store_true", help="write the fitted weights into search/ask/confidence.py"
+    )
+    args = parser.parse_args()
+    from search.ask.confidence import ANSWER_THRESHOLD, RANK_WEIGHTS
+
+    questions = load_questions()
+    with tempfile.TemporaryDirectory() as tmp:
+        home = args.home or Path(tmp) / "home"
+        ingest(home, args.fresh)
+        data = collect(home, questions)
+    dev = [d for d in data if d["question"].council in DEVELOPMENT]
+    held = [d for d in data if d["question"].council in HELD_OUT]
+    project = collect(home, project_questions()) if args.project else []
+    names = sorted({k for d in data for c in d["candidates"] for k in c.features})
+    rank = fit_rank(dev + project, names, RANK_WEIGHTS)
+    rerank(data + project, rank)
+    intercept, confidence = fit_confidence(dev + project)
+    print("rank weights:", rank)
+    print("confidence:", intercept, confidence)
+    report("development", dev, intercept, confidence, ANSWER_THRESHOLD)
+    if project:
+        report("project set", project, intercept, confidence, ANSWER_THRESHOLD)
+    report("held-out", held, intercept, confidence, ANSWER_THRESHOLD)
+    if args.write:
+        write(rank, intercept, confidence)
+        print(f"wrote {CONFIDENCE_PY}")
+    return 0 if math.isfinite(intercept) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
