@@ -17,6 +17,13 @@ Rules:
   any other part, labelled as front matter: that is where a reader looks for attendance.
 * An item without sections is one passage of its own text; a paper without items is its
   pages, one passage each.
+* A heading is a line of a heading's shape (`heading_shaped`): short, not a table row,
+  starting with a capital or a number, not stopping mid-sentence. The structure stage splits
+  some printed paragraphs at wrapped lines (Bristol's resolutions: "… new bus gate and
+  traffic lights on" / "Newfoundland Way …"); such a "section" carries its sentence on
+  (`Passage.continues`) and is text, not a heading.
+* The printed page's line wraps are undone (`reflow`) where a line stops mid-sentence, so
+  paragraphs read at any width; line breaks that end a sentence, a heading or a table row stay.
 
 Imports: the standard library only.
 """
