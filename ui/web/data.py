@@ -77,13 +77,6 @@ def meetings(home: Path, version: tuple[float, ...]) -> list[dict[str, Any]]:
 
 
 @st.cache_data(show_spinner=False)
-def meeting_of_document(home: Path, version: tuple[float, ...], document_id: str) -> str | None:
-    with _store(home) as store:
-        rows = store.query("SELECT meeting_id FROM documents WHERE id = ?", (document_id,))
-    return rows[0]["meeting_id"] if rows else None
-
-
-@st.cache_data(show_spinner=False)
 def meeting_records(
     home: Path, version: tuple[float, ...], meeting_id: str
 ) -> dict[str, list[dict[str, Any]]]:
@@ -207,26 +200,6 @@ def document_attendance(home: Path, version: tuple[float, ...], document_id: str
         )
 
 
-@st.cache_data(show_spinner=False)
-def document_page(home: Path, version: tuple[float, ...], document_id: str, page: int) -> str | None:
-    """The stored text of one page (light markup kept), or None when there is no such page."""
-    with _store(home) as store:
-        rows = store.query("SELECT text FROM pages WHERE document_id = ? AND number = ?", (document_id, page))
-    return rows[0]["text"] if rows else None
-
-
-@st.cache_data(show_spinner=False)
-def document_sections(home: Path, version: tuple[float, ...], document_id: str) -> list[dict[str, Any]]:
-    """A document's sections in order, with the item each belongs to."""
-    with _store(home) as store:
-        return store.query(
-            "SELECT s.number, s.title, s.page, s.text, i.number AS item_number, i.title AS item_title"
-            " FROM sections s JOIN items i ON i.id = s.item_id WHERE s.document_id = ?"
-            " ORDER BY i.position, s.position",
-            (document_id,),
-        )
-
-
 # ------------------------------------------------------------------ search
 
 
@@ -281,14 +254,6 @@ def record_correction(home: Path, action_id: str, document_id: str, verdict: str
     with _store(home) as store:
         store_correction(store, action_id, document_id, verdict)
     actions.clear()
-
-
-@st.cache_data(show_spinner=False)
-def action_sources(home: Path, version: tuple[float, ...]) -> dict[str, dict[str, Any]]:
-    """Where each action was raised: action id -> document id and page (for links)."""
-    with _store(home) as store:
-        rows = store.query("SELECT id, document_id, page FROM actions")
-    return {r["id"]: r for r in rows}
 
 
 # -------------------------------------------------- entities and figures

@@ -20,6 +20,7 @@ Rules:
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ import streamlit as st
 
 from minutebook.text import plain_text
 from ui.web import data, pdf_page, reading
-from ui.web.common import MEETINGS_PAGE
+from ui.web.common import MEETINGS_PAGE, static_table
 from ui.web.meeting import meeting_heading
 from ui.web.text import count_matches, escape_markdown, highlight_markdown, query_terms
 
@@ -195,6 +196,28 @@ def render_text(blocks: list[reading.Block], terms: list[str], page: int | None)
     return target
 
 
+def _attendance(rows: list[dict[str, Any]]) -> None:
+    """Who the paper records, as read from its attendance block (the block itself is in the
+    front matter below, where it is printed)."""
+    if not rows:
+        return
+    counts = Counter(row["status"].replace("_", " ") for row in rows)
+    summary = ", ".join(f"{n} {status}" for status, n in counts.most_common())
+    with st.expander(f"Attendance as read from this paper: {summary}", icon=":material/groups:"):
+        static_table(
+            [
+                {
+                    "Person": row["person"],
+                    "Status": row["status"].replace("_", " "),
+                    "Role": row["role"] or "",
+                    "Substituting for": row["substituting_for"] or "",
+                    "Page": row["page"],
+                }
+                for row in rows
+            ]
+        )
+
+
 def _original(doc: dict[str, Any]) -> tuple[str | None, float | None, str | None]:
     """(path, mtime, why not shown): the original file when it can be shown."""
     path = doc.get("path")
@@ -295,6 +318,7 @@ def show(home: Path, version: tuple[float, ...], doc_id: str) -> None:
             )
         else:
             st.caption(f"No match for {escape_markdown(highlight)} in this paper.")
+    _attendance(data.document_attendance(home, version, doc_id))
     path, mtime, problem = _original(doc)
     if problem:
         st.caption(escape_markdown(f"Original not shown: {problem}" + (f" ({path})" if path else "")))

@@ -141,3 +141,11 @@ def test_a_link_to_a_page_scrolls_there_once(monkeypatch: pytest.MonkeyPatch, co
     # Only markup the view writes goes through st.html: anchors, page numbers and the scroll.
     for html in at.main.get("html"):
         assert "exclusion" not in html.proto.body.lower()
+
+
+def test_the_reading_view_sums_up_who_attended(monkeypatch: pytest.MonkeyPatch, corpus_home: Path) -> None:
+    at = reader(monkeypatch, corpus_home, JUNE_2014_MINUTES)
+    [box] = [e for e in at.expander if e.label.startswith("Attendance as read from this paper")]
+    people = next(t for t in tables(box) if "Person" in t.columns)
+    assert "Mrs J Leggett" in set(people["Person"])
+    assert "present" in box.label
