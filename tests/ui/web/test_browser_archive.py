@@ -116,7 +116,7 @@ def test_the_meetings_browser_lists_every_meeting_and_opens_one(
     archive_url: str, archive_home: Path, page: Any
 ) -> None:
     with open_store(archive_home) as store:
-        meetings = store.query("SELECT id, date, body FROM meetings ORDER BY date IS NULL, date DESC")
+        meetings = store.query("SELECT id, date, body FROM meetings ORDER BY date IS NULL, date DESC, body")
     page.goto(f"{archive_url}/meetings")
     header = page.get_by_text(re.compile(r"^\d+ meetings? · newest first"))
     header.wait_for()
@@ -129,8 +129,9 @@ def test_the_meetings_browser_lists_every_meeting_and_opens_one(
     grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
     page.mouse.click(grid["x"] + 16, grid["y"] + 35 + 35 + 17)  # header, then the second row
     page.wait_for_url(re.compile(rf"meeting={meetings[1]['id']}"))
-    idle(page)
     tabs = page.get_by_role("tab")
+    tabs.first.wait_for()
+    idle(page)
     assert [tabs.nth(i).inner_text() for i in range(tabs.count())] == [
         "Agenda & papers",
         "Attendance & declarations",
