@@ -118,6 +118,8 @@ def shot(page: Any, name: str, whole: bool = False) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     if whole:
+        # From the top, whatever the page scrolled to (the reader scrolls to a linked page).
+        page.evaluate("document.querySelector('[data-testid=stMain]')?.scrollTo(0, 0)")
         height = page.evaluate(
             "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')]"
             ".map(e => e.scrollHeight), 800)"
