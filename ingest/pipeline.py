@@ -1,10 +1,24 @@
 """The ingest pipeline: files -> `Document`s -> the record store.
 
 `parse_file` is pure (one file in, one Document out, no store); `ingest_paths` decides what
-needs parsing, parses in parallel across cores, and writes each result in its own
-transaction, so one bad file never stops the others and nothing stored is lost.
+needs parsing, parses in supervised worker processes (`ingest.workers`), and writes each
+result in its own transaction, so one bad file never stops the others and nothing stored is
+lost.
 
-Parallel scheduling is longest-first: files are handed to the worker pool biggest first (by
+* Every path on its own: an unreachable path, an unreadable folder, a file that breaks a
+  parser, exhausts its worker's memory, kills its worker or runs past its time limit is a
+  one-line failure naming the file, and the batch goes on (`minutebook.settings.Limits`).
+* Changes seen: a file whose bytes changed is parsed again, and since a document's id is the
+  hash of its exact text, any change of text (case, markup) is a new version that replaces
+  the old; a file whose bytes are already stored under another path (a rename) is recorded
+  without parsing, and the document shows its new path; `prune` forgets paths whose files
+  are gone.
+* Searchable as it lands: `on_stored` (the CLI passes "bring the index up to date") is
+  called every `INDEX_EVERY_DOCUMENTS` stored documents or `INDEX_EVERY_SECONDS`, so an
+  interrupted ingest leaves what it stored searchable; the store records what is indexed,
+  so whatever an interruption left behind is caught up by the next command.
+
+Parallel scheduling is longest-first: files are handed to the workers biggest first (by
 size in bytes, a fair proxy for parse time), so one large pack does not start last and run
 alone while the other cores idle. Results are stored as they complete; the report is sorted
 by path at the end, so what the CLI prints does not depend on which worker finished first.
@@ -12,38 +26,51 @@ by path at the end, so what the CLI prints does not depend on which worker finis
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import sqlite3
+import time
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.analyses import Analysis, registered_analyses
+from ingest.analyses import Analysis, nlp, registered_analyses
 from ingest.errors import IngestError
+from ingest.pages import limits as pdf_limits
 from ingest.pages.formats import SUPPORTED_SUFFIXES, choose_format
-from ingest.sources.folder import expand_paths
+from ingest.sources.folder import expand_paths, unreachable
 from ingest.structure.classify import classify
 from ingest.structure.items import build_items
 from ingest.structure.lines import to_lines
 from ingest.structure.meeting import heading_end, read_meeting_info
 from ingest.structure.sections import split_sections
+from ingest.workers import JobFailed, WorkerLimits, run_jobs
 from minutebook.models import Document, IngestFailure
+from minutebook.settings import Limits, describe
 from minutebook.store import FileRecord, Store
 from minutebook.text import content_id
+
+# How often an ingest makes what it stored searchable (`on_stored`).
+INDEX_EVERY_DOCUMENTS = 20
+INDEX_EVERY_SECONDS = 10.0
 
 Progress = Callable[[int, int, str], None]
 
 
 @dataclass
 class IngestReport:
-    """What one `ingest_paths` run did. `changed`/`removed` list document ids for the index."""
+    """What one `ingest_paths` run did. `changed`/`removed` list document ids for the index;
+    `renamed` is (old path, new path) of files found under a new name (also `unchanged`);
+    `pruned` the paths forgotten because their files are gone."""
 
     ingested: list[Document] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[IngestFailure] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
 
 
 def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] | None = None) -> Document:
@@ -62,7 +89,10 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     pages = fmt.read(path, data)
     if not any(page.text.strip() for page in pages):
         raise IngestError("no text found in the file")
-    doc_id = content_id("document", *(page.text for page in pages))
+    # The id is the hash of the exact text (case and markup included), so an edit of any
+    # kind is a new version; bytes that decode to the same text are still one document.
+    exact = hashlib.sha256("\f".join(page.text for page in pages).encode("utf-8")).hexdigest()
+    doc_id = content_id("document", exact)
     # Step 2: what kind of paper, for which meeting, from its own heading block and anatomy.
     lines = to_lines(pages)
     heading = heading_end(lines)
@@ -102,10 +132,18 @@ def _parse_job(path_text: str, analyses: list[Analysis] | None = None) -> Docume
         return IngestFailure(path_text, str(err))
     except OSError as err:
         return IngestFailure(path_text, f"cannot read the file ({err.strerror or err})")
+    except MemoryError:
+        raise  # the worker reports the memory limit and makes way for a fresh one
     except Exception as err:  # a parser bug must not lose the rest of the batch
         return IngestFailure(
-            path_text, f"could not be parsed ({type(err).__name__}: {err}); please report it"
+            path_text, f"could not be parsed ({type(err).__name__}: {str(err)[:200]}); please report it"
         )
+
+
+def configure_stages(limits: Limits) -> None:
+    """Apply the limits the stages enforce themselves (in each worker, or in-process)."""
+    pdf_limits.configure(limits.stream_mb * 1024 * 1024)
+    nlp.configure(limits.item_chars)
 
 
 def _file_record(path: Path, document_id: str, sha256: str) -> FileRecord:
@@ -113,19 +151,55 @@ def _file_record(path: Path, document_id: str, sha256: str) -> FileRecord:
     return FileRecord(str(path), document_id, sha256, stat.st_size, stat.st_mtime)
 
 
-def _needs_parsing(store: Store, path: Path) -> bool:
-    """False when the store already holds this exact file (same size, time, then bytes)."""
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(functools.partial(handle.read, 1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _triage(store: Store, path: Path, report: IngestReport) -> bool:
+    """Whether `path` needs parsing. False when the store already holds this exact file
+    (same size and time, then same bytes), or holds its bytes under another path (a copy or a
+    rename: recorded without parsing; a renamed document shows its new path)."""
     known = store.file_record(str(path))
-    if known is None:
-        return True
     stat = path.stat()
-    if known.size == stat.st_size and known.mtime == stat.st_mtime:
+    if known is not None and known.size == stat.st_size and known.mtime == stat.st_mtime:
+        report.unchanged.append(str(path))
         return False
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    if sha == known.sha256:
+    sha = _sha256(path)
+    if known is not None and sha == known.sha256:
         store.record_file(FileRecord(str(path), known.document_id, sha, stat.st_size, stat.st_mtime))
+        report.unchanged.append(str(path))
         return False
+    if known is None:
+        holder = store.document_with_bytes(sha, stat.st_size)
+        if holder is not None:
+            store.record_file(FileRecord(str(path), holder, sha, stat.st_size, stat.st_mtime))
+            _follow_rename(store, holder, str(path), report)
+            report.unchanged.append(str(path))
+            return False
     return True
+
+
+def _follow_rename(store: Store, document_id: str, new_path: str, report: IngestReport) -> None:
+    """The document's other paths whose files are gone were this file's old names."""
+    for record in store.file_records():
+        if record.document_id == document_id and record.path != new_path and _gone(record.path):
+            store.move_document_path(document_id, record.path, new_path)
+            report.renamed.append((record.path, new_path))
+
+
+def _gone(path: str) -> bool:
+    """True only when the file is certainly not there (not for a permission problem)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _largest_first(paths: list[Path]) -> list[Path]:
@@ -134,24 +208,46 @@ def _largest_first(paths: list[Path]) -> list[Path]:
     return sorted(paths, key=lambda path: (-sizes[path], str(path)))
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | str) -> int:
     try:
-        return path.stat().st_size
+        return Path(path).stat().st_size
     except OSError:
         return 0  # the worker reports the unreadable file
 
 
 def _parse_all(
-    paths: list[Path], workers: int, analyses: list[Analysis] | None
-) -> Iterator[Document | IngestFailure]:
-    if workers <= 1 or len(paths) <= 1:
+    paths: list[Path], workers: int, analyses: list[Analysis] | None, limits: Limits
+) -> Generator[Document | IngestFailure, None, None]:
+    """Parse each path: in this process when `workers` is 0 (tests, benchmarks: no memory or
+    time limit), else on supervised worker processes that enforce every limit."""
+    if workers <= 0:
+        configure_stages(limits)
         for path in paths:
             yield _parse_job(str(path), analyses)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-        futures = [pool.submit(_parse_job, str(path), analyses) for path in _largest_first(paths)]
-        for future in as_completed(futures):
-            yield future.result()
+    worker_limits = WorkerLimits(
+        memory_bytes=limits.memory_mb * 1024 * 1024 or None,
+        seconds_for=lambda path: limits.seconds_for(_size(path)),
+    )
+    memory = describe("memory_mb", limits.memory_mb)
+    jobs = [str(path) for path in _largest_first(paths)]
+    for job, result in run_jobs(
+        jobs,
+        functools.partial(_parse_job, analyses=analyses),
+        workers=workers,
+        limits=worker_limits,
+        setup=functools.partial(configure_stages, limits),
+        memory_message=f"exceeded the memory limit ({memory})",
+        death_message=lambda how: (
+            f"the worker reading it died ({how}); it may have run out of memory ({memory})"
+        ),
+        timeout_message=lambda seconds: (
+            f"took longer than the time limit ({seconds:.0f} s for this file:"
+            f" {limits.time_per_file} s + {limits.time_per_mb} s per MB;"
+            f" raise it with --time-per-file or MINUTEBOOK_TIME_PER_FILE)"
+        ),
+    ):
+        yield IngestFailure(job, result.reason) if isinstance(result, JobFailed) else result
 
 
 def default_workers() -> int:
@@ -165,51 +261,98 @@ def ingest_paths(
     workers: int | None = None,
     progress: Progress | None = None,
     analyses: list[Analysis] | None = None,
+    limits: Limits | None = None,
+    on_stored: Callable[[], None] | None = None,
+    prune: bool = False,
 ) -> IngestReport:
     """Ingest files and folders into `store`. Never raises for bad input: see the report.
 
     `analyses` defaults to every registered analysis (entities, attendance, figures,
     decisions). Passing `[]` stores the structural ingest only (pages, kind, meeting, items,
     sections); the ingest benchmark uses it to time "the whole ingest before entity
-    extraction". Report lists are sorted by path.
+    extraction". `workers=0` parses in this process. `on_stored` is called as documents land
+    (see the module docstring) and once at the end. `prune` forgets stored paths whose files
+    are gone (documents no other path holds go with them). Report lists are sorted by path.
     """
     report = IngestReport()
+    limits = limits or Limits()
     files, report.failed = expand_paths(paths, SUPPORTED_SUFFIXES)
-    files = [path.resolve() for path in files]
     to_parse: list[Path] = []
     for path in files:
         try:
-            if _needs_parsing(store, path):
+            if _triage(store, path, report):
                 to_parse.append(path)
-            else:
-                report.unchanged.append(str(path))
         except OSError as err:
-            report.failed.append(IngestFailure(str(path), f"cannot read the file ({err.strerror or err})"))
+            report.failed.append(IngestFailure(str(path), unreachable(err)))
+    if prune:
+        _prune(store, report)
     total = len(to_parse)
-    results = _parse_all(to_parse, workers or default_workers(), analyses)
-    for done, result in enumerate(results, start=1):
-        if isinstance(result, IngestFailure):
-            report.failed.append(result)
-        else:
-            _store_result(store, result, report)
-        if progress:
-            progress(done, total, result.path)
+    batch = _Batch(on_stored)
+    results = _parse_all(to_parse, default_workers() if workers is None else workers, analyses, limits)
+    try:
+        for done, result in enumerate(results, start=1):
+            if isinstance(result, IngestFailure):
+                report.failed.append(result)
+            elif _store_result(store, result, report):
+                batch.stored()
+            if progress:
+                progress(done, total, result.path)
+    finally:
+        results.close()  # stops the workers if the loop ended early (an interrupt)
+    batch.flush()
     report.failed.sort(key=lambda failure: failure.path)
     report.ingested.sort(key=lambda doc: doc.path)
     return report
 
 
-def _store_result(store: Store, doc: Document, report: IngestReport) -> None:
+class _Batch:
+    """Calls `on_stored` every INDEX_EVERY_DOCUMENTS stored documents or INDEX_EVERY_SECONDS."""
+
+    def __init__(self, on_stored: Callable[[], None] | None) -> None:
+        self.on_stored = on_stored
+        self.waiting = 0
+        self.since = time.monotonic()
+
+    def stored(self) -> None:
+        self.waiting += 1
+        due = time.monotonic() - self.since >= INDEX_EVERY_SECONDS
+        if self.waiting >= INDEX_EVERY_DOCUMENTS or due:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.on_stored is not None:
+            self.on_stored()
+        self.waiting = 0
+        self.since = time.monotonic()
+
+
+def _prune(store: Store, report: IngestReport) -> None:
+    """Forget every stored path whose file is certainly gone."""
+    for record in store.file_records():
+        if _gone(record.path):
+            report.removed.extend(store.forget_file(record.path))
+            report.pruned.append(record.path)
+
+
+def _store_result(store: Store, doc: Document, report: IngestReport) -> bool:
+    """Store one parsed document; False (and a failure) when it could not be stored."""
     path = Path(doc.path)
     try:
         record = _file_record(path, doc.id, doc.file_sha256)
     except OSError as err:
         report.failed.append(IngestFailure(doc.path, f"file vanished while ingesting ({err.strerror})"))
-        return
-    if store.has_document(doc.id):
-        # Same text as a stored paper (maybe different bytes): store once, record both paths.
-        report.removed.extend(store.record_file(record))
-    else:
-        report.removed.extend(store.replace_document(doc, record))
-        report.changed.append(doc.id)
+        return False
+    try:
+        if store.has_document(doc.id):
+            # Same text as a stored paper (maybe different bytes): store once, record both paths.
+            report.removed.extend(store.record_file(record))
+        else:
+            report.removed.extend(store.replace_document(doc, record))
+            report.changed.append(doc.id)
+    except sqlite3.OperationalError as err:
+        # Disk full, or the store locked past its timeout: this file is not stored (its
+        # transaction rolled back); the next files may still fit.
+        report.failed.append(IngestFailure(doc.path, f"could not be stored ({err})"))
+        return False
     report.ingested.append(doc)
+    return True

@@ -10,6 +10,16 @@ rebuilt from it. Rules this module keeps:
 * Rows extracted from a document are keyed by `document_id` and go when it goes.
   User data (`corrections`) is keyed by content ids and is never deleted by ingest.
 * The WAL journal lets readers (search, the UI) read while an ingest writes.
+* Store and index agree (step 2): `documents.indexed_in` names the index build that holds
+  each document (NULL until indexed; a re-inserted document starts NULL again), and
+  `index_removals` lists documents removed from the store whose sections the index may
+  still hold; both are written in the same transaction as the change they describe, so a
+  crash at any point leaves the store saying exactly what the index still has to do.
+* A document records how many rows it wrote to each per-document table (`row_counts`), so
+  a store recovered from damage can tell which documents lost rows
+  (`minutebook.recovery.incomplete_documents`).
+* `state` counts document writes (`documents_version`), so what is derived from the whole
+  store (the tracker's evidence) can tell that it is behind.
 """
 
 from __future__ import annotations
@@ -281,6 +291,17 @@ MIGRATIONS: list[str] = [
     CREATE INDEX table_rows_document ON table_rows(document_id);
     CREATE INDEX table_rows_section ON table_rows(section_id);
     """,
+    # 6: store and index agree (issue 13). Which index build holds each document (NULL: not
+    # yet indexed), how many rows each document wrote (to find rows lost to damage),
+    # documents removed from the store that the index may still hold, and counters for what
+    # is derived from the whole store.
+    """
+    ALTER TABLE documents ADD COLUMN indexed_in TEXT;
+    CREATE INDEX documents_indexed_in ON documents(indexed_in);
+    ALTER TABLE documents ADD COLUMN row_counts TEXT;
+    CREATE TABLE index_removals(document_id TEXT PRIMARY KEY);
+    CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 ]
 
 # Tables whose rows are extracted from one document and go when it is replaced or removed.
@@ -298,6 +319,10 @@ _PER_DOCUMENT_TABLES = (
     "action_evidence",
     "table_rows",
 )
+
+# The tables whose rows per document are counted when it is stored (`row_counts`).
+# Not action_evidence: it is derived, and rewritten after the document is stored.
+_COUNTED_TABLES = tuple(table for table in _PER_DOCUMENT_TABLES if table != "action_evidence")
 
 # When several papers describe one meeting, which one's heading to trust for body/time/venue.
 _KIND_AUTHORITY = {
@@ -440,6 +465,37 @@ class Store:
         self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         if row:
             self._refresh_meeting(row["meeting_id"])
+            # The index may still hold its sections: say so in the same transaction.
+            self.db.execute("INSERT OR IGNORE INTO index_removals(document_id) VALUES (?)", (document_id,))
+            self._bump_version()
+
+    def _rows_of(self, table: str, document_id: str) -> int:
+        return int(
+            self.db.execute(f"SELECT COUNT(*) FROM {table} WHERE document_id = ?", (document_id,)).fetchone()[
+                0
+            ]
+        )
+
+    def incomplete_documents(self) -> list[str]:
+        """Documents with fewer rows in some table than they wrote (rows lost to damage), or,
+        for documents stored before counts were kept, fewer pages than they have."""
+        found = []
+        for row in self.db.execute("SELECT id, page_count, row_counts FROM documents ORDER BY id").fetchall():
+            expected = json.loads(row["row_counts"]) if row["row_counts"] else {"pages": row["page_count"]}
+            if any(self._rows_of(table, row["id"]) < count for table, count in expected.items()):
+                found.append(row["id"])
+        return found
+
+    def remove_document_rows(self, document_id: str) -> None:
+        """Delete a document and everything extracted from it (inside a `transaction`); its
+        file records stay, for the caller to decide."""
+        self._delete_document_rows(document_id)
+
+    def _bump_version(self) -> None:
+        self.db.execute(
+            "INSERT INTO state(key, value) VALUES ('documents_version', '1') ON CONFLICT(key)"
+            " DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+        )
 
     # ------------------------------------------------------------- documents
 
@@ -606,6 +662,11 @@ class Store:
             ],
         )
         self._refresh_meeting(meeting_id)
+        counts = {table: self._rows_of(table, doc.id) for table in _COUNTED_TABLES}
+        db.execute("UPDATE documents SET row_counts = ? WHERE id = ?", (json.dumps(counts), doc.id))
+        # Inserted with `indexed_in` NULL: the index picks it up (deleting any old copy first).
+        self.db.execute("DELETE FROM index_removals WHERE document_id = ?", (doc.id,))
+        self._bump_version()
 
     def _refresh_meeting(self, meeting_id: str) -> None:
         """Recompute a meeting row from its documents (drop it when none are left)."""
@@ -634,6 +695,97 @@ class Store:
                 first("venue"),
             ),
         )
+
+    # ----------------------------------------------- files that moved or went
+
+    def file_records(self) -> list[FileRecord]:
+        """Every ingested path, sorted."""
+        rows = self.db.execute("SELECT path, document_id, sha256, size, mtime FROM files ORDER BY path")
+        return [FileRecord(**dict(row)) for row in rows.fetchall()]
+
+    def document_with_bytes(self, sha256: str, size: int) -> str | None:
+        """The stored document some ingested file with exactly these bytes holds, if any."""
+        row = self.db.execute(
+            "SELECT f.document_id FROM files f JOIN documents d ON d.id = f.document_id"
+            " WHERE f.sha256 = ? AND f.size = ? LIMIT 1",
+            (sha256, size),
+        ).fetchone()
+        return row["document_id"] if row else None
+
+    def forget_file(self, path: str) -> list[str]:
+        """Forget an ingested path whose file is gone; returns the ids of documents removed
+        because no path refers to them any more (a document another path still holds stays,
+        and shows that path from now on)."""
+        with self.transaction():
+            old = self.file_record(path)
+            if old is None:
+                return []
+            self.db.execute("DELETE FROM files WHERE path = ?", (path,))
+            removed = self._drop_if_orphaned(old.document_id)
+            if not removed:
+                self._repoint_document(old.document_id, gone=path)
+            return removed
+
+    def _repoint_document(self, document_id: str, gone: str) -> None:
+        """Show another of a document's paths when the one it shows is `gone`."""
+        # The index stores each section's path: NULL `indexed_in` has it written again.
+        self.db.execute(
+            "UPDATE documents SET path = (SELECT MIN(path) FROM files WHERE document_id = ?),"
+            " indexed_in = NULL WHERE id = ? AND path = ?",
+            (document_id, document_id, gone),
+        )
+
+    def move_document_path(self, document_id: str, old_path: str, new_path: str) -> None:
+        """A renamed file: the document shows `new_path`, and `old_path` (gone) is forgotten."""
+        with self.transaction():
+            self.db.execute("DELETE FROM files WHERE path = ? AND document_id = ?", (old_path, document_id))
+            self.db.execute(
+                "UPDATE documents SET path = ?, indexed_in = NULL WHERE id = ? AND path = ?",
+                (new_path, document_id, old_path),
+            )
+
+    # ------------------------------------------------------- index agreement
+
+    def documents_not_in(self, build: str | None) -> list[str]:
+        """Stored documents the index build `build` does not hold (all of them for None)."""
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE indexed_in IS NULL OR indexed_in != ? ORDER BY id",
+            (build or "",),
+        )
+        return [row["id"] for row in rows.fetchall()]
+
+    def index_removals(self) -> list[str]:
+        """Documents removed from the store whose sections the index may still hold."""
+        return [row["document_id"] for row in self.db.execute("SELECT document_id FROM index_removals")]
+
+    def mark_indexed(self, document_ids: Sequence[str], build: str, removed: Sequence[str] = ()) -> None:
+        """Record that `build` now holds `document_ids` and none of `removed` (after its commit)."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE documents SET indexed_in = ? WHERE id = ?",
+                [(build, doc_id) for doc_id in document_ids],
+            )
+            self.db.executemany(
+                "DELETE FROM index_removals WHERE document_id = ?", [(doc_id,) for doc_id in removed]
+            )
+
+    def mark_unindexed(self, document_ids: Sequence[str]) -> None:
+        """Have the index write these documents again (whatever build holds them now)."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE documents SET indexed_in = NULL WHERE id = ?", [(doc_id,) for doc_id in document_ids]
+            )
+
+    def state(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?",
+                (key, value, value),
+            )
 
     # --------------------------------------------------------------- readers
 

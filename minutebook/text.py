@@ -65,3 +65,9 @@ def body_key(body: str | None) -> str | None:
     text = text.replace("&", " and ").replace("’", "'")
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     return " ".join(text.split()) or None
+
+
+def printable(text: str) -> str:
+    """`text` on one line: control and other unprintable characters escaped as Python would
+    ("\\n", "\\x1b"), so a newline in a file name cannot split a one-line message."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

@@ -19,7 +19,7 @@ imports them back.
 This front re-exports the search API most callers need.
 """
 
-from search.derived import refresh_after_ingest
+from search.derived import bring_index_up_to_date, ensure_evidence, refresh_after_ingest, refresh_tracker
 from search.engine import (
     HIT_FIELDS,
     MATCH_MODES,
@@ -35,8 +35,11 @@ __all__ = [
     "MATCH_MODES",
     "USER_FIELDS",
     "SearchRequest",
+    "bring_index_up_to_date",
+    "ensure_evidence",
     "hits_to_csv",
     "rebuild",
     "refresh_after_ingest",
+    "refresh_tracker",
     "search_papers",
 ]

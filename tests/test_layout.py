@@ -41,6 +41,7 @@ ALLOWED_PACKAGES = {
 ROOM_RANKS = {
     "minutebook": 0,
     "ingest.errors": 0,
+    "ingest.workers": 0,
     "ingest.sources": 1,
     "ingest.pages": 1,
     "ingest.structure": 1,

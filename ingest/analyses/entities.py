@@ -251,14 +251,20 @@ def prose_of(text: str) -> str:
 
 
 def _texts(doc: Document) -> Iterator[tuple[str, int, str | None]]:
+    """Prose for the model, in pieces spaCy can take (`nlp.pieces`: long ones are cut at
+    paragraph breaks, so a huge item is read in parts instead of refused)."""
+    from ingest.analyses.nlp import pieces
+
     for item in doc.items:
         if item.sections:
             for section in item.sections:
                 text = prose_of(section.text)
                 if text.strip():
-                    yield text, section.page, item.id
+                    for piece in pieces(text):
+                        yield piece, section.page, item.id
         elif item.text.strip():
-            yield prose_of(item.text), item.page_start or 1, item.id
+            for piece in pieces(prose_of(item.text)):
+                yield piece, item.page_start or 1, item.id
 
 
 def spans_in(
@@ -378,7 +384,7 @@ _CHAIR_REF = re.compile(r"\bthe (?:Chairman|Chair|Chairwoman)\b(?!\s+of\b)")
 
 def extract_entities(doc: Document) -> None:
     """Analysis: fill `doc.mentions` (run after attendance: it reads `doc.attendance`)."""
-    from ingest.analyses.nlp import BATCH_SIZE, get_nlp
+    from ingest.analyses.nlp import get_nlp, process
 
     nlp = get_nlp()
     sources = list(_texts(doc))
@@ -387,7 +393,7 @@ def extract_entities(doc: Document) -> None:
     abbreviations = defined_abbreviations("\n".join(t for t, _, _ in sources))
     found: list[_Found] = []
     for (_text, page, item_id), processed in zip(
-        sources, nlp.pipe((t for t, _, _ in sources), batch_size=BATCH_SIZE), strict=True
+        sources, process(nlp, (t for t, _, _ in sources)), strict=True
     ):
         for kind, surface, role, canonical in spans_in(processed, abbreviations):
             found.append(_Found(kind, surface, page, item_id, role, canonical))

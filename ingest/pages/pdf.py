@@ -20,7 +20,6 @@ exceptions never escape.
 
 from __future__ import annotations
 
-import io
 import re
 import struct
 import zlib
@@ -36,6 +35,7 @@ from pdfminer.psexceptions import PSException
 
 from ingest.errors import IngestError
 from ingest.pages.furniture import remove_furniture
+from ingest.pages.limits import NamedBytes, Reading, guarded_reading
 from minutebook.models import Page
 
 # boxes_flow=None skips pdfminer's hierarchical grouping of text boxes (the costliest part of
@@ -137,11 +137,13 @@ def extract_pdf_pages(path: Path, data: bytes | None = None) -> list[Page]:
     if data is None:
         data = _read_bytes(path)
     _check_signature(data[:1024])
-    layouts = [_page_layout(page) for page in _pdfminer_pages(data)]
+    # Streams inflate only up to the limit; pdfminer's warnings name this file.
+    with guarded_reading(path) as reading:
+        layouts = [_page_layout(page) for page in _pdfminer_pages(data, path)]
     if not layouts:
         raise IngestError("PDF has no pages; re-download or re-export it")
     if not any(layout.segments for layout in layouts):
-        raise IngestError("no text layer (scanned image?); run OCR (e.g. ocrmypdf) and ingest the result")
+        raise IngestError(_no_text_message(reading))
     body_size = _body_size(layouts)
     rendered = [_render(layout, body_size) for layout in layouts]
     lines = remove_furniture([page for page, _ in rendered], [near for _, near in rendered])
@@ -177,14 +179,14 @@ def _check_signature(head: bytes) -> None:
     raise IngestError("not a PDF (no %PDF- header); re-download the original")
 
 
-def _pdfminer_pages(data: bytes) -> Iterator[LTPage]:
+def _pdfminer_pages(data: bytes, path: Path) -> Iterator[LTPage]:
     """pdfminer's layout of each page, with its exceptions turned into `IngestError`.
 
     Only pdfminer runs inside the `try`, so our own bugs still surface as bugs.
     """
     try:
         # An empty user password is what PDF viewers try first: owner-password-only files open.
-        yield from extract_pages(io.BytesIO(data), password="", laparams=_LAPARAMS)
+        yield from extract_pages(NamedBytes(data, path), password="", laparams=_LAPARAMS)
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
         raise IngestError("encrypted PDF; remove the password and ingest again") from err
     except _CORRUPT_ERRORS as err:
@@ -192,10 +194,28 @@ def _pdfminer_pages(data: bytes) -> Iterator[LTPage]:
 
 
 def _corrupt_message(data: bytes) -> str:
-    """Say "truncated" when the file lacks its end-of-file marker (an interrupted download)."""
+    """Say "truncated" when a file with PDF objects lacks its end-of-file marker (an
+    interrupted download), and "not a PDF" when nothing after the header is PDF at all."""
+    if not _OBJECT.search(data):
+        return "not a PDF: a %PDF- header followed by no PDF objects; re-download the original"
     if b"%%EOF" not in data[-1024:]:
         return "truncated PDF (no end-of-file marker); re-download the original"
     return "corrupt PDF (pdfminer cannot parse it); re-download the original or re-save it from a PDF viewer"
+
+
+# "12 0 obj": every PDF has indirect objects; a header followed by none is not a PDF.
+_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def _no_text_message(reading: Reading) -> str:
+    """Why a PDF gave no text: a form that draws itself (pdfminer refuses to run it), or no
+    text layer at all (a scan)."""
+    if reading.refused_circular:
+        return (
+            "no text outside a form that draws itself (a self-referencing form XObject, which"
+            " is malformed); re-export the PDF from the program that made it"
+        )
+    return "no text layer (scanned image?); run OCR (e.g. ocrmypdf) and ingest the result"
 
 
 # --- layout -> segments -----------------------------------------------------------------

@@ -5,11 +5,20 @@ the source interface (`base.Source`), so a fetch run can take a plain folder of 
 it takes a council's site. A folder knows nothing of committees or meetings: it lists one
 committee (the folder) and one undated meeting per file, and ingest reads the rest from the
 papers themselves. Its files are ingested where they are, never copied.
+
+Every path stands on its own: a path that cannot be reached (no such file, a folder on the
+way without search permission, a name longer than the file system allows, a symbolic link
+loop) and a folder that cannot be listed are each reported as a failure naming that path,
+and the walk goes on. Symbolic links are followed, but each file and folder is taken once,
+however many ways it is reached: files are returned by their real path, without repeats.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,24 +31,98 @@ PAPER_SUFFIXES = (".pdf", ".txt", ".md")
 
 
 def expand_paths(paths: Iterable[Path], suffixes: tuple[str, ...]) -> tuple[list[Path], list[IngestFailure]]:
-    """Files to ingest (folders searched recursively for `suffixes`, sorted, hidden files
-    left out) and the paths that cannot be."""
+    """Files to ingest (real paths; folders searched recursively for `suffixes`, sorted,
+    hidden files left out, each file once) and the paths that cannot be read."""
     files: list[Path] = []
     failures: list[IngestFailure] = []
+    seen_files: set[str] = set()
+    seen_folders: set[tuple[int, int]] = set()
+
+    def add(path: str) -> None:
+        real = os.path.realpath(path)
+        if real not in seen_files:
+            seen_files.add(real)
+            files.append(Path(real))
+
     for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
-                )
-            )
-        elif path.is_file():
-            files.append(path)
+        try:
+            info = Path(path).stat()
+        except OSError as err:
+            failures.append(IngestFailure(str(path), unreachable(err)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found: list[str] = []
+            _walk(str(path), suffixes, found.append, failures, seen_folders)
+            for file in sorted(found, key=Path):
+                add(file)
+        elif stat.S_ISREG(info.st_mode):
+            add(str(path))
         else:
-            failures.append(IngestFailure(str(path), "no such file or folder"))
+            failures.append(IngestFailure(str(path), "not a regular file or folder (a device or pipe?)"))
     return files, failures
+
+
+def _walk(
+    top: str,
+    suffixes: tuple[str, ...],
+    add: Callable[[str], None],
+    failures: list[IngestFailure],
+    seen_folders: set[tuple[int, int]],
+) -> None:
+    """Depth-first over `top`, following links to folders once each (no loops)."""
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            info = Path(folder).stat()
+            key = (info.st_dev, info.st_ino)
+            if key in seen_folders:
+                continue
+            seen_folders.add(key)
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as err:
+            failures.append(
+                IngestFailure(folder, f"cannot read the folder ({reason(err)}); its files were skipped")
+            )
+            continue
+        subfolders: list[str] = []
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    subfolders.append(entry.path)
+                elif entry.name.startswith("."):
+                    continue
+                elif Path(entry.name).suffix.lower() not in suffixes:
+                    continue
+                elif entry.is_file():
+                    add(entry.path)
+                elif entry.is_symlink():
+                    failures.append(IngestFailure(entry.path, "broken symbolic link (its target is gone)"))
+            except OSError as err:
+                failures.append(IngestFailure(entry.path, unreachable(err)))
+        # Reversed onto the stack, so folders are walked in name order.
+        pending.extend(reversed(subfolders))
+
+
+def reason(err: OSError) -> str:
+    """The operating system's reason, in lower case ("permission denied")."""
+    return (err.strerror or str(err)).lower()
+
+
+def unreachable(err: OSError) -> str:
+    """A one-line error for a path that cannot be reached, saying what to do."""
+    if err.errno == errno.ENOENT:
+        return "no such file or folder"
+    if err.errno == errno.EACCES:
+        return "permission denied: it, or a folder on its path, cannot be read by this user"
+    if err.errno == errno.ENAMETOOLONG:
+        return "file name too long for the file system (over 255 bytes in one name); shorten it"
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop; fix or remove the link"
+    if err.errno == errno.ENOTDIR:
+        return "no such file or folder (a part of the path is a file, not a folder)"
+    return f"cannot reach it ({reason(err)})"
 
 
 class FolderSource:

@@ -34,6 +34,7 @@ from search.ask.people import attendance_candidates
 from search.ask.question import Question, read_question
 from search.ask.retrieve import retrieve
 from search.ask.score import rank
+from search.engine.agreement import prepare as prepare_index
 
 
 def ranked_candidates(store: Store, home: Path, asked: Question) -> list[Candidate]:
@@ -50,6 +51,7 @@ def answer_question(home: Path, question: str) -> dict[str, Any]:
     asked = read_question(question)
     if (not asked.terms and not asked.meeting_chair) or not store_path(home).exists():
         return result(question, asked.answer_type, [], 0.0, ANSWER_THRESHOLD, None)
+    prepare_index(home)  # every stored paper is in the index before it is searched
     with open_store(home) as store:
         ranked = ranked_candidates(store, home, asked)
         return result(question, asked.answer_type, ranked, answer_confidence(ranked), ANSWER_THRESHOLD, store)

@@ -349,7 +349,14 @@ def read_question(question: str) -> Question:
     type_words = set(stems(_WORDS_OF_TYPE.get(answer_type, "")))
     terms: list[str] = []
     for stem in stems(text):
-        if stem in period_words or stem in type_words or stem in terms:
+        # A "word" with no letter or digit ("*", "?") carries no content: `ask "*"` must
+        # abstain, not match the asterisks in a paper (issue 13).
+        if (
+            stem in period_words
+            or stem in type_words
+            or stem in terms
+            or not any(ch.isalnum() for ch in stem)
+        ):
             continue
         terms.append(stem)
     attendance = next((ask for ask, pattern in _ATTENDANCE if pattern.search(text)), None)

@@ -12,14 +12,25 @@ Invariants:
   (`vector.VectorIndex`) and per-docnum facet table are cached with it, so a search reads
   posting lists as arrays and never reads stored fields except for the page it shows.
 * Facets and totals count *items* (one hit per item: its best section), over all matches.
+* Store and index agree: every writer records in the store which build now holds which
+  documents (`Store.mark_indexed`, after its commit), so `search.engine.agreement` can tell
+  what the index is missing after any crash.
+* A damaged index (a missing or truncated segment, a garbage table of contents) raises
+  `IndexDamaged` from opening or reading it, never Whoosh's or the file system's own errors;
+  the index is derived, so the remedy is always a rebuild from the store. A write that fails
+  (disk full) removes what it left in the build before the error goes on.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
+import re
 import shutil
+import struct
 import threading
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -30,7 +41,7 @@ from typing import Any
 import numpy as np
 from whoosh import highlight, index, query
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.index import LockError
+from whoosh.index import TOC, LockError
 from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, SegmentWriter
@@ -45,6 +56,9 @@ from search.engine.whoosh_fixes import apply as _apply_whoosh_fixes
 _apply_whoosh_fixes()
 
 CURRENT = "CURRENT"
+# Names the build CURRENT replaced, kept for readers that may still be opening it; any other
+# build folder is left over from an interrupted build (`minutebook check` removes it).
+PREVIOUS = "PREVIOUS"
 # Posting buffer per writer process before Whoosh spills a sorted run to disk (pickling
 # every posting): large enough that a 100k-section build never spills.
 LIMIT_MB = 1024
@@ -58,6 +72,11 @@ SNIPPET_FRAGMENTS = 3
 SNIPPET_CHARS = 160
 SNIPPET_SURROUND = 50
 PLAIN_SNIPPET_CHARS = 240
+# A snippet never grows with the paper: an unbroken run of characters (a 100,000-character
+# "word", a base64 blob) is cut to LONG_WORD_CHARS, and the whole snippet to SNIPPET_MAX_CHARS.
+LONG_WORD_CHARS = 60
+SNIPPET_MAX_CHARS = SNIPPET_FRAGMENTS * (SNIPPET_CHARS + 2 * SNIPPET_SURROUND)
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
 
 # Every section with its item, document and meeting (the meeting's body name, so papers that
 # spell the committee differently, "&" or "and", share one facet value); then items without sections, indexed
@@ -86,19 +105,74 @@ ORDER BY document_id, item_position, section_position
 # ------------------------------------------------------------------ location
 
 
+class IndexDamaged(Exception):
+    """The index on disk cannot be read (a segment missing or cut short, a garbage table of
+    contents). `str(err)` says what was found; the remedy is a rebuild from the store."""
+
+
+# What reading a damaged Whoosh index raises: a missing segment file, a file cut short, a
+# table of contents or segment that does not unpickle or unpack, or Whoosh's own complaint
+# about a table of contents it cannot make sense of.
+DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
+    FileNotFoundError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    pickle.UnpicklingError,
+    index.IndexError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    ImportError,
+)
+
+
+def damage_message(err: BaseException) -> str:
+    """One line naming what is wrong with the index files (for `IndexDamaged`)."""
+    if isinstance(err, FileNotFoundError):
+        return f"a file of the index is missing ({Path(err.filename or '?').name})"
+    if isinstance(err, EOFError | struct.error):
+        return "a file of the index is cut short (truncated)"
+    if isinstance(err, index.IndexError | pickle.UnpicklingError):
+        return "its table of contents cannot be read (garbage, or written by another program)"
+    return f"the index files cannot be read ({type(err).__name__}: {str(err)[:120]})"
+
+
 def _base(home: Path) -> Path:
     return index_path(home)
 
 
 def live_dir(home: Path) -> Path | None:
-    """The live build folder, or None when no index has been built yet."""
+    """The live build folder, or None when no index has been built yet.
+
+    Only looks for the build's table of contents; whether it can be read is found out by
+    opening it (`IndexDamaged`), so a garbage index is still "live" and gets replaced.
+    """
     base = _base(home)
     try:
         name = (base / CURRENT).read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
         return None
     path = base / name
-    return path if name and index.exists_in(str(path)) else None
+    if not name or "/" in name or not path.is_dir():
+        return None
+    return path if any(path.glob("_MAIN_*.toc")) else None
+
+
+def open_index(path: Path) -> index.Index:
+    """The Whoosh index in build folder `path`; raises `IndexDamaged` when it cannot be read."""
+    try:
+        return index.open_dir(str(path))
+    except DAMAGE_ERRORS as err:
+        raise IndexDamaged(damage_message(err)) from err
+
+
+def builds(home: Path) -> list[Path]:
+    """Every build folder under the home's index (the live one, the one it replaced, and any
+    left by an interrupted build)."""
+    return sorted(_base(home).glob("build-*"))
 
 
 def _set_live(base: Path, name: str) -> None:
@@ -107,8 +181,22 @@ def _set_live(base: Path, name: str) -> None:
     tmp.replace(base / CURRENT)
 
 
+def _set_previous(base: Path, name: str) -> None:
+    tmp = base / f"{PREVIOUS}.{os.getpid()}.tmp"
+    tmp.write_text(name + "\n", encoding="utf-8")
+    tmp.replace(base / PREVIOUS)
+
+
+def previous_build(home: Path) -> str | None:
+    """The build the live one replaced (kept a while for readers), if any."""
+    try:
+        return (_base(home) / PREVIOUS).read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 @contextmanager
-def _writer_lock(home: Path) -> Iterator[None]:
+def writer_lock(home: Path) -> Iterator[None]:
     """Exclusive across processes: one rebuild or update at a time (readers never wait)."""
     base = _base(home)
     base.mkdir(parents=True, exist_ok=True)
@@ -152,8 +240,19 @@ def _writing(ix: index.Index, **kwargs: Any) -> Iterator[IndexWriter]:
 # ------------------------------------------------------------------- writing
 
 
-def _item_annotations(store: Store, doc_ids: list[str]) -> dict[str, tuple[list[str], list[str], bool]]:
-    """Item id -> (people, organisations, has a resolution), from the entity/decision tables.
+# An item with more sections than this (a front sheet or appendix of hundreds of pages) gives
+# each section only the names mentioned on that section's page, not all the item's names:
+# every name on every section is a posting per name per section, which for one 2,000-page
+# item grew with the square of its length (8 million postings, 70 s and 1.1 GB to index).
+NAMES_BY_PAGE_SECTIONS = 200
+
+
+def _item_annotations(
+    store: Store, doc_ids: list[str]
+) -> tuple[dict[str, tuple[list[str], list[str], bool]], dict[tuple[str, int], tuple[list[str], list[str]]]]:
+    """Item id -> (people, organisations, has a resolution), from the entity/decision tables;
+    and, for items of more than NAMES_BY_PAGE_SECTIONS sections, (item id, page) -> (people,
+    organisations) mentioned on that page (a section's mentions carry its page).
 
     Only mentions the entity stage tied to an item count: spreading document-level mentions
     over page ranges gave every item of a one-page text paper the whole attendance list.
@@ -161,15 +260,27 @@ def _item_annotations(store: Store, doc_ids: list[str]) -> dict[str, tuple[list[
     """
     marks = ",".join("?" * len(doc_ids))
     names: dict[str, dict[str, set[str]]] = {}
+    on_page: dict[tuple[str, int], dict[str, set[str]]] = {}
     items = store.query(f"SELECT id FROM items WHERE document_id IN ({marks})", doc_ids)
+    big = {
+        row["item_id"]
+        for row in store.query(
+            f"SELECT item_id FROM sections WHERE document_id IN ({marks}) GROUP BY item_id"
+            f" HAVING COUNT(*) > {NAMES_BY_PAGE_SECTIONS}",
+            doc_ids,
+        )
+    }
     rows = store.query(
-        "SELECT item_id, name, type FROM mentions"
+        "SELECT item_id, name, type, page FROM mentions"
         f" WHERE document_id IN ({marks}) AND item_id IS NOT NULL AND type IN ('person', 'organisation')",
         doc_ids,
     )
     for row in rows:
         name = " ".join(row["name"].replace(",", " ").replace(MULTI_SEP, " ").split())
         names.setdefault(row["item_id"], {"person": set(), "organisation": set()})[row["type"]].add(name)
+        if row["item_id"] in big:
+            page = on_page.setdefault((row["item_id"], row["page"]), {"person": set(), "organisation": set()})
+            page[row["type"]].add(name)
     resolved = {
         r["item_id"]
         for r in store.query(
@@ -181,8 +292,14 @@ def _item_annotations(store: Store, doc_ids: list[str]) -> dict[str, tuple[list[
     result = {}
     for item in items:
         found = names.get(item["id"], {"person": set(), "organisation": set()})
-        result[item["id"]] = (sorted(found["person"]), sorted(found["organisation"]), item["id"] in resolved)
-    return result
+        people, orgs = (
+            (sorted(found["person"]), sorted(found["organisation"])) if item["id"] not in big else ([], [])
+        )
+        result[item["id"]] = (people, orgs, item["id"] in resolved)
+    by_page = {
+        key: (sorted(found["person"]), sorted(found["organisation"])) for key, found in on_page.items()
+    }
+    return result, by_page
 
 
 def body_names(store: Store) -> dict[str, str]:
@@ -205,9 +322,11 @@ def section_documents(store: Store, doc_ids: list[str], batch: int = 200) -> Ite
     for start in range(0, len(doc_ids), batch):
         chunk = doc_ids[start : start + batch]
         marks = ",".join("?" * len(chunk))
-        notes = _item_annotations(store, chunk)
+        notes, by_page = _item_annotations(store, chunk)
         for row in store.db.execute(SECTION_ROWS_SQL.format(ids=marks), chunk + chunk):
             people, orgs, resolved = notes.get(row["item_id"], ([], [], False))
+            if (row["item_id"], row["page"]) in by_page:
+                people, orgs = by_page[(row["item_id"], row["page"])]
             fields_ = dict(row)
             fields_["body"] = names.get(body_key(fields_["body"]) or "", fields_["body"])
             yield section_fields(fields_, people, orgs, resolved)
@@ -221,36 +340,44 @@ def _add_all(writer: IndexWriter, docs: Iterable[dict[str, Any]]) -> int:
     return count
 
 
-def build(home: Path, store: Store, procs: int | None = None) -> int:
+def build(home: Path, store: Store, procs: int | None = None, *, discard_live: bool = False) -> int:
     """Build a complete new index aside from the live one, then make it live. Returns sections.
 
     A large archive is split into shares of consecutive documents, each written as its own
     segment (by `procs` worker processes when `procs > 1`), and the segments are committed
-    together in one table of contents. `procs` defaults to every core.
+    together in one table of contents. `procs` defaults to every core. The store then records
+    that the new build holds every document it indexed. `discard_live` removes the build
+    replaced (a damaged one) instead of keeping it for readers still opening it.
     """
     procs = procs or os.cpu_count() or 1
     base = _base(home)
-    with _writer_lock(home):
+    with writer_lock(home):
         name = f"build-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         target = base / name
-        target.mkdir(parents=True)
-        ix = index.create_in(str(target), get_schema())
+        # Removals, then documents, as of now: what this build need not drop, and what it holds.
+        removals = store.index_removals()
+        shares = _shares(store, procs)
+        doc_ids = [doc_id for share in shares for doc_id in share]
         try:
-            shares = _shares(store, procs)
+            target.mkdir(parents=True)
+            ix = index.create_in(str(target), get_schema())
             if len(shares) > 1:
                 count = _build_segments(ix, target, store.path, shares, procs)
             else:
                 with _writing(ix, limitmb=LIMIT_MB) as writer:
-                    count = _add_all(writer, section_documents(store, store.document_ids()))
+                    count = _add_all(writer, section_documents(store, doc_ids))
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
         previous = live_dir(home)
+        kept = previous.name if previous and not discard_live else ""
+        _set_previous(base, kept)
         _set_live(base, name)
+        store.mark_indexed(doc_ids, name, removals)
         # Keep the build just replaced (a reader in another process may still be opening
-        # it); remove any older ones.
-        keep = {name, previous.name if previous else ""}
-        for old in base.glob("build-*"):
+        # it) unless it is damaged; remove any older ones, and any an interrupted build left.
+        keep = {name, kept}
+        for old in builds(home):
             if old.name not in keep:
                 shutil.rmtree(old, ignore_errors=True)
     return count
@@ -317,23 +444,105 @@ def _build_share(target: str, store_file: str, doc_ids: list[str]) -> tuple[Any,
     return writer._finalize_segment(), count
 
 
-def update(home: Path, store: Store, changed: list[str], removed: list[str]) -> int:
-    """Replace the sections of `changed` documents and drop those of `removed` ones.
+@dataclass
+class CatchUp:
+    """What one `catch_up` did: documents indexed, documents dropped, sections written, and
+    whether it built a whole new index (none yet, or most documents missing)."""
 
-    Builds the whole index instead when there is none yet. Returns sections written.
+    added: int = 0
+    dropped: int = 0
+    sections: int = 0
+    rebuilt: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.dropped or self.rebuilt)
+
+
+# Missing more than this share of the documents (and more than a few), a whole new build
+# (written in parallel, no deletions to apply) is faster than an update.
+REBUILD_SHARE = 0.5
+REBUILD_MIN_DOCUMENTS = 50
+
+
+def pending(home: Path, store: Store) -> tuple[list[str], list[str]]:
+    """(documents the live index lacks, documents it may hold that the store removed)."""
+    live = live_dir(home)
+    return store.documents_not_in(live.name if live else None), store.index_removals()
+
+
+def catch_up(home: Path, store: Store) -> CatchUp:
+    """Bring the index up to what the store holds: index the documents no build holds yet
+    and drop the ones the store removed, as `Store.documents_not_in`/`index_removals` say.
+
+    Idempotent and safe to run from any process at any time: it re-reads what is pending
+    under the writer lock, and records what it did in the store only after its commit.
     """
-    if live_dir(home) is None:
-        return build(home, store)
-    with _writer_lock(home):
+    missing, removals = pending(home, store)
+    if not missing and not removals:
+        return CatchUp()
+    with writer_lock(home):
         live = live_dir(home)
-        if live is None:  # pragma: no cover - removed between the check and the lock
-            return 0
-        ix = index.open_dir(str(live))
+        missing, removals = pending(home, store)
+        total = len(store.document_ids())
+        if live is None or (len(missing) > REBUILD_MIN_DOCUMENTS and len(missing) > REBUILD_SHARE * total):
+            rebuilt = True
+        elif not missing and not removals:
+            return CatchUp()
+        else:
+            rebuilt = False
+            sections = _apply(live, store, missing, removals)
+    if rebuilt:
+        return CatchUp(len(missing), 0, build(home, store), rebuilt=True)
+    return CatchUp(len(missing), len(removals), sections)
+
+
+def _apply(live: Path, store: Store, missing: list[str], removals: list[str]) -> int:
+    """Replace `missing` documents' sections in the live build and drop `removals`', then
+    record it. Called with the writer lock held."""
+    ix = open_index(live)
+    try:
         with _writing(ix) as writer:
-            for doc_id in {*changed, *removed}:
+            for doc_id in {*missing, *removals}:
                 writer.delete_by_term("document_id", doc_id)
-            present = [doc_id for doc_id in changed if store.has_document(doc_id)]
-            return _add_all(writer, section_documents(store, present))
+            count = _add_all(writer, section_documents(store, missing))
+    except DAMAGE_ERRORS as err:
+        _remove_strays(live)
+        raise IndexDamaged(damage_message(err)) from err
+    except BaseException:
+        # Disk full, interrupted: what the failed write left (a half-written segment, the
+        # writer's temporary folder) goes; the last committed generation stays live.
+        _remove_strays(live)
+        raise
+    store.mark_indexed(missing, live.name, removals)
+    return count
+
+
+def _remove_strays(live: Path) -> None:
+    """Delete files in build `live` that its latest table of contents does not name."""
+    try:
+        ix = index.open_dir(str(live))
+        generation = ix.latest_generation()
+        segments = {segment.segment_id() for segment in ix._segments()}
+    except Exception:  # a build that cannot be read is replaced whole; nothing to tidy
+        return
+    toc = TOC._filename(ix.indexname, generation)
+    for entry in live.iterdir():
+        name = entry.name
+        if name == toc or name.endswith("WRITELOCK") or any(name.startswith(s) for s in segments):
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+
+
+def update(home: Path, store: Store, changed: list[str], removed: list[str]) -> int:
+    """Re-index `changed` documents and bring the index up to date (`catch_up`; the store
+    already records the documents an ingest stored or removed, so `removed` needs nothing).
+    Returns sections written."""
+    del removed
+    store.mark_unindexed(changed)
+    return catch_up(home, store).sections
 
 
 # ----------------------------------------------------------------- searching
@@ -404,6 +613,8 @@ def _facet_table(searcher: Searcher) -> FacetTable:
     coders = {name: _Coder() for name in (*SINGLE_FACETS, *MULTI_FACETS)}
     codes: dict[str, list[int]] = {name: [] for name in SINGLE_FACETS}
     pairs: dict[str, tuple[list[int], list[int]]] = {name: ([], []) for name in MULTI_FACETS}
+    first_names: list[tuple[Any, ...]] = []
+    added: dict[int, dict[str, set[str]]] = {}
     for leaf, _offset in searcher.reader().leaf_readers():
         single = [_leaf_column(leaf, column, "") for column in SINGLE_FACETS.values()]
         multi = [_leaf_column(leaf, column, b"") for column in MULTI_FACETS.values()]
@@ -416,15 +627,30 @@ def _facet_table(searcher: Searcher) -> FacetTable:
             if deleted is not None and deleted(docnum):
                 item_id = _DELETED
             ordinal = ordinals.get(item_id)
+            names = values[len(SINGLE_FACETS) :]
             if ordinal is None:
                 ordinal = ordinals[item_id] = len(ordinals)
                 dates.append(_date_key(date))
                 for name, value in zip(SINGLE_FACETS, values, strict=False):
                     codes[name].append(coders[name](value))
-                for name, value in zip(MULTI_FACETS, values[len(SINGLE_FACETS) :], strict=True):
+                first_names.append(tuple(names))
+                for name, value in zip(MULTI_FACETS, names, strict=True):
                     for label in _split(value):
                         pairs[name][0].append(ordinal)
                         pairs[name][1].append(coders[name](label))
+            elif tuple(names) != first_names[ordinal]:
+                # A big item's sections carry the names of their own pages
+                # (NAMES_BY_PAGE_SECTIONS): the item's facet values are their union.
+                have = added.setdefault(
+                    ordinal,
+                    {n: set(_split(v)) for n, v in zip(MULTI_FACETS, first_names[ordinal], strict=True)},
+                )
+                for name, value in zip(MULTI_FACETS, names, strict=True):
+                    for label in _split(value):
+                        if label not in have[name]:
+                            have[name].add(label)
+                            pairs[name][0].append(ordinal)
+                            pairs[name][1].append(coders[name](label))
             item_of.append(ordinal)
     return FacetTable(
         item_of=np.asarray(item_of, dtype=np.int64),
@@ -468,29 +694,46 @@ class _Cache:
         self.entries: dict[str, Generation] = {}
 
     def get(self, home: Path) -> Generation | None:
+        """The live generation, opened or refreshed; raises `IndexDamaged` when the index
+        files cannot be read."""
         live = live_dir(home)
         key = str(_base(home).resolve())
         with self.lock:
             entry = self.entries.get(key)
             if live is None:
                 return None
-            # An index with no sections (only itemless papers) is read by an `EmptyReader`,
-            # which has no generation: it is never up to date, and Whoosh cannot refresh from
-            # it (`segments()` is None). Such a searcher is reopened instead.
-            empty = entry is not None and isinstance(entry.searcher.reader(), EmptyReader)
-            if entry and entry.name == live.name and not empty:
-                if entry.searcher.up_to_date():
+            try:
+                # An index with no sections (only itemless papers) is read by an `EmptyReader`,
+                # which has no generation: it is never up to date, and is reopened.
+                empty = entry is not None and isinstance(entry.searcher.reader(), EmptyReader)
+                if entry and entry.name == live.name and not empty and entry.searcher.up_to_date():
                     return entry
-                fresh = entry.searcher.refresh()
-            else:
                 if entry:
+                    # A new searcher, not `Searcher.refresh()`: refresh reuses the reader of
+                    # a segment it already has, with that segment's old deletions, so
+                    # sections deleted by an update (a replaced or removed paper) would
+                    # still be found.
+                    self.entries.pop(key)
                     entry.searcher.close()
                 fresh = index.open_dir(str(live)).searcher()
-            generation = Generation(
-                live.name, fresh, VectorIndex(fresh), _facet_table(fresh), threading.Lock()
-            )
+                generation = Generation(
+                    live.name, fresh, VectorIndex(fresh), _facet_table(fresh), threading.Lock()
+                )
+            except DAMAGE_ERRORS as err:
+                raise IndexDamaged(damage_message(err)) from err
             self.entries[key] = generation
             return generation
+
+    def drop(self, home: Path) -> None:
+        """Forget `home`'s cached generation (its index was found damaged or replaced)."""
+        key = str(_base(home).resolve())
+        with self.lock:
+            entry = self.entries.pop(key, None)
+        if entry is not None:
+            try:
+                entry.searcher.close()
+            except Exception:  # closing a damaged index's files may fail too; it is dropped
+                pass
 
     def clear(self) -> None:
         with self.lock:
@@ -522,6 +765,16 @@ def close_searchers() -> None:
     _CACHE.clear()
 
 
+def forget_searcher(home: Path) -> None:
+    """Drop `home`'s cached searcher (its index is damaged or about to be replaced)."""
+    _CACHE.drop(home)
+
+
+def check_readable(home: Path) -> None:
+    """Open the live index (or refresh the cached one); raises `IndexDamaged`."""
+    _CACHE.get(home)
+
+
 @dataclass
 class RawHit:
     docnum: int
@@ -547,6 +800,22 @@ def run(
     generation = _CACHE.get(home)
     if generation is None:
         return empty, []
+    try:
+        return _run(generation, q, filter_q, sort, limit, offset, empty)
+    except DAMAGE_ERRORS as err:
+        _CACHE.drop(home)
+        raise IndexDamaged(damage_message(err)) from err
+
+
+def _run(
+    generation: Generation,
+    q: query.Query,
+    filter_q: query.Query | None,
+    sort: str,
+    limit: int,
+    offset: int,
+    empty: SearchOutcome,
+) -> tuple[SearchOutcome, list[dict[str, Any]]]:
     searcher, table = generation.searcher, generation.table
     with generation.lock:
         matches = generation.vectors.evaluate(q)
@@ -681,8 +950,17 @@ class _MarkFormatter(highlight.Formatter):
         return f"**{highlight.get_text(text, token, replace)}**"
 
 
+def _shorten_words(text: str) -> str:
+    """`text` with every unbroken run longer than LONG_WORD_CHARS cut to that length + "…"."""
+    return _LONG_WORD.sub(lambda m: m.group(0)[:LONG_WORD_CHARS] + "…", text)
+
+
 def make_snippet(text: str, terms: frozenset[str]) -> dict[str, Any]:
-    """A few fragments around matched words: marked (`**`), plain, and the marks as spans."""
+    """A few fragments around matched words: marked (`**`), plain, and the marks as spans.
+
+    At most SNIPPET_MAX_CHARS characters whatever the text (long runs cut: `_shorten_words`).
+    """
+    text = _shorten_words(text)
     marked = ""
     if terms and text:
         fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SNIPPET_SURROUND)
@@ -699,11 +977,18 @@ def make_snippet(text: str, terms: frozenset[str]) -> dict[str, Any]:
     plain_parts: list[str] = []
     position = 0
     for index_, part in enumerate(marked.split("**")):
+        if position >= SNIPPET_MAX_CHARS:
+            break
+        part = part[: SNIPPET_MAX_CHARS - position]
         if index_ % 2:
             spans.append([position, position + len(part)])
         plain_parts.append(part)
         position += len(part)
-    return {"snippet": "".join(plain_parts), "marked": marked, "spans": spans}
+    snippet = "".join(plain_parts)
+    if len(snippet) >= SNIPPET_MAX_CHARS:
+        snippet += "…"
+    marked = "".join(f"**{part}**" if i % 2 else part for i, part in enumerate(plain_parts))
+    return {"snippet": snippet, "marked": marked, "spans": spans}
 
 
 def index_names(home: Path, field: str) -> list[str]:

@@ -51,10 +51,15 @@ class SearchRequest:
 
 def search_papers(home: Path, request: SearchRequest) -> dict[str, Any]:
     """Run `request` against the index under `home`: CONTRACT.md's `search --json` shape,
-    plus `notes` (how the query was read). Never raises for bad query text."""
-    from search.engine import backend
+    plus `notes` (how the query was read). Never raises for bad query text.
+
+    The index is first brought up to date with the store (`agreement.prepare`), and a
+    damaged one is rebuilt from it, so every stored paper is found."""
+    from search.engine import agreement, backend
     from search.engine import query as user_query
     from search.engine.schema import get_schema
+
+    agreement.prepare(home)
 
     match = request.match if request.match in MATCH_MODES else "all"
     parsed = user_query.parse_user_query(request.query, get_schema(), match)
@@ -69,9 +74,12 @@ def search_papers(home: Path, request: SearchRequest) -> dict[str, Any]:
     )
     filter_q = user_query.filter_query(filters, notes)
     sort = request.sort if request.sort in ("relevance", "date") else "relevance"
-    outcome, stored = backend.run(
-        home, parsed.query, filter_q, sort, max(0, request.limit), max(0, request.offset)
-    )
+    limit, offset = max(0, request.limit), max(0, request.offset)
+    try:
+        outcome, stored = backend.run(home, parsed.query, filter_q, sort, limit, offset)
+    except backend.IndexDamaged as err:
+        agreement.recover(home, err)
+        outcome, stored = backend.run(home, parsed.query, filter_q, sort, limit, offset)
     if backend.live_dir(home) is None:
         notes.append("there is no search index yet: run `minutebook ingest PATH` or `minutebook reindex`")
     return {

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from minutebook.text import printable
 from ui.cli.output import emit_rows, item_label, print_json, progress, when
 
 # ------------------------------------------------------------------ ingest
@@ -18,17 +19,40 @@ from ui.cli.output import emit_rows, item_label, print_json, progress, when
 
 def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
     from ingest.pipeline import ingest_paths
+    from minutebook.settings import LIMIT_NAMES, load_limits
     from minutebook.store import open_store
     from minutebook.views import document_summary
+    from search import bring_index_up_to_date, ensure_evidence
 
+    limits = load_limits(home, {name: getattr(args, name, None) for name in LIMIT_NAMES})
     with open_store(home) as store:
-        report = ingest_paths([Path(p) for p in args.paths], store, workers=args.workers, progress=progress)
-        _refresh_derived(home, store, report.changed, report.removed)
+
+        def index_stored() -> None:
+            # What has landed becomes searchable as the ingest goes (every few documents).
+            bring_index_up_to_date(home, store, quiet=True)
+
+        try:
+            report = ingest_paths(
+                [Path(p) for p in args.paths],
+                store,
+                workers=args.workers,
+                progress=progress,
+                limits=limits,
+                on_stored=index_stored,
+                prune=args.prune,
+            )
+        except KeyboardInterrupt:
+            print("interrupted: making the papers stored so far searchable", file=sys.stderr)
+            index_stored()
+            raise
+        ensure_evidence(home, store)
     result: dict[str, Any] = {
         "ingested": len(report.ingested),
         "unchanged": len(report.unchanged),
         "failed": [{"path": f.path, "error": f.error} for f in report.failed],
         "documents": [document_summary(doc) for doc in report.ingested],
+        "renamed": [{"from": old, "to": new} for old, new in report.renamed],
+        "pruned": report.pruned,
     }
     if args.json:
         print_json(result)
@@ -36,21 +60,21 @@ def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
         for doc in result["documents"]:
             print(
                 f"ingested  {doc['kind']:<20} {doc['meeting_date'] or '????-??-??'}  "
-                f"{doc['pages']:>3}p {doc['items']:>3} items  {doc['path']}"
+                f"{doc['pages']:>3}p {doc['items']:>3} items  {printable(doc['path'])}"
             )
-        print(f"{result['ingested']} ingested, {result['unchanged']} unchanged, {len(report.failed)} failed")
+        for old, new in report.renamed:
+            print(f"renamed   {printable(old)} -> {printable(new)}")
+        for path in report.pruned:
+            print(f"pruned    {printable(path)} (file gone)")
+        summary = (
+            f"{result['ingested']} ingested, {result['unchanged']} unchanged, {len(report.failed)} failed"
+        )
+        if args.prune:
+            summary += f", {len(report.pruned)} pruned"
+        print(summary)
     for failure in report.failed:
-        print(f"error: {failure.path}: {failure.error}", file=sys.stderr)
+        print(f"error: {printable(failure.path)}: {printable(failure.error)}", file=sys.stderr)
     return 1 if report.failed else 0
-
-
-def _refresh_derived(home: Path, store: Any, changed: list[str], removed: list[str]) -> None:
-    """Bring what is derived from the store (index, tracker evidence) up to date."""
-    if not changed and not removed:
-        return
-    from search import refresh_after_ingest
-
-    refresh_after_ingest(home, store, changed, removed)
 
 
 def cmd_reindex(args: argparse.Namespace, home: Path) -> int:
@@ -64,6 +88,35 @@ def cmd_reindex(args: argparse.Namespace, home: Path) -> int:
     else:
         print(f"index rebuilt: {count} sections")
     return 0
+
+
+def cmd_check(args: argparse.Namespace, home: Path) -> int:
+    """Health of the store and the index; `--repair` fixes what it can (see README)."""
+    from ui.cli.check import run_check
+
+    result = run_check(home, repair=args.repair)
+    if args.json:
+        print_json(result)
+    else:
+        store, index = result["store"], result["index"]
+        print(f"record store  {printable(store['path'])}: integrity {store['integrity']}")
+        if store["counts"]:
+            counts = store["counts"]
+            print(f"  {counts.get('documents', 0)} documents, {counts.get('sections', 0)} sections")
+        print(f"search index  {printable(index['path'] or '(none)')}: " + (index["problem"] or "readable"))
+        print(f"  {index['sections']} sections of {index['documents']} documents")
+        for problem in result["problems"]:
+            print(f"problem: {problem}")
+        for repair in result["repairs"]:
+            print(f"repaired: {repair}")
+        for path in result["reingest"]:
+            print(f"re-ingest: {printable(path)}")
+        print(
+            "ok"
+            if result["ok"]
+            else "problems found" + ("" if args.repair else ": run `minutebook check --repair`")
+        )
+    return 0 if result["ok"] else 1
 
 
 # ---------------------------------------------------------------- meetings
@@ -182,9 +235,11 @@ def cmd_resolutions(args: argparse.Namespace, home: Path) -> int:
 
 def cmd_actions(args: argparse.Namespace, home: Path) -> int:
     from minutebook.store import open_store
+    from search import ensure_evidence
     from search.tracker import list_actions
 
     with open_store(home) as store:
+        ensure_evidence(home, store)  # an interrupted ingest may have left it behind
         rows = list_actions(store, status=args.status, as_of=args.as_of)
 
     def line(row: dict[str, Any]) -> str:
@@ -239,4 +294,4 @@ def cmd_figures(args: argparse.Namespace, home: Path) -> int:
 def cmd_ui(args: argparse.Namespace, home: Path) -> int:
     from ui.web.launch import launch
 
-    return launch(home, port=args.port)
+    return launch(home, port=args.port, host=args.host)

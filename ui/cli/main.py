@@ -5,14 +5,20 @@ prints exactly one JSON document on stdout; logs and progress go to stderr.
 from __future__ import annotations
 
 import argparse
+import errno
+import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from minutebook.home import resolve_home
+from minutebook.home import resolve_home, store_path
+from minutebook.settings import SettingsError
+from minutebook.text import printable
 from ui.cli.commands import (
     cmd_actions,
     cmd_ask,
+    cmd_check,
     cmd_entities,
     cmd_figures,
     cmd_ingest,
@@ -53,8 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ingest", cmd_ingest, "Ingest papers (.pdf, .txt, .md; folders searched recursively).")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: CPU cores)")
+    p.add_argument("--prune", action="store_true", help="forget stored papers whose files are gone")
+    _add_limit_flags(p)
 
     add("reindex", cmd_reindex, "Rebuild the search index from the record store.")
+    p = add("check", cmd_check, "Check the record store and the search index; --repair fixes what it can.")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild a damaged or incomplete index; recover a damaged store into a new file"
+        " (the damaged one is kept)",
+    )
     add("meetings", cmd_meetings, "List meetings with their documents and agenda items, oldest first.")
 
     p = add("search", cmd_search, 'Full-text search: words, "phrases", AND/OR/NOT, field:value.')
@@ -110,7 +125,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("ui", cmd_ui, "Start the Streamlit interface over the same home.")
     p.add_argument("--port", type=int, default=8501)
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 shares it"
+        " with the network, and it has no login)",
+    )
     return parser
+
+
+_LIMIT_HELP = {
+    "memory_mb": "memory per worker process, MB (default 1536)",
+    "time_per_file": "seconds per file (default 300), plus --time-per-mb",
+    "time_per_mb": "extra seconds per MB of the file (default 120)",
+    "stream_mb": "MB one PDF stream may inflate to (default 256)",
+    "item_chars": "characters spaCy reads at once; longer items in pieces (default 50000)",
+}
+
+
+def _add_limit_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per limit (`minutebook.settings`); 0 turns a limit off. Unset flags defer to
+    MINUTEBOOK_* variables, then the home's settings.toml, then the defaults."""
+    for name, text in _LIMIT_HELP.items():
+        parser.add_argument(
+            "--" + name.replace("_", "-"), dest=name, type=int, default=None, metavar="N", help=text
+        )
+
+
+def _log_to_stderr() -> None:
+    """Notes from the library (the index caught up, a damaged index rebuilt, pdfminer's
+    warnings named by file) go to stderr, one line each."""
+    root = logging.getLogger()
+    if not any(getattr(h, "_minutebook", False) for h in root.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler._minutebook = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.WARNING:
+        root.setLevel(logging.WARNING)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,12 +171,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     home = resolve_home(args.home)
     handler: Handler = args.handler
+    _log_to_stderr()
     try:
         return handler(args, home)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except SettingsError as err:
+        return _fail(str(err))
+    except sqlite3.DatabaseError as err:
+        from minutebook.recovery import damage_hint, is_damage
+
+        if is_damage(err):
+            return _fail(damage_hint(store_path(home), err))
+        return _fail(f"the record store {store_path(home)} cannot be used ({err})")
+    except OSError as err:
+        if err.errno in (errno.ENOSPC, errno.EDQUOT):
+            where = f" writing {err.filename}" if err.filename else ""
+            return _fail(
+                f"the disk is full{where}; free some space and run the command again"
+                " (nothing stored was lost)"
+            )
+        raise
+
+
+def _fail(message: str) -> int:
+    print(f"error: {printable(message)}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from minutebook.home import resolve_home, store_path
 from minutebook.models import AGENDA_PARTS
 from minutebook.store import Store, open_store
 from minutebook.views import meetings_view
-from search import USER_FIELDS, SearchRequest, search_papers
+from search import USER_FIELDS, SearchRequest, ensure_evidence, search_papers
 from search.ask import answer_question
 from search.records.entities import list_entities
 from search.records.figures import find_figures
@@ -35,6 +35,7 @@ from search.watch import Digest, add_watch, remove_watch
 from search.watch import remember as remember_digest
 from search.watch import whats_new as watch_digest
 from ui.web import exports
+from ui.web.originals import Original
 
 EMPTY_HOME_MESSAGE = "No papers yet — run `minutebook ingest PATH` to add some."
 
@@ -183,6 +184,7 @@ def document_parts(home: Path, version: tuple[float, ...], document_id: str) -> 
 @st.cache_data(show_spinner=False)
 def document_pages(home: Path, version: tuple[float, ...], document_id: str) -> list[dict[str, Any]]:
     """A paper's pages in order (number, text): what a paper with no items reads as."""
+
     with _store(home) as store:
         return store.query(
             "SELECT number, text FROM pages WHERE document_id = ? ORDER BY number", (document_id,)
@@ -198,6 +200,18 @@ def document_attendance(home: Path, version: tuple[float, ...], document_id: str
             " ORDER BY rowid",
             (document_id,),
         )
+
+
+@st.cache_data(show_spinner=False)
+def original_of(home: Path, version: tuple[float, ...], document_id: str) -> Original | None:
+    """The file a document shows, with the sha256 and size it had when ingested."""
+    with _store(home) as store:
+        rows = store.query(
+            "SELECT d.path, COALESCE(f.sha256, d.file_sha256) AS sha256, f.size FROM documents d"
+            " LEFT JOIN files f ON f.path = d.path AND f.document_id = d.id WHERE d.id = ?",
+            (document_id,),
+        )
+    return Original(rows[0]["path"], rows[0]["sha256"], rows[0]["size"]) if rows else None
 
 
 # ------------------------------------------------------------------ search
@@ -237,6 +251,7 @@ def ask(home: Path, version: tuple[float, ...], question: str) -> dict[str, Any]
 def actions(home: Path, version: tuple[float, ...], as_of: str | None) -> list[dict[str, Any]]:
     """Every action (CONTRACT `actions --json` rows), each with its stored verdicts."""
     with _store(home) as store:
+        ensure_evidence(home, store)  # an interrupted ingest may have left it behind the store
         rows = list_actions(store, status="all", as_of=as_of)
         verdicts: dict[str, dict[str, str]] = defaultdict(dict)
         for row in store.query("SELECT action_id, document_id, verdict FROM corrections"):

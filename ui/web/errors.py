@@ -25,6 +25,7 @@ from pathlib import Path
 import streamlit as st
 
 from minutebook.home import index_path, resolve_home, store_path
+from minutebook.recovery import damage_hint, is_damage
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,12 @@ def _store_damaged(err: BaseException) -> Sentence | None:
             f"The record store `{path}` is busy: another minutebook command is writing to it.",
             "Wait for it to finish, then reload this page.",
         )
+    if is_damage(err):
+        # The command line's own words for it (minutebook.recovery), as a sentence.
+        hint = damage_hint(path, err)
+        return Sentence(hint[0].upper() + hint[1:] + ".", "Nothing else in the home was changed.")
     return Sentence(
-        f"The record store `{path}` cannot be read: it is damaged or is not a minutebook store ({err}).",
+        f"The record store `{path}` cannot be used ({err}).",
         "Run `minutebook check --repair` (it keeps the damaged file), or ingest the papers again"
         " into a new home.",
     )

@@ -1,7 +1,13 @@
-"""Start the Streamlit app over a home (`minutebook ui --port N`).
+"""Start the Streamlit app over a home (`minutebook ui --port N [--host ADDR]`).
 
 Streamlit runs the app in its own process; the home travels in `MINUTEBOOK_HOME`, which is
 how `ui.web.data.current_home()` finds it (the same resolution order as the CLI).
+
+Safe by default: the server listens on 127.0.0.1 (this machine only) unless `--host` names
+another address. The app has no login and can write (a verdict on a tracker match) and serve
+the original files, so sharing it on a network is a decision the user makes explicitly; the
+line Streamlit prints at start says which address it listens on, and a warning is printed
+when that is not this machine only.
 
 `minutebook ui` owns its server: SIGTERM or SIGINT sent to it is passed on to Streamlit, and
 it returns only once Streamlit has stopped (killed after `STOP_GRACE_S` if it hangs), so
@@ -18,12 +24,14 @@ import time
 from pathlib import Path
 
 APP = Path(__file__).with_name("app.py")
+DEFAULT_HOST = "127.0.0.1"
 # How long Streamlit gets to stop after a signal before it is killed.
 STOP_GRACE_S = 10.0
 
 
-def streamlit_command(port: int) -> list[str]:
-    """The command line that serves the app headless on `port` (no browser, no telemetry)."""
+def streamlit_command(port: int, host: str = DEFAULT_HOST) -> list[str]:
+    """The command line that serves the app headless on `host`:`port` (no browser, no
+    telemetry)."""
     return [
         sys.executable,
         "-m",
@@ -32,6 +40,8 @@ def streamlit_command(port: int) -> list[str]:
         str(APP),
         "--server.port",
         str(port),
+        "--server.address",
+        host,
         "--server.headless",
         "true",
         "--browser.gatherUsageStats",
@@ -42,10 +52,15 @@ def streamlit_command(port: int) -> list[str]:
     ]
 
 
-def launch(home: Path, port: int) -> int:
+def launch(home: Path, port: int, host: str = DEFAULT_HOST) -> int:
     """Serve the interface over `home` until stopped; returns Streamlit's exit code."""
     env = dict(os.environ, MINUTEBOOK_HOME=str(Path(home).resolve()))
-    process = subprocess.Popen(streamlit_command(port), env=env)
+    if host not in (DEFAULT_HOST, "localhost", "::1"):
+        sys.stderr.write(
+            f"minutebook: listening on {host}:{port}: anyone who can reach this address can read"
+            " the papers and mark tracker matches (there is no login)\n"
+        )
+    process = subprocess.Popen(streamlit_command(port, host), env=env)
     stopping: list[int] = []
 
     def pass_on(signum: int, _frame: object) -> None:

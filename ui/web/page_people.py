@@ -55,7 +55,8 @@ def _person_records(entity: dict[str, Any]) -> None:
 
 def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
     name = entity["name"]
-    st.subheader(name)
+    # A name read from a paper ("*Corp*", ":red[Corp]") is shown as written, never as Markdown.
+    st.subheader(escape_markdown(name))
     roles = ", ".join(entity.get("roles") or []) or "no role recorded"
     st.caption(
         escape_markdown(

@@ -11,6 +11,8 @@ Rules:
   anchors, so moving between matches costs no rerun.
 * Arriving with `page=N` scrolls once to the first passage with matches on or after that
   page, else to where page N begins.
+* The original is drawn and served only while it is the file ingested (its sha256 checked,
+  `ui.web.originals`); otherwise a caption says why and the stored text still reads.
 * `st.html` carries only markup this module writes (anchors, page numbers, styles, the
   scroll), never paper text: paper text goes through `ui.web.text` (escaped Markdown).
 * Consecutive passages without a marker between them are one Markdown element: a 290-
@@ -27,7 +29,7 @@ from typing import Any
 import streamlit as st
 
 from minutebook.text import plain_text
-from ui.web import data, pdf_page, reading
+from ui.web import data, originals, pdf_page, reading
 from ui.web.common import MEETINGS_PAGE, static_table
 from ui.web.meeting import meeting_heading
 from ui.web.text import count_matches, escape_markdown, highlight_markdown, query_terms
@@ -218,13 +220,23 @@ def _attendance(rows: list[dict[str, Any]]) -> None:
         )
 
 
-def _original(doc: dict[str, Any]) -> tuple[str | None, float | None, str | None]:
-    """(path, mtime, why not shown): the original file when it can be shown."""
-    path = doc.get("path")
-    mtime = pdf_page.file_mtime(path)
-    if mtime is None:
-        return path, None, "the original file is no longer on disk"
-    return path, mtime, None
+def _original(
+    home: Path, version: tuple[float, ...], doc: dict[str, Any]
+) -> tuple[originals.Original | None, float | None, str | None]:
+    """(the original, its mtime, why it is not shown): the file is shown and served only
+    while it is the file ingested (`originals.read_verified`, checked once per file version)."""
+    original = data.original_of(home, version, doc["id"])
+    mtime = pdf_page.file_mtime(original.path if original else doc.get("path"))
+    if original is None or mtime is None:
+        return original, None, "the original file is no longer on disk"
+    return original, mtime, _verify(original, mtime)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _verify(original: originals.Original, mtime: float) -> str | None:
+    """`originals.read_verified`'s verdict, cached per file version (`mtime` is the key)."""
+    found = originals.read_verified(original)
+    return None if isinstance(found, bytes) else found
 
 
 @st.fragment
@@ -243,14 +255,15 @@ def _printed(path: str, mtime: float, pages: int, terms: tuple[str, ...]) -> Non
         st.image(image, caption=caption, width="stretch", output_format="PNG")
 
 
-def _original_download(path: str, doc: dict[str, Any]) -> None:
-    source = Path(path)
+def _original_download(original: originals.Original, doc: dict[str, Any]) -> None:
+    """A download button serving the original file as ingested (checked against its sha256
+    when clicked: the bytes served are the bytes checked)."""
     st.download_button(
         "Download the original",
         # Read only when clicked: papers run to megabytes and this runs on every rerun.
-        data=source.read_bytes,
-        file_name=source.name,
-        mime="application/pdf" if pdf_page.is_pdf(path) else "text/plain",
+        data=lambda: originals.download_bytes(original),
+        file_name=originals.file_name(original),
+        mime="application/pdf" if pdf_page.is_pdf(original.path) else "text/plain",
         icon=":material/download:",
         on_click="ignore",
         key=f"download-{doc['id']}",
@@ -319,10 +332,13 @@ def show(home: Path, version: tuple[float, ...], doc_id: str) -> None:
         else:
             st.caption(f"No match for {escape_markdown(highlight)} in this paper.")
     _attendance(data.document_attendance(home, version, doc_id))
-    path, mtime, problem = _original(doc)
+    original, mtime, problem = _original(home, version, doc)
+    path = original.path if original else doc.get("path")
     if problem:
+        # The store keeps the text, so the paper still reads; only the original is not shown.
         st.caption(escape_markdown(f"Original not shown: {problem}" + (f" ({path})" if path else "")))
-    printed = path is not None and mtime is not None and pdf_page.is_pdf(path)
+    shown = original if original is not None and mtime is not None and not problem else None
+    printed = shown is not None and pdf_page.is_pdf(shown.path)
     if printed:
         text_column, page_column = st.columns([3, 2], gap="medium")
     else:
@@ -330,12 +346,12 @@ def show(home: Path, version: tuple[float, ...], doc_id: str) -> None:
     with text_column:
         page = int(requested) if requested.isdecimal() else None
         target = render_text(blocks, terms, page)
-    if page_column is not None and path is not None and mtime is not None:
+    if page_column is not None and shown is not None and mtime is not None:
         with page_column:
-            _printed(path, mtime, pages, tuple(terms))
-    if path is not None and mtime is not None:
-        _original_download(path, doc)
-        st.caption("Source: " + escape_markdown(path))
+            _printed(shown.path, mtime, pages, tuple(terms))
+    if shown is not None:
+        _original_download(shown, doc)
+        st.caption("Source: " + escape_markdown(shown.path))
     scroll_key = (doc_id, requested, highlight)
     if target and st.session_state.get("reader_scrolled") != scroll_key:
         st.session_state["reader_scrolled"] = scroll_key

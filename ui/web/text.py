@@ -4,6 +4,12 @@ Invariant: paper text reaches `st.markdown` only through `escape_markdown` (ever
 punctuation character backslash-escaped, which CommonMark renders literally), so a paper
 containing `<script>`, `**`, `[link](…)`, `$maths$` or Streamlit's `:color[…]` directives
 shows those characters as text. Nothing in `ui/` uses `unsafe_allow_html`.
+
+Escaping does not stop Streamlit's Markdown from turning bare URLs and e-mail addresses
+into links (GitHub's autolink extension matches `www.`, `https:` and `x@y` whatever the
+backslashes; checked in Chromium). So an invisible WORD JOINER (U+2060) goes where the
+pattern would start: after a URL scheme's letters, inside `www`, after `@`. The text reads
+and copies the same; nothing in a paper becomes a link.
 """
 
 from __future__ import annotations
@@ -18,6 +24,10 @@ SUFFIX_MAX = 4
 # Symbol-font bullets that PDFs put in the Private Use Area (Bristol's minutes: U+F0B7):
 # shown as the characters they draw.
 _SYMBOL_FONT = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖"})
+# Where GitHub-flavoured autolinks start: a scheme before ":", "www.", an address's "@".
+_WORD_JOINER = "\u2060"
+_SCHEME = re.compile(r"\b(https?|ftp|mailto|xmpp|file|javascript|data)(?=:)", re.IGNORECASE)
+_WWW = re.compile(r"\b(w)(ww\.)", re.IGNORECASE)
 _QUERY_WORD = re.compile(r"[\w][\w'’-]*")
 _OPERATORS = {"and", "or", "not", "to"}
 # Words too common to be worth highlighting (the index ignores them too).
@@ -35,9 +45,17 @@ def _tidy_lines(text: str) -> str:
 
 
 def _escape_inline(text: str) -> str:
-    """Escape a fragment (which may sit mid-line): punctuation escaped, newlines kept as hard
-    breaks (a bare newline would be a soft break and join the lines)."""
-    return _PUNCTUATION.sub(r"\\\1", text).replace("\n", "  \n")
+    """Escape a fragment (which may sit mid-line): punctuation escaped, nothing left for the
+    autolinker, newlines kept as hard breaks (a bare newline would be a soft break and join
+    the lines)."""
+    return _PUNCTUATION.sub(r"\\\1", _break_autolinks(text)).replace("\n", "  \n")
+
+
+def _break_autolinks(text: str) -> str:
+    """`text` with a WORD JOINER where a bare URL or e-mail address would be linked."""
+    text = _SCHEME.sub(lambda m: m.group(1) + _WORD_JOINER, text)
+    text = _WWW.sub(lambda m: m.group(1) + _WORD_JOINER + m.group(2), text)
+    return text.replace("@", "@" + _WORD_JOINER)
 
 
 def query_terms(query: str | None) -> list[str]:

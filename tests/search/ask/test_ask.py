@@ -184,3 +184,10 @@ def test_cli_abstention_prints_the_nearest_passages(
     printed = capsys.readouterr().out
     assert printed.startswith("The papers do not answer that question.")
     assert "Nearest passages:" in printed and out["nearest"][0]["quote"] in printed
+
+
+@pytest.mark.parametrize("question", ["*", "?", "* * *", "!!", "…"])
+def test_a_question_without_a_word_is_not_answered(corpus_home: Path, question: str) -> None:
+    """`ask "*"` answered at confidence 0.92 by matching the asterisks in a paper (issue 13)."""
+    result = answer_question(corpus_home, question)
+    assert (result["answer"], result["confidence"], result["citations"]) == (None, 0.0, [])

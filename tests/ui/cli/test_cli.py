@@ -18,6 +18,7 @@ from ui.cli import build_parser, main
 COMMANDS = [
     "ingest",
     "reindex",
+    "check",
     "meetings",
     "search",
     "ask",

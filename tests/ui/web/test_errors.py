@@ -55,7 +55,7 @@ def test_a_store_file_that_is_not_sqlite_is_a_sentence_on_every_page(
     home.mkdir()
     store_path(home).write_bytes(b"these bytes are not an SQLite database, whatever the name says" * 40)
     at = run(monkeypatch, home, page)
-    assert_a_sentence(at, "record store", "cannot be read", "minutebook check --repair")
+    assert_a_sentence(at, "record store", "damaged", "minutebook check --repair")
 
 
 def test_a_damaged_index_is_a_sentence_saying_to_reindex(

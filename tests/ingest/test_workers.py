@@ -1,0 +1,159 @@
+"""Supervised ingest workers (issue 13, failures 2 and 3): real processes under real resource
+limits. A worker that runs out of memory, is killed, or runs past its time limit fails only
+its own file; the rest of the batch lands; workers die with their parent."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from ingest.workers import JobFailed, WorkerLimits, run_jobs
+from tests.conftest import REPO
+from tests.reliability import alive, children_of, marked_papers, run_cli, stored_paths, wait_for
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="Linux resource limits and /proc"
+)
+
+
+# Job functions: module-level, so they also work where workers are spawned, not forked.
+
+
+def _echo_or_misbehave(job: str) -> str:
+    """'sleep:N' sleeps N seconds, 'hog' allocates 8 GB at once, 'hang' waits for a kill;
+    anything else is returned as it is."""
+    if job.startswith("sleep:"):
+        time.sleep(float(job.split(":")[1]))
+    elif job == "hog":
+        return str(len(bytearray(8 * 1024**3)))
+    elif job == "hang":
+        time.sleep(600)
+    return job
+
+
+def _results(jobs: list[str], **kwargs: object) -> dict[str, object]:
+    return dict(run_jobs(jobs, _echo_or_misbehave, **kwargs))  # type: ignore[arg-type]
+
+
+def test_a_job_past_the_memory_limit_fails_alone_and_a_fresh_worker_takes_the_rest() -> None:
+    limits = WorkerLimits(memory_bytes=512 * 1024**2)
+    results = _results(["a", "hog", "b", "c", "d"], workers=2, limits=limits, memory_message="memory limit")
+    assert results["hog"] == JobFailed("hog", "memory limit")
+    assert {job: results[job] for job in "abcd"} == {job: job for job in "abcd"}
+
+
+def test_a_worker_killed_from_outside_fails_only_its_job() -> None:
+    """What the kernel's out-of-memory killer does: SIGKILL, no chance to report."""
+    jobs = ["hang", "a", "b", "sleep:0.2", "c"]
+    outcomes: dict[str, object] = {}
+    runner = run_jobs(jobs, _echo_or_misbehave, workers=2, limits=WorkerLimits())
+    killed = False
+    for job, result in runner:
+        outcomes[job] = result
+        if not killed:
+            # Workers start in order, so the first (lowest pid) has the first job, "hang".
+            os.kill(min(pid for pid in children_of(os.getpid()) if alive(pid)), signal.SIGKILL)
+            killed = True
+    assert isinstance(outcomes["hang"], JobFailed)
+    assert "killed by SIGKILL" in outcomes["hang"].reason
+    assert [outcomes[j] for j in ("a", "b", "sleep:0.2", "c")] == ["a", "b", "sleep:0.2", "c"]
+
+
+def test_a_job_past_its_time_limit_is_stopped_and_the_rest_finish() -> None:
+    limits = WorkerLimits(seconds_for=lambda job: 1.0)
+    started = time.monotonic()
+    results = _results(
+        ["hang", "a", "b"], workers=2, limits=limits, timeout_message=lambda seconds: f"over {seconds:.0f} s"
+    )
+    assert time.monotonic() - started < 30
+    assert results == {"hang": JobFailed("hang", "over 1 s"), "a": "a", "b": "b"}
+
+
+def test_workers_die_with_their_parent() -> None:
+    """SIGKILL the process running the pool: its workers must not linger (they used to block
+    forever on a pipe write, holding memory and the store's files)."""
+    code = textwrap.dedent(
+        """
+        import sys, time
+        from ingest.workers import WorkerLimits, run_jobs
+        from tests.ingest.test_workers import _echo_or_misbehave
+        for _ in run_jobs(["hang", "hang"], _echo_or_misbehave, workers=2, limits=WorkerLimits()):
+            pass
+        """
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code], cwd=REPO)
+    try:
+        assert wait_for(lambda: len(children_of(parent.pid)) == 2, timeout=60)
+        workers = children_of(parent.pid)
+        parent.kill()
+        parent.wait()
+        gone = wait_for(lambda: not any(alive(pid) for pid in workers), timeout=5)
+        for pid in workers:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        assert gone
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+
+
+def _bomb(path: Path, inflated_mb: int) -> Path:
+    """A tiny PDF whose one content stream is Flate-compressed twice: a few KB that inflate to
+    `inflated_mb` MB (of spaces after one line of text) in the first pass."""
+    inner = zlib.compressobj(9)
+    parts = [inner.compress(b"BT /F1 12 Tf 72 712 Td (Bomb) Tj ET\n")]
+    block = b" " * (1024 * 1024)
+    parts += [inner.compress(block) for _ in range(inflated_mb)]
+    parts.append(inner.flush())
+    stream = zlib.compress(b"".join(parts), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(stream)
+        + stream
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_an_ingest_worker_out_of_memory_leaves_the_rest_of_the_batch_landed(tmp_path: Path) -> None:
+    """The real pipeline, stream limit off: a bomb inflating to 1.5 GB meets the worker's
+    memory limit; the other papers are stored and the bomb gets a one-line error."""
+    papers = marked_papers(tmp_path / "batch", 3)
+    bomb = _bomb(tmp_path / "batch" / "bomb.pdf", inflated_mb=1536)
+    assert bomb.stat().st_size < 20_000
+    home = tmp_path / "home"
+    result = run_cli(
+        "--home", str(home), "ingest", str(tmp_path / "batch"), "--workers", "2",
+        "--memory-mb", "900", "--stream-mb", "0", "--json",
+    )  # fmt: skip
+    report = json.loads(result.stdout)
+    assert report["ingested"] == 3
+    [failure] = report["failed"]
+    assert failure["path"] == str(bomb)
+    assert "memory limit" in failure["error"] and "--memory-mb" in failure["error"]
+    assert sorted(stored_paths(home)) == sorted(str(p) for p in papers)
+    assert "Traceback" not in result.stderr and "BrokenProcessPool" not in result.stderr
