@@ -15,6 +15,9 @@ breaks the whole pool with `BrokenProcessPool`), each worker is supervised on it
 * workers ignore Ctrl-C (the terminal sends it to the whole process group): the parent
   decides what an interrupt means and stops them.
 
+Workers are spawned (a fresh interpreter each), so the job and `setup` callables must be
+picklable: module-level functions or `functools.partial`s of them.
+
 Imports: the standard library and `minutebook` only (the job function comes from the caller).
 """
 
@@ -57,10 +60,11 @@ Job = Callable[[str], Any]
 
 
 def _context() -> Any:
-    # fork where the platform has it: the worker starts with the parent's imports (the job
-    # function is then any callable); elsewhere spawn, which needs a module-level function.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)
+    # spawn, not fork: a forked worker starts with a copy of its parent's memory, which its
+    # memory limit then counts (a long-lived parent, a test run or the app, could leave a
+    # fresh worker no room at all), and forking a parent that runs threads can deadlock the
+    # child. The job and setup must therefore be picklable (module-level functions, partials).
+    return multiprocessing.get_context("spawn")
 
 
 # ------------------------------------------------------------------- in the worker

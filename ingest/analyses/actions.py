@@ -44,6 +44,13 @@ from minutebook.text import body_key, content_id
 # and "(ACTION)" close the sentence they annotate.
 ACTION_OPENS = re.compile(r"(?<!\()\bACTION\s*:\s*(?P<body>[^.;]+)")
 ACTION_CLOSES = re.compile(r"\(\s*ACTION\s*(?::\s*(?P<body>[^)]*?))?\s*\)")
+# The same marker unbracketed after the sentence it annotates, naming who acts by initials or
+# role: "... pursue the issue with Highways. Action FE", "Action FE/Clerk" (Norfolk parish
+# minutes, 2015).
+_OWNER_MARK = r"(?:[A-Z]{2,4}|Clerk|Chair(?:man)?|All)"
+ACTION_AFTER = re.compile(
+    rf"(?<=[.!?])\s+(?:ACTION|Action)\s*:?\s*(?P<body>{_OWNER_MARK}(?:\s*[/&,]\s*{_OWNER_MARK})*)\b(?![\w'’])"
+)
 # Norfolk forward work programme limbs: "July 2014 add:- free school meals; and ...".
 WORK_PROGRAMME = re.compile(
     r"^(?P<when>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\s+add\s*:?-?\s*(?P<rest>.+)$",
@@ -99,6 +106,14 @@ def owner_of(text: str) -> str | None:
     return None
 
 
+# An item's title run in before its decision ("To receive & approve minutes of previous
+# meeting: Approved & signed as correct."): the agenda's infinitive is not an instruction.
+_RUN_IN_TITLE = re.compile(
+    r"^[^.;:]{3,160}:-?\s+(?=(?:Unanimously\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|APPROVED|Approved|NOTED|Noted|"
+    r"Accepted|CARRIED|Carried)\b)"
+)
+
+
 def _units(text: str) -> list[str]:
     """A decision's sentences: each limb line, and inside a limb each sentence. A sentence
     that commits to something and opens a list ("the following items should be brought
@@ -106,7 +121,7 @@ def _units(text: str) -> list[str]:
     out: list[str] = []
     open_list = False
     for line in text.split("\n"):
-        line = line.strip()
+        line = _RUN_IN_TITLE.sub("", line.strip())
         if open_list and line and commitment_in(line, in_decision=True) is None:
             out[-1] += "\n" + line
             continue
@@ -159,6 +174,11 @@ def _markers(para: Paragraph, preceding: str) -> list[_Found]:
         sentence = prior[-1][1].strip() if prior else before
         found.append(_Found(f"{sentence} {m.group(0).strip()}", para.start, "action_marker",
                             owner=owner_match.group("owner") if owner_match else None))  # fmt: skip
+    for m in ACTION_AFTER.finditer(para.text):
+        prior = sentences(para.text[: m.start()].strip())
+        if prior:
+            found.append(_Found(f"{prior[-1][1].strip()} {m.group(0).strip()}", para.start, "action_marker",
+                                owner=m.group("body")))  # fmt: skip
     for m in ACTION_OPENS.finditer(para.text):
         body = m.group("body").strip()
         owner_match = _INITIALS.match(body)

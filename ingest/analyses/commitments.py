@@ -46,7 +46,11 @@ _AGENT = (
     r"Responsible\s+Financial\s+Officer|Proper\s+Officer|"
     r"Director(?:\s+(?:of|for)\s+[A-Z][\w'’&]*(?:\s+(?:and|&|[A-Z][\w'’]*))*)?|"
     r"Head\s+of\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*|Cabinet\s+Member|Leader|Mayor|Monitoring\s+Officer|"
-    r"(?:County\s+)?(?:Councillor|Cllr|Cyng|Mr|Mrs|Ms|Dr)s?\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|"
+    r"(?:County\s+)?(?:Councillor|Cllr|Cyng|Mr|Mrs|Ms|Dr)s?\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    # "Cllrs Hayward & Ashman were asked to check the quotes"
+    r"(?:\s*(?:,|&|and)\s*(?:(?:Councillor|Cllr)s?\.?\s+)?[A-Z][\w'’-]+(?=\s*(?:,|&|and|were|are|will|would|to)\b))*|"
+    # The speaker of the sentence before: "... advised that he would check when the grass is cut".
+    r"(?<![\w'’])(?:[Hh]e|[Ss]he)(?![\w'’])|"
     r"[Mm]embers|[Cc]ouncillors|"
     r"(?:Committee|Council|Panel|Board|Group|Cabinet|[Tt]eam|[Gg]roup|police|Police|[Pp]roject\s+manager|"
     r"[Rr]epresentatives|[Pp]artners))"
@@ -68,7 +72,7 @@ _DELIVERABLE_RE = re.compile(rf"\b{_DELIVERABLE}\b", re.I)
 _MODAL = (
     r"(?:will|would|shall|should|is\s+to|are\s+to|(?:has|have|had)?\s*(?:agreed|undertook|undertaken|offered|"
     r"intended|intends|planned|plans|promised)\s+to|(?:was|were|been|be)\s+(?:and\s+is\s+)?(?:hereby\s+)?"
-    r"(?:authori[sz]ed\s+and\s+)?(?:asked|requested|instructed|invited)\s+to|"
+    r"(?:authori[sz]ed\s+and\s+)?(?i:asked|requested|instructed|invited)\s+to|"
     r"(?:is|are|was|were)\s+(?:expected|due|scheduled|planned|going)\s+to|expected\s+to|to)"
 )
 _ADV = r"(?:(?:also|then|now|further|shortly|duly|hopefully|continue\s+to|be\s+able\s+to)\s+)*"
@@ -107,7 +111,34 @@ _CLAUSE_BOUNDARY = re.compile(
 _EMBEDDED = re.compile(r"\b(?:how|why|what|whether|which|where|if)\s+(?:\S+\s+){0,3}$", re.I)
 # What may stand before an instructed agent: a limb marker, the deciding word, "that".
 _INSTRUCTED = re.compile(
-    r"^[\W\d]*(?:[a-z]{1,2}[.)]\s*)?(?:(?:RESOLVED|Resolved|AGREED|Agreed|ACTION)\s*[:–-]?\s*)?(?:that\s+)?$"
+    r"^[\W\d]*(?:[a-z]{1,2}[.)]\s*)?(?:(?:RESOLVED|Resolved|AGREED|Agreed|ACTION)\s*[:–-]?\s*)?(?:that\s+)?"
+    # A first agent coordinated with the one that acts: "Clerk & County Cllr Webb to ask ...".
+    r"(?:(?:the\s+|The\s+)?(?:Clerk|Chair(?:man|person)?|Officers?|RFO|(?:Councillor|Cllr)s?\.?\s+[A-Z][\w'’-]+)"
+    r"\s*(?:&|and|,)\s*)*$"
+)
+# An action note in telegraphic form, an officer then a bare verb of doing: "Clerk chase Huw
+# Jones for an update", "Clerk email the highways officer", "Clerk asked to contact the
+# contractor" (Welsh and Norfolk community and parish councils' minutes). The verbs are a word
+# class (deeds an officer does), so that "Clerk reported" or "Clerk said" is never read so.
+_NOTE_ROLE = r"(?:(?:The|the)\s+)?(?:Clerk|Chair(?:man|person)?|RFO|Officers?|Proper\s+Officer)"
+_NOTE_VERBS = (
+    r"(?:chase|ask|email|e-mail|write|contact|circulate|arrange|send|order|check|obtain|inform|investigate|"
+    r"liaise|forward|request|follow\s+up|book|reply|remind|thank|update|draft|prepare|seek|speak|raise|"
+    r"organi[sz]e|pursue|source|get|place|look\s+into|notify|invite|advertise|publish|purchase|buy|renew|"
+    r"apply|enquire|inquire|research|find|phone|telephone|ring|visit|respond|add|submit|distribute|"
+    r"print|post|display|report)"
+)
+_TELEGRAPHIC = re.compile(
+    rf"^[\W\d]*(?:[a-z]{{1,2}}[.)]\s*)?(?P<agent>{_NOTE_ROLE})\s+(?:also\s+)?"
+    rf"(?:(?i:asked|requested|instructed)\s+to\s+(?P<verb>[a-z][\w-]*)|(?P<verb2>{_NOTE_VERBS})\b(?!\s+(?:that|to)\b)"
+    # The verb's own object follows, not the rest of a noun phrase ("Clerk report attached",
+    # "Clerk contact details are on the website").
+    r"(?!\s+\w+ed\b|(?:\s+\w+){0,2}\s+(?:is|are|was|were|has|have|had)\b))"
+)
+# The Chair asking the Clerk or officers to act: "The Chairman asked the Clerk to investigate".
+_CHAIR_ASKS = re.compile(
+    r"\b(?:The\s+|the\s+)?Chair(?:man|person)?\s+(?:also\s+)?asked\s+(?:the\s+)?(?P<agent>Clerk|[Oo]fficers?|RFO)\s+"
+    r"to\s+(?P<verb>[a-z]\w*)"
 )
 _PARTICIPLE = rf"(?:{_IRREGULAR}|[a-z][\w-]*(?:ed|en))"
 
@@ -205,10 +236,17 @@ def _subject_before(sentence: str, position: int) -> str:
     return head[boundaries[-1] :] if boundaries else head
 
 
-def _owner(agent: str) -> str | None:
+_NAMED = re.compile(r"\b(?:County\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]*")
+
+
+def _owner(agent: str, before: str = "") -> str | None:
+    """Who acts: the agent, or for "he"/"she" the person the sentence named before it."""
     agent = agent.strip()
     if re.fullmatch(r"(?:[Mm]embers|[Cc]ouncillors)", agent):
         return None
+    if agent.lower() in ("he", "she"):
+        named = _NAMED.findall(before)
+        return named[-1] if named else None
     return agent
 
 
@@ -232,7 +270,10 @@ def _agent_future(sentence: str, in_decision: bool) -> Commitment | None:
             continue
         if _EMBEDDED.search(before):
             continue  # "ways in which ... officers would work" describes, promises nothing
-        return Commitment("agent_future", _owner(m.group("agent")))
+        return Commitment("agent_future", _owner(m.group("agent"), before))
+    note = _TELEGRAPHIC.search(sentence) or _CHAIR_ASKS.search(sentence)
+    if note and _is_deed_verb(note.groupdict().get("verb") or note.groupdict().get("verb2") or "be"):
+        return Commitment("agent_future", _owner(note.group("agent")))
     who = _WHO.search(sentence)
     if who and _is_deed_verb(who.group("verb")):
         return Commitment("agent_future", _owner(who.group("agent").split(",")[-1]))
@@ -258,6 +299,12 @@ def _delivered(sentence: str, in_decision: bool) -> Commitment | None:
             in_decision
             or _DELIVERABLE_RE.search(subject)
             or re.search(rf"\b{_AGENT}\b", subject)
+            # A person or firm named to do it: "The issue with the bench will be rectified by
+            # CGM", "... will be checked by Cllr Hart" (a body's own programme is news).
+            or re.match(
+                r"\s+by\s+(?:the\s+Clerk\b|[A-Z]{2,5}\b|(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s)",
+                sentence[m.end() :],
+            )
             or resolve_due(sentence, None).due_text
         ):
             return Commitment("delivered")

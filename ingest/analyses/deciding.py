@@ -75,13 +75,26 @@ BODY_VERBS = forms(
 )  # fmt: skip
 # Members speak for the meeting only through its formal verbs: "Members supported the idea" is
 # debate, "Members agreed that ..." and "Councillors noted the dates ..." are decisions.
-MEMBER_VERBS = forms("resolve", "agree", "decide", "vote", "approve", "note", "accept", "adopt")
+# "Cllrs recommended refusal" is the meeting's response to a planning application.
+MEMBER_VERBS = forms("resolve", "agree", "decide", "vote", "approve", "note", "accept", "adopt", "recommend")
 # The passive of a decided thing: "The minutes ... were confirmed as a true copy", "Cheques in
 # payment of the following invoices were signed", "An online payment was authorised".
 PASSIVE_VERBS = (
     forms("approve", "agree", "adopt", "accept", "authorise", "ratify", "elect", "appoint", "co-opt",
-          "carry", "endorse", "defer", "postpone", "refuse", "reject")
+          "carry", "endorse", "support", "defer", "postpone", "refuse", "reject")
     + r"|confirmed(?=\s+as\b)|signed|granted|passed(?!\s+(?:on|to|through|back)\b)"
+    # Re-elected, re-appointed: "Cllr Holt was re-elected as Chairman".
+    + r"|re-?(?:elected|appointed|adopted)"
+    # Approval given: "Approval was given for the purchase of a bench" (`decision_forms` takes
+    # "given" only with such a subject).
+    + r"|given"
+    # A sum fixed: "The precept for 2019/20 was set at £10,000".
+    + r"|set(?=\s+at\s+£)"
+    # A result declared: "were declared elected", "The new membership ... was then declared as:"
+    # (an interest "declared" is not a decision).
+    + r"|declared(?=\s+(?:duly\s+)?(?:elected|appointed|carried|lost|as\b))"
+    # Minutes moved as a correct record: "These were moved as correct by Cllr Clark and Cllr Ross".
+    + r"|(?:moved|proposed)(?=\s+as\s+(?:a\s+)?(?:correct|true|accurate)\b)"
     + r"|received\s+and\s+noted|noted"
 )  # fmt: skip
 
@@ -100,14 +113,22 @@ BODY_NOUNS = (
 )
 _NAME_WORD = r"(?:[A-Z][\w'’&-]*|and|of|for|&)"
 BODY_SUBJECT = (
-    rf"(?:(?:The|This|the|this)\s+)?(?:{_NAME_WORD}\s+){{0,8}}?{BODY_NOUNS}"
+    rf"(?:(?:(?:The|This|the|this)\s+)?(?:{_NAME_WORD}\s+){{0,8}}?{BODY_NOUNS}"
     # "The Committee for Transport and connectivity noted the report" (Bristol 15 May 2025).
     r"(?:\s+(?:for|of)\s+[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,5}?)?"
+    # Minutes that write the body in lower case: "the parish council resolved to ...".
+    r"|(?:The|the)\s+(?:(?:parish|town|community|county|district|city|borough|full)\s+)?"
+    r"(?:council|committee|sub-committee|panel|board|meeting))"
 )
+# Councillors as minutes abbreviate them ("Cllrs agreed to look at the matter", Welsh and
+# English community councils alike).
+_MEMBER_NOUN = r"(?:Members|members|Councillors|councillors|Cllrs|cllrs)"
 MEMBERS = (
-    r"(?:(?:The|the)\s+)?(?:(?:Committee|Council|Panel|Board|Parish|Town|Community)\s+)?"
-    r"(?:Members|members|Councillors|councillors)(?:\s+present)?"
-    r"|(?:All|all|Those|those)\s+(?:members\s+|councillors\s+|those\s+)?present|(?:The|the)\s+meeting"
+    rf"(?:(?:The|the)\s+)?(?:(?:Committee|Council|Panel|Board|Parish|Town|Community)\s+)?{_MEMBER_NOUN}(?:\s+present)?"
+    r"|(?:All|all|Those|those)\s+(?:members\s+|councillors\s+|those\s+)?present"
+    # "All Cllrs agreed to ...", "All Councillors present agreed."
+    rf"|(?:All|all)\s+(?:the\s+)?{_MEMBER_NOUN}(?:\s+present)?"
+    r"|(?:The|the)\s+meeting"
     # "All agreed." and "All in favour" are the members deciding together.
     r"|All|all"
 )
@@ -150,7 +171,7 @@ PAPER_NOUNS = (
     r"correspondence|letters?|accounts?|statements?|dates?|schedule|list|papers?|presentation|"
     r"responses?|budget|plan|figures|reconciliation|notes|return|membership|appointments?|"
     r"terms of reference|summary|position|recommendations?|register|policy|review|notice|"
-    r"arrangements|receipt|work programme|action log|item|items)"
+    r"arrangements|receipt|work programme|action log|item|items|scheme)"
 )
 NOT_A_NOTING = re.compile(
     r"^\s*(?:,|that\b|with\b|how\b|why\b|what\b|whether\b|concerns?\b|the\s+(?:need|importance|point|"
@@ -163,7 +184,8 @@ NOTED_RECEIPT = re.compile(r"^\s*that\s+the\s+following\b[^;]{0,80}\b(?:received
 # An agent after a passive that is not the meeting makes it someone else's decision ("approved
 # by the previous administration", "signed by 1,870 petitioners").
 OWN_AGENT = re.compile(
-    r"^\s*by\s+(?:the\s+)?(?:meeting|committee|council|panel|board|cabinet|members|councillors|all|"
+    r"^\s*by\s+(?:the\s+)?(?:(?:parish|town|community|full)\s+)?(?:meeting|committee|council|panel|board|"
+    r"cabinet|members|councillors|cllrs|all|(?:a\s+)?resolution|"
     r"those\s+present|a\s+majority|majority|chair(?:man|person)?|mayor|show\s+of\s+hands|\d+\s+votes?)\b",
     re.I,
 )

@@ -128,12 +128,20 @@ def _shouted(sentence: str, setting: Setting) -> Hit | None:
 
 # ------------------------------------------------------------------------------ headline
 
+# A resolution's own reference after the deciding word: "Resolved 15/03/11.01" (Norfolk parish
+# minutes number each resolution by its minute).
+_REF = r"\(?\d{1,4}(?:[/.]\d{1,4})+[a-z]?\)?"
+# A run-in heading before the deciding word: "2713. Approval of minutes of previous meeting:
+# Approved & signed as correct.", "To confirm the allowances: £156 per councillor: Agreed that
+# this be paid." (the item's title, its particulars and its decision on one line).
+_RUN_IN = r"(?P<runin>[^.;!?|]{3,160}?:-?\s+)?"
 _HEADLINE = re.compile(
-    rf"^{_LEAD}(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?P<verb>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|NOTED|Noted|APPROVED|Approved|"
+    rf"^{_LEAD}{_RUN_IN}(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?P<verb>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|NOTED|Noted|APPROVED|Approved|"
     r"CARRIED|Carried|LOST|Lost|DEFERRED|Deferred|REFUSED|Refused|ENDORSED|Endorsed|ACCEPTED|Accepted|"
     r"ADOPTED|Adopted|RATIFIED|Ratified|DECISION|Decision|RESOLUTION|Resolution)\b"
     r"(?P<after>\s*(?:\(?\s*(?:unanimously|UNANIMOUSLY|nem\.?\s*con\.?)\s*\)?)?\s*"
-    r"(?:[:;.,–—-]|\(|\bthat\b|\bto\b|$)|\s+(?:the|a|an|this|these|all|each|its|their)\b)"
+    r"(?:[:;.,–—-]|\(|\bthat\b|\bto\b|$)|\s+(?:the|a|an|this|these|all|each|its|their)\b"
+    rf"|\s+(?P<ref>{_REF})(?=\s|$)|\s+(?:&|(?:and|as|for|by|subject|unanimously)\b))"
 )
 _LABEL_ONLY = {"decision", "resolution"}
 _STANDALONE = {"carried", "lost"}
@@ -149,9 +157,18 @@ def _headline(sentence: str, setting: Setting) -> Hit | None:
         return None  # "Resolution 5 was carried" names a resolution; "Resolution:" heads one
     if word in _STANDALONE and re.match(r"(?:the|a|an|this|these|all|each|its|their)\b", after):
         return None  # "Lost property ..." is not a vote
-    # "RESOLVED", "Resolved:" or a deciding word standing alone on its line heads what follows.
+    rest = sentence[m.end("verb") :]
+    if word == "noted" and NOT_A_NOTING.match(rest) and not NOTED_RECEIPT.match(rest):
+        return None  # "Noted that Cllr Nickles asked about the A134" reports a point
+    if after.startswith("by") and not OWN_AGENT.match(sentence[m.end("verb") :]):
+        return None  # "Approved by the Borough Council on 3 May" reports another body's decision
+    # "RESOLVED", "Resolved:", "Resolved 15/03/11.01" or a deciding word standing alone on its
+    # line heads what follows.
     announced = (
-        verb.isupper() or after.startswith((":", "–", "—", "-", "that")) or not sentence[m.end() :].strip()
+        verb.isupper()
+        or after.startswith((":", "–", "—", "-", "that"))
+        or bool(m.group("ref"))
+        or not sentence[m.end() :].strip()
     )
     motion = word in _STANDALONE
     default = "rejected" if word == "lost" else "approved"
@@ -185,13 +202,31 @@ def _impersonal(sentence: str, setting: Setting) -> Hit | None:
 # ----------------------------------------------------------------------- meeting_subject
 
 _SUBJECT_START = rf"^{_LEAD}{_OPENER}(?:That\s+|that\s+)?"
+# Names after "Cllrs" or "Councillors" make them those councillors, not the meeting ("Cllrs
+# Ames and Bell visited the site and agreed to ...").
+_NOT_NAMED = r"(?!\s+(?:Mrs?|Ms|Miss|Dr|[A-Z][a-z]+)\b)"
 _BODY_ACTIVE = re.compile(
     rf"{_SUBJECT_START}(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{BODY_VERBS})\b"
     rf"|{_SUBJECT_START}(?P<subject2>{BODY_SUBJECT})\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{BODY_VERBS})\b"
 )
 _MEMBERS_ACTIVE = re.compile(
     rf"{_SUBJECT_START}(?P<subject>{MEMBERS})\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b"
-    rf"|{_SUBJECT_START}(?P<subject2>{MEMBERS})\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{MEMBER_VERBS})\b"
+    rf"|{_SUBJECT_START}(?P<subject2>{MEMBERS}){_NOT_NAMED}\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{MEMBER_VERBS})\b"
+)
+# The meeting as the subject of a main clause after a comma, the clause before it no "if" or
+# "whether" (conditional) and no "that," opening a reported aside: "The Clerk requested that
+# the date be moved by a week, the Council agreed to move it to 12 August" (a comma splice),
+# "With the hall booked, Councillors approved the hire".
+_BEFORE_COMMA = r"^(?:(?!\b(?i:whether|if)\b|\bthat\s*,)[^;])*?,\s+"
+_BODY_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{BODY_VERBS})\b")
+_MEMBERS_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{MEMBERS})\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b")
+# A subordinate opening whose comma the minute-taker left out: "As £1,000 had been set aside
+# for grants Councillors approved payment", "Following this amendment all agreed that ...".
+# Members only (a named body there may be another's), and the verb must govern something:
+# "As Members agreed, the hedge will be cut" is the subordinate clause itself.
+_MEMBERS_AFTER_OPENING = re.compile(
+    rf"^{_LEAD}(?:As|Since|Because|Following|After|Once|Given|Having|With)\b[^;,]{{1,160}}?\s"
+    rf"(?P<subject>{MEMBERS}){_NOT_NAMED}\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b(?!\s*(?:[,.;:]|$))"
 )
 # A body's verb in the present or the bare form reads as a decision only after "That" (the
 # resolution's own wording, "That the Committee notes the report"); in prose "The Council
@@ -200,17 +235,26 @@ _PAST_ONLY = re.compile(r"(?:ed|lost|fell)$", re.I)
 # Verbs that take a clause are decisions only when they govern one ("agreed to", "resolved
 # that") or an object; "accepted that", "confirmed that" concede a point of debate.
 _CONCEDING = re.compile(r"^(?:accept|confirm|support|endorse|approv|adopt)", re.I)
+# Each pattern with whether its subject is the members (else a named body, which must be the
+# paper's own) and whether a leading "That" may make a present-tense verb a resolution's.
+_SUBJECT_PATTERNS = (
+    (_BODY_ACTIVE, False, True),
+    (_MEMBERS_ACTIVE, True, True),
+    (_BODY_CLAUSE, False, False),
+    (_MEMBERS_CLAUSE, True, False),
+    (_MEMBERS_AFTER_OPENING, True, False),
+)
 
 
 def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
-    for pattern, is_members in ((_BODY_ACTIVE, False), (_MEMBERS_ACTIVE, True)):
+    for pattern, is_members, may_lead in _SUBJECT_PATTERNS:
         m = pattern.search(sentence)
         if not m:
             continue
         subject_group, verb_group = ("subject", "verb") if m.group("verb") else ("subject2", "verb2")
         subject, verb = m.group(subject_group), m.group(verb_group)
         after = sentence[m.end(verb_group) :]
-        led_by_that = bool(re.match(rf"{_LEAD}{_OPENER}That\s", sentence))
+        led_by_that = may_lead and bool(re.match(rf"{_LEAD}{_OPENER}That\s", sentence))
         if not is_members and not named_body_matches(subject, setting.body):
             continue
         if not led_by_that and not _PAST_ONLY.search(verb):
@@ -219,11 +263,15 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
             continue
         if _CONCEDING.match(verb) and re.match(r"\s*that\b", after, re.I):
             continue
+        if subject.lower() == "all" and not may_lead and not re.match(r"\s*(?:to|that)\b", after):
+            continue  # "with all agreed parties" is not the members agreeing
         if verb.lower().startswith("vot") and not re.match(
             r"\s*(?:to|in\s+favour|unanimously|for|against)\b", after, re.I
         ):
             continue  # fmt: skip
-        start = _decision_start(sentence, m.start(subject_group))
+        if ELSEWHERE.match(after) and not OWN_AGENT.match(after):
+            continue  # "Members agreed at the last meeting to ..." reports an earlier decision
+        start = _decision_start(sentence, m.start(subject_group) if may_lead else 0)
         return Hit("meeting_subject", start, m.end(verb_group), verb)
     return None
 
@@ -232,28 +280,90 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
 
 # The decided thing opens the sentence or the clause after a comma ("Requests ... were
 # considered and, in line with the Council's policy ..., the following donations were agreed:").
+# A first participle may be coordinated with the deciding one ("These were presented by the
+# outgoing chair and approved", "copies of the figures were circulated and agreed"); "This" and
+# "These" stand for the proposal just described ("This was approved."). The subject holds no
+# finite verb of its own: "This was based on a framework, and assessments were carried out"
+# and "identified by residents after the scheme was agreed" are two clauses.
 _PASSIVE = re.compile(
-    rf"(?:^{_LEAD}|,\s+)(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|This|He|She|They|We|I|Officers?|"
-    r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s)[^;:]{0,160}?)\s+(?P<aux>was|were|be|is|are)\s+"
-    rf"{_ADV}(?P<verb>{PASSIVE_VERBS})\b"
+    rf"(?:^{_LEAD}|,\s+)(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|He|She|They|We|I|Officers?|"
+    r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s)(?:(?!\b(?:was|were|had|has|have)\b)[^;:]){0,160}?)"
+    r"\s+(?P<aux>was|were|be|is|are)\s+"
+    rf"{_ADV}(?:(?P<first>[a-z]+(?:ed|en))\b[^;:]{{0,80}}?\band\s+{_ADV})??(?P<verb>{PASSIVE_VERBS})\b"
+)
+# A passive anywhere in the sentence whose agent is the meeting itself: "As £500 had been
+# budgeted for the works payment was agreed by Cllrs when the invoice is received".
+_BY_THE_MEETING = re.compile(
+    rf"\b(?:was|were)\s+{_ADV}(?P<verb>{PASSIVE_VERBS})\s+by\s+(?:all\s+)?(?:the\s+)?"
+    r"(?:(?:parish|town|community|full)\s+)?(?:council|councillors|cllrs|members|meeting|committee)(?:\s+present)?\b",
+    re.I,
+)
+
+
+_APOLOGIES = re.compile(r"\bapolog", re.I)
+# Another body named in the clause of a first participle.
+_OTHER_AGENT = re.compile(
+    r"\b(?:by|to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:Council|Committee|Cabinet|Authority|Board|Panel|"
+    r"Inspector|Inspectorate|Secretary|Government|Department|Borough|District|County)\b"
 )
 
 
 def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
     m = _PASSIVE.search(sentence)
-    if not m:
-        return None
+    if m and not _passive_decides(m, sentence):
+        m = None
+    if m is None:
+        agent = _BY_THE_MEETING.search(sentence)
+        if (
+            agent is None
+            or agent.group("verb").lower() in ("noted", "given", "received and noted")
+            or not _participle(agent.group("verb"))
+        ):
+            return None
+        if ELSEWHERE.match(sentence[agent.end() :]):
+            return None  # "... was approved by the Council in 2019" reports an earlier decision
+        return Hit("passive_decided", _decision_start(sentence, 0), agent.end("verb"), agent.group("verb"))
+    start = m.start("np") if not m.group("that") else m.start("that")
+    return Hit("passive_decided", start, m.end("verb"), m.group("verb"))
+
+
+def _decided_elsewhere(after: str) -> bool:
+    """Whether the words after a passive verb give it another agent or an earlier time ("by
+    Cabinet", "at the last meeting", "by the Council in 2019")."""
+    own = OWN_AGENT.match(after)
+    return bool(ELSEWHERE.match(after[own.end() :] if own else after))
+
+
+_GIVEN_SUBJECT = re.compile(r"\b(?:approval|agreement|authority|authori[sz]ation)\s*$", re.I)
+
+
+def _participle(verb: str) -> bool:
+    """A past participle, not a progressive or present ("was supporting", "is adopts")."""
+    return not re.search(r"(?:ing|s)$", verb, re.I)
+
+
+def _passive_decides(m: re.Match[str], sentence: str) -> bool:
+    """Whether a passive the pattern found records the meeting's own decision."""
     aux, verb, np = m.group("aux"), m.group("verb"), m.group("np")
     after = sentence[m.end("verb") :]
+    if not _participle(verb):
+        return False
+    if verb.lower() == "given" and not _GIVEN_SUBJECT.search(np):
+        return False  # "A presentation was given" decides nothing; "Approval was given" does
+    if verb.lower() == "carried" and re.match(r"\s+(?:out|forward|over|through|on|off)\b", after):
+        return False  # "assessments were carried out" is work done, not a motion carried
     if aux in ("is", "are", "be") and not m.group("that"):
-        return None  # "The scheme is supported by ..." describes; "That the policy is accepted" decides
-    if (ELSEWHERE.match(after) and not OWN_AGENT.match(after)) or re.match(r"\s*that\b", after):
-        return None
-    if verb.lower() == "noted" and not re.search(rf"\b{PAPER_NOUNS}\b", np, re.I):
-        return None  # "Concerns were noted" is debate; "The report was noted" decides
-    return Hit(
-        "passive_decided", m.start("np") if not m.group("that") else m.start("that"), m.end("verb"), verb
-    )
+        return False  # "The scheme is supported by ..." describes; "That the policy is accepted" decides
+    mover = verb.lower().startswith(("moved", "proposed"))  # "by Cllr Clark" names the mover
+    if (_decided_elsewhere(after) and not mover) or re.match(r"\s*that\b", after):
+        return False
+    if verb.lower() in ("accepted", "noted", "received and noted") and _APOLOGIES.search(sentence):
+        return False  # apologies for absence received are the attendance record, not business
+    if m.group("first") and _OTHER_AGENT.search(sentence, m.end("first"), m.start("verb")):
+        return False  # "submitted to the Borough Council by the owners and approved" is theirs
+    # "Concerns were noted" is debate; "The report was noted" decides. A bare "This was
+    # noted" notes a point.
+    return verb.lower() != "noted" or bool(re.search(rf"\b{PAPER_NOUNS}\b", np, re.I))
 
 
 # -------------------------------------------------------------------------------- motion
@@ -264,7 +374,10 @@ _MOTION = re.compile(
     r"(?P<verb>(?i:carried|lost|passed(?!\s+(?:on|to|through)\b)|defeated|agreed|approved|adopted|rejected|declined|noted))\b"
     rf"|\b{_MOTION_NOUN}\b[^;]{{0,60}}?\b(?P<fell>FELL|fell)\b"
     r"|\bvote\b[^;]{0,80}?\b(?P<vote>CARRIED|LOST|FELL)\b"
-    r"|^(?P<all>All\s+(?:were\s+)?in\s+favour)\b",
+    # "The Chairman declared the motion carried."
+    rf"|\bdeclared\s+(?:the\s+)?{_MOTION_NOUN}\s+(?:to\s+(?:be|have\s+been)\s+)?(?P<declared>carried|lost|defeated)\b"
+    # "All in favour", "All Councillors present were in agreement."
+    r"|^(?P<all>All\s+(?:(?:the\s+)?(?:councillors|members|cllrs)\s+)?(?:present\s+)?(?:were\s+)?in\s+(?:favour|agreement))\b",
     re.I,
 )
 _FATE = {"carried", "lost", "passed", "defeated", "fell"}
@@ -274,7 +387,7 @@ def _motion(sentence: str, setting: Setting) -> Hit | None:
     m = _MOTION.search(sentence)
     if not m:
         return None
-    group = next(g for g in ("verb", "fell", "vote", "all") if m.group(g))
+    group = next(g for g in ("verb", "fell", "vote", "all", "declared") if m.group(g))
     verb = m.group(group)
     after = sentence[m.end(group) :]
     if ELSEWHERE.match(after) and not OWN_AGENT.match(after):
@@ -285,7 +398,7 @@ def _motion(sentence: str, setting: Setting) -> Hit | None:
     rejected = word in ("lost", "fell", "defeated", "rejected", "declined") or bool(
         re.search(r"\bnot\s+$", sentence[: m.start(group)])
     )
-    motion = word in _FATE or group in ("vote", "all")
+    motion = word in _FATE or group in ("vote", "all", "declared")
     default = "rejected" if rejected else ("noted" if word == "noted" else "approved")
     return Hit("motion", _decision_start(sentence, 0), m.end(group), verb, motion=motion, default=default)
 
@@ -401,17 +514,145 @@ _PLANNING = re.compile(
     r"Meeting)\s+(?:had|has|raised|made|resolved\s+to\s+make|agreed)\s+)?(?P<verb>no\s+(?:objections?|observations?|comments?))\b"
     r"|^[\W\d]*(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors)\s+"
     r"(?P<verb2>object(?:ed|s)|support(?:ed|s)|raised\s+(?:an\s+)?objections?)\s+(?:to\s+)?(?:the|this)\s+"
-    r"(?:planning\s+)?(?:application|proposal|development)",
+    r"(?:planning\s+)?(?:application|proposal|development)"
+    # The recommendation a council sends the planning authority, in a verbless note after the
+    # application ("DM/2022/01385 – conversion of a barn. Approval recommended.", "Query the
+    # parking but otherwise approval recommended.").
+    r"|(?:^[\W\d]*|[,;]\s*|\b(?:and|but)\s+)(?:otherwise\s+)?(?P<verb3>(?:approval|refusal)\s+(?:is\s+|was\s+)?recommended)\b"
+    # "... and there were no objections from the Council." (none from residents is not one).
+    r"|(?:^[\W\d]*|[,;]\s*|\band\s+)(?P<verb4>there\s+(?:were|was)\s+no\s+(?:objections?|observations?))"
+    r"(?=(?:\s+(?:from|by)\s+(?:the\s+)?(?:(?:parish|town|community)\s+)?(?:council|councillors|cllrs|members|meeting)\b"
+    r"|\s+to\s+(?:the|this)\s+(?:application|proposal|plans?)\b)?\s*[.;]?\s*$)",
+    re.I,
+)
+
+
+# A council's response after the application it answers, at the end of the line:
+# "21/01234/F – 5 High Street, rear extension – No objection", "... – Support", "... – Object".
+_PLANNING_RESPONSE = re.compile(
+    r"(?:\s[–—-]|:)\s*(?P<verb>support(?:ed)?|object(?:ion|ed|s)?|no\s+(?:objections?|comments?|observations?))"
+    r"\s*[.!]?\s*$",
     re.I,
 )
 
 
 def _planning(sentence: str, setting: Setting) -> Hit | None:
     m = _PLANNING.search(sentence)
+    if not m and _APPLICATION_REF.match(sentence):
+        response = _PLANNING_RESPONSE.search(sentence)
+        if response:
+            verb = response.group("verb")
+            return Hit("planning", _decision_start(sentence, 0), response.end("verb"), verb, default="other")
     if not m:
         return None
-    group = "verb" if m.group("verb") else "verb2"
+    group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
     return Hit("planning", _decision_start(sentence, 0), m.end(group), m.group(group), default="other")
+
+
+# ------------------------------------------------------------------------------- verdict
+
+# A verdict after the thing it decides, at the end of a line or limb: "b. Letter about the
+# flag for Merchant Navy Day, noted", "... (Ch. No. 300125), – all approved.", "Glynwood Lane
+# – No objections, approved.", "All agreed for payment." A verdict stands after a comma or
+# semicolon, or after a dash or colon when it is the meeting's together ("– all approved") or
+# a noting ("– noted"). It must end its line or limb (an inline "c. " may follow).
+_VERDICT_VERB = (
+    r"(?:approved|agreed|noted|accepted|deferred|carried|ratified|adopted|refused|rejected|declined)"
+)
+_VERDICT_TAIL = (
+    r"(?:\s+(?:for\s+payment|as\s+(?:correct|presented|amended|circulated|read)|unanimously|"
+    r"by\s+all(?:\s+present)?|nem\.?\s*con\.?))?"
+)
+_VERDICT_END = r"\s*[.!]?\s*(?:$|(?=\s+\(?[a-z]\)(?:\s|$)|\s+[a-z]\.(?:\s|$)))"
+_VERDICT = re.compile(
+    rf"[,;]\s*(?P<q1>(?:all|unanimously|not)\s+)?(?P<verb>{_VERDICT_VERB}){_VERDICT_TAIL}{_VERDICT_END}"
+    rf"|(?:\s[–—-]|:)\s*(?:all|unanimously)\s+(?P<verb2>{_VERDICT_VERB}){_VERDICT_TAIL}{_VERDICT_END}"
+    rf"|(?:\s[–—-]|:)\s*(?P<verb3>noted|received\s+and\s+noted){_VERDICT_END}",
+    re.I,
+)
+# A line that opens with a planning application's reference lists the planning authority's
+# decisions ("19/01234/F – 5 High Street, extension, approved") unless the council's own
+# response is in it.
+_APPLICATION_REF = re.compile(r"^[\W]*(?:[A-Z]{1,4}/)?\d{2,4}/\d{2,6}")
+_OWN_RESPONSE = re.compile(r"\b(?:no\s+objections?|support|recommend|observations?|comments?)\b", re.I)
+
+
+def _verdict(sentence: str, setting: Setting) -> Hit | None:
+    m = _VERDICT.search(sentence)
+    if not m:
+        return None
+    group = next(g for g in ("verb", "verb2", "verb3") if m.group(g))
+    if _APPLICATION_REF.match(sentence) and not _OWN_RESPONSE.search(sentence, 0, m.start()):
+        return None
+    verb = m.group(group)
+    rejected = (m.group("q1") or "").strip().lower() == "not"
+    default = "rejected" if rejected else (outcome_of(verb.split()[-1]) or "approved")
+    return Hit("verdict", _decision_start(sentence, 0), m.end(group), verb, default=default)
+
+
+# ------------------------------------------------------------------------- bare_passive
+
+# A decision noted without its auxiliary: "Item deferred.", "Minutes approved and signed.",
+# "Budget for 2021/22 agreed at £9,500." The noun phrase is short and holds no verb. A
+# planning application's fate is the planning authority's, "previously approved" an earlier
+# decision, and "Nothing agreed" no decision at all.
+_BARE_PASSIVE = re.compile(
+    r"^[\W\d]*(?:[a-z]{1,2}[.)]\s*)?(?P<np>(?:[A-Z(£]|the\s)[^.;:!?|]{1,60}?)\s+"
+    r"(?P<verb>approved|agreed|deferred|adopted|accepted|ratified|signed|refused|rejected|postponed|noted)"
+    r"(?:\s+(?:and\s+signed|unanimously|by\s+all(?:\s+present)?|as\s+(?:a\s+)?(?:correct|true|presented|amended)\b[^.;]{0,20}"
+    r"|at\s+£[\d,.]+|for\s+payment))?\s*[.!]?\s*$"
+)
+_NOT_A_BARE_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|not|already|"
+    r"previously|recently|earlier|application|permission|consent|appeal|[a-z]+ed)\b"
+    r"|^(?:It|This|That|They|He|She|We|I|There|Nothing|None|No|Not)\b",
+    re.I,
+)
+
+
+def _bare_passive(sentence: str, setting: Setting) -> Hit | None:
+    m = _BARE_PASSIVE.match(sentence)
+    if not m:
+        return None
+    np, verb = m.group("np"), m.group("verb")
+    if len(np.split()) > 8 or _NOT_A_BARE_SUBJECT.search(np) or _APPLICATION_REF.match(sentence):
+        return None
+    if verb == "noted" and not re.search(rf"\b{PAPER_NOUNS}\b", np, re.I):
+        return None
+    default = outcome_of(verb) or "approved"
+    return Hit("bare_passive", _decision_start(sentence, 0), m.end("verb"), verb, default=default)
+
+
+# ------------------------------------------------------------------------------ deferral
+
+# A decision put off to a later meeting or until something is known, in the words of a note
+# rather than a verb of deferring: "Decision on this to be made once quotes are received.",
+# "This will be discussed in more detail at a forthcoming Committee Meeting.", "Re-agenda for
+# discussion in June." Another body's meeting ("at the next meeting of the Borough Planning
+# Committee") is not this one's deferral.
+_DEFERRAL = re.compile(
+    r"\b(?P<verb>[Dd]ecision)\s+(?:on\s+[^.;]{0,40}?\s+)?(?:is\s+|was\s+)?(?:to|will|would|can|could)\s+be\s+"
+    r"(?:made|taken|reached)\s+(?:once|when|after|until|at\s+(?:the|a)\b)"
+    r"|\b(?:will|to|would)\s+be\s+(?P<verb2>discussed|considered|reconsidered|decided|reviewed|revisited|brought\s+back)"
+    r"\b[^.;]{0,20}?\b(?:at|to)\s+(?:the|a|an)\s+(?:next|future|forthcoming|later|subsequent|further)\b"
+    r"[^.;]{0,30}?\b[Mm]eeting\b(?!\s+of\b)"
+    r"|^[\W\d]*(?:[a-z]{1,5}\)\s*)?(?P<verb3>[Rr]e-?agenda(?:'?d|ed)?)\b"
+)
+
+
+# An agenda's own wording, as an item's title carries it into the minutes ("To receive
+# suggested items to be considered at the next meeting"), defers nothing.
+_AGENDA_WORDING = re.compile(r"^[\W\d]*To\s+(?!be\b)[a-z]+\b|\bitems?\s+$", re.I)
+
+
+def _deferral(sentence: str, setting: Setting) -> Hit | None:
+    m = _DEFERRAL.search(sentence)
+    if not m or re.search(r"\b(?:had|has|have)\s+(?:been\s+)?$|\bnot\s+$", sentence[: m.start()]):
+        return None
+    if _AGENDA_WORDING.search(sentence[: m.start()]):
+        return None
+    group = next(g for g in ("verb", "verb2", "verb3") if m.group(g))
+    return Hit("deferral", _decision_start(sentence, 0), m.end(), m.group(group), default="deferred")
 
 
 # --------------------------------------------------------------------------------- welsh
@@ -459,6 +700,9 @@ FORMS: list[DecisionForm] = [
     DecisionForm("welsh", _welsh),
     DecisionForm("instruction", _instruction),
     DecisionForm("planning", _planning),
+    DecisionForm("verdict", _verdict),
+    DecisionForm("deferral", _deferral),
+    DecisionForm("bare_passive", _bare_passive),
     DecisionForm("recorded_vote", _recorded_vote),
     DecisionForm("proposed_seconded", _proposed_seconded),
 ]
@@ -469,7 +713,8 @@ _ANY_DECIDING = re.compile(
     r"resolv|agree|decid|determin|approv|adopt|accept|authori|ratif|confirm|elect|appoint|opt|carr|pass|"
     r"vot|note|noted|endors|support|recommend|defer|postpon|refus|reject|lost|fell|defeat|signed|granted|"
     r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b|instruct|asked|request|"
-    r"objection|observation|comment|object|unanim|abstain|nem",
+    r"objection|observation|comment|object|unanim|abstain|nem|declar|declin|agreement|discuss|consider|"
+    r"review|revisit|brought|agenda|set\s+at|given",
     re.I,
 )
 

@@ -61,9 +61,18 @@ _DECIDING_LIMB = re.compile(rf"^[\W\d]*(?:[a-z]{{1,2}}[.)]\s*)?(?:{BODY_VERBS})\
 _LIMB_FORMS = {"headline", "passive_decided", "meeting_subject", "that_body"}
 _OPENS_LIST = (":", ":-", ";", "that", "follows")
 # A deciding word alone on its line ("RESOLVED", "Agreed") heads the paragraphs after it.
+# "Resolved 15/03/11.01" alone on its line is one too (a resolution's reference after it).
 _BARE_HEADLINE = re.compile(
-    r"^(?:Unanimously\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\s*[.:]?\s*$", re.I
+    r"^(?:Unanimously\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)"
+    r"(?:\s+\(?\d{1,4}(?:[/.]\d{1,4})+[a-z]?\)?)?\s*[.:]?\s*$",
+    re.I,
 )
+# "Resolved 15/03/11.01" heads the one paragraph its reference numbers.
+_REF_HEADLINE = re.compile(r"^(?:RESOLVED|Resolved)\s+\(?\d{1,4}(?:[/.]\d{1,4})+[a-z]?\)?\s*[.:]?\s*$")
+# A vote's fate in a few words, all the sentence says: "Carried.", "All in favour", "All
+# Councillors present were in agreement.", "Unanimously agreed." It records the fate of the
+# decision or proposal just before it, unless a decision follows that it announces.
+_MAX_FATE_WORDS = 8
 
 
 @dataclass
@@ -177,7 +186,11 @@ def _take(paras: list[Paragraph], found: _Found, setting: Setting) -> tuple[Bloc
         head = found.sentence.strip()
     parts = [head]
     resume = (found.index, found.offset + len(found.sentence))
-    if hit.scope == "paragraph" or head.endswith(_OPENS_LIST):
+    if _REF_HEADLINE.match(head) and found.index + 1 < len(paras):
+        # The numbered resolution reads as one sentence: "Resolved 15/03/11.01 15/00243/F – No objections".
+        parts = [f"{head} {paras[found.index + 1].text}"]
+        resume = (found.index + 2, 0)
+    elif hit.scope == "paragraph" or head.endswith(_OPENS_LIST):
         limbs, j = _limbs_after(paras, found.index, setting)
         parts.extend(limbs)
         resume = (j, 0)
@@ -209,6 +222,23 @@ def _next_found(paras: list[Paragraph], index: int, offset: int, setting: Settin
         found = _hit_in(paras, index, 0, setting)
         return found if found and found.offset == 0 else None
     return None
+
+
+def _bare_fate_after(paras: list[Paragraph], index: int, offset: int, setting: Setting) -> _Found | None:
+    """The next sentence when it is a bare fate (see `_MAX_FATE_WORDS`) that announces no
+    decision after it."""
+    fate = _next_found(paras, index, offset, setting)
+    if fate is None or len(fate.sentence.split()) > _MAX_FATE_WORDS:
+        return None
+    if re.search(r"\b(?:that|to)\b", fate.sentence, re.I) or fate.hit.default == "rejected":
+        return None
+    votes = read_votes(fate.sentence)
+    if votes is None or votes.result != "carried":
+        return None
+    following = _next_found(paras, fate.index, fate.offset + len(fate.sentence), setting)
+    if following and not (following.hit.motion or following.hit.needs_fate):
+        return None  # "Carried." then "RESOLVED that ...": the fate announces that decision
+    return fate
 
 
 def _merge(vote: Block, decision: Block, same_paragraph: bool) -> Block:
@@ -268,6 +298,15 @@ def _decision_blocks(text: str, body: str | None) -> tuple[Block, ...]:
             if following and not (following.hit.motion or following.hit.needs_fate):
                 decision, i, offset = _take(paras, following, setting)
                 block = _merge(block, decision, same_paragraph=following.index == found.index)
+        elif not block.motion:
+            # A bare fate after a decision or a proposal is that one's ("Cllr A proposed that
+            # the hall be hired, seconded by Cllr B." then "All in favour").
+            fate = _bare_fate_after(paras, i, offset, setting)
+            if fate is not None:
+                joiner = " " if fate.index == i and offset > 0 else "\n"
+                block.text += joiner + fate.sentence.strip()
+                block.needs_fate = False
+                i, offset = fate.index, fate.offset + len(fate.sentence)
         blocks.append(block)
     return tuple(_drop_settled_proposals(blocks))
 

@@ -5,9 +5,10 @@
 1. A rejection anywhere decides it ("be not approved", "should not be granted", "refused",
    "LOST", "FELL"), unless another limb approves something (Bristol 12 September 2024:
    "Recommendations 4c and 5 were not approved" under eight approved limbs is approved).
-2. A deferral: "deferred", "postponed", "await the decision", "bring this matter back to the
-   Council's meeting in January", "brought forward for the meeting in September". Items put
-   on the next agenda ("the following items should be brought forward") are not a deferral.
+2. A deferral: "deferred", "postponed", "delay ... until", "await the decision", "bring this
+   matter back to the Council's meeting in January", "brought forward for the meeting in
+   September". Items put on the next agenda ("the following items should be brought
+   forward") are not a deferral.
 3. An instruction: the decision's first sentence tells an officer to act ("That the Clerk
    should write to ...", "be passed on to the Clerk to ...") and approves nothing: other.
 4. The first outcome verb after the deciding word ("RESOLVED to recommend to Cabinet" is
@@ -33,6 +34,9 @@ _REJECTION = re.compile(
 )
 _DEFERRAL = re.compile(
     r"\b(?:defer(?:red|s)?|postpone[ds]?|adjourn(?:ed)?\s+(?:the|this|consideration)|await(?:s|ed|ing)?)\b"
+    # "to delay Parish Council training until Autumn 2017"; "so as not to delay the programme"
+    # and "works that may cause delays" defer nothing.
+    r"|(?<!\bnot\s)(?<!\bnot\sto\s)\b(?:delay|delayed)\s+(?:\w+\s+){0,5}?(?:until|till)\b"
     r"|\b(?:bring|brought|come|came|return(?:ed)?|take|taken|considered)\s+(?:(?:this|the|that)\s+(?:matter|item|issue|decision|application)\s+)?"
     r"(?:back|forward)?\s*(?:to|for|at)\s+(?:a|the|its|their)\s+(?:\w+['’]s\s+)?(?:next|later|future|subsequent|further)?\s*"
     r"(?:\w+\s+)?meeting\b"
@@ -73,7 +77,13 @@ _MINUTES_CONFIRMED = re.compile(
     r"\bminutes\b[^;]{0,160}?\b(?:were|was|be|are)\s+(?:a\s+)?(?:correct|true|accurate|approved|confirmed|signed)",
     re.I,
 )
-_OBSERVATIONS = re.compile(r"\b(?:observations?|no\s+objections?|no\s+observations?)\b", re.I)
+# Recommending that the planning authority approve or refuse an application is an observation
+# too ("Approval recommended.", "Cllrs recommended refusal", "recommended for refusal").
+_OBSERVATIONS = re.compile(
+    r"\b(?:observations?|no\s+objections?|no\s+observations?)\b"
+    r"|\b(?:approval|refusal)\s+(?:is\s+|was\s+|be\s+)?recommended\b|\brecommended\s+(?:for\s+)?(?:approval|refusal)\b",
+    re.I,
+)
 _DELEGATION = re.compile(r"\b(?:authori[sz]\w*|delegat\w*)\b", re.I)
 
 # Verb inflections only: "approval", "appointment" and "supportive" name things, not decisions.

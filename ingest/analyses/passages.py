@@ -33,6 +33,13 @@ STOP = re.compile(
     r"|CHAIR(?:MAN|PERSON)?\b|Chair(?:man|person)?\s*[:|])"
 )
 _TERMINAL = (".", ":", ";", "!", "?", ":-", ")")
+# A line that opens with the meeting's verdict starts a paragraph even after an unpunctuated
+# line: "TCC Website Domain Name Fee – £11.99 paid by direct debit" then "All approved for
+# payment." (the verdict on a list of payments, Welsh community council minutes, 2020-2024).
+_VERDICT_LINE = re.compile(
+    r"^(?:All\s+(?:(?:Councillors|Members|Cllrs)\s+)?(?:present\s+)?(?:approved|agreed)\b|Unanimously\b"
+    r"|(?:RESOLVED|Resolved|AGREED|Agreed|APPROVED|Approved|CARRIED|Carried)\b(?!\s+(?:by|in|on|at)\b))"
+)
 
 
 @dataclass
@@ -112,19 +119,26 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
     if line[0].islower() or (line[0] == "(" and line[1:2].islower()):
         return True
     if _FUNCTION_WORD_END.search(previous) or previous.endswith((",", "&", "–")):
-        return True
+        return True  # "... the amendment was" / "CARRIED (7 members voting in favour ...)"
+    if _VERDICT_LINE.match(line):
+        return False
     table = " | " in previous_line or " | " in line
     return width is not None and not table and len(previous_line) >= 0.8 * width
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+# A sentence may open with an action asterisk ("... not signposted. *Clerk to report both
+# issues to highways.", Norfolk parish minutes mark each action so).
+# Lettered limbs run into one line end a sentence too ("a. Newsletters from the police b.
+# Letter about the flag for Merchant Navy Day, noted c. Tour of the range ...").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(]|\*\s?[A-Z])|(?<=[\w,).])\s+(?=[a-h]\.\s+[A-Z*])")
 # A full stop that ends an abbreviation, not a sentence: titles ("Cllr. O. Williams", "Mr.
 # Edwards"), initials, initialisms ("C.C.C. Highways") and "No. 5" (Manordeilo and Salem
-# minutes, 2018-2019, write every councillor as "Cllr. J. Davies").
+# minutes, 2018-2019, write every councillor as "Cllr. J. Davies"), and a lettered limb's marker
+# ("b. Letter about the flag").
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:Cllrs?|Cyng|Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Revd|St|No|Nos|Co|Ltd|Dept|Approx|"
     r"approx|e\.g|i\.e|etc|cf|viz|vs|Fig|Ref|Tel|Sgt|Insp|Supt|PC|Capt|Col|Gen|Hon|Jr|Sr|"
-    r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?)\.$"
+    r"[A-Z]|[a-h]|(?:[A-Za-z]\.)+[A-Za-z]?)\.$"
 )
 
 
@@ -134,7 +148,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text, max(pos, m.start() - 20), m.start()):
+        if _ABBREVIATION.search(text, max(pos - 1, m.start() - 20, 0), m.start()):
             continue
         out.append((pos, text[pos : m.start()]))
         pos = m.end()

@@ -63,6 +63,10 @@ class _Row:
 class _Table:
     rows: list[_Row] = field(default_factory=list)
     header: list[str] | None = None
+    # A sparse line of names above the header, each over the columns up to the next name
+    # ("AfC", "NCHC", "GYCT" over "Any | 3+" pairs), waiting for the header it groups.
+    group: list[str] | None = None
+    group_line: tuple[str, int, bool] | None = None
 
 
 def _cells(line: str) -> tuple[list[str], bool] | None:
@@ -88,6 +92,36 @@ def _is_header(cells: list[str], has_header: bool) -> bool:
     if any(is_number(c) or len(c) > _HEADER_CELL_CHARS for c in filled):
         return False
     return not has_header or any(_MONTH.search(c) for c in filled[1:])
+
+
+def _is_group(cells: list[str]) -> bool:
+    """A line of a few short names with gaps between them, no numbers, and its first cell
+    empty (it heads columns, not a row): group names over the header's columns."""
+    filled = [c for c in cells if c]
+    return (
+        not cells[0]
+        and len(filled) >= 2
+        and len(filled) * 2 < len(cells)
+        and not any(is_number(c) or len(c) > _HEADER_CELL_CHARS for c in filled)
+    )
+
+
+def _grouped(group: list[str], header: list[str]) -> list[str]:
+    """The header with each group name put before the columns it spans: a name heads its own
+    column and the empty ones after it, up to the next name."""
+    width = max(len(group), len(header))
+    spread: list[str] = []
+    current = ""
+    for index in range(width):
+        name = group[index] if index < len(group) else ""
+        current = name or current
+        spread.append(current)
+    lower = _header_for(header + [""] * (width - len(header)), header)
+    out = []
+    for index in range(width):
+        below = lower[index] if index < len(lower) else None
+        out.append(" ".join(part for part in (spread[index], below or "") if part))
+    return out
 
 
 def _header_for(cells: list[str], header: list[str] | None) -> list[str | None]:
@@ -157,10 +191,21 @@ def _tables(doc: Document) -> list[_Table]:
                 current = _Table()
                 tables.append(current)
             gap = 0
+            if current.header is None and not current.rows and current.group is None and _is_group(cells):
+                current.group, current.group_line = cells, (line, page.number, pdf)
+                continue
             if _is_header(cells, current.header is not None):
+                if current.group is not None and not current.rows:
+                    cells = _grouped(current.group, cells)
+                current.group = current.group_line = None
                 current.header = cells
                 last_header = cells
                 continue
+            if current.group is not None and current.group_line is not None:
+                # No header followed: the sparse line was a row after all.
+                group_text, group_page, group_pdf = current.group_line
+                current.rows.append(_Row(current.group, [group_text], group_page, group_pdf, current.header))
+                current.group = current.group_line = None
             if current.header is None and last_header and len(last_header) == len(cells) and not current.rows:
                 current.header = last_header
             current.rows.append(_Row(cells, [line], page.number, pdf, current.header))

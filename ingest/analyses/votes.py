@@ -10,7 +10,8 @@ text records no vote. Invariants:
   with numbers wins, so "For (41)" is 41, never 4. "(4 votes to 5)" is 4 for, 5 against.
 * `result` is "carried" or "lost": from the words ("CARRIED", "carried unanimously",
   "passed", "LOST", "FELL", "defeated"), else from the counts (more for than against is
-  carried). "Unanimously", "nem con" and "all in favour" are a carried vote with no counts.
+  carried; votes for with none printed against is carried). "Unanimously", "nem con", "all
+  in favour" and "all agreed" are a carried vote with no counts.
 * A text recording several votes that differ (an amendment lost, then the motion carried;
   one recommendation approved unanimously and another not, 2 for and 7 against) records no
   single vote: None. The same vote repeated is one vote, and so are counts and the fate
@@ -51,16 +52,30 @@ _LABEL_FIRST = {
     field: re.compile(rf"\b{label}\s*(?:[:=(–—-]\s*)?{_COUNT_AFTER}\b", re.I)
     for field, label in _LABELS.items()
 }
-_VOTES_TO = re.compile(r"\b(?P<for>\d{1,3})\s+votes?\s+to\s+(?P<against>\d{1,3})\b", re.I)
+# "(4 votes to 5)"; after a word of voting also "voted 5 to 2", "carried 6-1", "lost 3–4".
+_VOTES_TO = re.compile(
+    r"\b(?P<for>\d{1,3})\s+votes?\s+to\s+(?P<against>\d{1,3})\b"
+    r"|\b(?:vot(?:ed|e|ing)|carried|lost|passed|defeated)\s+(?:by\s+)?(?P<for2>\d{1,3})\s*(?:to|-|–)\s*(?P<against2>\d{1,3})\b"
+    r"(?=\s*(?:[.,;:)]|$|votes?\b|in\s+favour\b|with\b|against\b))",
+    re.I,
+)
 
 # Lower-case "carried" and "passed" are a vote's fate only beside a motion or a vote ("the
 # motion was carried", "carried unanimously"); "many people carried cash" is not.
 _MOTION_NOUN = r"(?:motion|resolution|recommendation|amendment|proposal|proposition|vote)s?"
 _CARRIED = re.compile(
-    r"(?-i:\bCARRIED\b)|\bcarried\s+(?:unanimously|by|nem|with|\()"
+    r"(?-i:\bCARRIED\b)|\bcarried\s+(?:unanimously|by\s+(?:\d|a\s+majority|majority|\w+\s+votes?)|nem|with|\()"
     rf"|\b{_MOTION_NOUN}\b[^;]{{0,60}}\b(?:carried|passed)\b(?!\s+(?:out|forward|over|through|on|to)\b)"
     r"|\bpassed\s+unanimously\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b|\ball\s+(?:were\s+)?in\s+favour\b"
     r"|\bby\s+all\s+(?:those\s+)?present\b|\bagreed\s+by\s+all\b"
+    r"|\bby\s+all\s+(?:the\s+)?(?:members|councillors|cllrs)\b"
+    # A bare "carried" closing a proposal: "Cllr Ash proposed ..., seconded by Cllr Birch, carried."
+    r"|[,;:–—-]\s*carried\s*[.!]?\s*$"
+    # The members together as the fate, not as the subject of what they decide: "All
+    # agreed.", "All Councillors present were in agreement." ("All Cllrs agreed to order a
+    # board" is a decision with no vote recorded; "not all agreed" records no such thing).
+    r"|(?<!\bnot\s)\ball\s+(?:(?:the\s+)?(?:members|councillors|cllrs)\s+)?(?:present\s+)?"
+    r"(?:agreed(?=\s*(?:[.;,)]|$))|were\s+in\s+agreement\b)"
     # Welsh: "ac roedd pawb yn gytûn" (and all were agreed), "yn unfrydol" (unanimously).
     r"|\bpawb\s+yn\s+gyt[uû]n\b|\byn\s+unfrydol\b",
     re.I,
@@ -71,10 +86,13 @@ _LOST = re.compile(
     re.I,
 )
 _VOTING = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bcarried\b|\blost\b|\bfell\b|\bmajority\b|\bmotion\b", re.I)
+# A count in favour is a vote by itself ("seven were in favour, and Cllr Reeve abstained").
+_IN_FAVOUR = re.compile(rf"\b{_COUNT_BEFORE}{_FILLER}\s+in\s+favour\b", re.I)
 # A text mentions a vote at all: cheap test before the work.
 _VOTE_WORDS = re.compile(
     r"\bvot(?:e|es|ed|ing)\b|\bagainst\b|\babstain|\bin\s+favour\b|\bcarried\b|\blost\b|\bfell\b|\bFOR\b"
-    r"|\bunanimous|\bnem\.?\s*con\b|\bpassed\b|\bdefeated\b|\bby\s+all\b|\bpawb\s+yn\s+gyt|\bunfrydol\b",
+    r"|\bunanimous|\bnem\.?\s*con\b|\bpassed\b|\bdefeated\b|\bby\s+all\b|\bpawb\s+yn\s+gyt|\bunfrydol\b"
+    r"|\bin\s+agreement\b|\ball\s+(?:\w+\s+){0,3}agreed\b",
     re.I,
 )
 
@@ -102,13 +120,19 @@ def _read_counts(text: str) -> dict[str, int]:
     One label alone is a count only beside a word of voting: "funding for 3 years" is not."""
     to = _VOTES_TO.search(text)
     if to:
-        return {"for": int(to.group("for")), "against": int(to.group("against"))}
+        votes_for, against = (
+            (to.group("for"), to.group("against")) if to.group("for") else to.group("for2", "against2")
+        )
+        return {"for": int(votes_for), "against": int(against)}
     readings = []
     for table in (_COUNT_FIRST, _LABEL_FIRST):
         found = {field: m for field, pattern in table.items() if (m := pattern.search(text))}
         readings.append({field: _number(m.group("n")) for field, m in found.items()})
     best = max(readings, key=len)
-    return best if len(best) >= 2 or _VOTING.search(text) else {}
+    if len(best) >= 2 or _VOTING.search(text):
+        return best
+    in_favour = _IN_FAVOUR.search(text)
+    return {"for": _number(in_favour.group("n"))} if in_favour else {}
 
 
 def _read_one(segment: str) -> Votes | None:
@@ -122,6 +146,9 @@ def _read_one(segment: str) -> Votes | None:
         result = "carried"
     elif "for" in counts and "against" in counts and counts["for"] != counts["against"]:
         result = "carried" if counts["for"] > counts["against"] else "lost"
+    elif counts.get("for") and "against" not in counts:
+        # Votes for and none printed against: "six were in favour and two abstained".
+        result = "carried"
     else:
         result = None
     if not counts and result is None:

@@ -22,6 +22,7 @@ from search.ask.lexicon import TermMatcher, tokens
 from search.ask.passages import Passage, Unit
 from search.ask.people import cell_is_person_column, name_spans
 from search.ask.question import (
+    DATE,
     DECISION,
     ORGANISATION,
     PERSON,
@@ -32,7 +33,7 @@ from search.ask.question import (
     TIME,
     Question,
 )
-from search.ask.spans import FALLBACK, Span, typed_spans
+from search.ask.spans import Span, fallback_spans, typed_spans
 from search.ask.tables import choose_cell, other_period, period_columns
 
 _NAME_TYPES = (PERSON, ORGANISATION, PLACE)
@@ -97,17 +98,41 @@ def match_unit(
 def _pull(span: Span, positions: list[tuple[int, int, float]]) -> float:
     """How closely the question's words surround a span: each adds its weight divided by its
     distance; a word after the span counts at its distance, one before it at double, as
-    English puts a figure before what it counts ("39 child protection assessments")."""
+    English puts a figure before what it counts ("39 child protection assessments"). A date,
+    time or period is the other way about: it follows the verb or noun it dates ("the lease
+    ends in March 2017", "the meeting closed at 4.10pm"), so the words before it count at
+    their distance and those after at double."""
+    dates = span.kind in _DATING
     total = 0.0
     for start, end, weight in positions:
         if span.end <= start:
-            distance = float(start - span.end)
+            distance = float(start - span.end) * (2.0 if dates else 1.0)
         elif span.start >= end:
-            distance = 2.0 * (span.start - end)
+            distance = (1.0 if dates else 2.0) * (span.start - end)
         else:
             continue  # the span is the question's own word
         total += weight / (1.0 + distance / 4.0)
     return total
+
+
+def _bound(text: str, span: Span, positions: list[tuple[int, int, float]]) -> bool:
+    """Whether a question's word governs the span through a preposition alone ("ends in
+    March 2017", "closed at 4.10pm", "due by 31 March"), or, for a name, as a label its
+    value or an agent ("seconded: Brian Smith", "proposed by A Jones"): the date or the
+    person of that word, not of another in the sentence."""
+    governs = _GOVERNS if span.kind in _DATING else _LABELS
+    for _start, end, _weight in positions:
+        if end <= span.start and governs.fullmatch(text[end : span.start]):
+            return True
+    return False
+
+
+_DATING = frozenset({DATE, TIME})
+_LABELS = re.compile(r"\s*(?:by\s+|:\s*|\|\s*|[–—-]\s*|\t\s*)")
+_GOVERNS = re.compile(
+    r"\s+(?:in|on|at|by|from|until|till|before|after|during|of|for|to)\s+(?:the\s+|about\s+)?",
+    re.I,
+)
 
 
 _RANGE_ASKED = re.compile(r"\b(?:slot|window|between|hours|period|from when)\b", re.I)
@@ -132,8 +157,12 @@ def _preceded_by(text: str, span: Span, preposition: str | None) -> bool:
     )
 
 
-def _span_score(question: Question, span: Span, positions: list[tuple[int, int, float]]) -> float:
+def _span_score(
+    question: Question, span: Span, positions: list[tuple[int, int, float]], text: str = ""
+) -> float:
     score = _pull(span, positions)
+    if (span.kind in _DATING or span.kind in _NAME_TYPES) and text and _bound(text, span, positions):
+        score += 1.0
     if span.kind == TIME and " " in span.text and _RANGE_ASKED.search(question.text):
         score += 1.0
     wanted = question.periods
@@ -149,7 +178,16 @@ def _span_score(question: Question, span: Span, positions: list[tuple[int, int, 
     return score
 
 
-def _best_span(question: Question, spans: list[Span], positions: list[tuple[int, int, float]]) -> Span | None:
+# The roles a question asking for the end of a change, or its start, wants.
+_WANTED_ROLES = {"end": ("to", "projected"), "start": ("from",)}
+
+
+def _best_span(
+    question: Question, spans: list[Span], positions: list[tuple[int, int, float]], text: str = ""
+) -> Span | None:
+    """The span of a unit that answers: the one the question's words surround most closely;
+    where the question asks for the end or the start of a change ("what is it projected to
+    be", "what was it originally") and the sentence gives one, that one."""
     lowered = question.text.lower()
     asked = question.person_surnames
     usable = [
@@ -160,19 +198,17 @@ def _best_span(question: Question, spans: list[Span], positions: list[tuple[int,
     ]
     if not usable:
         return None
-    return max(usable, key=lambda s: (_span_score(question, s, positions), -s.start))
+    wanted = _WANTED_ROLES.get(question.wants or "", ())
+    if any(s.role in wanted for s in usable):
+        usable = [s for s in usable if s.role in wanted]
+    return max(usable, key=lambda s: (_span_score(question, s, positions, text), -s.start))
 
 
 def _spans(question: Question, text: str, names: list[tuple[str, str]]) -> list[Span]:
     kind = question.answer_type
     if kind in _NAME_TYPES:
         return name_spans(kind, text, names)
-    found = typed_spans(kind, text)
-    for other in FALLBACK.get(kind, ()):
-        if found:
-            break
-        found = typed_spans(other, text)
-    return found
+    return typed_spans(kind, text) or fallback_spans(kind, text)
 
 
 def _without_parts(candidates: list[Candidate]) -> list[Candidate]:
@@ -307,7 +343,7 @@ class CandidateReader:
         preposition = leading_preposition(self.question)
         if preposition and any(_preceded_by(unit.text, s, preposition) for s in spans):
             spans = [s for s in spans if _preceded_by(unit.text, s, preposition)]
-        span = _best_span(self.question, spans, matched.positions)
+        span = _best_span(self.question, spans, matched.positions, unit.text)
         if span is None:
             return Candidate(
                 passage=passage,
@@ -327,7 +363,7 @@ class CandidateReader:
             span=span,
             extra={
                 "span_role": span.role,
-                "span_pull": _span_score(self.question, span, matched.positions),
+                "span_pull": _span_score(self.question, span, matched.positions, unit.text),
                 "preposition": _preceded_by(unit.text, span, preposition),
             },
         )

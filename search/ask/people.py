@@ -29,6 +29,7 @@ from minutebook.store import Store
 from minutebook.text import plain_text
 from search.ask.evidence import Candidate
 from search.ask.passages import Passage
+from search.ask.periods import find_periods
 from search.ask.question import ORGANISATION, PERSON, PLACE, Question
 from search.ask.retrieve import Retrieved
 from search.ask.spans import Span
@@ -47,6 +48,15 @@ _NAME_ROLE = re.compile(r"\b(" + _NAME + r")\s*\((?:[^()]{2,60})\)")
 _CUE = re.compile(
     r"\b(?i:(?:question|statement|petition|presented|proposed|seconded|moved|introduced|submitted|asked|"
     r"raised|reported|led|chaired|signed)\s+by|councillors?:|present:|from|cllrs?\.?)\s+(" + _NAME + r")"
+)
+# A role as a label, the name after it as its value: "Lead officer | John Brown", "Chair:
+# Jane Smith", "Proposed – A Jones" (tables of contacts, lists of who moved what).
+_ROLE_LABEL = re.compile(
+    r"\b(?i:(?:lead|contact|responsible|report(?:ing)?|named)?\s*(?:officer|member|councillor|author|lead|contact)s?"
+    r"|chair(?:man|woman|person)?|vice[- ]chair|clerk|secretary|treasurer|presenter|speaker|proposer|"
+    r"seconder|proposed(?: by)?|seconded(?: by)?|mover|moved(?: by)?|owner|responsible)"
+    r"\s*(?:\||:|\t|–|—| - )\s*"
+    r"((?:[A-Z]\.? ?){0,2}" + _NAME + r"|(?:[A-Z]\.? ?){1,3}[A-Z][a-z'’-]+)"
 )
 # A signature: a name (initials allowed) alone on its line, its role on the next line
 # ("A B Other" / "Clerk to the Council", as parish notices are signed).
@@ -88,8 +98,11 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
 # "managed by NPS", "a report from YDNPA", "NPS, who charge": where an acronym names who.
 _BODY_CUE_BEFORE = re.compile(r"\b(?:by|from|with|to|of)\s+(?:the\s+)?$", re.I)
 _PLACE_AFTER = re.compile(
-    r"\b(?:in|at|near|around|outside|within|of)\s+((?:[A-Z][\w'’-]+(?:\s+|,\s+)?){1,4})"
+    r"\b(?:in|at|near|around|outside|within|of)[ \t]+((?:[A-Z][\w'’-]+(?:[ \t]+|,[ \t]+)?){1,4})"
 )
+# A capitalised name ending in a word for a body is an organisation, not a place ("in
+# Children's Services", "at the Parish Council").
+_BODY_ENDING = re.compile(r"\b(?:" + _ORG_ENDINGS + r"|Committee|Panel)$")
 _DIRECTION = re.compile(
     r"\b(?:in|for|across) the ((?:north|south|east|west|central)(?:[- ](?:east|west))?)\b", re.I
 )
@@ -100,7 +113,7 @@ def _spans_of(pattern: re.Pattern[str], kind: str, text: str, role: str, group: 
     out = []
     for m in pattern.finditer(text):
         start, end = m.start(group), m.end(group)
-        piece = text[start:end].rstrip(" ,.")
+        piece = text[start:end].rstrip(" ,.\n\t")
         if piece:
             out.append(Span(kind, start, start + len(piece), piece, role))
     return out
@@ -133,6 +146,7 @@ def person_spans(text: str, names: list[tuple[str, str]], *, roles: bool = True)
     found += _known(PERSON, text, names)
     found += _spans_of(_NAME_ROLE, PERSON, text, "named_role", 1)
     found += _spans_of(_CUE, PERSON, text, "cue", 1)
+    found += _spans_of(_ROLE_LABEL, PERSON, text, "cue", 1)
     people = _unique(found)
     if people or not roles:
         return people
@@ -169,7 +183,11 @@ def organisation_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
 def place_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
     found = _known(PLACE, text, names)
     for span in _spans_of(_PLACE_AFTER, PLACE, text, "pattern", 1):
-        if span.text.split()[0] not in _STARTS_SENTENCE_WORDS:
+        if (
+            span.text.split()[0] not in _STARTS_SENTENCE_WORDS
+            and not _BODY_ENDING.search(span.text)
+            and not find_periods(span.text)  # "in June", "at 31 March 2024"
+        ):
             found.append(span)
     found += _spans_of(_DIRECTION, PLACE, text, "direction", 1)
     return _unique(found)

@@ -32,7 +32,7 @@ from search.ask.confidence import ANSWER_THRESHOLD, answer_confidence
 from search.ask.evidence import Candidate
 from search.ask.people import attendance_candidates
 from search.ask.question import Question, read_question
-from search.ask.retrieve import retrieve
+from search.ask.retrieve import retrieve, subject_terms
 from search.ask.score import rank
 from search.engine.agreement import prepare as prepare_index
 
@@ -40,7 +40,10 @@ from search.engine.agreement import prepare as prepare_index
 def ranked_candidates(store: Store, home: Path, asked: Question) -> list[Candidate]:
     """Every candidate answer to `asked`, with features, best first (stages 2 to 4)."""
     found = retrieve(home, store, asked)
-    weights = {t: max(found.idf(t), 0.05) for t in asked.terms}
+    weights = {
+        t: max(found.idf(t), 0.05)
+        for t in subject_terms(asked.terms, found.bodies, bool(asked.meeting_periods))
+    }
     reader = CandidateReader(asked, weights, found.names)
     candidates = attendance_candidates(store, asked, found) + reader.read(found.passages)
     return rank(asked, found, candidates)

@@ -116,7 +116,7 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:did|were|was there|was|has|have|had) (?:any|anyone|anybody)\b"), COUNT),
     (
         re.compile(
-            r"\b(?:what|which)\b(?:\s+\w+){0,3}\s+(?:rate|score"
+            r"\b(?:what|which)\b(?:\s+[\w'’]+){0,5}\s+(?:rate|score"
             r"|ranking|rank|ratio|grade|pay point|scale point|"
             r"spinal (?:column )?point|band|position|rating|standing|index)\b"
         ),

@@ -32,7 +32,7 @@ from whoosh import query
 
 from minutebook.store import Store
 from minutebook.text import plain_text
-from search.ask.lexicon import variants
+from search.ask.lexicon import stem_set, variants
 from search.ask.passages import Passage
 from search.ask.periods import Period
 from search.ask.question import Question
@@ -57,6 +57,11 @@ COMMON_SHARE = 0.08
 MIN_QUERY_TERMS = 3
 COMMON_FLOOR = 2000
 _BATCH = 400
+# Which papers hold each of the question's rarer words (a council's or a place's name, a
+# committee, a scheme): looked up for words in at most `PAPER_TERM_SECTIONS` sections, at
+# most `PAPER_TERMS` of them, rarest first. A commoner word is taken to be in every paper.
+PAPER_TERM_SECTIONS = 300
+PAPER_TERMS = 6
 
 _SECTION_ROWS = """
 SELECT s.id AS passage_id, s.text, s.title AS section_title, s.page,
@@ -97,6 +102,16 @@ class Retrieved:
     attendance: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # Papers of the meeting the question dates, and papers among the best hits, best first.
     documents: list[str] = field(default_factory=list)
+    # For the question's rarer words (`PAPER_TERMS`), the papers holding each anywhere in
+    # their indexed text; a word not looked up is in every paper.
+    term_papers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The bodies (as stored on papers) the question names by their own words (`named_bodies`).
+    bodies: frozenset[str] = frozenset()
+
+    def in_paper(self, term: str, document_id: str) -> bool:
+        """Whether the paper holds `term` (or one of its forms) anywhere in its indexed text."""
+        papers = self.term_papers.get(term)
+        return papers is None or document_id in papers
 
     def idf(self, term: str) -> float:
         """BM25 idf over the whole index; a word no paper uses gets the highest weight."""
@@ -175,6 +190,7 @@ def retrieve(home: Path, store: Store, question: Question, limit: int = CANDIDAT
         if ranges:
             seen = {h[0] for h in hits}
             hits += [h for h in top_sections(home, q, PREFERRED, query.Or(ranges)) if h[0] not in seen]
+    term_papers = _term_papers(home, terms, df)
     dated = _dated_documents(home, question.meeting_periods or question.periods, q)
     documents = list(dict.fromkeys(dated + [h[1] for h in hits]))
     loaded = load_passages(store, [h[0] for h in hits])
@@ -201,7 +217,80 @@ def retrieve(home: Path, store: Store, question: Question, limit: int = CANDIDAT
         names=known_names(store, paper_ids),
         attendance=attendance_rows(store, paper_ids),
         documents=list(dict.fromkeys(dated + documents)),
+        term_papers=term_papers,
+        bodies=named_bodies(store, question.text),
     )
+
+
+# Words every kind of body's name shares: they say what sort of body it is, not which.
+_BODY_KIND_WORDS = stem_set(
+    "council councils parish town city county community district borough committee committees "
+    "panel board meeting meetings annual general extraordinary joint full the of and for on in a "
+    "sub group cabinet authority combined"
+)
+
+
+# Words that say where to look (which body, which meeting, which paper), not what is asked.
+_LOCATOR_WORDS = stem_set(
+    "council councils parish committee committees panel board cabinet meeting meetings minutes agenda"
+)
+
+
+def subject_terms(terms: list[str], bodies: frozenset[str], dated_meeting: bool = False) -> list[str]:
+    """The question's words about what it asks, without the words that only locate it: the
+    names of the bodies it names and, when it names a body or dates the meeting, its words
+    for a body or a meeting ("At Wretton Parish Council's May 2019 meeting, who ...": "who"
+    asks about what follows). A word for a committee in a question that names none may be
+    its subject ("when will the report come back to committee?"). All of them when nothing
+    else is left."""
+    locating: set[str] = set()
+    for body in bodies:
+        locating |= stem_set(body)
+    if bodies or dated_meeting:
+        locating |= _LOCATOR_WORDS
+    subject = [t for t in terms if t not in locating]
+    return subject or list(terms)
+
+
+def body_words(body: str) -> frozenset[str]:
+    """The stems that tell one body's name from another's ("wretton" in "Wretton Parish
+    Council", "transport connectiv" in "Committee for Transport and Connectivity")."""
+    return stem_set(body) - _BODY_KIND_WORDS
+
+
+def named_bodies(store: Store, text: str) -> frozenset[str]:
+    """The stored bodies whose telling words the question holds every one of (so "Wretton
+    Parish Council" names "Wretton Parish Council", and "the Committee for Transport and
+    Connectivity" names it whatever it is printed as). Empty when it names none."""
+    have = stem_set(text)
+    try:
+        rows = store.query(
+            "SELECT DISTINCT body FROM documents WHERE body IS NOT NULL"
+            " UNION SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL"
+        )
+    except sqlite3.Error:
+        return frozenset()
+    named = set()
+    for row in rows:
+        words = body_words(row["body"] or "")
+        if words and words <= have:
+            named.add(row["body"])
+    return frozenset(named)
+
+
+def _term_papers(home: Path, terms: list[str], df: dict[str, int]) -> dict[str, frozenset[str]]:
+    """The papers holding each of the question's rarer words (see `PAPER_TERM_SECTIONS`); a
+    word in no section is held by no paper. Reads the index only, a few sections per word."""
+    rare = sorted((t for t in terms if df.get(t, 0) <= PAPER_TERM_SECTIONS), key=lambda t: df.get(t, 0))
+    out: dict[str, frozenset[str]] = {}
+    for term in rare[:PAPER_TERMS]:
+        if not df.get(term):
+            out[term] = frozenset()
+            continue
+        forms = [term, *sorted(variants(term))]
+        hits = top_sections(home, content_query(forms), PAPER_TERM_SECTIONS * 2)
+        out[term] = frozenset(h[1] for h in hits)
+    return out
 
 
 def _batches(ids: list[str]) -> Iterable[list[str]]:

@@ -32,7 +32,7 @@ from search.ask.lexicon import TermMatcher, stem_set, stems
 from search.ask.passages import Passage
 from search.ask.periods import Period, find_periods, parse_iso
 from search.ask.question import DATE, DECISION, ORGANISATION, PERSON, REQUEST, SENTENCE_TYPES, TIME, Question
-from search.ask.retrieve import Retrieved
+from search.ask.retrieve import Retrieved, body_words, subject_terms
 
 _CONTEXT_WEIGHT = 0.6
 _PASSAGE_WEIGHT = 0.3
@@ -70,7 +70,11 @@ class Scorer:
 
     def __init__(self, question: Question, retrieved: Retrieved) -> None:
         self.question = question
-        self.weights = {t: max(retrieved.idf(t), 0.05) for t in question.terms}
+        # Coverage counts the words about what is asked; the words that locate it (a body, a
+        # meeting) are weighed by the body, meeting and paper features instead.
+        self.subject = subject_terms(question.terms, retrieved.bodies, bool(question.meeting_periods))
+        self.all_weights = {t: max(retrieved.idf(t), 0.05) for t in question.terms}
+        self.weights = {t: self.all_weights[t] for t in self.subject}
         self.total = sum(self.weights.values()) or 1.0
         # The question's two rarest words: a unit holding them is about what is asked.
         self.key_terms = sorted(self.weights, key=lambda t: -self.weights[t])[:2]
@@ -78,11 +82,19 @@ class Scorer:
         self.tense = _tense(question)
         self.top_score = max((p.score for p in retrieved.passages), default=0.0) or 1.0
         # A question put at the meeting is the answer only to "who asked ...?".
-        self.matcher = TermMatcher(question.terms)
+        self.matcher = TermMatcher(self.subject)
+        self.paper_matcher = TermMatcher(question.terms)
         self._passage_terms: dict[str, set[str]] = {}
         self.asks_who_asked = question.answer_type in (PERSON, ORGANISATION) and bool(
             _ASKING.search(question.text)
         )
+        self.retrieved = retrieved
+        # The question's rarer words some paper holds: a paper holding none of them is
+        # unlikely to be the one asked about (another council's, another committee's).
+        self.paper_terms = [
+            t for t, papers in retrieved.term_papers.items() if papers and t in self.all_weights
+        ]
+        self._paper_coverage: dict[str, float] = {}
 
     def _in_passage(self, passage: Passage) -> set[str]:
         found = self._passage_terms.get(passage.id)
@@ -101,6 +113,28 @@ class Scorer:
         full = own + _CONTEXT_WEIGHT * sum(self.weights[t] for t in in_context)
         full += _PASSAGE_WEIGHT * sum(self.weights[t] for t in in_passage)
         return full / self.total, own / self.total
+
+    def paper_coverage(self, passage: Passage) -> float:
+        """The idf-weighted share of the question's rarer words (those some paper holds) that
+        the candidate's paper holds anywhere, or its body or title names; 1 when the
+        question has no such word."""
+        found = self._paper_coverage.get(passage.document_id)
+        if found is None:
+            total = sum(self.all_weights[t] for t in self.paper_terms)
+            if not total:
+                found = 1.0
+            else:
+                named = self.paper_matcher.found_in(
+                    stem_set(f"{passage.document_title or ''} {passage.body or ''}")
+                )
+                held = sum(
+                    self.all_weights[t]
+                    for t in self.paper_terms
+                    if t in named or self.retrieved.in_paper(t, passage.document_id)
+                )
+                found = held / total
+            self._paper_coverage[passage.document_id] = found
+        return found
 
     def _tense_fit(self, candidate: Candidate) -> float:
         """For "when will ...?" a date after the meeting (or "within six months", "the next
@@ -189,6 +223,17 @@ class Scorer:
             return 0.0
         return 1.0 if any(w.contains_date(date) for w in wanted) else -1.0
 
+    def _body(self, candidate: Candidate) -> float:
+        """+1 when the question names the body of the candidate's paper, -1 when it names
+        other bodies and not this one, 0 when it names none (or the paper's body is unknown)."""
+        named = self.retrieved.bodies
+        body = candidate.passage.body
+        if not named or not body:
+            return 0.0
+        if body in named or body_words(body) <= stem_set(self.question.text):
+            return 1.0
+        return -1.0
+
     def features(self, candidate: Candidate) -> dict[str, float]:
         unit = candidate.unit
         passage = candidate.passage
@@ -210,7 +255,7 @@ class Scorer:
             source == "sentence" and bool(candidate.extra.get("cue"))
         )
         answer_words = set(stems(candidate.answer))
-        question_words = set(self.question.terms)
+        question_words = set(self.question.terms)  # an answer repeating any of them echoes
         echoes = (
             bool(answer_words)
             and answer_words <= question_words
@@ -220,9 +265,11 @@ class Scorer:
         features = {
             "coverage": coverage,
             "own_coverage": own,
+            "paper_coverage": self.paper_coverage(passage),
             "type_ok": float(type_ok),
             "period": self._period(candidate),
             "meeting": self._meeting(candidate),
+            "body": self._body(candidate),
             "retrieval": passage.score / self.top_score,
             "rank": 1.0 / (1.0 + passage.rank),
             "heading": float(unit is not None and unit.is_heading),

@@ -289,20 +289,33 @@ _READERS = {
     FINANCIAL_YEAR: financial_year_spans,
     VOTE: vote_spans,
 }
-# What else may answer a type when the sentence has none of the asked kind: a count question
-# answered by a rate ("quarterly"), a rate question by a bare number (a score), a date
-# question by a financial year.
-FALLBACK = {
-    COUNT: (RATE,),
-    RATE: (COUNT, PERCENT),
+# What else may answer a type when the sentence has none of the asked kind, in order (the
+# first kind the sentence has wins; kinds grouped in one tuple compete as one): a count
+# question answered by a rate ("quarterly"), a rate or score question by a percentage ("a
+# response rate of 23%") or a bare number (a score of 3), a date question by a financial year.
+FALLBACK: dict[str, tuple[tuple[str, ...], ...]] = {
+    COUNT: ((RATE,),),
+    RATE: ((PERCENT, COUNT),),
     PERCENT: (),
-    DATE: (FINANCIAL_YEAR, TIME),
-    FINANCIAL_YEAR: (DATE,),
+    DATE: ((FINANCIAL_YEAR,), (TIME,)),
+    FINANCIAL_YEAR: ((DATE,),),
     TIME: (),
-    DURATION: (DATE,),
+    DURATION: ((DATE,),),
     MONEY: (),
     VOTE: (),
 }
+
+
+def fallback_spans(kind: str, text: str) -> list[Span]:
+    """Spans of the first group of `FALLBACK[kind]` the text has, the group's kinds merged
+    (where two overlap, the one listed first keeps its place)."""
+    for group in FALLBACK.get(kind, ()):
+        found: list[Span] = []
+        for other in group:
+            found += [s for s in typed_spans(other, text) if not _overlaps(s, found)]
+        if found:
+            return sorted(found, key=lambda s: s.start)
+    return []
 
 
 def typed_spans(kind: str, text: str) -> list[Span]:

@@ -30,6 +30,10 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 QUESTIONS = REPO / "tests" / "labels" / "ask_questions.json"
+# The second, independently written set: only ever scored, never read (see eval_ask.py).
+HELDOUT_QUESTIONS = REPO / "tests" / "labels" / "ask_questions_heldout.json"
+# The nine more councils that set draws on (text papers, one folder per council).
+DEVCOUNCILS = REPO.parent / "devcouncils"
 SHARED = REPO.parent / "shared"
 # Where each council's papers are (the folders tests may read when present).
 FOLDERS = (REPO / "corpus", SHARED / "real-pdfs", SHARED / "more-councils")
@@ -78,13 +82,27 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
     ]
 
 
-def paper_paths() -> list[Path]:
-    """Every council paper present in the known folders (READMEs are not papers)."""
+def paper_paths(extra: tuple[Path, ...] = ()) -> list[Path]:
+    """Every council paper present in the known folders (READMEs are not papers), then those
+    under each `extra` folder (searched recursively: one sub-folder per council)."""
     paths: list[Path] = []
     for folder in FOLDERS:
         if folder.is_dir():
             paths += sorted(p for p in folder.iterdir() if p.suffix.lower() in PAPER_SUFFIXES)
+    for folder in extra:
+        if folder.is_dir():
+            paths += sorted(p for p in folder.rglob("*") if p.suffix.lower() in EXTRA_SUFFIXES)
     return paths
+
+
+EXTRA_SUFFIXES = (".txt", ".pdf", ".md")
+
+
+def file_keys(path: str) -> tuple[str, str]:
+    """The names a label may give a stored paper: its file name, and its folder and file name
+    ("govan_cc/2024-05-13_minutes.md": papers of several councils may share a file name)."""
+    stored = Path(path)
+    return stored.name, f"{stored.parent.name}/{stored.name}"
 
 
 # ------------------------------------------------------------ normalising
@@ -163,6 +181,8 @@ class StoredPapers:
     may come from (plain pages, items, sections)."""
 
     file_of: dict[str, str] = field(default_factory=dict)
+    # Both names of each paper (`file_keys`), by document.
+    keys_of: dict[str, tuple[str, str]] = field(default_factory=dict)
     date_of: dict[str, str | None] = field(default_factory=dict)
     texts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     # Text reachable by search (items and sections only), by file name.
@@ -178,18 +198,27 @@ def read_store(home: Path) -> StoredPapers:
     with open_store(home) as store:
         for row in store.query("SELECT id, path, meeting_date FROM documents"):
             stored.file_of[row["id"]] = Path(row["path"]).name
+            stored.keys_of[row["id"]] = file_keys(row["path"])
             stored.date_of[row["id"]] = row["meeting_date"]
         for row in store.query("SELECT document_id, text FROM sections"):
             stored.texts[row["document_id"]].append(row["text"])
-            stored.indexed[stored.file_of.get(row["document_id"], "")].append(row["text"])
+            for key in stored.keys_of.get(row["document_id"], ("",)):
+                stored.indexed[key].append(row["text"])
         for row in store.query("SELECT document_id, text FROM items"):
             stored.texts[row["document_id"]].append(row["text"])
-            stored.indexed[stored.file_of.get(row["document_id"], "")].append(row["text"])
+            for key in stored.keys_of.get(row["document_id"], ("",)):
+                stored.indexed[key].append(row["text"])
         for row in store.query("SELECT document_id, number, text FROM pages ORDER BY number"):
             page = plain_text(row["text"])
             stored.texts[row["document_id"]].append(page)
-            stored.pages[stored.file_of.get(row["document_id"], "")].append(page)
+            for key in stored.keys_of.get(row["document_id"], ("",)):
+                stored.pages[key].append(page)
     return stored
+
+
+def same_paper(stored: StoredPapers, document_id: str, labelled: str) -> bool:
+    """Whether the stored document is the labelled file (by file name, or folder/file name)."""
+    return labelled in stored.keys_of.get(document_id, ())
 
 
 def citation_correct(question: Question, result: dict[str, Any], stored: StoredPapers) -> bool:
@@ -201,7 +230,7 @@ def citation_correct(question: Question, result: dict[str, Any], stored: StoredP
     quote = cite.get("quote") or ""
     if not quote or not any(quote in text for text in stored.texts.get(doc, [])):
         return False
-    if stored.file_of.get(doc) != question.file:
+    if not same_paper(stored, doc, question.file):
         return False
     return question.page is None or cite.get("page") == question.page
 
@@ -241,7 +270,7 @@ def diagnose(question: Question, result: dict[str, Any], stored: StoredPapers) -
         question.quote, stored.indexed.get(question.file, [])
     ):
         notes.append("source text outside any item (not indexed)")
-    dates = {stored.date_of[d] for d, f in stored.file_of.items() if f == question.file}
+    dates = {stored.date_of[d] for d in stored.file_of if same_paper(stored, d, question.file)}
     if dates and question.meeting_date not in dates:
         notes.append(f"paper stored under meeting date {sorted(map(str, dates))[0]}")
     return "; ".join(notes)

@@ -6,6 +6,8 @@ confident-wrong rate, and latency per question.
     python tests/bench/eval_ask.py --home /tmp/ask-eval --fresh  # re-ingest from scratch
     python tests/bench/eval_ask.py --misses                    # development councils' misses
     python tests/bench/eval_ask.py --save after.json --compare before.json
+    python tests/bench/eval_ask.py --home /tmp/ask-held --questions tests/labels/ask_questions_heldout.json \
+        --extra-folder ../devcouncils                            # the held-out set, scores only
 
 Ingests the sample corpus and every present council folder (../shared/real-pdfs,
 ../shared/more-councils) into one home through the real command line (a few tens of seconds;
@@ -17,6 +19,12 @@ Development discipline: rules are written against the development councils (norf
 burtoncumwalden) and the held-out ones (weca, manordeilo) are only scored, never read while
 writing rules: `--misses` lists the development councils' misses only, unless `--councils`
 names others explicitly. Held-out and development scores are printed separately.
+
+`--questions FILE` asks another question set; `--extra-folder DIR` (repeatable) ingests the
+papers under DIR (recursively: one folder per council) into the same home. A question set
+other than the development file is *blind*: only its scores per council, per answer type and
+per group are printed or saved; its questions, answers and misses never are (`--misses` is
+refused, `--save` keeps no per-question entries, structural misses are counted by council).
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.bench.ask_scoring import (  # noqa: E402
     DEVELOPMENT,
     HELD_OUT,
+    QUESTIONS,
     Outcome,
     Tally,
     group,
@@ -66,23 +75,23 @@ def answer_threshold() -> float:
     return float(pipeline.ANSWER_THRESHOLD)
 
 
-def ingest(home: Path, fresh: bool) -> float:
+def ingest(home: Path, fresh: bool, extra: tuple[Path, ...] = ()) -> float:
     from ui.cli import main as cli_main
 
     if fresh and home.exists():
         shutil.rmtree(home)
     started = time.perf_counter()
-    paths = [str(p) for p in paper_paths()]
+    paths = [str(p) for p in paper_paths(extra)]
     code = cli_main(["--home", str(home), "ingest", *paths, "--workers", "2"])
     if code != 0:
         print(f"warning: ingest exited {code} (some papers failed)", file=sys.stderr)
     return time.perf_counter() - started
 
 
-def ask_all(home: Path, councils: set[str] | None) -> list[Outcome]:
+def ask_all(home: Path, councils: set[str] | None, path: Path = QUESTIONS) -> list[Outcome]:
     from search.ask import answer_question
 
-    questions = [q for q in load_questions() if councils is None or q.council in councils]
+    questions = [q for q in load_questions(path) if councils is None or q.council in councils]
     stored = read_store(home)
     threshold = answer_threshold()
     answer_question(home, "What was decided?")  # warm-up: the searcher and the model load once
@@ -125,7 +134,8 @@ def print_misses(outcomes: list[Outcome]) -> None:
             print(f"   structural: {o.diagnosis}")
 
 
-def summary(outcomes: list[Outcome]) -> dict[str, Any]:
+def summary(outcomes: list[Outcome], blind: bool = False) -> dict[str, Any]:
+    """Scores by group, council and type, and (unless `blind`) every question's answer."""
     by_council = group(outcomes, "council")
     dev = Tally([o for o in outcomes if o.question.council in DEVELOPMENT])
     held = Tally([o for o in outcomes if o.question.council in HELD_OUT])
@@ -141,7 +151,10 @@ def summary(outcomes: list[Outcome]) -> dict[str, Any]:
         "councils": {name: t.scores() for name, t in by_council.items()},
         "types": {name: t.scores() for name, t in group(outcomes, "type").items()},
         "latency_ms": {"median": round(median, 1), "p95": round(p95, 1)},
-        "questions": {
+        "groups": {name: t.scores() for name, t in groups(outcomes, blind).items()},
+        "questions": {}
+        if blind
+        else {
             o.question.id: {
                 "answer": o.result.get("answer"),
                 "confidence": o.result.get("confidence"),
@@ -157,8 +170,8 @@ def summary(outcomes: list[Outcome]) -> dict[str, Any]:
 def print_compare(before: dict[str, Any], after: dict[str, Any]) -> None:
     print("\nbefore -> after")
     rows = [("all", before["all"], after["all"])]
-    for part in ("development", "held_out", "sample_corpus", "real_papers"):
-        rows.append((part, before[part], after[part]))
+    for part, scores in after.get("groups", {}).items():
+        rows.append((part, before.get("groups", {}).get(part), scores))
     rows += [(f"council {c}", before["councils"].get(c), s) for c, s in after["councils"].items()]
     rows += [(f"type {t}", before["types"].get(t), s) for t, s in after["types"].items()]
     print(f"{'':<26}" + "".join(f"{SHORT[c]:>18}" for c in COLUMNS))
@@ -173,6 +186,28 @@ def print_compare(before: dict[str, Any], after: dict[str, Any]) -> None:
     print(f"latency median {lb['median']} -> {la['median']} ms, p95 {lb['p95']} -> {la['p95']} ms")
 
 
+def groups(outcomes: list[Outcome], blind: bool) -> dict[str, Tally]:
+    """The groups scores are reported for: development and held-out councils for the
+    development file; for a blind set, the councils of the first set and the others."""
+    if blind:
+        first = set(DEVELOPMENT) | set(HELD_OUT)
+        parts = {
+            "development councils": [o for o in outcomes if o.question.council in DEVELOPMENT],
+            "held-out councils": [o for o in outcomes if o.question.council in HELD_OUT],
+            "first set's councils": [o for o in outcomes if o.question.council in first],
+            "other councils": [o for o in outcomes if o.question.council not in first],
+        }
+    else:
+        parts = {
+            "development": [o for o in outcomes if o.question.council in DEVELOPMENT],
+            "held-out": [o for o in outcomes if o.question.council in HELD_OUT],
+        }
+    parts["sample corpus (norfolk)"] = [o for o in outcomes if o.question.council == "norfolk"]
+    parts["real council papers"] = [o for o in outcomes if o.question.council != "norfolk"]
+    parts["all"] = list(outcomes)
+    return {name: Tally(found) for name, found in parts.items() if found}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -183,34 +218,38 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="list misses (development councils only)")
     parser.add_argument("--save", type=Path, help="write the scores and every answer as JSON")
     parser.add_argument("--compare", type=Path, help="a --save file to print before/after against")
+    parser.add_argument(
+        "--questions", type=Path, default=QUESTIONS, help="question set (default: the development file)"
+    )
+    parser.add_argument(
+        "--extra-folder",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder of more papers to ingest into the same home (repeatable)",
+    )
     args = parser.parse_args()
 
+    blind = args.questions.resolve() != QUESTIONS.resolve()
+    if blind and args.misses:
+        parser.error("--misses lists questions: not for a held-out set (scores only)")
     councils = set(args.councils.split(",")) if args.councils else None
     with tempfile.TemporaryDirectory() as tmp:
         home = args.home or Path(tmp) / "home"
-        seconds = ingest(home, args.fresh)
-        outcomes = ask_all(home, councils)
+        seconds = ingest(home, args.fresh, tuple(args.extra_folder))
+        outcomes = ask_all(home, councils, args.questions)
     print(f"{len(outcomes)} questions; ingest {seconds:.1f} s; answer threshold {answer_threshold()}")
-    result = summary(outcomes)
+    result = summary(outcomes, blind)
     print_table("councils", group(outcomes, "council"))
-    print_table(
-        "groups",
-        {
-            "development": Tally([o for o in outcomes if o.question.council in DEVELOPMENT]),
-            "held-out": Tally([o for o in outcomes if o.question.council in HELD_OUT]),
-            "sample corpus (norfolk)": Tally([o for o in outcomes if o.question.council == "norfolk"]),
-            "real council papers": Tally([o for o in outcomes if o.question.council != "norfolk"]),
-            "all": Tally(outcomes),
-        },
-    )
+    print_table("groups", groups(outcomes, blind))
     print_table("answer types", group(outcomes, "type"))
     structural = [o for o in outcomes if not o.correct and o.diagnosis]
     print(f"\nmisses with a structural cause (ingest): {len(structural)}")
     for o in structural:
-        if o.question.council in DEVELOPMENT or councils:
+        if not blind and (o.question.council in DEVELOPMENT or councils):
             print(f"  {o.question.id}: {o.diagnosis}")
         else:
-            print(f"  {o.question.council} (held out): {o.diagnosis}")
+            print(f"  {o.question.council} (held out): {o.diagnosis.split(' under ')[0]}")
     median, p95 = latency_ms(outcomes)
     print(f"\nlatency per question: median {median:.1f} ms, p95 {p95:.1f} ms")
     if args.misses:

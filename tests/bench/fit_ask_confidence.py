@@ -3,6 +3,11 @@ held-out councils.
 
     python tests/bench/fit_ask_confidence.py --home /tmp/ask-eval            # fit and report
     python tests/bench/fit_ask_confidence.py --home /tmp/ask-eval --write    # and write them
+    python tests/bench/fit_ask_confidence.py --home /tmp/ask-all --extra-folder ../devcouncils --write
+
+With `--extra-folder`, more councils' papers share the home (only their papers: the questions
+are still the development councils'), so the features that tell one council's papers from
+another's (`paper_coverage`) are fitted where they have something to tell.
 
 Every question of tests/labels/ask_questions.json is run through ask's stages up to ranking
 (`search.ask.pipeline.ranked_candidates`), and every candidate is labelled by the evaluation's
@@ -44,6 +49,7 @@ from tests.bench.ask_scoring import (  # noqa: E402
     answer_correct,
     load_questions,
     read_store,
+    same_paper,
 )
 from tests.bench.eval_ask import ingest  # noqa: E402
 
@@ -55,9 +61,11 @@ RANK_L2 = 0.1
 RANK_PRIORS: dict[str, float] = {
     "coverage": 4.0,
     "own_coverage": 2.0,
+    "paper_coverage": 1.5,
     "type_ok": 2.0,
     "period": 1.0,
     "meeting": 1.5,
+    "body": 1.5,
     "retrieval": 1.0,
     "rank": 1.0,
     "heading": -1.0,
@@ -88,7 +96,22 @@ CONFIDENCE_L2 = 0.5
 # The confidence reads the ranking's own evidence: how high the best candidate scores, how far
 # it leads the best other answer, and how much of the softmax its answer holds. Few inputs:
 # the development set is small, and the rank score already weighs every feature.
-CONFIDENCE_FEATURES = ("score", "margin", "share", "meeting", "period", "type_ok")
+CONFIDENCE_FEATURES = (
+    "score",
+    "margin",
+    "share",
+    "meeting",
+    "period",
+    "type_ok",
+    "paper_coverage",
+    "coverage",
+    "body",
+)
+# Confidence weights are pulled towards these (0 for the rest): features that tell one
+# council's or committee's papers from another's are barely exercised by the development
+# questions, which seldom name their council, yet matter wherever several councils' papers
+# share a home; they keep the weight reading gives them unless the data says otherwise.
+CONFIDENCE_PRIORS: dict[str, float] = {"paper_coverage": 2.0, "body": 1.0}
 
 
 def collect(home: Path, questions: list[Question]) -> list[dict[str, Any]]:
@@ -105,7 +128,7 @@ def collect(home: Path, questions: list[Question]) -> list[dict[str, Any]]:
                 question.type != NEGATIVE
                 and answer_correct(question, c.answer)
                 and (
-                    stored.file_of.get(c.passage.document_id) == question.file
+                    same_paper(stored, c.passage.document_id, question.file)
                     if question.file
                     else c.passage.meeting_date == question.meeting_date
                 )
@@ -206,12 +229,13 @@ def top_rows(data: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
 def fit_confidence(data: list[dict[str, Any]]) -> tuple[float, dict[str, float]]:
     x, y = top_rows(data)
     x1 = np.hstack([np.ones((len(x), 1)), x])
-    w = np.zeros(x1.shape[1])
+    prior = np.array([0.0] + [CONFIDENCE_PRIORS.get(n, 0.0) for n in CONFIDENCE_FEATURES])
+    w = prior.copy()
     penalty = np.full_like(w, CONFIDENCE_L2)
     penalty[0] = 0.0
     for _ in range(100):  # Newton's method on the penalised log-likelihood
         p = 1 / (1 + np.exp(-np.clip(x1 @ w, -30, 30)))
-        grad = x1.T @ (p - y) + penalty * w
+        grad = x1.T @ (p - y) + penalty * (w - prior)
         hess = x1.T @ (x1 * (p * (1 - p))[:, None]) + np.diag(penalty + 1e-6)
         step = np.linalg.solve(hess, grad)
         w -= step
@@ -293,13 +317,20 @@ def main() -> int:
     parser.add_argument(
         "--write", action="store_true", help="write the fitted weights into search/ask/confidence.py"
     )
+    parser.add_argument(
+        "--extra-folder",
+        type=Path,
+        action="append",
+        default=[],
+        help="more papers to ingest into the same home (their councils' questions are not used)",
+    )
     args = parser.parse_args()
     from search.ask.confidence import ANSWER_THRESHOLD, RANK_WEIGHTS
 
     questions = load_questions()
     with tempfile.TemporaryDirectory() as tmp:
         home = args.home or Path(tmp) / "home"
-        ingest(home, args.fresh)
+        ingest(home, args.fresh, tuple(args.extra_folder))
         data = collect(home, questions)
     dev = [d for d in data if d["question"].council in DEVELOPMENT]
     held = [d for d in data if d["question"].council in HELD_OUT]

@@ -67,8 +67,9 @@ def oracle_document(label: dict[str, Any]) -> Document:
             cursor = found + 1
     items: list[Item] = []
     bounds = [k for k, _ in heads] + [len(lines)]
-    if heads and heads[0][0] > 0:
-        items.append(_item("preamble", None, "", lines[: heads[0][0]], 0))
+    if not heads or heads[0][0] > 0:
+        # Text before the first heading; a paper with no numbered items is all preamble.
+        items.append(_item("preamble", None, "", lines[: heads[0][0]] if heads else lines, 0))
     for position, ((start, item), end) in enumerate(zip(heads, bounds[1:], strict=True), start=1):
         items.append(_item(f"oracle-{position}", item["number"], item["title"], lines[start:end], position))
     doc.items = items

@@ -134,15 +134,21 @@ def score_paper(label: dict[str, Any], doc: dict[str, Any] | None, tally: Tally)
         tally.add("item_precision", hit, max(1, len(found)), f"{name}: extra {extra[:12]}")
     if label["kind"] in DECISION_KINDS and label.get("decision_items"):
         wanted_d = {normalise_number(d["number"]) for d in label["decision_items"]}
-        found_d = {normalise_number(r["item_number"]) for r in doc["resolutions"] if r["item_number"]}
+        # A paper with no numbered items (labelled `items: []`, its decisions numbered null)
+        # is one unnumbered item: its decisions are the resolutions outside any numbered item.
+        unnumbered = not label.get("items")
+        found_d = {
+            normalise_number(r["item_number"]) for r in doc["resolutions"] if r["item_number"] or unnumbered
+        }
         hit = len(wanted_d & found_d)
         tally.add(
             "decisions", hit, len(wanted_d), f"{name}: missing {sorted(wanted_d - found_d, key=_natural)}"
         )
+        # A paper where nothing was found adds nothing to precision (its misses are recall's).
         tally.add(
             "decision_precision",
             len(found_d & wanted_d),
-            max(1, len(found_d)),
+            len(found_d),
             f"{name}: extra {sorted(found_d - wanted_d, key=_natural)}",
         )
     if label["kind"] in DECISION_KINDS and label.get("decision_items"):

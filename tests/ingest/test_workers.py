@@ -61,11 +61,24 @@ def test_a_worker_killed_from_outside_fails_only_its_job() -> None:
         outcomes[job] = result
         if not killed:
             # Workers start in order, so the first (lowest pid) has the first job, "hang".
-            os.kill(min(pid for pid in children_of(os.getpid()) if alive(pid)), signal.SIGKILL)
+            os.kill(min(_workers_of(os.getpid())), signal.SIGKILL)
             killed = True
     assert isinstance(outcomes["hang"], JobFailed)
     assert "killed by SIGKILL" in outcomes["hang"].reason
     assert [outcomes[j] for j in ("a", "b", "sleep:0.2", "c")] == ["a", "b", "sleep:0.2", "c"]
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The live worker processes `pid` spawned (not multiprocessing's resource tracker)."""
+    found = []
+    for child in children_of(pid):
+        try:
+            command = (Path("/proc") / str(child) / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if alive(child) and b"spawn_main" in command:
+            found.append(child)
+    return found
 
 
 def test_a_job_past_its_time_limit_is_stopped_and_the_rest_finish() -> None:
@@ -92,8 +105,8 @@ def test_workers_die_with_their_parent() -> None:
     )
     parent = subprocess.Popen([sys.executable, "-c", code], cwd=REPO)
     try:
-        assert wait_for(lambda: len(children_of(parent.pid)) == 2, timeout=60)
-        workers = children_of(parent.pid)
+        assert wait_for(lambda: len(_workers_of(parent.pid)) == 2, timeout=60)
+        workers = _workers_of(parent.pid)
         parent.kill()
         parent.wait()
         gone = wait_for(lambda: not any(alive(pid) for pid in workers), timeout=5)

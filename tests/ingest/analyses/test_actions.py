@@ -177,3 +177,33 @@ def test_an_action_column_names_the_owner_of_the_sentence_it_ends() -> None:
 def test_an_undated_commitment_has_no_due_date() -> None:
     [action] = found(("5", "Officers advised that a written answer would be provided to the questioner.\n"))
     assert action[3] is None
+
+
+def test_an_unbracketed_action_marker_after_a_sentence_names_its_owner() -> None:
+    actions = found(
+        (
+            "7",
+            "The ditch still fills in heavy rain. The gulleys need clearing. Action FE/Clerk"
+            " ii) Sign on Mill Road The sign has been repaired.\n",
+        )
+    )
+    assert (
+        "action_marker",
+        "The gulleys need clearing. Action FE/Clerk",
+        "FE/Clerk",
+        None,
+    ) in actions
+
+
+def test_an_asterisk_opens_an_action_in_the_middle_of_a_paragraph() -> None:
+    actions = found(("8", "d. Email about the footpath being overgrown. *Clerk to report it to highways.\n"))
+    assert [(a[1], a[2]) for a in actions] == [("*Clerk to report it to highways.", "Clerk")]
+
+
+def test_a_run_in_title_before_its_decision_is_not_an_instruction() -> None:
+    assert (
+        found(
+            ("3", "3. To receive & approve the minutes of the last meeting: Approved & signed as correct.\n")
+        )
+        == []
+    )

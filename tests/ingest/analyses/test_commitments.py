@@ -47,6 +47,28 @@ from ingest.analyses.commitments import commitment_in
         ("that the approved plan be published on the website", True, "decided", None),
         ("RESOLVED: to send a letter of thanks to the volunteers.", True, "decided", None),
         ("It was agreed that this would be clarified at the next meeting.", True, "delivered", None),
+        # Telegraphic action notes: an officer and a bare verb of doing, or "asked to".
+        ("Clerk chase the contractor for a date to start the works.", False, "agent_future", "Clerk"),
+        ("Clerk email the highways officer about the blocked drain.", False, "agent_future", "Clerk"),
+        ("Clerk asked to book the hall for the December meeting.", False, "agent_future", "Clerk"),
+        (
+            "Clerk & County Cllr Owen to ask the county to empty the bin.",
+            False,
+            "agent_future",
+            "County Cllr Owen",
+        ),
+        ("The Chairman asked the Clerk to find out who owns the verge.", False, "agent_future", "Clerk"),
+        # Councillors named together; a request in capitals; a pronoun for the one just named.
+        (
+            "Cllrs Price & Lloyd were asked to inspect the play area.",
+            False,
+            "agent_future",
+            "Cllrs Price & Lloyd",
+        ),
+        ("Councillors were ASKED to write to their MP about the bus service.", False, "agent_future", None),
+        ("Cllr Rees said the light was out but she would report it.", False, "agent_future", "Cllr Rees"),
+        # A future passive with the person or firm who will do it.
+        ("The broken bench will be repaired by GTS.", False, "delivered", None),
     ],
 )
 def test_a_commitment_is_found_with_its_shape_and_owner(
@@ -71,6 +93,15 @@ def test_a_commitment_is_found_with_its_shape_and_owner(
         ("that Councillor Ann Jones should remain as a trustee", True),
         ("Authorised the Director, in consultation with the Chair, to take all steps required.", True),
         ("That £5,000 of which £2,000 will be allocated to the hall be approved.", True),
+        # The same words where no one is committed: a noun phrase, a report, a past deed,
+        # what he would like, another body's programme.
+        ("Clerk report attached.", False),
+        ("Clerk contact details are on the website.", False),
+        ("Clerk reported that the bins had been emptied.", False),
+        ("The Clerk asked that members send their comments.", False),
+        ("She would like to thank the volunteers.", False),
+        ("He said the bus would be late.", False),
+        ("The funding bid will be submitted by the Combined Authority shortly.", False),
     ],
 )
 def test_descriptions_state_verbs_and_delegations_commit_no_one(sentence: str, in_decision: bool) -> None:

@@ -36,14 +36,16 @@ def test_kent_resolved_that_is_one_decision_with_its_outcome() -> None:
     assert classify_outcome("RESOLVED that the report be noted.", 8) == "noted"
 
 
-def test_bristol_it_was_agreed_and_agreed_unanimously_are_decisions() -> None:
+def test_bristol_it_was_agreed_is_a_decision_and_agreed_unanimously_its_fate() -> None:
     blocks = find_decision_blocks(
         "Members discussed the scheme at length.\n"
         "It was AGREED that the Committee approve the Liveable Neighbourhood trial.\n"
         "Agreed unanimously\n"
     )
-    assert [b.trigger for b in blocks] == ["shouted", "headline"]
-    assert blocks[0].text == "It was AGREED that the Committee approve the Liveable Neighbourhood trial."
+    assert [b.trigger for b in blocks] == ["shouted"]
+    assert blocks[0].text == (
+        "It was AGREED that the Committee approve the Liveable Neighbourhood trial.\nAgreed unanimously"
+    )
 
 
 def test_lower_case_resolved_in_prose_is_not_a_decision() -> None:
@@ -72,6 +74,12 @@ def test_two_agreements_in_one_discussion_bullet_are_two_decisions() -> None:
         ("The Committee RESOLVED to approve the general direction of travel.", "approved"),
         ("RESOLVED that consideration of the item be deferred to the next meeting.", "deferred"),
         ("RESOLVED that the proposed closure of the centre be not approved.", "rejected"),
+        ("RESOLVED to delay the review of standing orders until the new year.", "deferred"),
+        # "delay" as a noun or not delaying defers nothing.
+        ("RESOLVED to approve the scheme so as not to delay the works until the spring.", "approved"),
+        ("RESOLVED to approve the works, which may cause delays until March.", "approved"),
+        # Recommending the planning authority approve or refuse is an observation.
+        ("RESOLVED that refusal be recommended to the planning authority.", "other"),
     ],
 )
 def test_outcome_is_read_from_the_decision(text: str, outcome: str) -> None:

@@ -79,3 +79,47 @@ def test_sentences_do_not_end_at_titles_initials_or_initialisms() -> None:
         )
     ]
     assert found == ["Proposed by Cllr. O. Williams and seconded by Mr. K. Davies.", "C.C.C. had replied."]
+
+
+def test_a_line_opening_with_the_meetings_verdict_starts_a_paragraph() -> None:
+    text = (
+        "Street light repair - £84.00 (Ch. No. 1201)\n"
+        "Website domain fee – £11.99 paid by direct debit\n"
+        "All approved for payment.\n"
+    )
+    assert texts(text)[-1] == "All approved for payment."
+    # The same word carrying on a sentence is not a verdict.
+    assert texts("On being put to the vote the amendment was\nCARRIED (7 for, 2 against).\n") == [
+        "On being put to the vote the amendment was CARRIED (7 for, 2 against)."
+    ]
+    assert texts("The list of payments was checked and\nApproved by the Chair.\n") == [
+        "The list of payments was checked and Approved by the Chair."
+    ]
+
+
+def test_a_title_opening_a_sentence_keeps_its_full_stop_inside_the_sentence() -> None:
+    found = [s for _, s in sentences("No more flooding on Mill Lane. Cllr. Evans is to survey the ditch.")]
+    assert found == ["No more flooding on Mill Lane.", "Cllr. Evans is to survey the ditch."]
+
+
+def test_an_action_asterisk_starts_a_sentence() -> None:
+    found = [s for _, s in sentences("The path is overgrown. *Clerk to report it.")]
+    assert found == ["The path is overgrown.", "*Clerk to report it."]
+
+
+def test_lettered_limbs_run_into_one_line_are_sentences_of_their_own() -> None:
+    found = [
+        s
+        for _, s in sentences(
+            "a. Newsletters from the police b. Letter about the flag, noted c. Tour of the range"
+        )
+    ]
+    assert found == [
+        "a. Newsletters from the police",
+        "b. Letter about the flag, noted",
+        "c. Tour of the range",
+    ]
+    found = [s for _, s in sentences("*Clerk to report it to highways. e. Email about the grass cutting")]
+    assert found == ["*Clerk to report it to highways.", "e. Email about the grass cutting"]
+    # Initials and "e.g." are not limbs.
+    assert len(sentences("Quotes e.g. from J. Smith were read.")) == 1

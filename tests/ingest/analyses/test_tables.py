@@ -66,6 +66,27 @@ def test_a_header_spanning_two_columns_names_both() -> None:
     assert row.headers == ["Area", "Not in Receipt", "Not in Receipt", "In Receipt", "In Receipt", "Total"]
 
 
+def test_group_names_over_the_header_head_the_columns_they_span() -> None:
+    text = (
+        "\tNorth\t\t\tSouth\t\t\n"
+        "\t\tAny\t3+\t\tAny\t3+\n"
+        "Families registered\t120\t80\t40\t300\t210\t95\n"
+        "Lone parents\t30\t22\t9\t61\t40\t12"
+    )
+    rows = read_tables(_document(text))
+    assert [r.label for r in rows] == ["Families registered", "Lone parents"]
+    south = _cells(rows, "Lone parents")
+    assert (south["South"], south["South Any"], south["South 3+"]) == ("61", "40", "12")
+    assert _cells(rows, "Families registered")["North 3+"] == "40"
+
+
+def test_a_sparse_line_not_followed_by_a_header_stays_a_row() -> None:
+    text = "\tMower\t\tStrimmer\t\nFuel\t£40\t\t£12\t"
+    rows = read_tables(_document(text))
+    assert [r.label for r in rows] == ["Mower", "Fuel"]
+    assert rows[1].cells == ["Fuel", "£40", "", "£12", ""]
+
+
 def test_a_wrapped_pdf_cell_is_read_back_into_its_row() -> None:
     text = (
         "Ref No | Name | Title\n"

@@ -33,6 +33,20 @@ from tests.ingest.documents import minutes
             "Cynigiwyd gan y Cyng. A, eiliwyd gan y Cyng. B ac roedd pawb yn gytûn.",
             Votes(None, None, None, "carried"),
         ),
+        # A count in favour alone is a vote; votes for and none printed against is carried.
+        (
+            "(Cllr A proposed, Cllr B seconded, nine were in favour, and Cllr C abstained)",
+            Votes(9, None, None, "carried"),
+        ),
+        ("(five were in favour and three abstained as they had been absent)", Votes(5, None, 3, "carried")),
+        # The members together as the fate.
+        ("All Councillors present were in agreement.", Votes(None, None, None, "carried")),
+        ("All agreed.", Votes(None, None, None, "carried")),
+        ("The accounts were approved by all Councillors present.", Votes(None, None, None, "carried")),
+        # Counts joined by "to" or a dash after a word of voting.
+        ("Councillors voted 5 to 2 in favour of the new lights.", Votes(5, 2, None, "carried")),
+        ("The motion was carried 6-1.", Votes(6, 1, None, "carried")),
+        ("Cllr Ash proposed the grant, seconded by Cllr Birch, carried.", Votes(None, None, None, "carried")),
     ],
 )
 def test_a_recorded_vote_is_read_in_any_layout(text: str, votes: Votes) -> None:
@@ -47,6 +61,14 @@ def test_a_recorded_vote_is_read_in_any_layout(text: str, votes: Votes) -> None:
         "The Clerk carried out the inspection in March.",
         "The item was passed on to the Clerk.",
         "Three trees would be lost within the scheme.",
+        # The members as the subject of what they decide record no vote; nor does a count
+        # that is not of votes, or not all agreeing.
+        "All Cllrs agreed to order a new board for the hall.",
+        "All agreed for payment.",
+        "Not all agreed with the plan.",
+        "The grant for 3 years was in favour of the school.",
+        "The bus carried 5-6 passengers.",
+        "Most of the cost was carried by the county.",
         # Two different votes in one decision: no single vote.
         "The amendment was LOST (2 for, 7 against).\nThe motion was CARRIED (8 for, 1 against).",
     ],

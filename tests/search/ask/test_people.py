@@ -10,7 +10,7 @@ import pytest
 from minutebook.store import open_store
 from minutebook.text import plain_text
 from search.ask import answer_question
-from search.ask.people import name_spans
+from search.ask.people import name_spans, place_spans
 from search.ask.question import ORGANISATION, PERSON, PLACE
 
 
@@ -101,3 +101,11 @@ def test_who_chairs_a_working_group_is_read_from_the_papers_not_the_meeting_chai
 def test_apologies_list_everyone_from_the_apologies_minute(corpus_home: Path) -> None:
     result = answer_question(corpus_home, "Who sent apologies to the June 2014 committee meeting?")
     assert result["answer"] == "Mrs Chamberlin (Mr Northam substituting), Mr Mash, Ms Smith and Ms Humber"
+
+
+def test_a_name_ending_in_a_word_for_a_body_is_no_place() -> None:
+    text = "The team in the north works well, as reported to Children's Services\nCommittee in June."
+    assert [s.text for s in place_spans(text, [])] == ["north"]
+    assert [s.text for s in place_spans("A crossing in Long Stratton was asked for.", [])] == [
+        "Long Stratton"
+    ]

@@ -37,6 +37,7 @@ from search.ask.question import (
         ("By how much did first time offending fall?", PERCENT),
         ("What proportion of schools are good?", PERCENT),
         ("What rate of children per 10,000 were looked after?", RATE),
+        ("What is the village school's Ofsted score?", RATE),
         ("How often do centre leaders meet?", RATE),
         ("What was the vote on the budget amendment?", VOTE),
         ("At what time did the meeting close?", TIME),

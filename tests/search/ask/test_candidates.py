@@ -1,0 +1,63 @@
+"""Which span of a sentence answers (search/ask/candidates.py): the value the question's words
+govern, the end or start of a change the question asks for, what a rate question is answered
+by when the sentence has no rate. Sentences are written in the papers' shapes."""
+
+from __future__ import annotations
+
+from search.ask.candidates import CandidateReader
+from search.ask.passages import Passage
+from search.ask.question import read_question
+
+
+def _answers(question: str, text: str) -> list[str]:
+    asked = read_question(question)
+    passage = Passage(
+        id="p",
+        text=text,
+        document_id="d",
+        document_title="Minutes",
+        document_kind="minutes",
+        body=None,
+        meeting_date="2016-06-01",
+        page=1,
+    )
+    weights = {t: 1.0 for t in asked.terms}
+    return [c.answer for c in CandidateReader(asked, weights, {}).read([passage]) if c.source != "untyped"]
+
+
+def test_a_date_answers_the_verb_it_follows_through_a_preposition() -> None:
+    text = "A decision on the site is needed in spring 2015 as the lease ends in March 2017."
+    assert _answers("When does the lease end?", text) == ["March 2017"]
+    assert _answers("When is a decision on the site needed?", text) == ["spring 2015"]
+
+
+def test_a_time_answers_the_verb_it_follows() -> None:
+    text = "The Chair opened the meeting at 7.00pm; there being no further business it closed at 8.45pm."
+    assert _answers("When did the meeting close?", text) == ["8.45pm"]
+
+
+def test_the_end_or_start_of_a_change_when_the_question_asks_for_it() -> None:
+    places = "The centre has 120 places commissioned (this year projected to be 96)."
+    assert _answers("How many places are projected to be taken up this year?", places) == ["96"]
+    assert _answers("How many places has the centre?", places) == ["120"]
+    change = "Attendance at the youth club fell from 340 young people in 2019 to 210 in 2023."
+    assert _answers("How many young people attended the youth club originally?", change) == ["340"]
+    assert _answers("How many young people attend the youth club now?", change) == ["210"]
+
+
+def test_a_rate_question_without_a_rate_is_answered_by_a_percentage_or_a_number() -> None:
+    assert _answers(
+        "What was the collection rate for council tax?", "Council tax collection reached 97.2% by March."
+    ) == ["97.2%"]
+    assert _answers(
+        "What was the school's Ofsted score?", "The school's Ofsted score was 3 at its last visit."
+    ) == ["3"]
+
+
+def test_a_role_as_a_label_names_who_holds_it() -> None:
+    assert _answers("Who is the lead officer?", "Lead officer | John Brown") == ["John Brown"]
+    assert _answers(
+        "Who seconded the motion?", "The motion was proposed: A Jones; seconded: Brian Smith."
+    ) == ["Brian Smith"]
+    # A label with no name after it names no one.
+    assert _answers("Who is the lead officer?", "Lead officer | To be confirmed") == []
