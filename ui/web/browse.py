@@ -20,6 +20,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from minutebook.text import body_key
 from ui.web import data
 from ui.web.text import escape_markdown
 
@@ -44,19 +45,36 @@ def _shouting(name: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
-def committee_names(rows: list[dict[str, Any]]) -> None:
-    """Set each row's `committee`: one spelling per committee, whatever case or "&"/"and"
-    its papers print (Bristol's forward plan heads "TRANSPORT and CONNECTIVITY POLICY
-    COMMITTEE"): the spelling most meetings use, mixed case before capitals."""
+def committee_spellings(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """One spelling per committee (by `body_key`), whatever case or "&"/"and" its papers
+    print (Bristol's forward plan heads "TRANSPORT and CONNECTIVITY POLICY COMMITTEE"): the
+    spelling most meetings use, mixed case before capitals."""
     spellings: dict[str, Counter[str]] = {}
     for row in rows:
         if row.get("body"):
             spellings.setdefault(row.get("body_key") or row["body"], Counter())[row["body"]] += 1
-    chosen = {
+    return {
         key: max(names, key=lambda n: (not _shouting(n), names[n], n)) for key, names in spellings.items()
     }
+
+
+def committee_names(rows: list[dict[str, Any]]) -> None:
+    """Set each row's `committee` to its committee's one spelling (`committee_spellings`)."""
+    chosen = committee_spellings(rows)
     for row in rows:
         row["committee"] = chosen.get(row.get("body_key") or row.get("body") or "", UNNAMED)
+
+
+def with_committees(rows: list[dict[str, Any]], meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of `rows` (anything with a `body`: actions, decisions) with `committee` set to
+    the spelling the browser shows for that committee among `meetings`, so "MANORDEILO and
+    SALEM COMMUNITY COUNCIL" and "Manordeilo and Salem Community Council" are one group and
+    one filter option. The papers' own spelling stays in `body`."""
+    spellings = committee_spellings(meetings)
+    return [
+        {**row, "committee": spellings.get(body_key(row.get("body")) or "", row.get("body") or UNNAMED)}
+        for row in rows
+    ]
 
 
 def _matches(row: dict[str, Any], chosen: dict[str, Any], skip: str | None = None) -> bool:
@@ -225,13 +243,13 @@ def show(home: Path, version: tuple[float, ...]) -> None:
         selection_mode="single-row",
         column_config={
             "Date": st.column_config.TextColumn("Date", width=95),
-            "Committee": st.column_config.TextColumn("Committee", width=335),
-            "Papers": st.column_config.TextColumn("Papers", width=210),
+            "Committee": st.column_config.TextColumn("Committee", width=365),
+            "Papers": st.column_config.TextColumn("Papers", width=180),
             "Items": st.column_config.NumberColumn("Items", width=60),
             "Decisions": st.column_config.NumberColumn("Decisions", width=80),
             "Actions": st.column_config.NumberColumn(
                 "Actions", width=70, help="actions raised at the meeting"
             ),
         },
-        height=min(35 * (len(shown) + 1) + 3, 720),
+        height=min(35 * (len(shown) + 1) + 3, 1100),
     )

@@ -8,7 +8,7 @@ Rules:
 * Text is exported as read: cells that a spreadsheet would run as a formula (starting with
   `=`, `+`, `-`, `@`) get a leading apostrophe, as OWASP advises for CSV injection.
 
-Imports: the standard library only.
+Imports: the standard library and `ui.web.text` (itself the standard library only).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import io
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlencode
+
+from ui.web.text import plain_line
 
 # The meeting page's URL path (app.py `url_path`): it opens a paper at a page.
 READER_PATH = "meetings"
@@ -73,7 +75,7 @@ def hits_csv(hits: list[dict[str, Any]], base_url: str, highlight: str = "") -> 
             "Item": item_heading(hit.get("item_number"), hit.get("item_title")),
             "Section": hit.get("section_title") or "",
             "Page": hit.get("page") or "",
-            "Snippet": " ".join((hit.get("snippet") or "").split()),
+            "Snippet": plain_line(hit.get("snippet") or ""),
             "Link": paper_url(base_url, hit.get("document_id"), hit.get("page"), highlight),
         }
         for hit in hits
@@ -113,9 +115,9 @@ def actions_csv(actions: list[dict[str, Any]], base_url: str) -> str:
                 "Status": action.get("status") or "",
                 "Due": action.get("due") or "",
                 "Due as written": action.get("due_text") or "",
-                "Action": " ".join((action.get("text") or "").split()),
+                "Action": plain_line(action.get("text") or ""),
                 "Owner": action.get("owner") or "",
-                "Committee": action.get("body") or "",
+                "Committee": action.get("committee") or action.get("body") or "",
                 "Meeting": action.get("meeting_date") or "undated",
                 "Item": item_heading(action.get("item_number"), action.get("item_title")),
                 "Page": action.get("page") or "",

@@ -92,6 +92,8 @@ def _table(found: Series) -> None:
         rows,
         hide_index=True,
         width="stretch",
+        # Every value in view (a year of months and more) without a scroll box of its own.
+        height=min(35 * (len(rows) + 1) + 3, 35 * 25),
         column_config={
             # Opens the meeting page's reader at the paper and page the value was read from.
             "Source": st.column_config.LinkColumn("Source", display_text="Open the page"),

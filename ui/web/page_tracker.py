@@ -21,9 +21,9 @@ from typing import Any
 
 import streamlit as st
 
-from ui.web import data, exports
+from ui.web import browse, data, exports
 from ui.web.common import EARLIEST_DATE, LATEST_DATE, app_root_url, open_home, page_link, quote, where
-from ui.web.text import escape_markdown
+from ui.web.text import escape_markdown, plain_line
 
 STATUSES = ["overdue", "open", "done"]
 # Overdue first: it is what needs chasing; then open by due date; delivered last.
@@ -46,15 +46,20 @@ def sort_actions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     )
 
 
+def committee(row: dict[str, Any]) -> str:
+    """The committee's one spelling (`browse.with_committees`), else the paper's own."""
+    return str(row.get("committee") or row.get("body") or UNNAMED)
+
+
 def meeting_label(row: dict[str, Any]) -> str:
-    return f"{row.get('meeting_date') or 'undated'} · {row.get('body') or UNNAMED}"
+    return f"{row.get('meeting_date') or 'undated'} · {committee(row)}"
 
 
 def _group_of(row: dict[str, Any], group: str) -> str:
     if group == "meeting":
         return meeting_label(row)
     if group == "committee":
-        return row.get("body") or UNNAMED
+        return committee(row)
     return ""
 
 
@@ -88,7 +93,7 @@ def table_rows(rows: list[dict[str, Any]], group: str = "none") -> list[dict[str
         {
             "Status": row.get("status") or "open",
             "Due": dt.date.fromisoformat(row["due"]) if row.get("due") else None,
-            "Action": " ".join((row.get("text") or "").split()),
+            "Action": plain_line(row.get("text") or ""),
             "Owner": row.get("owner") or "",
             # Grouped by meeting, the group's heading says where; by committee, the date does.
             **({} if group == "meeting" else {"Raised at": _raised_at(row, group)}),
@@ -250,7 +255,9 @@ def main() -> None:
         )
     as_of = as_of_value if isinstance(as_of_value, dt.date) else dt.date.today()
     with st.spinner("Following actions through the papers…"):
-        rows = data.actions(home, version, as_of.isoformat())
+        rows = browse.with_committees(
+            data.actions(home, version, as_of.isoformat()), data.meetings_table(home, version)
+        )
     if not rows:
         st.info("No actions found in the papers yet.")
         return
@@ -265,7 +272,7 @@ def main() -> None:
         ) or list(STATUSES)
         committees = st.multiselect(
             "Committee",
-            _options(rows, "committee", lambda r: r.get("body") or UNNAMED),
+            _options(rows, "committee", committee),
             key="tracker_committee",
         )
         owners = st.multiselect(
@@ -298,7 +305,7 @@ def main() -> None:
         r
         for r in sort_actions(rows)
         if r.get("status") in statuses
-        and (not committees or (r.get("body") or UNNAMED) in committees)
+        and (not committees or committee(r) in committees)
         and (not owners or r.get("owner") in owners)
         and (not meetings or meeting_label(r) in meetings)
         and _within(r.get("meeting_date"), raised)

@@ -34,6 +34,13 @@ _OPERATORS = {"and", "or", "not", "to"}
 _STOPWORDS = {"a", "an", "the", "of", "in", "on", "for", "is", "be", "by", "at", "with", "it", "as"}
 
 
+def plain_line(text: str) -> str:
+    """`text` for a table cell or a CSV field: on one line, symbol-font bullets drawn as the
+    characters they stand for (a grid shows U+F0B7 as an empty box). Not Markdown: cells of
+    `st.dataframe` and CSV fields are never rendered as Markdown."""
+    return " ".join(text.translate(_SYMBOL_FONT).split())
+
+
 def escape_markdown(text: str) -> str:
     """`text` as Markdown that renders exactly as the characters given (line breaks kept)."""
     return _escape_inline(_tidy_lines(text))

@@ -14,7 +14,7 @@ import pytest
 from minutebook.store import open_store
 from search.tracker import list_actions
 from tests.ui.web.test_app import run_page, tables
-from ui.web import exports
+from ui.web import browse, exports
 
 
 def rows_of(at: Any) -> list[dict[str, Any]]:
@@ -73,3 +73,47 @@ def test_the_export_has_the_actions_with_links_and_no_internal_columns(corpus_ho
     done = [r for r in rows if r["Status"] == "done"]
     assert done and all(r["Delivered by"] and r["Evidence link"].startswith("http://") for r in done)
     assert not any(r["Evidence link"] for r in rows if r["Status"] != "done")
+
+
+def test_one_committee_printed_two_ways_is_one_group_and_one_filter_option() -> None:
+    # A community council's minutes head it in capitals in some months (more-councils'
+    # Manordeilo and Salem); the browser shows one spelling, and the tracker the same one.
+    meetings = [
+        {
+            "body": "MANORDEILO and SALEM COMMUNITY COUNCIL",
+            "body_key": "manordeilo and salem community council",
+        },
+        {
+            "body": "MANORDEILO and SALEM COMMUNITY COUNCIL",
+            "body_key": "manordeilo and salem community council",
+        },
+        {
+            "body": "Manordeilo & Salem Community Council",
+            "body_key": "manordeilo and salem community council",
+        },
+        {"body": "Parish Council", "body_key": "parish council"},
+    ]
+    actions = [
+        {"id": "a", "body": "MANORDEILO and SALEM COMMUNITY COUNCIL"},
+        {"id": "b", "body": "Manordeilo & Salem Community Council"},
+        {"id": "c", "body": "Parish Council"},
+        {"id": "d", "body": None},
+    ]
+    named = browse.with_committees(actions, meetings)
+    assert [r["committee"] for r in named] == [
+        "Manordeilo & Salem Community Council",
+        "Manordeilo & Salem Community Council",
+        "Parish Council",
+        "unnamed committee",
+    ]
+    assert [r["body"] for r in named] == [a["body"] for a in actions]  # the papers' words kept
+    assert "committee" not in actions[0]  # the cached rows are not changed
+
+
+def test_the_export_draws_symbol_font_bullets_and_keeps_formulas_inert() -> None:
+    # Bristol's minutes set bullets in a symbol font (U+F0B7), which a grid or a spreadsheet
+    # shows as an empty box.
+    action = {"id": "a", "status": "open", "text": "Items:\n\uf0b7 Planning application", "page": 3}
+    rows = list(csv.DictReader(io.StringIO(exports.actions_csv([action, {**action, "text": "=1+1"}], ""))))
+    assert rows[0]["Action"] == "Items: • Planning application"
+    assert rows[1]["Action"] == "'=1+1"
