@@ -10,7 +10,8 @@ Rules:
   give a due date and it has passed; an action without one is `open`. They are judged as of
   a date the URL holds (`tracker?as_of=2014-12-31`), today by default.
 * The view lives in the URL (`as_of`, `status`, `committee`, `owner`, `meeting`, `group`,
-  `action`), so a work list is shared by copying the address.
+  `raised_from`/`raised_to`, `due_from`/`due_to`, `action`), so a work list is shared by
+  copying the address.
 """
 
 from __future__ import annotations
@@ -204,8 +205,24 @@ def _seed_from_url() -> None:
     for name in ("committee", "owner", "meeting"):
         if f"tracker_{name}" not in st.session_state:
             st.session_state[f"tracker_{name}"] = params.get_all(name)
+    for name, key in _RANGES.items():
+        if key not in st.session_state:
+            span = _dates(params.get(f"{name}_from"), params.get(f"{name}_to"))
+            st.session_state[key] = span if span else ()
     if "tracker_group" not in st.session_state:
         st.session_state["tracker_group"] = params.get("group") if params.get("group") in GROUPS else "none"
+
+
+# Date ranges in the URL: `raised_from`/`raised_to` (the meeting's date), `due_from`/`due_to`.
+_RANGES = {"raised": "tracker_dates", "due": "tracker_due"}
+
+
+def _dates(start: str | None, end: str | None) -> tuple[dt.date, dt.date] | None:
+    try:
+        span = (dt.date.fromisoformat(start or ""), dt.date.fromisoformat(end or ""))
+    except ValueError:
+        return None
+    return span if span[0] <= span[1] else None
 
 
 def _options(rows: list[dict[str, Any]], name: str, value: Any) -> list[str]:
@@ -223,7 +240,9 @@ def _within(date: str | None, span: Any) -> bool:
     return span[0].isoformat() <= date <= span[1].isoformat()
 
 
-def _write_url(as_of: dt.date, statuses: list[str], group: str, chosen: dict[str, list[str]]) -> None:
+def _write_url(
+    as_of: dt.date, statuses: list[str], group: str, chosen: dict[str, list[str]], spans: dict[str, Any]
+) -> None:
     wanted: dict[str, Any] = {}
     if as_of != dt.date.today():
         wanted["as_of"] = as_of.isoformat()
@@ -232,6 +251,9 @@ def _write_url(as_of: dt.date, statuses: list[str], group: str, chosen: dict[str
     wanted.update({k: v for k, v in chosen.items() if v})
     if group != "none":
         wanted["group"] = group
+    for name, span in spans.items():
+        if isinstance(span, tuple) and len(span) == 2:
+            wanted[f"{name}_from"], wanted[f"{name}_to"] = span[0].isoformat(), span[1].isoformat()
     if st.query_params.get("action"):
         wanted["action"] = st.query_params["action"]
     current = {k: st.query_params.get_all(k) for k in st.query_params}
@@ -281,7 +303,6 @@ def main() -> None:
         meetings = st.multiselect("Meeting", _options(rows, "meeting", meeting_label), key="tracker_meeting")
         raised = st.date_input(
             "Raised between",
-            value=(),
             min_value=EARLIEST_DATE,
             max_value=LATEST_DATE,
             key="tracker_dates",
@@ -289,7 +310,6 @@ def main() -> None:
         )
         due = st.date_input(
             "Due between",
-            value=(),
             min_value=EARLIEST_DATE,
             max_value=LATEST_DATE,
             key="tracker_due",
@@ -299,7 +319,13 @@ def main() -> None:
         st.segmented_control("Group by", list(GROUPS), format_func=GROUPS.__getitem__, key="tracker_group")
         or "none"
     )
-    _write_url(as_of, list(statuses), group, {"committee": committees, "owner": owners, "meeting": meetings})
+    _write_url(
+        as_of,
+        list(statuses),
+        group,
+        {"committee": committees, "owner": owners, "meeting": meetings},
+        {"raised": raised, "due": due},
+    )
 
     shown = [
         r

@@ -117,3 +117,26 @@ def test_the_export_draws_symbol_font_bullets_and_keeps_formulas_inert() -> None
     rows = list(csv.DictReader(io.StringIO(exports.actions_csv([action, {**action, "text": "=1+1"}], ""))))
     assert rows[0]["Action"] == "Items: • Planning application"
     assert rows[1]["Action"] == "'=1+1"
+
+
+def test_the_raised_and_due_ranges_live_in_the_url(
+    monkeypatch: pytest.MonkeyPatch, corpus_home: Path
+) -> None:
+    at = run_page(
+        monkeypatch,
+        corpus_home,
+        "page_tracker.py",
+        as_of="2015-06-30",
+        raised_from="2014-06-01",
+        raised_to="2014-06-30",
+    )
+    assert at.date_input(key="tracker_dates").value == (dt.date(2014, 6, 1), dt.date(2014, 6, 30))
+    assert {r["Raised at"][:10] for r in rows_of(at)} == {"2014-06-17"}
+    assert not at.warning, [w.value for w in at.warning]
+    at.date_input(key="tracker_due").set_value((dt.date(2014, 1, 1), dt.date(2014, 12, 31))).run()
+    assert at.query_params["due_from"] == "2014-01-01" and at.query_params["due_to"] == "2014-12-31"
+    assert at.query_params["raised_from"] == "2014-06-01"
+    assert rows_of(at) and all(r["Due"] and str(r["Due"]).startswith("2014") for r in rows_of(at))
+    # A range the URL garbles is ignored, not an error.
+    broken = run_page(monkeypatch, corpus_home, "page_tracker.py", raised_from="2014-13-01", raised_to="x")
+    assert broken.date_input(key="tracker_dates").value == ()
