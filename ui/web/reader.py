@@ -32,7 +32,13 @@ from minutebook.text import plain_text
 from ui.web import data, originals, pdf_page, reading
 from ui.web.common import MEETINGS_PAGE, static_table
 from ui.web.meeting import meeting_heading
-from ui.web.text import count_matches, escape_markdown, highlight_markdown, query_terms
+from ui.web.text import (
+    count_matches,
+    escape_markdown,
+    highlight_markdown,
+    highlight_text_markdown,
+    query_terms,
+)
 
 # The printed page's column stays in view while the text scrolls; anchors clear the app's
 # top bar when jumped to.
@@ -98,7 +104,7 @@ def _passage_markdown(passage: reading.Passage, terms: list[str]) -> str:
     if passage.heading:
         parts.append("**" + highlight_markdown(passage.heading, terms, strong=False) + "**")
     if passage.body.strip():
-        parts.append(highlight_markdown(passage.body.strip("\n"), terms))
+        parts.append(highlight_text_markdown(passage.body.strip("\n"), terms))
     return "  \n".join(parts)
 
 

@@ -109,6 +109,63 @@ def highlight_markdown(text: str, terms: list[str], strong: bool = True) -> str:
     return _mark(text, [(m.start(), m.end()) for m in pattern.finditer(text)], strong)
 
 
+# A delimiter row's cell: "---", ":--", "--:", ":-:" (or empty, beside others that are).
+_DELIMITER_CELL = re.compile(r"^:?-*:?$")
+
+
+def pipe_cells(line: str) -> list[str] | None:
+    """The cells of a pipe-table row ("| Date of meeting: | 14 th March 2017 |", as text
+    papers and converted spreadsheets print tables: corpus/003's dashboard), else None."""
+    row = line.strip()
+    if len(row) < 3 or not (row.startswith("|") and row.endswith("|")) or row.count("|") < 3:
+        return None
+    return [cell.strip() for cell in row[1:-1].split("|")]
+
+
+def _table_markdown(rows: list[list[str]], terms: list[str]) -> str:
+    """A Markdown table of `rows` (the first is its header; delimiter rows dropped), each
+    cell escaped and highlighted like any other paper text: only the pipes are ours."""
+    rows = [r for r in rows if not (all(_DELIMITER_CELL.match(c) for c in r) and any("-" in c for c in r))]
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+
+    def line(cells: list[str]) -> str:
+        padded = cells + [""] * (width - len(cells))
+        return "| " + " | ".join(highlight_markdown(c, terms) if c else " " for c in padded) + " |"
+
+    return "\n".join([line(rows[0]), "|" + " --- |" * width, *(line(r) for r in rows[1:])])
+
+
+def highlight_text_markdown(text: str, terms: list[str]) -> str:
+    """`highlight_markdown` for a passage of a paper, with each run of two or more pipe-table
+    rows drawn as a table instead of lines of pipes. Tables stand apart (blank lines before
+    and after), so the Markdown around them cannot run into a row."""
+    parts: list[tuple[bool, str]] = []  # (is a table, Markdown)
+    lines = text.split("\n")
+    prose: list[str] = []
+    i = 0
+    while i < len(lines):
+        rows: list[list[str]] = []
+        while i + len(rows) < len(lines) and (cells := pipe_cells(lines[i + len(rows)])) is not None:
+            rows.append(cells)
+        if len(rows) >= 2:
+            if prose:
+                parts.append((False, highlight_markdown("\n".join(prose), terms)))
+                prose = []
+            parts.append((True, _table_markdown(rows, terms)))
+            i += len(rows)
+        else:
+            prose.append(lines[i])
+            i += 1
+    if prose:
+        parts.append((False, highlight_markdown("\n".join(prose), terms)))
+    if not any(table for table, _ in parts):
+        return parts[0][1] if parts else ""
+    body = "\n\n".join(markdown for _, markdown in parts if markdown)
+    return ("\n\n" if parts[0][0] else "") + body + ("\n\n" if parts[-1][0] else "")
+
+
 def _mark(text: str, spans: list[tuple[int, int]], strong: bool = True) -> str:
     out: list[str] = []
     last = 0

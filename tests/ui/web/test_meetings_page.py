@@ -149,3 +149,16 @@ def test_the_reading_view_sums_up_who_attended(monkeypatch: pytest.MonkeyPatch, 
     people = next(t for t in tables(box) if "Person" in t.columns)
     assert "Mrs J Leggett" in set(people["Person"])
     assert "present" in box.label
+
+
+def test_a_text_papers_pipe_tables_read_as_tables(monkeypatch: pytest.MonkeyPatch, corpus_home: Path) -> None:
+    # corpus/003 prints its header block and its vital-signs dashboard as pipe tables.
+    at = reader(monkeypatch, corpus_home, MARCH_2017_REPORT, hl="looked")
+    text = markdown(at)
+    assert text.count("\n| --- | --- |") >= 2
+    rows = [line for line in text.split("\n") if line.startswith("| ")]
+    assert any("Date of meeting\\:" in r and "14 th March 2017" in r for r in rows)
+    assert any("orange-background" in r and "Rate of :orange-background" in r for r in rows), (
+        "highlighted in cells"
+    )
+    assert "\\|\\-\\-\\-" not in text  # no delimiter row left as text
