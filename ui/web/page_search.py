@@ -259,6 +259,9 @@ def main() -> None:
         result = data.search(home, version, **request)
     elapsed = time.perf_counter() - started
 
+    _results(home, version, state, request, result, elapsed, page)
+    # The facets are drawn after the results, into their place in the sidebar: the first
+    # results show as soon as they can (issue 15: within a second of pressing Enter).
     with facet_box:
         _facet_sidebar(result.get("facets") or {})
     # The facets just drawn may hold a choice made this run: read them back for the URL.
@@ -266,6 +269,18 @@ def main() -> None:
         state[name] = st.session_state.get(_key(name)) or None
     _write_url({**state, "p": page})
 
+
+def _results(
+    home: Any,
+    version: Any,
+    state: dict[str, Any],
+    request: dict[str, Any],
+    result: dict[str, Any],
+    elapsed: float,
+    page: int,
+) -> None:
+    """The header, the hits of this page (or why there are none), the export and paging."""
+    browsing = not state["q"]
     total = int(result.get("total") or 0)
     terms = query_terms(state["q"])
     filtered = any(state[name] for name in (*FACETS, "from", "to"))

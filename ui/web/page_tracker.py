@@ -1,9 +1,9 @@
 """Tracker page: the actions raised in the papers as a work list. A sortable table (status,
 due date, the action, owner, committee, meeting, item, what delivered it), filterable by
 status, committee, owner, meeting, date raised and due date, grouped by meeting or committee,
-overdue first; each action opens to the commitment's words and the evidence, where a person
-marks a suggested match right or wrong (`search.tracker.record_correction`); CSV export with
-links.
+overdue first; a selected action opens under its table to the commitment's words and the
+evidence, where a person marks a suggested match right or wrong
+(`search.tracker.record_correction`); CSV export with links.
 
 Rules:
 * Statuses are the tracker's (`search.tracker.list_actions`): `overdue` only when the papers
@@ -359,7 +359,11 @@ def main() -> None:
         icon=":material/download:",
         on_click="ignore",
     )
-    selected: set[str] = set()
+    st.caption(
+        "Select a row (the box at its left) to open the action under its table: its words in"
+        " full, where it was raised, the paper that delivered it, and right/wrong marks."
+    )
+    wanted = st.query_params.get("action")
     for index, (name, members) in enumerate(grouped(shown, group)):
         if name:
             overdue = sum(r.get("status") == "overdue" for r in members)
@@ -384,26 +388,13 @@ def main() -> None:
             selection_mode="multi-row",
             key=f"tracker_table_{group}_{index}",
         )
-        for position in event.selection.rows if hasattr(event, "selection") else []:
-            if 0 <= position < len(members):
-                selected.add(members[position]["id"])
-    _details(home, shown, selected)
-
-
-def _details(home: Any, shown: list[dict[str, Any]], selected: set[str]) -> None:
-    """The selected actions (and the one the URL names) opened: the commitment's words, where
-    it was raised, and the evidence, with right/wrong marks."""
-    wanted = st.query_params.get("action")
-    picked = [r for r in shown if r["id"] in selected or r["id"] == wanted]
-    st.subheader("Details")
-    if not picked:
-        st.caption(
-            "Select rows in the table (the box at the left of each) to read each action in full,"
-            " with the paper that delivered it, and to mark a suggested match right or wrong."
-        )
-        return
-    for action in picked:
-        _render_action(home, action, expanded=True)
+        positions = event.selection.rows if hasattr(event, "selection") else []
+        chosen = {members[p]["id"] for p in positions if 0 <= p < len(members)}
+        # The chosen actions (and the one the URL names) open right under their table, in
+        # its order, where the eye already is.
+        for action in members:
+            if action["id"] in chosen or action["id"] == wanted:
+                _render_action(home, action, expanded=True)
 
 
 main()

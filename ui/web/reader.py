@@ -41,7 +41,8 @@ from ui.web.text import (
 )
 
 # The printed page's column stays in view while the text scrolls; anchors clear the app's
-# top bar when jumped to.
+# top bar when jumped to; a paper's tables (a KPI dashboard of 16 columns) are set small, and
+# one wider than the text scrolls sideways rather than running off the page.
 _STYLE = """<style>
 [data-testid="stColumn"]:has(.st-key-printed-page) {position: sticky; top: 3.75rem; align-self: flex-start;}
 .mb-anchor {scroll-margin-top: 4.5rem;}
@@ -49,6 +50,9 @@ _STYLE = """<style>
   padding-top: 0.2rem;}
 .mb-match {font-size: 0.85rem; background: rgba(255, 165, 0, 0.18); border-radius: 0.3rem;
   padding: 0.15rem 0.5rem;}
+[data-testid="stMarkdownContainer"] table {font-size: 0.8rem; display: block; max-width: 100%;
+  overflow-x: auto;}
+[data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {padding: 0.2rem 0.4rem;}
 </style>"""
 # A passage with matches opens a new chunk (and marker) once the run before it is this long.
 CHUNK_CHARS = 600
