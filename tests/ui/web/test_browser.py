@@ -101,6 +101,9 @@ def test_first_results_visible_within_budget_after_submitting(ui_url: str, page:
     page.goto(ui_url)
     box = page.get_by_role("textbox", name="Search")
     box.wait_for()
+    # As a person does: the page has finished loading before the first query is typed, and
+    # each query's page has finished before the next.
+    _idle(page)
     timings = []
     for query, shown in TIMED_QUERIES:
         box.fill(query)
@@ -110,10 +113,11 @@ def test_first_results_visible_within_budget_after_submitting(ui_url: str, page:
         page.get_by_text(re.compile(r"results? for “" + re.escape(query) + "”")).first.wait_for()
         page.locator("[class*='st-key-hit-0']").filter(has_text=re.compile(shown, re.IGNORECASE)).wait_for()
         timings.append(time.perf_counter() - started)
+        _idle(page)
     # The measured numbers are this test's report (run with -s to see them).
     print(  # noqa: T201
         f"first results visible after submitting: median {statistics.median(timings):.3f} s,"
-        f" max {max(timings):.3f} s over {len(timings)} queries"
+        f" max {max(timings):.3f} s over {len(timings)} queries ({', '.join(f'{t:.3f}' for t in timings)})"
     )
     _shot(page, "search-submitted")
     assert max(timings) <= FIRST_RESULTS_BUDGET_S, timings

@@ -160,6 +160,12 @@ def test_the_meetings_browser_lists_every_meeting_and_opens_one(
         "Actions raised",
     ]
     no_error_on(page)
+    # Each tab of the opened meeting, for a person to look at.
+    for index in range(tabs.count()):
+        tabs.nth(index).click()
+        page.wait_for_timeout(500)
+        no_error_on(page)
+        shot(page, f"archive-meeting-tab-{index + 1}", whole=True)
 
 
 def test_the_reading_view_shows_each_heading_once_and_has_no_inner_scroll_box(
