@@ -126,6 +126,21 @@ def _decisions_section(records: dict[str, list[dict[str, Any]]]) -> None:
                 st.caption("—")
 
 
+def one_row_per_person(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Attendance as one row per person and status, in the order given. A meeting's minutes
+    and its decision notice both list who attended (Bristol's 2026-03-19 papers), often one
+    with the role ("Chair") and one without: their roles are merged, never repeated."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        key = (" ".join(str(row.get("person") or "").split()).casefold(), str(row.get("status") or ""))
+        kept = merged.setdefault(key, {**row, "role": "", "substituting_for": ""})
+        for field in ("role", "substituting_for"):
+            value = (row.get(field) or "").strip()
+            if value and value.casefold() not in [v.casefold() for v in kept[field].split("; ") if v]:
+                kept[field] = f"{kept[field]}; {value}" if kept[field] else value
+    return list(merged.values())
+
+
 def _people_section(records: dict[str, list[dict[str, Any]]]) -> None:
     left, right = st.columns(2)
     with left:
@@ -138,7 +153,7 @@ def _people_section(records: dict[str, list[dict[str, Any]]]) -> None:
                     "Role": a["role"] or "",
                     "Substituting for": a["substituting_for"] or "",
                 }
-                for a in records["attendance"]
+                for a in one_row_per_person(records["attendance"])
             ],
             "No attendance recorded (only minutes list who attended).",
         )

@@ -162,3 +162,22 @@ def test_a_text_papers_pipe_tables_read_as_tables(monkeypatch: pytest.MonkeyPatc
         "highlighted in cells"
     )
     assert "\\|\\-\\-\\-" not in text  # no delimiter row left as text
+
+
+def test_a_person_listed_by_two_papers_of_a_meeting_attends_once() -> None:
+    from ui.web.meeting import one_row_per_person
+
+    rows = [
+        {"person": "Ed Plowden", "status": "present", "role": "Chair", "substituting_for": None},
+        {"person": "Ed  Plowden", "status": "present", "role": None, "substituting_for": None},
+        {"person": "Kaz Self", "status": "present", "role": "", "substituting_for": ""},
+        {"person": "Kaz Self", "status": "present", "role": "Member", "substituting_for": "Tom Renhard"},
+        {"person": "Kaz Self", "status": "present", "role": "member", "substituting_for": None},
+        {"person": "Ed Plowden", "status": "apologies", "role": None, "substituting_for": None},
+    ]
+    merged = one_row_per_person(rows)
+    assert [(r["person"], r["status"], r["role"], r["substituting_for"]) for r in merged] == [
+        ("Ed Plowden", "present", "Chair", ""),
+        ("Kaz Self", "present", "Member", "Tom Renhard"),
+        ("Ed Plowden", "apologies", "", ""),
+    ]
