@@ -20,10 +20,20 @@ This front re-exports the search API most callers need.
 """
 
 from search.derived import bring_index_up_to_date, ensure_evidence, refresh_after_ingest, refresh_tracker
-from search.engine import HIT_FIELDS, SearchRequest, hits_to_csv, rebuild, search_papers
+from search.engine import (
+    HIT_FIELDS,
+    MATCH_MODES,
+    USER_FIELDS,
+    SearchRequest,
+    hits_to_csv,
+    rebuild,
+    search_papers,
+)
 
 __all__ = [
     "HIT_FIELDS",
+    "MATCH_MODES",
+    "USER_FIELDS",
     "SearchRequest",
     "bring_index_up_to_date",
     "ensure_evidence",

@@ -192,24 +192,32 @@ def check_ui_data(home: Path, as_of: str | None) -> None:
     import streamlit as st
 
     from ui.web import data
+    from ui.web.browse import committee_names
     from ui.web.common import where
-    from ui.web.series import series
+    from ui.web.exports import actions_csv
+    from ui.web.reading import blocks
+    from ui.web.series import indicators, series
 
     version = data.store_version(home)
     assert data.document_count(home, version) >= 1
     meetings = data.meetings(home, version)
+    table = [dict(row) for row in data.meetings_table(home, version)]
+    committee_names(table)
+    assert {row["id"] for row in table} == {m["id"] for m in meetings}
     for meeting in meetings:
         records = data.meeting_records(home, version, meeting["id"])
         assert set(records) == {"attendance", "declarations", "resolutions", "recommendations", "actions"}
         for document in meeting["documents"]:
-            assert data.meeting_of_document(home, version, document["id"]) == meeting["id"]
-            for page in range(1, int(document["pages"] or 0) + 2):
-                data.document_page(home, version, document["id"], page)
-            data.document_sections(home, version, document["id"])
+            info = data.document_info(home, version, document["id"])
+            assert info is not None and info["meeting_id"] == meeting["id"]
+            parts = data.document_parts(home, version, document["id"])
+            blocks(parts, [] if parts else data.document_pages(home, version, document["id"]))
+            data.document_attendance(home, version, document["id"])
     result = data.search(home, version, query="free school meals", sort="date", limit=10, offset=0)
     for hit in result["hits"]:
         where({**hit, "item_title": None})
-    data.search_csv(home, version, result["total"], query="free school meals", limit=10, offset=0)
+    data.search_csv(home, version, result["total"], "", query="free school meals", limit=10, offset=0)
+    data.search(home, version, query="", kind="minutes", date_from="2014-01-01", date_to="2014-12-31")
     answer = data.ask(home, version, "When will the report on free school meals come back?")
     for citation in answer["citations"]:
         where(citation)
@@ -218,12 +226,13 @@ def check_ui_data(home: Path, as_of: str | None) -> None:
         where(action)
         for evidence in action["evidence"]:
             where(evidence)
-    data.action_sources(home, version)
+    actions_csv(actions, "")
     for entity_type in ("person", "organisation", "place"):
         for entity in data.entities(home, version, entity_type)[:5]:
             forms = tuple(entity.get("forms") or [entity["name"]])
             data.entity_mentions(home, version, entity_type, forms)
     rows = [r for r in data.figures(home, version, None) if r.get("label")]
+    indicators(rows)
     for label in {r["label"] for r in rows}:
         found = series(rows, label)
         strict_json([*found.points, *found.references])

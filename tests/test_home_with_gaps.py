@@ -16,7 +16,7 @@ import pytest
 
 from minutebook.store import open_store
 from tests.conftest import CORPUS
-from tests.ui.web.test_app import captions, markdown, run_page
+from tests.ui.web.test_app import captions, markdown, run_page, tables
 from ui.cli import main
 
 UNDATED_LINE = "Free school meals were discussed again."
@@ -202,12 +202,18 @@ def test_search_page_year_facet_filters_by_date(monkeypatch: pytest.MonkeyPatch,
     assert "result" in markdown(at) and "undated" not in captions(at)
 
 
-def test_meeting_page_opens_the_latest_dated_meeting(
+def test_meeting_page_lists_the_latest_dated_meeting_first_and_undated_last(
     monkeypatch: pytest.MonkeyPatch, gappy_home: Path
 ) -> None:
+    # The meetings page is a list of every meeting since issue 15 (it used to open one, in a
+    # dropdown): the newest dated meeting heads it, the undated ones end it.
     at = run_page(monkeypatch, gappy_home, "page_meetings.py")
-    latest = [m for m in _meetings(gappy_home) if m["date"]][-1]
-    assert at.selectbox(key="meetings_pick").value == latest["id"]
+    rows = next(t for t in tables(at.main) if "Committee" in t.columns).to_dict("records")
+    meetings = _meetings(gappy_home)
+    latest = [m for m in meetings if m["date"]][-1]
+    assert rows[0]["Date"] == latest["date"]
+    undated = sum(1 for m in meetings if not m["date"])
+    assert undated and [r["Date"] for r in rows[-undated:]] == ["undated"] * undated
 
 
 def test_meeting_page_renders_every_meeting(monkeypatch: pytest.MonkeyPatch, gappy_home: Path) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from search.engine.syntax import MATCH_MODES
+
 # CONTRACT.md's hit fields in order (extra fields follow them in the JSON and the CSV).
 HIT_FIELDS = (
     "id",
@@ -31,7 +33,8 @@ HIT_FIELDS = (
 
 @dataclass
 class SearchRequest:
-    """One search as a user asks it. Dates are ISO `YYYY-MM-DD`; `sort` is relevance|date."""
+    """One search as a user asks it. Dates are ISO `YYYY-MM-DD`; `sort` is relevance|date;
+    `match` is "all" (every plain word required, the default) or "any" (`engine.query`)."""
 
     query: str
     body: str | None = None
@@ -43,6 +46,7 @@ class SearchRequest:
     sort: str = "relevance"
     limit: int = 10
     offset: int = 0
+    match: str = "all"
 
 
 def search_papers(home: Path, request: SearchRequest) -> dict[str, Any]:
@@ -57,7 +61,8 @@ def search_papers(home: Path, request: SearchRequest) -> dict[str, Any]:
 
     agreement.prepare(home)
 
-    parsed = user_query.parse_user_query(request.query, get_schema())
+    match = request.match if request.match in MATCH_MODES else "all"
+    parsed = user_query.parse_user_query(request.query, get_schema(), match)
     notes = list(parsed.notes)
     filters = user_query.Filters(
         body=request.body,
@@ -84,6 +89,7 @@ def search_papers(home: Path, request: SearchRequest) -> dict[str, Any]:
         "facets": outcome.facets,
         "notes": notes,
         "sort": sort,
+        "match": match,
         "limit": request.limit,
         "offset": request.offset,
     }

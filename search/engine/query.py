@@ -2,8 +2,14 @@
 
 Syntax (CONTRACT.md): words, "phrases", AND/OR/NOT, field:value, and date ranges
 (`date:[2014-01-01 TO 2014-06-30]`). Field names users may type are mapped onto schema
-fields by `FIELD_ALIASES` (a registry, not an if/else chain). Plain words are OR-ed with a
-bonus for matching several of them, so `free school meals eligibility` still finds a
+fields by `FIELD_ALIASES` (a registry, not an if/else chain); `syntax.USER_FIELDS` is the
+list the help shows, each name with what it searches.
+
+Plain words are all required (`match="all"`, the default): `free school meals` finds the
+sections that say all three words, as a reader expects of a search box, not the many that
+only say "school". Where the user types OR, or asks for any word (`match="any"`: the
+interface's "any word" switch, the command line's `--any`), words are OR-ed with a bonus for
+matching several of them, as before: `free school meals eligibility` then still finds a
 section that never says "eligibility" but ranks the ones that do first.
 """
 
@@ -34,6 +40,9 @@ _KNOWN_FIELDS = {alias for aliases in FIELD_ALIASES.values() for alias in aliase
 OR_BONUS = 0.9
 
 _FIELD_PREFIX = re.compile(r"\b([A-Za-z_]+):")
+# A typed OR (outside quotes): the user has chosen alternatives, so words are ranked as before.
+_TYPED_OR = re.compile(r"\bOR\b")
+_QUOTED = re.compile(r'"[^"]*"')
 _SYNTAX = re.compile(r'[()\[\]{}"^~*?:]|\b(?:AND|OR|NOT|TO)\b')
 
 
@@ -45,21 +54,30 @@ class ParsedQuery:
     notes: list[str] = field(default_factory=list)
 
 
-def _parser(schema: Schema) -> qparser.MultifieldParser:
+def _parser(schema: Schema, any_word: bool) -> qparser.MultifieldParser:
     # No DateParserPlugin: DATETIME's own parser reads `date:2014-06`, `date:[2014-01-01 TO
     # 2014-06-30]` exactly, where the plugin's English parser widened the range to the year.
-    parser = qparser.MultifieldParser(
-        list(DEFAULT_FIELDS), schema=schema, group=qparser.OrGroup.factory(OR_BONUS)
-    )
+    group = qparser.OrGroup.factory(OR_BONUS) if any_word else qparser.AndGroup
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema=schema, group=group)
     parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
     return parser
 
 
-def parse_user_query(text: str, schema: Schema) -> ParsedQuery:
-    """Parse `text`; a query Whoosh cannot parse is searched as its plain words, with a note."""
+def typed_or(text: str) -> bool:
+    """Whether the user wrote the OR operator (outside a quoted phrase)."""
+    return bool(_TYPED_OR.search(_QUOTED.sub(" ", text or "")))
+
+
+def parse_user_query(text: str, schema: Schema, match: str = "all") -> ParsedQuery:
+    """Parse `text`; a query Whoosh cannot parse is searched as its plain words, with a note.
+
+    `match` is "all" (every plain word required) or "any" (any word, more words ranked
+    higher); a typed OR reads the whole query the "any" way, so its ranking is unchanged.
+    """
     text = (text or "").strip()
     if not text:
         return ParsedQuery(query.Every(), [])
+    any_word = match == "any" or typed_or(text)
     notes: list[str] = []
     unknown = sorted(
         {
@@ -75,7 +93,7 @@ def parse_user_query(text: str, schema: Schema) -> ParsedQuery:
     parsed: query.Query
     problem: str | None = None
     try:
-        parsed = _parser(schema).parse(text)
+        parsed = _parser(schema, any_word).parse(text)
     except Exception as err:  # whoosh raises bare Exceptions for bad dates and the like
         parsed, problem = query.NullQuery, str(err) or type(err).__name__
     if isinstance(parsed, query.qcore._NullQuery) and problem is None:
@@ -83,11 +101,14 @@ def parse_user_query(text: str, schema: Schema) -> ParsedQuery:
     elif problem is None and _has_null_part(parsed):
         notes.append("part of the query could not be read and was left out")
     if problem:
+        # What is left of a query that could not be read holds debris of its syntax (the `x`
+        # of `date:[x TO y]`), so any of its words is enough, best matches first.
         words = plain_words(text)
         notes.append(
-            f"could not read the query as written ({problem}); searched for the words: {words or '(none)'}"
+            f"could not read the query as written ({problem}); searched for any of the words:"
+            f" {words or '(none)'}"
         )
-        parsed = words_query(words) if words else query.NullQuery
+        parsed = words_query(words, any_word=True) if words else query.NullQuery
     return ParsedQuery(_constraints_first(parsed), notes)
 
 
@@ -107,8 +128,9 @@ def _fields(node: query.Query) -> set[str]:
 def _constraints_first(parsed: query.Query) -> query.Query:
     """Make field constraints (`body:scrutiny`, `date:[...]`, `kind:minutes`) and NOTs required.
 
-    Plain words are OR-ed for recall, but a user who writes `date:[2014-01-01 TO 2014-06-30]
-    leadership` means "leadership, within those dates", not "either".
+    When plain words are OR-ed (any word, or a typed OR), a user who writes
+    `date:[2014-01-01 TO 2014-06-30] leadership` still means "leadership, within those
+    dates", not "either". (With all words required the top node is an And already.)
     """
     if not isinstance(parsed, query.Or):
         return parsed
@@ -131,13 +153,16 @@ def plain_words(text: str) -> str:
     return " ".join(text.split())
 
 
-def words_query(words: str) -> query.Query:
-    """OR of the analysed words over the default fields (the fallback for a bad query)."""
+def words_query(words: str, any_word: bool = False) -> query.Query:
+    """The analysed words over the default fields, all required or (`any_word`) OR-ed: the
+    fallback for a bad query."""
     terms = [token.text for token in ANALYZER(words)]
     if not terms:
         return query.NullQuery
     per_term = [query.Or([query.Term(name, term) for name in DEFAULT_FIELDS]) for term in terms]
-    return query.Or(per_term, scale=OR_BONUS) if len(per_term) > 1 else per_term[0]
+    if len(per_term) == 1:
+        return per_term[0]
+    return query.Or(per_term, scale=OR_BONUS) if any_word else query.And(per_term)
 
 
 # ------------------------------------------------------------------- filters

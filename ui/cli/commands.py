@@ -173,6 +173,7 @@ def cmd_search(args: argparse.Namespace, home: Path) -> int:
         sort=args.sort,
         limit=args.limit,
         offset=args.offset,
+        match="any" if args.any_word else "all",
     )
     result = search_papers(home, request)
     if args.format == "csv":

@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--offset", type=int, default=0)
+    p.add_argument(
+        "--any",
+        dest="any_word",
+        action="store_true",
+        help="match any of the words, most matched first (default: every word is required)",
+    )
     p.add_argument("--format", choices=["text", "csv"], default="text", help="csv exports the hits")
 
     p = add("ask", cmd_ask, "Answer a plain question with verbatim, page-cited quotes.")

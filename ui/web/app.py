@@ -6,7 +6,6 @@ is the default, so `/?q=free+school+meals&kind=minutes` opens a search straight 
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -36,12 +35,8 @@ PAGES = [
     st.Page(HERE / "page_sources.py", title="Sources", icon=":material/cloud_download:", url_path="sources"),
 ]
 
-st.set_page_config(page_title="minutebook", page_icon=":material/menu_book:", layout="wide")
-try:
-    st.navigation(PAGES).run()
-except sqlite3.DatabaseError as err:
-    # A damaged record store: say what to run, not a traceback (issue 13).
-    from minutebook.home import resolve_home, store_path
-    from minutebook.recovery import damage_hint
+from ui.web.errors import shown_as_sentences  # noqa: E402 - after the path fix above
 
-    st.error(damage_hint(store_path(resolve_home(None)), err), icon=":material/error:")
+st.set_page_config(page_title="minutebook", page_icon=":material/menu_book:", layout="wide")
+with shown_as_sentences():
+    st.navigation(PAGES).run()

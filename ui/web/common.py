@@ -78,9 +78,36 @@ def quote(text: str) -> None:
 
 
 def record_table(title: str, rows: list[dict[str, Any]], empty: str) -> None:
-    """A bold heading, then the rows as a table, or `empty` as a caption when there are none."""
+    """A bold heading, then the rows as a table, or `empty` as a caption when there are none.
+
+    A static table (`st.table`), not a data grid: its cells wrap, so roles, bodies and
+    declared interests read in full instead of being cut at the column's width.
+    """
     st.markdown(f"**{title}**")
     if rows:
-        st.dataframe(rows, hide_index=True, width="stretch")
+        static_table(rows)
     else:
         st.caption(empty)
+
+
+def static_table(rows: list[dict[str, Any]]) -> None:
+    """`rows` as a static table whose cells wrap, without the columns no row has a value in
+    ("Substituting for" on most days, "Presenter" in most packs): they only take width."""
+    kept = [key for key in rows[0] if any(row.get(key) not in (None, "") for row in rows)]
+    st.table([{key: row.get(key) for key in kept} for row in rows], hide_index=True)
+
+
+# The app's pages by URL path (app.py): the last part of an address that names a page.
+PAGE_PATHS = ("meetings", "tracker", "ask", "people", "figures", "whats-new", "sources")
+
+
+def app_root_url() -> str:
+    """The app's own address (`http://host:port/base`), from the browser's: for links that
+    leave the app (a CSV export). Empty when unknown (a test run), so links stay relative."""
+    try:
+        url = str(st.context.url or "")
+    except Exception:  # no browser behind this run (AppTest): relative links
+        return ""
+    url = url.rstrip("/")
+    head, _, last = url.rpartition("/")
+    return head if last in PAGE_PATHS and head.count("/") >= 2 else url

@@ -22,9 +22,10 @@ from typing import Any
 import streamlit as st
 
 from minutebook.home import resolve_home, store_path
+from minutebook.models import AGENDA_PARTS
 from minutebook.store import Store, open_store
 from minutebook.views import meetings_view
-from search import SearchRequest, ensure_evidence, hits_to_csv, search_papers
+from search import USER_FIELDS, SearchRequest, ensure_evidence, search_papers
 from search.ask import answer_question
 from search.records.entities import list_entities
 from search.records.figures import find_figures
@@ -33,6 +34,7 @@ from search.tracker import record_correction as store_correction
 from search.watch import Digest, add_watch, remove_watch
 from search.watch import remember as remember_digest
 from search.watch import whats_new as watch_digest
+from ui.web import exports
 from ui.web.originals import Original
 
 EMPTY_HOME_MESSAGE = "No papers yet — run `minutebook ingest PATH` to add some."
@@ -76,13 +78,6 @@ def meetings(home: Path, version: tuple[float, ...]) -> list[dict[str, Any]]:
 
 
 @st.cache_data(show_spinner=False)
-def meeting_of_document(home: Path, version: tuple[float, ...], document_id: str) -> str | None:
-    with _store(home) as store:
-        rows = store.query("SELECT meeting_id FROM documents WHERE id = ?", (document_id,))
-    return rows[0]["meeting_id"] if rows else None
-
-
-@st.cache_data(show_spinner=False)
 def meeting_records(
     home: Path, version: tuple[float, ...], meeting_id: str
 ) -> dict[str, list[dict[str, Any]]]:
@@ -123,11 +118,88 @@ def meeting_records(
 
 
 @st.cache_data(show_spinner=False)
-def document_page(home: Path, version: tuple[float, ...], document_id: str, page: int) -> str | None:
-    """The stored text of one page (light markup kept), or None when there is no such page."""
+def meetings_table(home: Path, version: tuple[float, ...]) -> list[dict[str, Any]]:
+    """One row per meeting for the browser: id, date, body (and `body_key`, which groups the
+    spellings of a name), time, venue, the kinds of its papers, how many papers and pages,
+    its items (the most any one of its papers lists: an agenda and its minutes number the
+    same business), decisions and actions raised. Newest first, undated meetings last."""
+    if not store_path(home).exists():
+        return []
+    marks = ", ".join("?" for _ in AGENDA_PARTS)
     with _store(home) as store:
-        rows = store.query("SELECT text FROM pages WHERE document_id = ? AND number = ?", (document_id, page))
-    return rows[0]["text"] if rows else None
+        rows = store.query(
+            "SELECT m.id, m.date, m.body, m.body_key, m.time, m.venue,"
+            " (SELECT GROUP_CONCAT(DISTINCT d.kind) FROM documents d WHERE d.meeting_id = m.id) AS kinds,"
+            " (SELECT COUNT(*) FROM documents d WHERE d.meeting_id = m.id) AS papers,"
+            " (SELECT COALESCE(SUM(d.page_count), 0) FROM documents d WHERE d.meeting_id = m.id) AS pages,"
+            " (SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM items i"
+            f"   WHERE i.meeting_id = m.id AND i.part IN ({marks}) GROUP BY i.document_id)) AS items,"
+            " (SELECT COUNT(*) FROM resolutions r JOIN documents d ON d.id = r.document_id"
+            "   WHERE d.meeting_id = m.id) AS decisions,"
+            " (SELECT COUNT(DISTINCT a.id) FROM actions a JOIN documents d ON d.id = a.document_id"
+            "   WHERE d.meeting_id = m.id) AS actions"
+            " FROM meetings m ORDER BY m.date IS NULL, m.date DESC, m.body",
+            AGENDA_PARTS,
+        )
+    for row in rows:
+        row["kinds"] = sorted((row["kinds"] or "").split(",")) if row["kinds"] else []
+    return rows
+
+
+@st.cache_data(show_spinner=False)
+def document_info(home: Path, version: tuple[float, ...], document_id: str) -> dict[str, Any] | None:
+    """One paper: id, kind, title, path, pages, meeting_id, body, meeting_date (or None)."""
+    with _store(home) as store:
+        rows = store.query(
+            "SELECT id, kind, title, path, page_count AS pages, meeting_id, body, meeting_date"
+            " FROM documents WHERE id = ?",
+            (document_id,),
+        )
+    return rows[0] if rows else None
+
+
+@st.cache_data(show_spinner=False)
+def document_parts(home: Path, version: tuple[float, ...], document_id: str) -> list[dict[str, Any]]:
+    """A paper's items of every part (front matter, items, appendices, unclaimed pages) in
+    paper order, each with `sections` in order (number, title, page, text). Together they
+    hold every line of the paper once."""
+    with _store(home) as store:
+        items = store.query(
+            "SELECT id, part, number, title, page_start, page_end, text FROM items"
+            " WHERE document_id = ? ORDER BY position",
+            (document_id,),
+        )
+        sections = store.query(
+            "SELECT item_id, number, title, page, text FROM sections WHERE document_id = ? ORDER BY position",
+            (document_id,),
+        )
+    by_item: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for section in sections:
+        by_item[section.pop("item_id")].append(section)
+    for item in items:
+        item["sections"] = by_item.get(item["id"], [])
+    return items
+
+
+@st.cache_data(show_spinner=False)
+def document_pages(home: Path, version: tuple[float, ...], document_id: str) -> list[dict[str, Any]]:
+    """A paper's pages in order (number, text): what a paper with no items reads as."""
+
+    with _store(home) as store:
+        return store.query(
+            "SELECT number, text FROM pages WHERE document_id = ? ORDER BY number", (document_id,)
+        )
+
+
+@st.cache_data(show_spinner=False)
+def document_attendance(home: Path, version: tuple[float, ...], document_id: str) -> list[dict[str, Any]]:
+    """Who the paper records as present, absent or in attendance, in the paper's order."""
+    with _store(home) as store:
+        return store.query(
+            "SELECT person, status, role, substituting_for, page FROM attendance WHERE document_id = ?"
+            " ORDER BY rowid",
+            (document_id,),
+        )
 
 
 @st.cache_data(show_spinner=False)
@@ -142,39 +214,29 @@ def original_of(home: Path, version: tuple[float, ...], document_id: str) -> Ori
     return Original(rows[0]["path"], rows[0]["sha256"], rows[0]["size"]) if rows else None
 
 
-@st.cache_data(show_spinner=False)
-def document_sections(home: Path, version: tuple[float, ...], document_id: str) -> list[dict[str, Any]]:
-    """A document's sections in order, with the item each belongs to."""
-    with _store(home) as store:
-        return store.query(
-            "SELECT s.number, s.title, s.page, s.text, i.number AS item_number, i.title AS item_title"
-            " FROM sections s JOIN items i ON i.id = s.item_id WHERE s.document_id = ?"
-            " ORDER BY i.position, s.position",
-            (document_id,),
-        )
-
-
 # ------------------------------------------------------------------ search
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def search(home: Path, version: tuple[float, ...], **filters: Any) -> dict[str, Any]:
-    """`search.search_papers` with the CLI's filters (query, body, kind, date_from, …)."""
+    """`search.search_papers` with the CLI's filters (query, body, kind, date_from, …, match)."""
     return search_papers(home, SearchRequest(**filters))
 
 
-def hits_csv(hits: list[dict[str, Any]]) -> str:
-    """The hits as CSV (`search.hits_to_csv`: one row per hit, header first)."""
-    return hits_to_csv(hits)
+def query_fields() -> tuple[tuple[str, str], ...]:
+    """The `field:` names a user may type, each with what it narrows to (for the help)."""
+    return USER_FIELDS
 
 
-def search_csv(home: Path, version: tuple[float, ...], total: int, **filters: Any) -> str:
-    """What the search page's "Export CSV" serves: every hit of the view, not one page of it.
+def search_csv(home: Path, version: tuple[float, ...], total: int, base_url: str, **filters: Any) -> str:
+    """What the search page's "Export CSV" serves: every hit of the view, not one page of it,
+    in the columns a reader uses (`exports.hits_csv`), each row linking to its paper's page.
 
     `filters` are the view's and `total` its hit count (the page has it already); `limit` and
     `offset` are replaced to cover all `total` hits in one search.
     """
-    return hits_csv(search(home, version, **{**filters, "limit": max(total, 1), "offset": 0})["hits"])
+    hits = search(home, version, **{**filters, "limit": max(total, 1), "offset": 0})["hits"]
+    return exports.hits_csv(hits, base_url, highlight=str(filters.get("query") or ""))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -207,14 +269,6 @@ def record_correction(home: Path, action_id: str, document_id: str, verdict: str
     with _store(home) as store:
         store_correction(store, action_id, document_id, verdict)
     actions.clear()
-
-
-@st.cache_data(show_spinner=False)
-def action_sources(home: Path, version: tuple[float, ...]) -> dict[str, dict[str, Any]]:
-    """Where each action was raised: action id -> document id and page (for links)."""
-    with _store(home) as store:
-        rows = store.query("SELECT id, document_id, page FROM actions")
-    return {r["id"]: r for r in rows}
 
 
 # -------------------------------------------------- entities and figures

@@ -35,24 +35,22 @@ def _attendance_rows(entity: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _person_records(entity: dict[str, Any]) -> None:
-    left, right = st.columns(2)
-    with left:
-        record_table("Meetings attended", _attendance_rows(entity), "No attendance recorded under this name.")
-    with right:
-        record_table(
-            "Declarations of interest",
-            [
-                {
-                    "Date": d["meeting_date"] or "undated",
-                    "Body": d["body"],
-                    "Interest": d["interest"],
-                    "Item": d["item_number"] or "",
-                    "Page": d["page"],
-                }
-                for d in entity.get("declarations") or []
-            ],
-            "No declarations recorded.",
-        )
+    # One above the other: each table needs the column's width to show its cells whole.
+    record_table("Meetings attended", _attendance_rows(entity), "No attendance recorded under this name.")
+    record_table(
+        "Declarations of interest",
+        [
+            {
+                "Date": d["meeting_date"] or "undated",
+                "Body": d["body"],
+                "Interest": d["interest"],
+                "Item": d["item_number"] or "",
+                "Page": d["page"],
+            }
+            for d in entity.get("declarations") or []
+        ],
+        "No declarations recorded.",
+    )
 
 
 def _detail(home: Any, version: Any, entity: dict[str, Any]) -> None:
@@ -130,7 +128,7 @@ def main() -> None:
     if st.session_state.get("people_name") not in names:
         wanted = params.get("name")
         st.session_state["people_name"] = wanted if wanted in names else names[0]
-    table, detail = st.columns([2, 3])
+    table, detail = st.columns([1, 1])
     with table:
         filter_text = st.text_input("Filter names", key="people_filter").strip().lower()
         listed = [r for r in rows if filter_text in r["name"].lower()]
@@ -147,6 +145,14 @@ def main() -> None:
             hide_index=True,
             width="stretch",
             height=420,
+            # Rows tall enough (over 64 px) that Streamlit wraps a long list of roles.
+            row_height=66,
+            column_config={
+                "Name": st.column_config.TextColumn("Name", width=130),
+                "Mentions": st.column_config.NumberColumn("Mentions", width=70),
+                "Meetings": st.column_config.NumberColumn("Meetings", width=70),
+                "Roles": st.column_config.TextColumn("Roles", width=155),
+            },
         )
         name = st.selectbox("Open", names, key="people_name")
     st.query_params.from_dict({"type": entity_type, "name": name})

@@ -1,9 +1,11 @@
-"""Search page: query box, facet sidebar with counts, date range, sort, paginated hits with
-highlighted snippets, CSV export.
+"""Search page: query box with an "any word" switch and the syntax explained, facet sidebar
+with counts (shown with or without a query), date range, sort, paginated hits under their
+item headings with highlighted snippets, CSV export with links.
 
-The view lives in the URL (`?q=free+school+meals&kind=minutes&p=2`): on a fresh session the
-widgets are seeded from `st.query_params`, and after every run the URL is rewritten from the
-widgets, so copying the address shares exactly this view.
+The view lives in the URL (`?q=free+school+meals&kind=minutes&p=2`, or only facets:
+`?body=…&year=2025&kind=minutes`): on a fresh session the widgets are seeded from
+`st.query_params`, and after every run the URL is rewritten from the widgets, so copying the
+address shares exactly this view.
 """
 
 from __future__ import annotations
@@ -16,20 +18,37 @@ from typing import Any
 import streamlit as st
 
 from ui.web import data
-from ui.web.common import EARLIEST_DATE, LATEST_DATE, open_home, page_link, where
+from ui.web.common import EARLIEST_DATE, LATEST_DATE, app_root_url, open_home, page_link, where
 from ui.web.text import escape_markdown, highlight_markdown, mark_spans_markdown, query_terms
 
 PAGE_SIZE = 10
 # URL parameter -> (facet name in the search JSON, sidebar label).
 FACETS = {
-    "body": ("body", "Body"),
+    "body": ("body", "Committee"),
     "year": ("year", "Year"),
     "kind": ("document_kind", "Kind of paper"),
     "person": ("person", "Person"),
     "org": ("organisation", "Organisation"),
 }
+# Facets shown as a radio list: their values are long names, and radio labels wrap.
+LONG_VALUES = {"body", "org"}
 FACET_OPTIONS_SHOWN = 12
-URL_KEYS = ("q", *FACETS, "from", "to", "sort", "p")
+URL_KEYS = ("q", "any", *FACETS, "from", "to", "sort", "p")
+SYNTAX_HELP = """
+**Plain words are all required.** `free school meals` finds the sections that say all three
+(in their text or under their headings). Switch on **Any word** to find sections that say
+any of them, those with more of the words first.
+
+| You type | It finds |
+|---|---|
+| `"free school meals"` | the words together, in that order |
+| `meals AND catering` | both (the same as `meals catering`) |
+| `catering OR transport` | either; the sections with both rank first |
+| `meals NOT catering` | sections about meals that do not mention catering |
+| `field:value` | only where a field says it (the fields are listed below) |
+
+Words are matched in all their forms: *meal* finds *meals*, *planning* finds *plan*.
+"""
 
 
 def _key(name: str) -> str:
@@ -52,13 +71,18 @@ def _seed_from_url() -> None:
             st.session_state[_key(name)] = max(1, int(value)) if value.isdecimal() else 1
         elif name == "sort":
             st.session_state[_key(name)] = "date" if value == "date" else "relevance"
+        elif name == "any":
+            st.session_state[_key(name)] = value not in ("", "0", "false")
         else:
             st.session_state[_key(name)] = value
 
 
 def _write_url(state: dict[str, Any]) -> None:
     """Rewrite the URL from the current view, leaving defaults out to keep it short."""
-    wanted = {k: str(v) for k, v in state.items() if v not in (None, "", "relevance", 1)}
+    # ("any" apart: True == 1, which would read as the default page.)
+    wanted = {k: str(v) for k, v in state.items() if k != "any" and v not in (None, "", "relevance", 1)}
+    if state.get("any"):
+        wanted["any"] = "1"
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 
@@ -82,16 +106,20 @@ def _request(state: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
         "sort": state["sort"],
         "limit": limit,
         "offset": offset,
+        "match": "any" if state["any"] else "all",
     }
 
 
 def _facet_label(counts: dict[str, int]) -> Callable[[str], str]:
-    # Pill labels are Markdown, and facet values (names, bodies) come from papers.
-    return lambda value: escape_markdown(f"{value.replace('_', ' ')} ({counts.get(value, 0)})")
+    # Labels are Markdown, and facet values (names, bodies) come from papers.
+    return lambda value: escape_markdown(
+        "All" if not value else f"{value.replace('_', ' ')} ({counts.get(value, 0)})"
+    )
 
 
 def _facet_sidebar(facets: dict[str, dict[str, int]]) -> None:
-    """One single-choice set of pills per facet, labelled with its count over all matches."""
+    """One single choice per facet, each option labelled with its count over all matches.
+    Committees are a radio list (long names wrap); the rest are pills."""
     for name, (facet, label) in FACETS.items():
         counts = facets.get(facet) or {}
         chosen = st.session_state.get(_key(name))
@@ -100,14 +128,14 @@ def _facet_sidebar(facets: dict[str, dict[str, int]]) -> None:
             options.append(chosen)
         if not options:
             continue
-        st.pills(
-            label,
-            options,
-            selection_mode="single",
-            # Pill labels are Markdown, and facet values (names, bodies) come from papers.
-            format_func=_facet_label(counts),
-            key=_key(name),
-        )
+        if name in LONG_VALUES:
+            if _key(name) not in st.session_state or st.session_state[_key(name)] is None:
+                st.session_state[_key(name)] = ""
+            st.radio(label, ["", *options], format_func=_facet_label(counts), key=_key(name))
+        else:
+            st.pills(
+                label, options, selection_mode="single", format_func=_facet_label(counts), key=_key(name)
+            )
 
 
 def _render_hit(hit: dict[str, Any], terms: list[str], query: str, index: int) -> None:
@@ -116,12 +144,13 @@ def _render_hit(hit: dict[str, Any], terms: list[str], query: str, index: int) -
         title = hit.get("item_title") or hit.get("document_title") or "Untitled"
         number = hit.get("item_number")
         heading = f"Item {number}: {title}" if number else title
-        st.markdown("**" + escape_markdown(heading) + "**")
         section = hit.get("section_title")
-        caption = where({**hit, "item_title": None}) + f" · page {hit.get('page') or '?'}"
-        if section and section != title:
-            caption += f" · {section}"
-        st.caption(escape_markdown(caption))
+        line = "**" + escape_markdown(heading) + "**"
+        if section and section.strip().casefold() != title.strip().casefold():
+            # The section's own heading, in context under its item's.
+            line += " › " + escape_markdown(section)
+        st.markdown(line)
+        st.caption(escape_markdown(where({**hit, "item_title": None}) + f" · page {hit.get('page') or '?'}"))
         snippet = hit.get("snippet") or ""
         spans = hit.get("highlights")
         # The engine's own marks are exact (stemmed, phrase-aware); query words are the fallback.
@@ -129,20 +158,59 @@ def _render_hit(hit: dict[str, Any], terms: list[str], query: str, index: int) -
         page_link(hit.get("document_id"), hit.get("page"), query, f"Open page {hit.get('page') or 1}")
 
 
+def _help() -> None:
+    with st.expander("How to search: all words, any word, phrases, AND/OR/NOT and fields"):
+        st.markdown(SYNTAX_HELP)
+        st.markdown(
+            "**Fields** (type the name, a colon and the value):\n\n"
+            + "\n".join(f"- `{names}` {escape_markdown(what)}" for names, what in data.query_fields())
+        )
+
+
+def _any_word() -> None:
+    # A callback: the switch's state may only change before the switch is drawn.
+    st.session_state[_key("any")] = True
+
+
+def _no_results(home: Any, version: Any, state: dict[str, Any]) -> None:
+    """Nothing matched: say why, and when any-word matching would find something, offer it."""
+    if not state["any"] and len(query_terms(state["q"])) > 1:
+        loose = data.search(home, version, **{**_request(state, 0, 0), "match": "any"})
+        if loose.get("total"):
+            st.info(
+                f"Nothing says all of these words; {loose['total']} result"
+                f"{'s say' if loose['total'] != 1 else ' says'} some of them.",
+                icon=":material/info:",
+            )
+            st.button(
+                "Show results with any of the words",
+                icon=":material/join_left:",
+                on_click=_any_word,
+                key="search_any_offer",
+            )
+            return
+    st.info("No papers match. Loosen a filter or try other words.")
+
+
 def main() -> None:
     home, version = open_home()
     _seed_from_url()
     st.title("Search the papers")
-    query = st.text_input(
+    box, switch = st.columns([5, 1], vertical_alignment="bottom")
+    query = box.text_input(
         "Search",
         key=_key("q"),
-        placeholder='free school meals · "pathway planning" · leadership AND schools',
-        help='Words, "phrases", AND/OR/NOT and field:value. Press Enter to search.',
+        placeholder='free school meals · "pathway planning" · leadership OR schools',
+        help='All words are required. "Phrases", AND/OR/NOT and field:value work too. Press Enter.',
     )
-    if not query.strip():
-        _write_url({})
-        st.info("Type a query and press Enter. Try *free school meals* or *pathway planning*.")
-        return
+    any_word = switch.toggle(
+        "Any word", key=_key("any"), help="Find sections with any of the words, most of them first."
+    )
+    st.caption(
+        ("Any word: sections with any of the words, most first." if any_word else "All words required.")
+        + ' Phrases in "quotes", OR, NOT and field:value work too.'
+    )
+    _help()
 
     with st.sidebar:
         st.header("Filter")
@@ -158,11 +226,17 @@ def main() -> None:
             )
             for column, label, name in ((col_from, "From", "from"), (col_to, "To", "to"))
         )
-        sort = st.radio("Sort by", ["relevance", "date"], key=_key("sort"), horizontal=True)
+        if query.strip():
+            sort = st.radio("Sort by", ["relevance", "date"], key=_key("sort"), horizontal=True)
+        else:
+            # Without words there is nothing to rank by: newest first.
+            sort = st.session_state.get(_key("sort")) or "relevance"
+            st.caption("Without words to rank by, results are newest first.")
         facet_box = st.container()
 
     state: dict[str, Any] = {
         "q": query.strip(),
+        "any": bool(any_word),
         **{name: st.session_state.get(_key(name)) or None for name in FACETS},
         "from": date_from.isoformat() if isinstance(date_from, dt.date) else None,
         "to": date_to.isoformat() if isinstance(date_to, dt.date) else None,
@@ -174,31 +248,65 @@ def main() -> None:
         st.session_state[_key("p")] = 1
     st.session_state["search_signature"] = signature
     page = int(st.session_state.get(_key("p")) or 1)
+    browsing = not state["q"]
+    request = _request(state, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    if browsing:
+        # No words: everything the filters leave, newest first (relevance means nothing here).
+        request["sort"] = "date"
 
     started = time.perf_counter()
     with st.spinner("Searching…"):
-        result = data.search(home, version, **_request(state, PAGE_SIZE, (page - 1) * PAGE_SIZE))
+        result = data.search(home, version, **request)
     elapsed = time.perf_counter() - started
 
+    _results(home, version, state, request, result, elapsed, page)
+    # The facets are drawn after the results, into their place in the sidebar: the first
+    # results show as soon as they can (issue 15: within a second of pressing Enter).
     with facet_box:
         _facet_sidebar(result.get("facets") or {})
-    # The pills just drawn may hold a choice made this run: read them back for the URL.
+    # The facets just drawn may hold a choice made this run: read them back for the URL.
     for name in FACETS:
         state[name] = st.session_state.get(_key(name)) or None
     _write_url({**state, "p": page})
 
+
+def _results(
+    home: Any,
+    version: Any,
+    state: dict[str, Any],
+    request: dict[str, Any],
+    result: dict[str, Any],
+    elapsed: float,
+    page: int,
+) -> None:
+    """The header, the hits of this page (or why there are none), the export and paging."""
+    browsing = not state["q"]
     total = int(result.get("total") or 0)
     terms = query_terms(state["q"])
-    head, export = st.columns([4, 1])
-    head.markdown(f"**{total}** result{'s' if total != 1 else ''} · {elapsed:.2f} s")
+    filtered = any(state[name] for name in (*FACETS, "from", "to"))
+    if browsing and not filtered:
+        st.info(
+            "Type words and press Enter, or choose a committee, year or kind of paper on the left"
+            " to browse without words. Below: the newest papers first.",
+            icon=":material/search:",
+        )
+    head, export = st.columns([4, 1], vertical_alignment="center")
+    what = f"for “{escape_markdown(state['q'])}”" if state["q"] else "in the papers the filters leave"
+    head.markdown(
+        f"**{total}** result{'s' if total != 1 else ''} {what}"
+        + (" · newest first" if browsing or state["sort"] == "date" else "")
+        + f" · {elapsed:.2f} s"
+    )
     for note in result.get("notes", []) or []:
         st.caption(escape_markdown(str(note)))
     if total == 0:
-        st.info("No papers match. Loosen a filter or try other words.")
+        _no_results(home, version, state)
         return
+    # The app's address is read now: the export is built later, outside this run.
+    root = app_root_url()
     export.download_button(
         "Export CSV",
-        data=lambda: data.search_csv(home, version, total, **_request(state, PAGE_SIZE, 0)),
+        data=lambda: data.search_csv(home, version, total, root, **{**request, "offset": 0}),
         file_name="minutebook-search.csv",
         mime="text/csv",
         icon=":material/download:",

@@ -20,6 +20,8 @@ import pypdfium2 as pdfium
 import streamlit as st
 from PIL import Image, ImageDraw
 
+from ui.web.text import SUFFIX_MAX
+
 # 1.6 × 72 dpi ≈ 115 dpi: an A4 page is ~950 px wide, legible on a laptop at full width.
 SCALE = 1.6
 _HIGHLIGHT = (255, 165, 0, 90)
@@ -64,6 +66,23 @@ def render_page(path: str, mtime: float, page: int, terms: tuple[str, ...] = ())
     return out.getvalue()
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def marks_on_page(path: str, mtime: float, page: int, terms: tuple[str, ...]) -> int:
+    """How many boxes `render_page` shades on this page for `terms` (0 when none or unreadable),
+    so a caption says "shaded" only when something is."""
+    if not terms:
+        return 0
+    with _LOCK:
+        try:
+            pdf = pdfium.PdfDocument(path)
+        except (pdfium.PdfiumError, OSError):
+            return 0
+        try:
+            return len(_term_boxes(pdf[page - 1], terms)) if 1 <= page <= len(pdf) else 0
+        finally:
+            pdf.close()
+
+
 def _term_boxes(pdf_page: pdfium.PdfPage, terms: tuple[str, ...]) -> list[tuple[float, float, float, float]]:
     """Pixel boxes (left, top, right, bottom) of every occurrence of `terms` on the page."""
     if not terms:
@@ -76,7 +95,12 @@ def _term_boxes(pdf_page: pdfium.PdfPage, terms: tuple[str, ...]) -> list[tuple[
             searcher = textpage.search(term, match_case=False, match_whole_word=False)
             while (found := searcher.get_next()) is not None:
                 start, count = found
-                count = _to_word_end(textpage, start, count)
+                if start > 0 and textpage.get_text_range(start - 1, 1).isalnum():
+                    continue  # inside a word ("omnibus"), as the text view never marks
+                whole = _to_word_end(textpage, start, count)
+                if whole - count > SUFFIX_MAX:
+                    continue  # another word that starts the same way ("Business" for "bus")
+                count = whole
                 # One rectangle per line the match spans (a phrase can wrap).
                 for index in range(textpage.count_rects(start, count)):
                     left, bottom, right, top = textpage.get_rect(index)
@@ -91,7 +115,8 @@ def _term_boxes(pdf_page: pdfium.PdfPage, terms: tuple[str, ...]) -> list[tuple[
 
 
 def _to_word_end(textpage: pdfium.PdfTextPage, start: int, count: int) -> int:
-    """Extend a match to the end of its word, as the text view does ("school" marks "schools")."""
+    """The match's length extended to the end of its word, as the text view marks it
+    ("school" marks "schools")."""
     total = textpage.count_chars()
     while start + count < total and count < 64 and textpage.get_text_range(start + count, 1).isalnum():
         count += 1

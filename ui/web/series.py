@@ -71,3 +71,56 @@ def series(rows: list[dict[str, Any]], label: str) -> Series:
         latest[row["when"]] = row
     references = [r for r in chosen if not r["when"]]
     return Series(points=[latest[k] for k in sorted(latest)], references=references, dated=True)
+
+
+# An indicator's name has words: at least two of three letters or more ("Rate of Looked-After
+# Children …", "Workless Households"). Table debris ("s s s s", "m", "Total", a bare "%")
+# does not, and the figures page never opens on it.
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+# A series worth opening on has at least this many periods.
+MIN_PERIODS = 3
+
+
+def names_indicator(label: str | None) -> bool:
+    """Whether `label` reads as the name of an indicator (see `_NAME_WORD`)."""
+    words = {w.casefold() for w in _NAME_WORD.findall(label or "")}
+    return len(words) >= 2
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One label's values: how many, over how many periods, and whether they are dated."""
+
+    label: str
+    values: int
+    periods: int
+    dated: bool
+
+    @property
+    def worth_opening(self) -> bool:
+        return self.periods >= MIN_PERIODS and names_indicator(self.label)
+
+
+def indicators(rows: list[dict[str, Any]]) -> list[Indicator]:
+    """Every label among `rows`, best to open first: those worth opening (a named indicator
+    with several periods), dated series before undated, more periods first; then the rest,
+    most values first."""
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row.get("label"):
+            by_label.setdefault(row["label"], []).append(row)
+    found = []
+    for label, members in by_label.items():
+        shape = series(members, label)
+        periods = len({p.get("when") or p.get("period") for p in shape.points})
+        found.append(Indicator(label, len(members), periods, shape.dated))
+    return sorted(
+        found,
+        key=lambda i: (
+            not i.worth_opening,
+            not i.dated if i.worth_opening else False,
+            -i.periods if i.worth_opening else -i.values,
+            -len(_NAME_WORD.findall(i.label)),
+            i.label,
+        ),
+    )

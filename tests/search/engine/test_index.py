@@ -146,3 +146,22 @@ def test_an_undated_paper_beside_dated_ones_is_found_and_sorts_last(tmp_path: Pa
     assert None in dates and dates[-1] is None
     assert dates[:-1] == sorted(dates[:-1], reverse=True)
     assert result["facets"]["year"] and "" not in result["facets"]["year"]
+
+
+def test_a_date_range_or_browsing_without_words_works_beside_an_undated_paper(tmp_path: Path) -> None:
+    # A date filter read the date column, which holds a number past int64 for an undated
+    # paper: every filtered search failed (OverflowError) on an archive with one (issue 15).
+    home = tmp_path / "home"
+    undated = make_document(
+        "doc-undated", "other", "Children's Services Committee", None, [("item-u", "Leavers", [])]
+    )
+    with open_store(home) as store:
+        for doc in [*TINY, undated]:
+            write(store, doc)
+        rebuild(home, store)
+    ranged = search_papers(home, SearchRequest("leavers", date_from="2015-01-01", date_to="2015-12-31"))
+    assert [hit["item_id"] for hit in ranged["hits"]] == ["item-leavers"]
+    browsed = search_papers(home, SearchRequest("", kind="other", sort="date"))
+    assert [hit["item_id"] for hit in browsed["hits"]] == ["item-u"]
+    everything = search_papers(home, SearchRequest("", date_to="2014-12-31", limit=50))
+    assert {hit["meeting_date"] for hit in everything["hits"]} == {"2014-03-13"}

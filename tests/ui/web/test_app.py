@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1.element_tree import Block, Dataframe
+from streamlit.testing.v1.element_tree import Block, Dataframe, Table
 
 from minutebook.store import open_store
 from tests.conftest import (
@@ -62,10 +62,10 @@ def unescaped_angle_brackets(text: str) -> list[str]:
 
 
 def tables(block: Any) -> list[Any]:
-    """Every dataframe's value (a pandas DataFrame) under `block`, in page order."""
+    """Every table's or dataframe's value (a pandas DataFrame) under `block`, in page order."""
     found: list[Any] = []
     for child in block.children.values():
-        if isinstance(child, Dataframe):
+        if isinstance(child, Dataframe | Table):
             found.append(child.value)
         elif isinstance(child, Block):
             found.extend(tables(child))
@@ -222,12 +222,18 @@ def test_a_search_hit_opens_its_page_with_the_terms_highlighted(
     at = run_page(
         monkeypatch, corpus_home, "page_meetings.py", doc=minutes_id, page="1", hl="free school meals"
     )
-    assert at.selectbox(key="meetings_pick").value == store_meeting(corpus_home, minutes_id)
-    assert at.selectbox(key="meetings_doc").value == minutes_id
-    assert "matches on page 1" in captions(at)
+    # The reading view: the paper's meeting as a link back, the words marked where they are.
+    back = [p.proto for p in at.main.get("page_link") if "meeting=" in p.proto.query_string]
+    assert back and f"meeting={store_meeting(corpus_home, minutes_id)}" in back[0].query_string
+    assert at.text_input(key="reader_hl").value == "free school meals"
+    assert re.search(r"^\*\*\d+\*\* matches · \[first ↓\]\(#match-1\)", markdown(at), re.MULTILINE)
+    # The item's heading, once, with the words marked in it; the words in its text too.
+    headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    item = "#### 9 :orange-background[Free] :orange-background[School] :orange-background[Meals] Update"
+    assert headings.count(item) == 1, headings
     assert (
-        ":orange-background[**Free**] :orange-background[**School**] :orange-background[**Meals**]"
-        in markdown(at)
+        "for :orange-background[**free**] :orange-background[**school**] :orange-background[**meals**]"
+        in (markdown(at))
     )
 
 
@@ -243,27 +249,42 @@ def test_meeting_page_lists_its_papers_and_items_in_order(
         meeting = store.query("SELECT id FROM meetings WHERE date = '2014-06-17'")[0]["id"]
     at = run_page(monkeypatch, corpus_home, "page_meetings.py", meeting=meeting)
     assert "2014\\-06\\-17 · 14\\:00 · Edwards Room" in markdown(at)
-    tables = [t.value for t in at.dataframe]
-    titles = [list(t["Title"]) for t in tables if "Title" in t.columns]
+    titles = [list(t["Title"]) for t in tables(at.main) if "Title" in t.columns]
     assert any(t[:3] and "Free School Meals Update" in t for t in titles)
     minutes_items = next(t for t in titles if "Apologies and substitutions" in t)
     assert minutes_items.index("Quality Assurance Update") < minutes_items.index("Free School Meals Update")
+    # Each paper opens in the reading view.
+    reads = [p.proto.query_string for p in at.main.get("page_link") if p.proto.label == "Read this paper"]
+    assert len(reads) == 2 and all(q.startswith("doc=") for q in reads)
 
 
 # ---------------------------------------------------------------- tracker
+
+
+def tracker_rows(at: AppTest) -> list[dict[str, Any]]:
+    """Every row of the tracker's work-list tables, in page order."""
+    return [row for t in tables(at.main) if "Action" in t.columns for row in t.to_dict("records")]
+
+
+def pathway_action(home: Path) -> dict[str, Any]:
+    from search.tracker import list_actions
+
+    with open_store(home) as store:
+        rows = list_actions(store, status="all", as_of=dt.date.today().isoformat())
+    return next(r for r in rows if "athway" in r["text"] and r["status"] == "done" and r["evidence"])
 
 
 def test_tracker_shows_pathway_planning_done_with_its_evidence(
     monkeypatch: pytest.MonkeyPatch, corpus_home: Path
 ) -> None:
     at = run_page(monkeypatch, corpus_home, "page_tracker.py")
-    text = markdown(at)
-    blocks = [b for b in text.split(":") if "athway" in b]
-    assert blocks, "no pathway-planning action shown"
-    assert ":green-badge[done]" in text
-    done_lines = [m.value for m in at.markdown if m.value.startswith(":green-badge[done]")]
-    assert any("athway" in line for line in done_lines), done_lines
-    assert "**Delivered by**" in text
+    done = [r for r in tracker_rows(at) if r["Status"] == "done"]
+    assert any("athway" in r["Action"] for r in done), done
+    # The action named in the URL opens with its evidence.
+    action = pathway_action(corpus_home)
+    at = run_page(monkeypatch, corpus_home, "page_tracker.py", action=action["id"])
+    assert "**Delivered by**" in markdown(at)
+    assert any(m.value.startswith("> ") and "athway" in m.value for m in at.markdown)
 
 
 def test_marking_a_match_wrong_is_stored(
@@ -271,7 +292,8 @@ def test_marking_a_match_wrong_is_stored(
 ) -> None:
     home = tmp_path / "home"
     shutil.copytree(corpus_home, home)
-    at = run_page(monkeypatch, home, "page_tracker.py")
+    action = pathway_action(home)
+    at = run_page(monkeypatch, home, "page_tracker.py", action=action["id"])
     wrong = [b for b in at.button if b.label == "Wrong match"]
     if not wrong:
         pytest.fail("the tracker shows no suggested matches to judge")
@@ -364,6 +386,7 @@ def test_search_export_csv_holds_every_hit_of_the_view(
         corpus_home,
         data.store_version(corpus_home),
         total,
+        "http://127.0.0.1:8501",
         query="children",
         body=None,
         kind="minutes",
@@ -374,11 +397,19 @@ def test_search_export_csv_holds_every_hit_of_the_view(
         sort="relevance",
         limit=10,
         offset=0,
+        match="all",
     )
     rows = list(csv.DictReader(io.StringIO(exported)))
     assert len(rows) == total
-    assert {r["document_kind"] for r in rows} == {"minutes"}
-    assert any(r["item_title"] == "Free School Meals Update" for r in rows)
+    # What a reader uses, and a link back to the page: no ids, scores, offsets or paths.
+    assert list(rows[0]) == ["Meeting", "Committee", "Paper", "Item", "Section", "Page", "Snippet", "Link"]
+    assert any(r["Item"] == "9: Free School Meals Update" for r in rows)
+    assert all(r["Link"].startswith("http://127.0.0.1:8501/meetings?doc=") for r in rows)
+    assert all("&hl=children" in r["Link"] for r in rows)
+    assert {r["Committee"] for r in rows} <= {
+        "Children's Services Committee",
+        "Children's Services Overview and Scrutiny Panel",
+    }
 
 
 def test_sorting_by_date_lists_the_newest_papers_first(
@@ -493,22 +524,25 @@ def test_reader_shows_a_pdf_page_as_printed_with_a_download_of_the_original(
     assert main(["--home", str(home), "ingest", str(papers), "--workers", "1"]) == 0
     doc = document_id(home, pdf)
     at = run_page(monkeypatch, home, "page_meetings.py", doc=doc, page="2", hl="school")
-    reader = tab(at, "Read a paper")
-    assert [t.label for t in reader.get("tab")] == ["Text", "As printed"]
-    printed = tab(at, "As printed")
-    [image] = printed.get("image")
+    # The page as printed, beside the text, at the page the link named.
+    [image] = at.get("image")
     assert image.proto.imgs[0].url
-    assert "Page 2 as printed" in image.proto.imgs[0].caption
+    assert re.match(r"Page 2 as printed · \d+ match(es)? shaded$", image.proto.imgs[0].caption)
+    assert at.number_input(key="reader_page").value == 2
     [download] = at.get("download_button")
     assert download.proto.label == "Download the original"
-    assert at.number_input(key="meetings_page").value == 2
+    # Another page: drawn the same way, and the caption says what it shades.
+    at.number_input(key="reader_page").set_value(1).run()
+    assert re.match(
+        r"Page 1 as printed · (no match here|\d+ match(es)? shaded)$",
+        at.get("image")[0].proto.imgs[0].caption,
+    )
     # The original gone: one caption says so, the extracted text still reads.
     pdf.unlink()
     at = run_page(monkeypatch, home, "page_meetings.py", doc=doc, page="2", hl="school")
     assert not at.get("download_button") and not at.get("image")
-    assert "As printed" not in [t.label for t in at.tabs]
     assert len([c.value for c in at.caption if "no longer on disk" in c.value]) == 1
-    assert "matches on page 2" in captions(at)
+    assert re.search(r"^\*\*\d+\*\* match", markdown(at), re.MULTILINE)
 
 
 def test_reader_shows_a_text_paper_under_its_section_titles(
@@ -516,14 +550,13 @@ def test_reader_shows_a_text_paper_under_its_section_titles(
 ) -> None:
     doc = document_id(corpus_home, MARCH_2017_REPORT)
     at = run_page(monkeypatch, corpus_home, "page_meetings.py", doc=doc, page="1")
-    headings = [m.value for m in tab(at, "Read a paper").get("markdown") if m.value.startswith("##### ")]
-    assert "##### 1\\.1 Performance dashboard" in headings
-    assert "##### 2\\.1 Ofsted Outcomes" in headings
-    assert headings.index("##### Executive summary") < headings.index("##### 1\\.1 Performance dashboard")
+    text = markdown(at)
+    # Section headings in bold at the head of their text, each once, in the paper's order.
+    for heading in ("**Executive summary**", "**1\\.1 Performance dashboard**", "**2\\.1 Ofsted Outcomes**"):
+        assert text.count(heading) == 1, heading
+    assert text.index("**Executive summary**") < text.index("**1\\.1 Performance dashboard**")
     # The heading line is not repeated as the first line of its text.
-    texts = [m.value for m in tab(at, "Read a paper").get("markdown")]
-    after = texts[texts.index("##### 1\\.1 Performance dashboard") + 1]
-    assert not after.startswith("1\\.1 Performance dashboard")
+    assert "**1\\.1 Performance dashboard**  \n1\\.1 Performance dashboard" not in text
     [download] = at.get("download_button")
     assert download.proto.label == "Download the original"
 
@@ -531,20 +564,9 @@ def test_reader_shows_a_text_paper_under_its_section_titles(
 # ---------------------------------------------------------- tracker, more
 
 
-def badges(at: AppTest) -> list[str]:
-    """The status of each action listed, in page order."""
-    return [
-        m.value.split("]", 1)[0].split("[", 1)[1] for m in at.markdown if re.match(r":\w+-badge\[", m.value)
-    ]
-
-
-def action_captions(at: AppTest) -> list[str]:
-    return [c.value for c in at.caption if " · due\\: " in c.value or "no due date given" in c.value]
-
-
 def test_tracker_lists_overdue_actions_first(monkeypatch: pytest.MonkeyPatch, corpus_home: Path) -> None:
-    at = run_page(monkeypatch, corpus_home, "page_tracker.py")
-    shown = badges(at)
+    at = run_page(monkeypatch, corpus_home, "page_tracker.py", as_of="2015-06-30")
+    shown = [r["Status"] for r in tracker_rows(at)]
     assert {"overdue", "done"} <= set(shown)
     order = {"overdue": 0, "open": 1, "done": 2}
     assert shown == sorted(shown, key=order.__getitem__)
@@ -556,29 +578,31 @@ def test_tracker_status_filter_lists_only_that_status(
     at = run_page(monkeypatch, corpus_home, "page_tracker.py")
     done = int(next(m.value for m in at.metric if m.label == "Done"))
     at.pills(key="tracker_status").set_value(["done"]).run()
-    assert badges(at) == ["done"] * done
+    assert [r["Status"] for r in tracker_rows(at)] == ["done"] * done
+    assert at.query_params["status"] == "done"
 
 
 def test_tracker_body_filter_lists_only_that_bodys_actions(
     monkeypatch: pytest.MonkeyPatch, corpus_home: Path
 ) -> None:
     at = run_page(monkeypatch, corpus_home, "page_tracker.py")
-    everything = len(badges(at))
+    everything = len(tracker_rows(at))
     panel = "Children's Services Overview and Scrutiny Panel"
-    assert panel in at.multiselect(key="tracker_body").options
-    at.multiselect(key="tracker_body").set_value([panel]).run()
-    listed = action_captions(at)
-    assert 0 < len(listed) == len(badges(at)) < everything
-    assert all("Children\\'s Services Overview and Scrutiny Panel" in c for c in listed)
+    assert panel in at.multiselect(key="tracker_committee").options
+    at.multiselect(key="tracker_committee").set_value([panel]).run()
+    listed = tracker_rows(at)
+    assert 0 < len(listed) < everything
+    assert all(r["Raised at"].endswith(f" · {panel}") for r in listed)
 
 
 def test_tracker_date_filter_lists_only_actions_raised_in_the_range(
     monkeypatch: pytest.MonkeyPatch, corpus_home: Path
 ) -> None:
     at = run_page(monkeypatch, corpus_home, "page_tracker.py")
-    assert {"2014-03-13", "2014-06-17"} <= set(caption_dates(at))
+    raised = {r["Raised at"][:10] for r in tracker_rows(at)}
+    assert {"2014-03-13", "2014-06-17"} <= raised
     at.date_input(key="tracker_dates").set_value((dt.date(2014, 6, 1), dt.date(2014, 6, 30))).run()
-    assert set(caption_dates(at)) == {"2014-06-17"}
+    assert {r["Raised at"][:10] for r in tracker_rows(at)} == {"2014-06-17"}
 
 
 # ------------------------------------------------------------------ people
@@ -687,6 +711,7 @@ def test_each_figure_links_to_the_page_it_was_read_from(
     assert {p["source"] for p in line["data"]["values"]} == {source}
     [table] = at.dataframe
     assert table.value["Source"].tolist() == [source] * 12
+    assert table.value["Value"].tolist()[:2] == ["68.4", "66.5"]
     assert json.loads(table.proto.columns)["Source"]["type_config"]["type"] == "link"
 
 
@@ -700,5 +725,28 @@ def test_the_indicator_search_box_filters_the_labels(
     assert 0 < len(narrowed) < len(everything)
     assert all("looked-after" in o.lower() for o in narrowed), narrowed
     assert any(o.startswith(LAC_RATE) for o in narrowed)
+    # The first is a series worth opening: a named indicator over several periods.
+    assert re.search(r"\(\d+ values, \d+ periods\)$", narrowed[0]), narrowed[0]
     at.text_input(key="figures_q").set_value("zzqxj").run()
     assert [i.value for i in at.info] == ["No figures match."]
+
+
+def test_figures_open_on_a_named_series_with_several_periods(
+    monkeypatch: pytest.MonkeyPatch, corpus_home: Path
+) -> None:
+    from ui.web.series import MIN_PERIODS, names_indicator
+
+    at = run_page(monkeypatch, corpus_home, "page_figures.py")
+    label = at.selectbox(key="figures_label").value
+    assert names_indicator(label), label
+    line = chart_layers(at)[0]
+    assert len({p["period"] for p in line["data"]["values"]}) >= MIN_PERIODS
+    assert at.query_params["label"] == label
+
+
+def test_money_is_shown_as_money(monkeypatch: pytest.MonkeyPatch, corpus_home: Path) -> None:
+    at = run_page(monkeypatch, corpus_home, "page_figures.py", q="money")
+    [table] = at.dataframe
+    values = table.value["Value"].tolist()
+    assert values and all(re.fullmatch(r"-?£[\d,.]+(m|bn)?", v) for v in values), values
+    assert not any("e+" in v or "GBP" in v for v in values)

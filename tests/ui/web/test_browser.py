@@ -6,126 +6,48 @@ Screenshots go to tests/ui/web/artifacts/ (not committed) for a person to look a
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# The issue's budget for "first results visible after submitting a query".
-FIRST_RESULTS_BUDGET_S = 1.5
+from tests.ui.web.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, idle, serving, shot, wait_healthy
+
+# The issue's budget for "first results visible after submitting a query" (issue 15: 1 s).
+FIRST_RESULTS_BUDGET_S = 1.0
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"minutebook ui exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"minutebook ui did not answer on {url} within {timeout} s")
+# Kept for the other test modules that import them from here.
+_free_port = free_port
+_wait_healthy = wait_healthy
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "_free_port", "_wait_healthy"]
 
 
 @pytest.fixture(scope="module")
 def ui_url(corpus_home: Path) -> Iterator[str]:
     """`minutebook ui --port N` over the corpus home, stopped (with Streamlit) afterwards."""
-    script = Path(sys.executable).parent / "minutebook"
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "MINUTEBOOK_HOME"}
-    # Its own session: the CLI and the Streamlit child it starts are stopped together.
-    process = subprocess.Popen(
-        [str(script), "--home", str(corpus_home), "ui", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with serving(corpus_home) as url:
         yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1366, "height": 800})
-    tab = context.new_page()
-    tab.set_default_timeout(30_000)
-    try:
-        yield tab
-    finally:
-        context.close()
 
 
 def _shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+    shot(page, name)
 
 
 def _result_count(page: Any) -> int:
-    text = page.get_by_text(re.compile(r"^\d+ results? · ")).first.inner_text()
+    text = page.get_by_text(re.compile(r"^\d+ results? ")).first.inner_text()
     return int(text.split()[0])
 
 
 def _idle(page: Any) -> None:
-    """Wait until Streamlit has finished the current run (its status widget disappears)."""
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=30_000)
+    idle(page)
 
 
 def test_search_link_shows_the_free_school_meals_item_highlighted(ui_url: str, page: Any) -> None:
@@ -179,36 +101,38 @@ def test_first_results_visible_within_budget_after_submitting(ui_url: str, page:
     page.goto(ui_url)
     box = page.get_by_role("textbox", name="Search")
     box.wait_for()
+    # As a person does: the page has finished loading before the first query is typed, and
+    # each query's page has finished before the next.
+    _idle(page)
     timings = []
     for query, shown in TIMED_QUERIES:
         box.fill(query)
         started = time.perf_counter()
         box.press("Enter")
-        page.locator("[class*='st-key-hit-']").filter(
-            has_text=re.compile(shown, re.IGNORECASE)
-        ).first.wait_for()
+        # This query's results: the header names the query, and its first hit shows the words.
+        page.get_by_text(re.compile(r"results? for “" + re.escape(query) + "”")).first.wait_for()
+        page.locator("[class*='st-key-hit-0']").filter(has_text=re.compile(shown, re.IGNORECASE)).wait_for()
         timings.append(time.perf_counter() - started)
+        _idle(page)
     # The measured numbers are this test's report (run with -s to see them).
     print(  # noqa: T201
         f"first results visible after submitting: median {statistics.median(timings):.3f} s,"
-        f" max {max(timings):.3f} s over {len(timings)} queries"
+        f" max {max(timings):.3f} s over {len(timings)} queries ({', '.join(f'{t:.3f}' for t in timings)})"
     )
     _shot(page, "search-submitted")
     assert max(timings) <= FIRST_RESULTS_BUDGET_S, timings
 
 
-def test_tracker_shows_pathway_planning_done_with_evidence(ui_url: str, page: Any) -> None:
-    page.goto(f"{ui_url}/tracker")
-    card = (
-        page.locator("[class*='st-key-action-']")
-        .filter(has_text=re.compile("pathway planning", re.IGNORECASE))
-        .filter(has_text="Delivered by")
-        .first
-    )
-    card.wait_for()
-    assert re.search(r"^done\b", card.inner_text().strip(), re.MULTILINE)
+def test_tracker_shows_pathway_planning_done_with_evidence(ui_url: str, corpus_home: Path, page: Any) -> None:
+    from tests.ui.web.test_app import pathway_action
+
+    action = pathway_action(corpus_home)
+    page.goto(f"{ui_url}/tracker?action={action['id']}")
+    details = page.locator(f".st-key-action-{action['id']}")
+    details.get_by_text("Delivered by").first.wait_for()
     _idle(page)
-    card.scroll_into_view_if_needed()
+    assert "done" in details.inner_text()
+    details.scroll_into_view_if_needed()
     _shot(page, "tracker-pathway-planning")
 
 

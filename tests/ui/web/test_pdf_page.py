@@ -61,3 +61,12 @@ def test_only_pdf_paths_are_drawn() -> None:
     assert is_pdf("/papers/Minutes.PDF")
     assert not is_pdf("/papers/minutes.txt")
     assert not is_pdf(None)
+
+
+def test_marks_are_counted_only_where_the_terms_are(paper: Path) -> None:
+    from ui.web.pdf_page import marks_on_page
+
+    assert marks_on_page(str(paper), 0.0, 2, ("school",)) == 2  # "school" and "schools"
+    assert marks_on_page(str(paper), 0.0, 1, ("school",)) == 0
+    assert marks_on_page(str(paper), 0.0, 2, ()) == 0
+    assert marks_on_page(str(paper), 0.0, 9, ("school",)) == 0

@@ -62,3 +62,46 @@ def test_undated_columns_keep_the_papers_order_by_meeting() -> None:
     found = series(rows, "Budget")
     assert not found.dated and found.references == []
     assert [p["period"] for p in found.points] == ["2014-01-01", "Approved budget £m", "Forecast Outturn £m"]
+
+
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [
+        ("Rate of Looked-After Children per 10,000 of the overall 0-17 population", True),
+        ("Workless Households", True),
+        ("s s s s", False),
+        ("m", False),
+        ("Total", False),
+        ("", False),
+        ("£m £m", False),
+    ],
+)
+def test_an_indicator_label_names_something(label: str, named: bool) -> None:
+    from ui.web.series import names_indicator
+
+    assert names_indicator(label) is named
+
+
+def test_the_first_indicator_is_a_named_series_with_several_periods() -> None:
+    from ui.web.series import indicators
+
+    def cells(label: str, periods: list[str], unit: str = "%") -> list[dict[str, Any]]:
+        return [
+            {"label": label, "value": 1.0, "unit": unit, "period": p, "meeting_date": "2017-03-14"}
+            for p in periods
+        ]
+
+    rows = [
+        # Forty values of £0 under a junk label, all on one date: never the first.
+        *[{"label": "s s s s", "value": 0.0, "unit": "GBP", "period": None, "meeting_date": "2026-06-05"}]
+        * 40,
+        # A named label with many values but one period.
+        *cells("Very Large Majority", [None] * 30),  # type: ignore[list-item]
+        *cells("Total", ["Jun 14", "Sep 14", "Dec 14", "Mar 15"]),
+        *cells("Pupils with a good level of development", ["2013", "2014"]),
+        *cells("Eligible Care Leavers with up to date Pathway Plan", ["Jun 14", "Sep 14", "Dec 14"]),
+    ]
+    ranked = indicators(rows)
+    assert ranked[0].label == "Eligible Care Leavers with up to date Pathway Plan"
+    assert ranked[0].periods == 3 and ranked[0].worth_opening
+    assert not any(i.worth_opening for i in ranked if i.label in ("s s s s", "Total", "Very Large Majority"))

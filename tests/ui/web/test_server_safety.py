@@ -222,7 +222,9 @@ def test_a_bare_url_in_a_paper_is_text_not_a_link(
         doc = store.document_ids()[0]
     page = browser.new_page()
     try:
-        page.goto(f"{url}/?q=evil+zqlong")
+        # The paper's one word of its own: every word of a query is required (issue 15), and
+        # "evil" is no word of "evil.example.com" to the index (the address is one token).
+        page.goto(f"{url}/?q=zqlong")
         card = page.locator("[class*='st-key-hit-']").first
         card.wait_for(timeout=60_000)
         text = card.inner_text().replace("\u2060", "")  # the joiner that keeps it from linking

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ui.web.text import count_matches, escape_markdown, highlight_markdown, mark_spans_markdown, query_terms
+from ui.web.text import (
+    count_matches,
+    escape_markdown,
+    highlight_markdown,
+    highlight_text_markdown,
+    mark_spans_markdown,
+    query_terms,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,3 +66,27 @@ def test_engine_spans_are_highlighted_and_bad_spans_ignored() -> None:
     assert mark_spans_markdown(text, [[16, 20], [10, 99], [17, 19]]) == (
         "eligibility for :orange-background[**free**] school meals"
     )
+
+
+def test_pipe_table_rows_are_drawn_as_a_table_with_escaped_highlighted_cells() -> None:
+    # corpus/003 prints its header block and dashboard as pipe tables.
+    text = (
+        "Intro line\n| Report title: | Integrated $x$ report |\n|----|--|\n"
+        "| Date | 14 March |\n| <u> | three | extra |\nAfter text"
+    )
+    markdown = highlight_text_markdown(text, ["report"])
+    lines = markdown.split("\n")
+    assert lines[0] == "Intro line" and lines[1] == ""
+    marked = ":orange-background[**Report**] title\\: | Integrated \\$x\\$ :orange-background[**report**]"
+    assert lines[2] == f"| {marked} |   |"
+    assert lines[3] == "| --- | --- | --- |"  # as wide as the widest row; the paper's delimiter row dropped
+    assert lines[4] == "| Date | 14 March |   |"
+    assert lines[5] == "| \\<u\\> | three | extra |"
+    assert lines[6:] == ["", "After text"]
+
+
+@pytest.mark.parametrize(
+    "text", ["one line | with a pipe", "| a single | row |\nthen prose", "a | b\nc | d", "||\n||"]
+)
+def test_text_without_a_pipe_table_reads_as_before(text: str) -> None:
+    assert highlight_text_markdown(text, ["row"]) == highlight_markdown(text, ["row"])
