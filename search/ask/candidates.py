@@ -62,6 +62,9 @@ _SHOUTED = re.compile(r"[^a-z]{0,80}")
 _CODE = re.compile(r"^[a-z]{1,3}(\d{1,3})$")
 # How many units (sentences, rows) of all the passages become candidates: the most promising.
 KEEP_UNITS = 150
+# Units holding all of the question's `KEY_TERMS` rarest words are read too, up to this many more.
+KEY_TERMS = 2
+KEY_UNITS = 30
 # A resolution block runs on over its limbs, up to this many words.
 _RESOLUTION_WORDS = 75
 
@@ -274,7 +277,7 @@ class CandidateReader:
                 chosen.append((prior, passage, index, matched, carried))
         chosen.sort(key=lambda c: -c[0])
         out: list[Candidate] = []
-        for _prior, passage, index, matched, carried in chosen[:keep]:
+        for _prior, passage, index, matched, carried in self._kept(chosen, keep):
             candidate = self._candidate(passage, passage.units[index], passage.units, index, matched)
             if candidate is None:
                 continue
@@ -283,6 +286,19 @@ class CandidateReader:
                 candidate.extra["answers_question_before"] = True
             out.append(candidate)
         return _without_parts(out)
+
+    def _kept(
+        self, chosen: list[tuple[float, Passage, int, Matched, Unit | None]], keep: int
+    ) -> list[tuple[float, Passage, int, Matched, Unit | None]]:
+        """The `keep` units of highest prior, and beyond them (up to `KEY_UNITS` more) those
+        holding every one of the question's rarest words: a long question's common words
+        fill the prior of many units, while the one table row or sentence naming the place
+        or the scheme asked about sits in a passage the search ranked low."""
+        key = sorted(self.weights, key=lambda t: -self.weights[t])[:KEY_TERMS]
+        if len(self.weights) <= KEY_TERMS or not key:
+            return chosen[:keep]
+        extra = [c for c in chosen[keep:] if all(t in c[3].terms for t in key)]
+        return chosen[:keep] + extra[:KEY_UNITS]
 
     def _candidate(
         self, passage: Passage, unit: Unit, units: list[Unit], index: int, matched: Matched

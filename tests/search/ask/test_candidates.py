@@ -61,3 +61,43 @@ def test_a_role_as_a_label_names_who_holds_it() -> None:
     ) == ["Brian Smith"]
     # A label with no name after it names no one.
     assert _answers("Who is the lead officer?", "Lead officer | To be confirmed") == []
+
+
+def test_a_unit_naming_the_questions_rarest_words_is_read_however_many_units_outscore_it() -> None:
+    # A long question whose common words fill many sentences of a top passage; the one line
+    # naming the place asked about sits in a passage the search ranked far lower.
+    asked = read_question(
+        "What share of eligible children in the Riverside Heights area were taking up their free early place?"
+    )
+    filler = " ".join(
+        f"Eligible children in area {n} were taking up their free early place at a rate of {n}%."
+        for n in range(1, 200)
+    )
+    common = Passage(
+        id="common",
+        text=filler,
+        document_id="d1",
+        document_title="Report",
+        document_kind="report",
+        body=None,
+        meeting_date="2016-06-01",
+        page=1,
+        score=40.0,
+        rank=0,
+    )
+    rare = Passage(
+        id="rare",
+        text="Riverside Heights: 91.5% this term.",
+        document_id="d2",
+        document_title="Report",
+        document_kind="report",
+        body=None,
+        meeting_date="2016-06-01",
+        page=1,
+        score=1.0,
+        rank=70,
+    )
+    weights = {t: 1.0 for t in asked.terms}
+    weights.update({"riversid": 6.0, "height": 6.0})
+    answers = [c.answer for c in CandidateReader(asked, weights, {}).read([common, rare], keep=20)]
+    assert "91.5%" in answers
