@@ -33,6 +33,7 @@ from search.ask.passages import Passage
 from search.ask.periods import Period, find_periods, parse_iso
 from search.ask.question import DATE, DECISION, ORGANISATION, PERSON, REQUEST, SENTENCE_TYPES, TIME, Question
 from search.ask.retrieve import Retrieved, body_words, subject_terms
+from search.ask.spans import is_range
 
 _CONTEXT_WEIGHT = 0.6
 _PASSAGE_WEIGHT = 0.3
@@ -332,7 +333,9 @@ class Scorer:
             "preposition": float(bool(candidate.extra.get("preposition"))),
             "key_terms": self._key_terms(unit_stems),
             "row_label": self._row_label(candidate),
-            "range_fit": float(self.asks_range and candidate.span is not None and " " in candidate.span.text),
+            "range_fit": float(
+                self.asks_range and candidate.span is not None and is_range(candidate.span.text)
+            ),
             "tense_fit": self._tense_fit(candidate),
             # "When will it come back?" is answered in minutes as "within six months", "at
             # the next meeting": a date counted from the meeting.

@@ -4,6 +4,8 @@ by when the sentence has no rate. Sentences are written in the papers' shapes.""
 
 from __future__ import annotations
 
+import dataclasses
+
 from search.ask.candidates import CandidateReader
 from search.ask.passages import Passage
 from search.ask.question import read_question
@@ -101,3 +103,28 @@ def test_a_unit_naming_the_questions_rarest_words_is_read_however_many_units_out
     weights.update({"riversid": 6.0, "height": 6.0})
     answers = [c.answer for c in CandidateReader(asked, weights, {}).read([common, rare], keep=20)]
     assert "91.5%" in answers
+
+
+def test_a_signature_names_who_holds_the_role_on_the_line_below() -> None:
+    notice = "Notice is hereby given of the meeting.\nJ K Lowe\nClerk to the Council | Date: 3 March 2025"
+    assert _answers("Who issued the notice as clerk?", notice) == ["J K Lowe"]
+
+
+def test_the_dated_meetings_units_of_the_asked_type_are_read_in_other_words() -> None:
+    # "When could residents speak?" while the paper says the public may address the council.
+    asked = read_question("During what time slot could residents speak at the 1 June 2016 meeting?")
+    passage = Passage(
+        id="p",
+        text="Members of the public are invited to address the Council between 8.00 pm and 8.15 pm.",
+        document_id="d",
+        document_title="Agenda",
+        document_kind="agenda",
+        body=None,
+        meeting_date="2016-06-01",
+        page=1,
+    )
+    weights = {t: 1.0 for t in asked.terms}
+    answers = [c.answer for c in CandidateReader(asked, weights, {}).read([passage])]
+    assert answers == ["between 8.00 pm and 8.15 pm"]
+    other_day = dataclasses.replace(passage, meeting_date="2016-07-06")
+    assert CandidateReader(asked, weights, {}).read([other_day]) == []
