@@ -120,6 +120,7 @@ class Scorer:
         ]
         self._paper_coverage: dict[str, float] = {}
         self.parts = numbered_parts(question.text)
+        self.surnames = question.person_surnames
 
     def _in_passage(self, passage: Passage) -> set[str]:
         found = self._passage_terms.get(passage.id)
@@ -257,6 +258,17 @@ class Scorer:
                 verdict = -1.0
         return verdict
 
+    def _person_named(self, candidate: Candidate) -> float:
+        """For a question about what a named person said, asked or wanted ("Andrew McGrain's
+        question", "Alan Morris's statement"): +1 when the unit names them, 0 when only its
+        passage does, -1 when the passage never does; 0 when the question names nobody, or
+        asks who (the name asked about is then the key of a record naming someone else)."""
+        if not self.surnames or self.question.answer_type == PERSON:
+            return 0.0
+        if any(re.search(rf"\b{re.escape(s)}\b", candidate.quote, re.I) for s in self.surnames):
+            return 1.0
+        return 0.0 if any(s in candidate.passage.lowered for s in self.surnames) else -1.0
+
     def _meeting(self, candidate: Candidate) -> float:
         wanted = self.question.meeting_periods
         date = candidate.passage.meeting_date
@@ -311,6 +323,7 @@ class Scorer:
             "period": self._period(candidate),
             "meeting": self._meeting(candidate),
             "numbered_part": self._numbered(candidate),
+            "person_named": self._person_named(candidate),
             "body": self._body(candidate),
             "retrieval": passage.score / self.top_score,
             "rank": 1.0 / (1.0 + passage.rank),

@@ -81,6 +81,7 @@ RANK_PRIORS: dict[str, float] = {
     "long_answer": -0.5,
     "type_fallback": -1.0,
     "numbered_part": 1.0,
+    "person_named": 1.0,
     "typed_elsewhere": -1.0,
     "cue_sentence": 1.0,
     "preposition": 0.5,

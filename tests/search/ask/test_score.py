@@ -60,3 +60,14 @@ def test_a_stand_in_span_yields_to_a_span_of_the_asked_type() -> None:
     assert by_answer["six"].features["typed_elsewhere"] == 1.0
     assert by_answer["quarterly"].features["typed_elsewhere"] == 0.0
     assert ranked[0].answer == "quarterly"
+
+
+def test_what_a_named_person_asked_is_read_where_they_are_named() -> None:
+    theirs = _passage(
+        "a", "Question 3 from Jo McAllister asked the council to review the bus lane.", "Questions"
+    )
+    others = _passage("b", "Members asked the council to review the bus lane timetable.", "Bus lane")
+    ranked = _ranked("What did Jo McAllister ask the council to review?", [theirs, others])
+    by_passage = {c.passage.id: c for c in ranked}
+    assert by_passage["a"].features["person_named"] == 1.0
+    assert by_passage["b"].features["person_named"] == -1.0
