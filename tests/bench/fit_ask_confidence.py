@@ -25,6 +25,12 @@ Both are reported on the development and the held-out councils (accuracy, absten
 confident-wrong at `ANSWER_THRESHOLD`), and `--write` replaces `RANK_WEIGHTS`,
 `CONFIDENCE_INTERCEPT` and `CONFIDENCE_WEIGHTS` in search/ask/confidence.py. Features are the
 ones `search.ask.score.Scorer` computes; none names a council.
+
+The threshold is reported too: the confidence is refitted with each development council left
+out in turn, and accuracy, abstention and confident-wrong on the council left out are printed
+at each threshold, with the lowest threshold keeping confident-wrong under
+`CONFIDENT_WRONG_TARGET` there (a choice made on councils the confidence did not see, as a
+new council's papers will be); `ANSWER_THRESHOLD` itself is set by hand from that report.
 """
 
 from __future__ import annotations
