@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from search.ask.evidence import Candidate
 from search.ask.lexicon import TermMatcher, tokens
 from search.ask.passages import Passage, Unit
-from search.ask.people import cell_is_person_column, name_spans
+from search.ask.people import cell_is_person_column, name_spans, signature_name, signs_as
 from search.ask.question import (
+    COUNT,
     DATE,
     DECISION,
+    DURATION,
+    MONEY,
     ORGANISATION,
     PERSON,
     PLACE,
@@ -31,9 +34,10 @@ from search.ask.question import (
     REQUEST,
     SENTENCE_TYPES,
     TIME,
+    VOTE,
     Question,
 )
-from search.ask.spans import Span, fallback_spans, typed_spans
+from search.ask.spans import Span, fallback_spans, has_type, is_range, typed_spans
 from search.ask.tables import choose_cell, other_period, period_columns
 
 _NAME_TYPES = (PERSON, ORGANISATION, PLACE)
@@ -62,6 +66,13 @@ _SHOUTED = re.compile(r"[^a-z]{0,80}")
 _CODE = re.compile(r"^[a-z]{1,3}(\d{1,3})$")
 # How many units (sentences, rows) of all the passages become candidates: the most promising.
 KEEP_UNITS = 150
+# Units holding all of the question's `KEY_TERMS` rarest words are read too, up to this many more.
+KEY_TERMS = 2
+KEY_UNITS = 30
+# Types whose spans a unit of the meeting the question dates offers even without the
+# question's words (up to `KEY_UNITS` of them): a time, a date, an amount, a count or a vote
+# of that meeting is likely what is asked, however the question words it.
+_DATED_TYPES = frozenset({TIME, DATE, MONEY, COUNT, DURATION, VOTE})
 # A resolution block runs on over its limbs, up to this many words.
 _RESOLUTION_WORDS = 75
 
@@ -163,7 +174,7 @@ def _span_score(
     score = _pull(span, positions)
     if (span.kind in _DATING or span.kind in _NAME_TYPES) and text and _bound(text, span, positions):
         score += 1.0
-    if span.kind == TIME and " " in span.text and _RANGE_ASKED.search(question.text):
+    if span.kind == TIME and is_range(span.text) and _RANGE_ASKED.search(question.text):
         score += 1.0
     wanted = question.periods
     if wanted and span.period is not None:
@@ -237,17 +248,21 @@ class CandidateReader:
         self.total = sum(weights.values()) or 1.0
         self.names = names
         self.matcher = TermMatcher(list(weights))
+        self._signed: dict[str, list[Unit]] = {}
 
     def read(self, passages: list[Passage], keep: int = KEEP_UNITS) -> list[Candidate]:
         """Candidates of the `keep` most promising units of all passages (by the weight of
         the question's words in the unit and its titles, and the passage's retrieval)."""
         top = max((p.score for p in passages), default=0.0) or 1.0
         chosen: list[tuple[float, Passage, int, Matched, Unit | None]] = []
+        at_meeting: list[tuple[float, Passage, int, Matched, Unit | None]] = []
         probes = self.matcher.probes
+        typed_kind = self.question.answer_type in _DATED_TYPES
         for passage in passages:
-            if not any(p in passage.lowered for p in probes):
+            dated = typed_kind and self._of_dated_meeting(passage)
+            if not dated and not any(p in passage.lowered for p in probes):
                 continue
-            units = passage.units
+            units = self._units_of(passage)
             inherited: Unit | None = None
             title = match_unit(" ".join(passage.titles), self.weights, self.matcher)
             title_weight = sum(self.weights[t] for t in title.terms) / self.total
@@ -257,6 +272,13 @@ class CandidateReader:
             for index, unit in enumerate(units):
                 lowered = passage.lowered[unit.start : unit.end]
                 if not (titled or inherited) and not any(p in lowered for p in probes):
+                    if dated and has_type(self.question.answer_type, unit.text):
+                        # The meeting asked about may put it in other words ("address the
+                        # Council between 8.00 pm and 8.15 pm" for "when could residents
+                        # speak?"): its units of the asked type are read too.
+                        prior = 0.3 * passage.score / top
+                        at_meeting.append((prior, passage, index, Matched(set(), []), None))
+                        continue
                     if unit.row is None:
                         continue
                 matched = match_unit(unit.text, self.weights, self.matcher, unit.words)
@@ -274,8 +296,10 @@ class CandidateReader:
                 chosen.append((prior, passage, index, matched, carried))
         chosen.sort(key=lambda c: -c[0])
         out: list[Candidate] = []
-        for _prior, passage, index, matched, carried in chosen[:keep]:
-            candidate = self._candidate(passage, passage.units[index], passage.units, index, matched)
+        at_meeting.sort(key=lambda c: -c[0])
+        for _prior, passage, index, matched, carried in self._kept(chosen, keep) + at_meeting[:KEY_UNITS]:
+            units = self._units_of(passage)
+            candidate = self._candidate(passage, units[index], units, index, matched)
             if candidate is None:
                 continue
             if carried is not None:
@@ -283,6 +307,51 @@ class CandidateReader:
                 candidate.extra["answers_question_before"] = True
             out.append(candidate)
         return _without_parts(out)
+
+    def _of_dated_meeting(self, passage: Passage) -> bool:
+        """Whether the passage is a paper of the meeting the question dates ("at the 1 April
+        2025 meeting")."""
+        wanted = self.question.meeting_periods
+        return bool(wanted and passage.meeting_date) and any(
+            w.contains_date(passage.meeting_date) for w in wanted
+        )
+
+    def _units_of(self, passage: Passage) -> list[Unit]:
+        """The passage's units; for a "who" question, a signature's two lines (a name alone on
+        its line, its role on the next: "R C Nolan" / "Clerk to the Council") read as one
+        unit, so the role's words say whom the name is."""
+        if self.question.answer_type != PERSON:
+            return passage.units
+        found = self._signed.get(passage.id)
+        if found is None:
+            found = []
+            units = passage.units
+            index = 0
+            while index < len(units):
+                unit = units[index]
+                after = units[index + 1] if index + 1 < len(units) else None
+                if after is not None and signature_name(unit.text) and signs_as(after.text):
+                    text = passage.text[unit.start : after.end]
+                    found.append(Unit(text, unit.start, after.end, "sentence"))
+                    index += 2
+                    continue
+                found.append(unit)
+                index += 1
+            self._signed[passage.id] = found
+        return found
+
+    def _kept(
+        self, chosen: list[tuple[float, Passage, int, Matched, Unit | None]], keep: int
+    ) -> list[tuple[float, Passage, int, Matched, Unit | None]]:
+        """The `keep` units of highest prior, and beyond them (up to `KEY_UNITS` more) those
+        holding every one of the question's rarest words: a long question's common words
+        fill the prior of many units, while the one table row or sentence naming the place
+        or the scheme asked about sits in a passage the search ranked low."""
+        key = sorted(self.weights, key=lambda t: -self.weights[t])[:KEY_TERMS]
+        if len(self.weights) <= KEY_TERMS or not key:
+            return chosen[:keep]
+        extra = [c for c in chosen[keep:] if all(t in c[3].terms for t in key)]
+        return chosen[:keep] + extra[:KEY_UNITS]
 
     def _candidate(
         self, passage: Passage, unit: Unit, units: list[Unit], index: int, matched: Matched

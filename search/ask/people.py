@@ -64,6 +64,25 @@ _SIGNATURE = re.compile(
     r"(?:^|\n)((?:[A-Z]\.? ){0,3}[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?|(?:[A-Z]\.? ){1,3}[A-Z][a-z'’-]+)\s*\n"
     r"(?=[^\n]*\b(?:Clerk|Secretary|Chair(?:man)?|Director|Officer|Executive|Manager|Mayor|Treasurer)\b)"
 )
+_SIGNATURE_NAME = re.compile(
+    r"\s*(?:(?:[A-Z]\.? ){0,3}[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?|(?:[A-Z]\.? ){1,3}[A-Z][a-z'’-]+)\s*"
+)
+_SIGNS_AS = re.compile(
+    r"^\W*(?:[A-Z][a-z]+ )?"
+    r"(?:Clerk|Secretary|Chair(?:man)?|Director|Officer|Executive|Manager|Mayor|Treasurer)\b"
+)
+
+
+def signature_name(line: str) -> bool:
+    """Whether a line is a name alone, as a signature prints it ("R C Nolan", "Jane Smith")."""
+    return bool(_SIGNATURE_NAME.fullmatch(line)) and line.strip().split()[0] not in _STARTS_SENTENCE_WORDS
+
+
+def signs_as(line: str) -> bool:
+    """Whether a line opens with the role a signature's name holds ("Clerk to the Council")."""
+    return bool(_SIGNS_AS.match(line))
+
+
 _NAME_COLUMN = re.compile(
     r"\b(?:name|names|officer|officers|lead|contact|author|by|member|members|councillor|speaker|presenter|person|clerk|chair)\b",
     re.I,

@@ -230,7 +230,9 @@ PERSON_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Prof|Professor|Lord|Lady)\.? (?:[A-Z]\.? ?){0,3}"
     r"[A-Z][A-Za-z'’-]+(?: [A-Z][a-z'’-]+)?"
 )
-_CAPITALISED_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})(?:'s|’s)?\b")
+# A surname may be capitalised inside too ("McGrain", "MacPhail", "O'Neill", "DeVito").
+_SURNAME = r"(?:Mc|Mac|O['’]|D['’]|De|Le|La|Van|Von)?[A-Z][a-z'’-]+"
+_CAPITALISED_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z'’-]+(?: " + _SURNAME + r"){1,2})(?:'s|’s)?\b")
 # Capitalised words that make a capitalised phrase a body, place or thing, not a person.
 _NOT_NAME_WORDS = frozenset(
     """

@@ -33,6 +33,7 @@ from search.ask.passages import Passage
 from search.ask.periods import Period, find_periods, parse_iso
 from search.ask.question import DATE, DECISION, ORGANISATION, PERSON, REQUEST, SENTENCE_TYPES, TIME, Question
 from search.ask.retrieve import Retrieved, body_words, subject_terms
+from search.ask.spans import is_range
 
 _CONTEXT_WEIGHT = 0.6
 _PASSAGE_WEIGHT = 0.3
@@ -45,6 +46,29 @@ _FUTURE_QUESTION = re.compile(
 )
 _PAST_QUESTION = re.compile(r"^(?:when|on what|in what|which)\b.*\b(?:was|were|did|had)\b", re.I)
 _FUTURE_PHRASE = re.compile(r"\b(?:within|next|following|in the coming)\b", re.I)
+
+
+# A numbered part of a series the question names ("Period 9", "Quarter 2", "question 12",
+# "phase 3", "Lot 15"), and the short forms finance reports print ("P9", "Q2").
+_NUMBERED = re.compile(
+    r"\b(period|quarter|phase|stage|round|tranche|wave|lot|item|question|statement|petition)\s+(\d{1,3})\b",
+    re.I,
+)
+_SHORT_FORM = {"period": "p", "quarter": "q"}
+
+
+def numbered_parts(text: str) -> dict[str, str]:
+    """{"period": "9"} for "in the Period 9 report": the series and the number asked about."""
+    return {m.group(1).lower(): m.group(2).lstrip("0") or "0" for m in _NUMBERED.finditer(text)}
+
+
+def _parts_in(text: str, series: str) -> set[str]:
+    """The numbers `text` gives parts of `series` ("Period 5", "P5", "P5/Q2")."""
+    found = {m.group(2).lstrip("0") or "0" for m in _NUMBERED.finditer(text) if m.group(1).lower() == series}
+    short = _SHORT_FORM.get(series)
+    if short:
+        found |= {n.lstrip("0") or "0" for n in re.findall(rf"\b{short}(\d{{1,2}})\b", text, re.I)}
+    return found
 
 
 def _near(period: Period, day: date) -> bool:
@@ -95,6 +119,8 @@ class Scorer:
             t for t, papers in retrieved.term_papers.items() if papers and t in self.all_weights
         ]
         self._paper_coverage: dict[str, float] = {}
+        self.parts = numbered_parts(question.text)
+        self.surnames = question.person_surnames
 
     def _in_passage(self, passage: Passage) -> set[str]:
         found = self._passage_terms.get(passage.id)
@@ -216,6 +242,33 @@ class Scorer:
             return -0.5
         return 0.0
 
+    def _numbered(self, candidate: Candidate) -> float:
+        """+1 when the candidate's unit or titles name the numbered part the question asks
+        about ("Period 9"), -1 when they name another part of that series ("P5/Q2") and not
+        it, 0 when they name none: a figure from another period's report is not the answer."""
+        if not self.parts:
+            return 0.0
+        text = " ".join([candidate.quote, *candidate.passage.titles, candidate.passage.document_title or ""])
+        verdict = 0.0
+        for series, number in self.parts.items():
+            found = _parts_in(text, series)
+            if number in found:
+                verdict = max(verdict, 1.0)
+            elif found and verdict == 0.0:
+                verdict = -1.0
+        return verdict
+
+    def _person_named(self, candidate: Candidate) -> float:
+        """For a question about what a named person said, asked or wanted ("Andrew McGrain's
+        question", "Alan Morris's statement"): +1 when the unit names them, 0 when only its
+        passage does, -1 when the passage never does; 0 when the question names nobody, or
+        asks who (the name asked about is then the key of a record naming someone else)."""
+        if not self.surnames or self.question.answer_type == PERSON:
+            return 0.0
+        if any(re.search(rf"\b{re.escape(s)}\b", candidate.quote, re.I) for s in self.surnames):
+            return 1.0
+        return 0.0 if any(s in candidate.passage.lowered for s in self.surnames) else -1.0
+
     def _meeting(self, candidate: Candidate) -> float:
         wanted = self.question.meeting_periods
         date = candidate.passage.meeting_date
@@ -269,6 +322,8 @@ class Scorer:
             "type_ok": float(type_ok),
             "period": self._period(candidate),
             "meeting": self._meeting(candidate),
+            "numbered_part": self._numbered(candidate),
+            "person_named": self._person_named(candidate),
             "body": self._body(candidate),
             "retrieval": passage.score / self.top_score,
             "rank": 1.0 / (1.0 + passage.rank),
@@ -291,7 +346,9 @@ class Scorer:
             "preposition": float(bool(candidate.extra.get("preposition"))),
             "key_terms": self._key_terms(unit_stems),
             "row_label": self._row_label(candidate),
-            "range_fit": float(self.asks_range and candidate.span is not None and " " in candidate.span.text),
+            "range_fit": float(
+                self.asks_range and candidate.span is not None and is_range(candidate.span.text)
+            ),
             "tense_fit": self._tense_fit(candidate),
             # "When will it come back?" is answered in minutes as "within six months", "at
             # the next meeting": a date counted from the meeting.
@@ -338,19 +395,40 @@ def rank(question: Question, retrieved: Retrieved, candidates: list[Candidate]) 
     scorer = Scorer(question, retrieved)
     for candidate in candidates:
         candidate.features = scorer.features(candidate)
+    _mark_stand_ins(candidates)
+    for candidate in candidates:
         candidate.score = rank_score(candidate.features)
     return sorted(candidates, key=order_key)
+
+
+def _mark_stand_ins(candidates: list[Candidate]) -> None:
+    """`typed_elsewhere`: a span of another type standing in for the asked one ("six" for
+    "how frequently", a count for a rank) while another unit, covering the question at least
+    as well, holds a span or cell of the asked type itself ("quarterly", the ranking
+    column's cell): the stand-in is a fallback for papers that have no such span."""
+    typed = [
+        c.features["coverage"]
+        for c in candidates
+        if c.source in ("span", "cell") and not c.features.get("type_fallback")
+    ]
+    best = max(typed, default=-1.0)
+    for c in candidates:
+        c.features["typed_elsewhere"] = float(
+            bool(c.features.get("type_fallback")) and best >= c.features["coverage"] - 0.05
+        )
 
 
 def answerable(candidate: Candidate) -> bool:
     """Whether a candidate may be given as the answer: it holds what is asked, and neither its
     period nor its meeting contradicts the question's ("in 2013/14" is not answered from a
-    sentence about 2012/13; "at its May 2019 meeting" not from June's minutes)."""
+    sentence about 2012/13; "at its May 2019 meeting" not from June's minutes; "in the Period 9
+    report" not from the P5 report's figures)."""
     features = candidate.features
     return (
         candidate.source != "untyped"
         and features.get("period", 0.0) > -1.0
         and features.get("meeting", 0.0) > -1.0
+        and features.get("numbered_part", 0.0) > -1.0
     )
 
 

@@ -326,6 +326,15 @@ def typed_spans(kind: str, text: str) -> list[Span]:
     return reader(text) if kind in (DATE, FINANCIAL_YEAR, TIME) else _with_roles(text, reader(text))
 
 
+_RANGE = re.compile(r"\b(?:to|and|until|till)\b|\d\s*[-–—]\s*\d")
+
+
+def is_range(text: str) -> bool:
+    """Whether a time span gives a range ("8.00 pm to 8.15 pm", "10-12"), not one time
+    ("8.00 pm")."""
+    return bool(_RANGE.search(text))
+
+
 def has_type(kind: str, text: str) -> bool:
     reader = _READERS.get(kind)
     return bool(reader and reader(text))

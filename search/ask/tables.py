@@ -38,6 +38,7 @@ _MONEY_HEADER = re.compile(
     re.I,
 )
 _PERCENT_HEADER = re.compile(r"%|\bper ?cent|\bpercentage|\bproportion\b|\brate\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|non|without|excluding|never)\b|\bun(?:filled|paid|spent|met)\b", re.I)
 _EMPTY = re.compile(r"^(?:|[×x✗•·_–—-]|\\times|\$.*\$|n/?a|tbc|-+)$", re.I)
 
 
@@ -68,7 +69,11 @@ def _fits(kind: str, cell: str, header: str | None) -> bool:
         )
     if kind == PERCENT:
         return _is_number(cell) and ("%" in cell or bool(_PERCENT_HEADER.search(head)))
-    if kind in (COUNT, RATE):
+    if kind == COUNT:
+        # "How many" is a number of things: a share ("89.7%") or an amount is not one, even
+        # in the row that names what is counted (a table printing numbers and shares of them).
+        return _is_number(cell) and "£" not in cell and "%" not in cell and not _PERCENT_HEADER.search(head)
+    if kind == RATE:
         return _is_number(cell) and "£" not in cell
     if kind == DATE:
         return bool(date_spans(cell))
@@ -115,6 +120,10 @@ def choose_cell(question: Question, row: TableRow, weights: dict[str, float]) ->
             have = stem_set(header)
             overlap = sum(w for t, w in weights.items() if matches(t, have)) / total
         score = 2.0 * period_match + overlap + (0.2 if header else 0.0)
+        if header and _NEGATED.search(header):
+            # "Not in receipt" beside "In receipt": the negated column answers only a question
+            # that negates too ("how many were not ...?").
+            score += 0.5 if _NEGATED.search(question.text) else -0.5
         if (
             kind in (PERSON, ORGANISATION, PLACE)
             and header

@@ -4,6 +4,8 @@ by when the sentence has no rate. Sentences are written in the papers' shapes.""
 
 from __future__ import annotations
 
+import dataclasses
+
 from search.ask.candidates import CandidateReader
 from search.ask.passages import Passage
 from search.ask.question import read_question
@@ -61,3 +63,68 @@ def test_a_role_as_a_label_names_who_holds_it() -> None:
     ) == ["Brian Smith"]
     # A label with no name after it names no one.
     assert _answers("Who is the lead officer?", "Lead officer | To be confirmed") == []
+
+
+def test_a_unit_naming_the_questions_rarest_words_is_read_however_many_units_outscore_it() -> None:
+    # A long question whose common words fill many sentences of a top passage; the one line
+    # naming the place asked about sits in a passage the search ranked far lower.
+    asked = read_question(
+        "What share of eligible children in the Riverside Heights area were taking up their free early place?"
+    )
+    filler = " ".join(
+        f"Eligible children in area {n} were taking up their free early place at a rate of {n}%."
+        for n in range(1, 200)
+    )
+    common = Passage(
+        id="common",
+        text=filler,
+        document_id="d1",
+        document_title="Report",
+        document_kind="report",
+        body=None,
+        meeting_date="2016-06-01",
+        page=1,
+        score=40.0,
+        rank=0,
+    )
+    rare = Passage(
+        id="rare",
+        text="Riverside Heights: 91.5% this term.",
+        document_id="d2",
+        document_title="Report",
+        document_kind="report",
+        body=None,
+        meeting_date="2016-06-01",
+        page=1,
+        score=1.0,
+        rank=70,
+    )
+    weights = {t: 1.0 for t in asked.terms}
+    weights.update({"riversid": 6.0, "height": 6.0})
+    answers = [c.answer for c in CandidateReader(asked, weights, {}).read([common, rare], keep=20)]
+    assert "91.5%" in answers
+
+
+def test_a_signature_names_who_holds_the_role_on_the_line_below() -> None:
+    notice = "Notice is hereby given of the meeting.\nJ K Lowe\nClerk to the Council | Date: 3 March 2025"
+    assert _answers("Who issued the notice as clerk?", notice) == ["J K Lowe"]
+
+
+def test_the_dated_meetings_units_of_the_asked_type_are_read_in_other_words() -> None:
+    # "When could residents speak?" while the paper says the public may address the council.
+    asked = read_question("During what time slot could residents speak at the 1 June 2016 meeting?")
+    passage = Passage(
+        id="p",
+        text="Members of the public are invited to address the Council between 8.00 pm and 8.15 pm.",
+        document_id="d",
+        document_title="Agenda",
+        document_kind="agenda",
+        body=None,
+        meeting_date="2016-06-01",
+        page=1,
+    )
+    weights = {t: 1.0 for t in asked.terms}
+    answers = [c.answer for c in CandidateReader(asked, weights, {}).read([passage])]
+    assert answers == ["between 8.00 pm and 8.15 pm"]
+    other_day = dataclasses.replace(passage, meeting_date="2016-07-06")
+    assert CandidateReader(asked, weights, {}).read([other_day]) == []

@@ -111,3 +111,8 @@ def test_people_named_with_or_without_titles() -> None:
     assert question.persons == ["Councillor Rowe", "Jo Bloggs"]
     assert read_question("Which part of town did Sam Lee want?").persons == ["Sam Lee"]
     assert read_question("Who sat on the Children's Services Committee?").persons == []
+
+
+def test_a_surname_capitalised_inside_is_a_name() -> None:
+    assert read_question("What did Andrew McGrain's question ask for?").persons == ["Andrew McGrain"]
+    assert read_question("What did Sian O'Neill say about parking?").persons == ["Sian O'Neill"]

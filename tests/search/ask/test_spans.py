@@ -60,3 +60,10 @@ def test_votes_rates_durations_and_financial_years() -> None:
     assert _texts(DURATION, "a new long-term agreement (3 years)") == ["3 years"]
     assert _texts(FINANCIAL_YEAR, "the Annual Governance Statement 2024/25") == ["2024/25"]
     assert _texts(DATE, "the Annual Governance Statement 2024/25") == []
+
+
+def test_a_time_range_is_told_from_one_time() -> None:
+    from search.ask.spans import is_range
+
+    assert is_range("between 8.00 pm and 8.15 pm") and is_range("10.00-12.00") and is_range("7pm to 9pm")
+    assert not is_range("8.00 pm") and not is_range("4.10pm")

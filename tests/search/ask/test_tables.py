@@ -64,3 +64,41 @@ def test_the_number_a_question_names_is_the_rows_key_not_its_answer() -> None:
     question = read_question("Who made statement 64?")
     cell = choose_cell(question, row, _weights(question.text))
     assert cell is not None and cell.text == "Lucy Fiddick"
+
+
+# A take-up table printing, per area, a count and a share of those not in receipt and of those
+# in receipt (the shape of the sample corpus's early-education table, with invented figures).
+TAKE_UP = TableRow(
+    page=1,
+    table=2,
+    position=4,
+    cells=["Riverside", "21", "8.5%", "226", "91.5%", "247"],
+    headers=["Area", "Not in receipt", "Not in receipt", "In receipt", "In receipt", "Total"],
+    label="Riverside",
+    text="Riverside 21 8.5% 226 91.5% 247",
+)
+
+
+def test_how_many_is_not_answered_by_a_share() -> None:
+    # The share printed before the count it is a share of, both under one header.
+    row = TableRow(
+        1,
+        2,
+        5,
+        ["Riverside", "91.5%", "226"],
+        ["Area", "In receipt", "In receipt"],
+        "Riverside",
+        "Riverside 91.5% 226",
+    )
+    question = read_question("How many children in Riverside were in receipt of a place?")
+    cell = choose_cell(question, row, _weights(question.text))
+    assert cell is not None and cell.text == "226"
+
+
+def test_a_negated_column_answers_only_a_negated_question() -> None:
+    question = read_question("What share of children in Riverside were taking up a place?")
+    cell = choose_cell(question, TAKE_UP, _weights(question.text))
+    assert cell is not None and (cell.text, cell.header) == ("91.5%", "In receipt")
+    negated = read_question("What share of children in Riverside were not taking up a place?")
+    cell = choose_cell(negated, TAKE_UP, _weights(negated.text))
+    assert cell is not None and (cell.text, cell.header) == ("8.5%", "Not in receipt")

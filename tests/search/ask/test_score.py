@@ -1,0 +1,73 @@
+"""Features that rank candidates (search/ask/score.py): a numbered part of a series the question
+names ("Period 9") must be the candidate's, and a span standing in for another type yields to a
+span of the asked type. Texts are written in the papers' shapes, figures invented."""
+
+from __future__ import annotations
+
+from search.ask.candidates import CandidateReader
+from search.ask.passages import Passage
+from search.ask.question import read_question
+from search.ask.retrieve import Retrieved
+from search.ask.score import answerable, numbered_parts, rank
+
+
+def _passage(pid: str, text: str, title: str) -> Passage:
+    return Passage(
+        id=pid,
+        text=text,
+        document_id=pid,
+        document_title="Minutes",
+        document_kind="minutes",
+        body=None,
+        meeting_date="2025-10-23",
+        page=1,
+        section_title=title,
+    )
+
+
+def _ranked(question: str, passages: list[Passage]) -> list:
+    asked = read_question(question)
+    weights = {t: 1.0 for t in asked.terms}
+    candidates = CandidateReader(asked, weights, {}).read(passages)
+    return rank(asked, Retrieved(passages=passages, doc_count=10), candidates)
+
+
+def test_numbered_parts_are_read_with_their_series() -> None:
+    assert numbered_parts("What was the risk in the Period 9 finance report?") == {"period": "9"}
+    assert numbered_parts("What did question 12 ask?") == {"question": "12"}
+    assert numbered_parts("What was the risk in the finance report?") == {}
+
+
+def test_a_figure_from_another_periods_report_is_not_the_answer() -> None:
+    p5 = _passage(
+        "a", "The £207k risk on the street lighting budget relates to energy costs.", "Finance Report: P5/Q2"
+    )
+    question = "What was the energy risk on the street lighting budget in the Period 9 finance report?"
+    ranked = _ranked(question, [p5])
+    assert ranked and ranked[0].answer == "£207k"
+    assert ranked[0].features["numbered_part"] == -1.0 and not answerable(ranked[0])
+    asked_p5 = _ranked(question.replace("Period 9", "Period 5"), [p5])
+    assert asked_p5[0].features["numbered_part"] == 1.0 and answerable(asked_p5[0])
+
+
+def test_a_stand_in_span_yields_to_a_span_of_the_asked_type() -> None:
+    stand_in = _passage("a", "The committee received six updates on quality assurance.", "Quality Assurance")
+    typed = _passage(
+        "b", "The committee agreed to receive quarterly updates on quality assurance.", "Quality Assurance"
+    )
+    ranked = _ranked("How often will the committee receive updates on quality assurance?", [stand_in, typed])
+    by_answer = {c.answer: c for c in ranked}
+    assert by_answer["six"].features["typed_elsewhere"] == 1.0
+    assert by_answer["quarterly"].features["typed_elsewhere"] == 0.0
+    assert ranked[0].answer == "quarterly"
+
+
+def test_what_a_named_person_asked_is_read_where_they_are_named() -> None:
+    theirs = _passage(
+        "a", "Question 3 from Jo McAllister asked the council to review the bus lane.", "Questions"
+    )
+    others = _passage("b", "Members asked the council to review the bus lane timetable.", "Bus lane")
+    ranked = _ranked("What did Jo McAllister ask the council to review?", [theirs, others])
+    by_passage = {c.passage.id: c for c in ranked}
+    assert by_passage["a"].features["person_named"] == 1.0
+    assert by_passage["b"].features["person_named"] == -1.0
