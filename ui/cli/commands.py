@@ -106,7 +106,10 @@ def cmd_check(args: argparse.Namespace, home: Path) -> int:
             counts = store["counts"]
             print(f"  {counts.get('documents', 0)} documents, {counts.get('sections', 0)} sections")
         print(f"search index  {printable(index['path'] or '(none)')}: " + (index["problem"] or "readable"))
-        print(f"  {index['sections']} sections of {index['documents']} documents")
+        # The index also holds one entry for each item with no text of its own (searchable by
+        # its title), so it may count a few more than the store's sections.
+        entries, documents = index["sections"], index["documents"]
+        print(f"  {entries} entries (sections, and items with no text) of {documents} documents")
         for problem in result["problems"]:
             print(f"problem: {problem}")
         for repair in result["repairs"]:
