@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -288,6 +289,34 @@ def make_form_xobject_pdf(path: Path, lines: Sequence[str]) -> Path:
         b" /Length %d >>\nstream\n%s\nendstream" % (len(form), form),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return write_raw_pdf(path, objects)
+
+
+def bomb_pdf(path: Path, inflated_mb: int) -> Path:
+    """A tiny PDF whose one content stream is Flate-compressed twice: a few KB that inflate to
+    `inflated_mb` MB (of spaces after one line of text) in the first pass."""
+    inner = zlib.compressobj(9)
+    parts = [inner.compress(b"BT /F1 12 Tf 72 712 Td (Bomb) Tj ET\n")]
+    block = b" " * (1024 * 1024)
+    parts += [inner.compress(block) for _ in range(inflated_mb)]
+    parts.append(inner.flush())
+    stream = zlib.compress(b"".join(parts), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(stream)
+        + stream
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    return write_raw_pdf(path, objects)
+
+
+def write_raw_pdf(path: Path, objects: Sequence[bytes]) -> Path:
+    """A PDF written by hand from its numbered objects (object 1 the catalog), with a correct
+    cross-reference table: for shapes fpdf2 cannot make (forms, bombs, broken trees)."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

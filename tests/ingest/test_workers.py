@@ -11,13 +11,13 @@ import subprocess
 import sys
 import textwrap
 import time
-import zlib
 from pathlib import Path
 
 import pytest
 
 from ingest.workers import JobFailed, WorkerLimits, run_jobs
 from tests.conftest import REPO
+from tests.pdf_fixtures import bomb_pdf
 from tests.reliability import alive, children_of, marked_papers, run_cli, stored_paths, wait_for
 
 pytestmark = pytest.mark.skipif(
@@ -120,43 +120,11 @@ def test_workers_die_with_their_parent() -> None:
             parent.wait()
 
 
-def _bomb(path: Path, inflated_mb: int) -> Path:
-    """A tiny PDF whose one content stream is Flate-compressed twice: a few KB that inflate to
-    `inflated_mb` MB (of spaces after one line of text) in the first pass."""
-    inner = zlib.compressobj(9)
-    parts = [inner.compress(b"BT /F1 12 Tf 72 712 Td (Bomb) Tj ET\n")]
-    block = b" " * (1024 * 1024)
-    parts += [inner.compress(block) for _ in range(inflated_mb)]
-    parts.append(inner.flush())
-    stream = zlib.compress(b"".join(parts), 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(stream)
-        + stream
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
-
-
 def test_an_ingest_worker_out_of_memory_leaves_the_rest_of_the_batch_landed(tmp_path: Path) -> None:
     """The real pipeline, stream limit off: a bomb inflating to 1.5 GB meets the worker's
     memory limit; the other papers are stored and the bomb gets a one-line error."""
     papers = marked_papers(tmp_path / "batch", 3)
-    bomb = _bomb(tmp_path / "batch" / "bomb.pdf", inflated_mb=1536)
+    bomb = bomb_pdf(tmp_path / "batch" / "bomb.pdf", inflated_mb=1536)
     assert bomb.stat().st_size < 20_000
     home = tmp_path / "home"
     result = run_cli(

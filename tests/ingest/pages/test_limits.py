@@ -15,8 +15,7 @@ from fpdf import FPDF
 from ingest.errors import IngestError
 from ingest.pages import limits
 from ingest.pages.pdf import extract_pdf_pages
-from tests.ingest.test_workers import _bomb
-from tests.pdf_fixtures import BODY_SIZE, FONT
+from tests.pdf_fixtures import BODY_SIZE, FONT, bomb_pdf, write_raw_pdf
 
 
 @pytest.fixture()
@@ -30,7 +29,7 @@ def stream_limit_mb() -> Iterator[int]:
 def test_a_decompression_bomb_is_refused_at_the_limit_without_inflating(
     tmp_path: Path, stream_limit_mb: int
 ) -> None:
-    bomb = _bomb(tmp_path / "bomb.pdf", inflated_mb=512)
+    bomb = bomb_pdf(tmp_path / "bomb.pdf", inflated_mb=512)
     assert bomb.stat().st_size < 5_000
     tracemalloc.start()
     try:
@@ -55,20 +54,6 @@ def test_bounded_inflate_is_zlibs_own_result_below_the_limit() -> None:
     assert limits.inflate_damaged(packed[:-2] + b"\x00\x00") == data
 
 
-def _raw_pdf(path: Path, objects: list[bytes]) -> Path:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
-
-
 def _stream(attrs: bytes, content: bytes) -> bytes:
     return b"<< /Length %d %s >>\nstream\n" % (len(content), attrs) + content + b"\nendstream"
 
@@ -77,7 +62,7 @@ def test_a_form_that_draws_itself_is_named_not_called_a_scan(tmp_path: Path) -> 
     """pdfminer refuses to run a form XObject that invokes itself; with nothing else on the
     page the message says so, instead of "scanned image?"."""
     form = b"0 0 m 100 100 l S /Fm1 Do"
-    pdf = _raw_pdf(
+    pdf = write_raw_pdf(
         tmp_path / "recursive.pdf",
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",

@@ -171,9 +171,9 @@ def test_a_decompression_bomb_is_refused_before_pdfium_inflates_it(tmp_path: Pat
     import tracemalloc
 
     from ingest.pages import limits
-    from tests.ingest.test_workers import _bomb
+    from tests.pdf_fixtures import bomb_pdf
 
-    bomb = _bomb(tmp_path / "bomb.pdf", inflated_mb=512)
+    bomb = bomb_pdf(tmp_path / "bomb.pdf", inflated_mb=512)
     limits.configure(16 * 1024 * 1024)
     tracemalloc.start()
     try:
