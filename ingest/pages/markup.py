@@ -21,7 +21,10 @@ _ANY_TAG = re.compile(
     r"</?(?:p|div|span|br|table|thead|tbody|tr|td|th|ul|ol|li|em|i|u|font|a|img|hr|section|article)\b[^>]*>",
     re.IGNORECASE,
 )
-_HTML_PRESENT = re.compile(r"<(?:h[1-6]|p|br|div|span|table|tr|td|strong|b|em)\b[^>]*>|<!--", re.IGNORECASE)
+# Any of these tags means the text carries HTML (a table cell holding only "<u> </u>" too).
+_HTML_PRESENT = re.compile(
+    r"<(?:h[1-6]|p|br|div|span|table|tr|td|strong|b|em|i|u|font)\b[^>]*>|<!--", re.IGNORECASE
+)
 # Markdown's backslash escapes (CommonMark: any ASCII punctuation may be escaped).
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
 _HARD_BREAK = re.compile(r"\\$", re.MULTILINE)
