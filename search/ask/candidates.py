@@ -363,14 +363,7 @@ class CandidateReader:
         if unit.row is not None:
             if other_period(self.question, unit.row):
                 # A table by period, not for the period asked: nothing in the row answers.
-                return Candidate(
-                    passage=passage,
-                    quote=unit.text,
-                    answer=unit.text,
-                    answer_type=kind,
-                    source="untyped",
-                    unit=unit,
-                )
+                return _untyped(passage, unit, kind)
             cell = choose_cell(self.question, unit.row, self.weights)
             answer = cell.text if cell is not None else ""
             if cell is not None and kind in _NAME_TYPES and not cell_is_person_column(cell.header):
@@ -384,14 +377,7 @@ class CandidateReader:
                 answer = spans[0].text if spans else ""
             if cell is None and period_columns(unit.row):
                 # A table by period is read by its columns: no cell, no answer from the row.
-                return Candidate(
-                    passage=passage,
-                    quote=unit.text,
-                    answer=unit.text,
-                    answer_type=kind,
-                    source="untyped",
-                    unit=unit,
-                )
+                return _untyped(passage, unit, kind)
             if cell is not None and answer:
                 return Candidate(
                     passage=passage,
@@ -414,14 +400,7 @@ class CandidateReader:
             spans = [s for s in spans if _preceded_by(unit.text, s, preposition)]
         span = _best_span(self.question, spans, matched.positions, unit.text)
         if span is None:
-            return Candidate(
-                passage=passage,
-                quote=unit.text,
-                answer=unit.text,
-                answer_type=kind,
-                source="untyped",
-                unit=unit,
-            )
+            return _untyped(passage, unit, kind)
         return Candidate(
             passage=passage,
             quote=unit.text,
@@ -476,3 +455,16 @@ class CandidateReader:
             unit=unit,
             extra={"cue": cue, "quote_end": quote_end},
         )
+
+
+def _untyped(passage: Passage, unit: Unit, kind: str) -> Candidate:
+    """The unit itself as a candidate with no typed answer in it: ranked with the others but
+    never given as the answer (`score.answerable`)."""
+    return Candidate(
+        passage=passage,
+        quote=unit.text,
+        answer=unit.text,
+        answer_type=kind,
+        source="untyped",
+        unit=unit,
+    )
