@@ -29,10 +29,16 @@ from minutebook.models import IngestFailure
 # source may not import, keeps the same list).
 PAPER_SUFFIXES = (".pdf", ".txt", ".md")
 
+# Files that describe a folder rather than hold a paper (a README beside a council's
+# minutes, a licence for a published collection): a folder walk leaves them out, as it
+# leaves out hidden files. Named on the command line, such a file is still read.
+FOLDER_NOTES = frozenset({"readme", "licence", "license", "changelog", "changes", "notice"})
+
 
 def expand_paths(paths: Iterable[Path], suffixes: tuple[str, ...]) -> tuple[list[Path], list[IngestFailure]]:
     """Files to ingest (real paths; folders searched recursively for `suffixes`, sorted,
-    hidden files left out, each file once) and the paths that cannot be read."""
+    hidden files and folder notes (`FOLDER_NOTES`) left out, each file once) and the paths
+    that cannot be read."""
     files: list[Path] = []
     failures: list[IngestFailure] = []
     seen_files: set[str] = set()
@@ -94,6 +100,8 @@ def _walk(
                 elif entry.name.startswith("."):
                     continue
                 elif Path(entry.name).suffix.lower() not in suffixes:
+                    continue
+                elif Path(entry.name).stem.lower() in FOLDER_NOTES:
                     continue
                 elif entry.is_file():
                     add(entry.path)

@@ -100,3 +100,14 @@ def test_files_come_back_by_real_path_in_name_order(papers: Path) -> None:
     files, failures = expand_paths([papers], SUFFIXES)
     assert failures == []
     assert files == [papers / "a" / "1.md", papers / "b" / "2.txt", papers / "good.txt"]
+
+
+def test_a_folder_readme_is_not_a_paper_unless_named(papers: Path) -> None:
+    """A folder of a council's papers often carries a README or licence describing it; the
+    walk leaves those out (the shared council folders hold one), a file named directly is read."""
+    (papers / "README.md").write_text("# Real committee papers\n\nThis folder holds minutes.\n")
+    (papers / "LICENSE.txt").write_text("Open Government Licence v3.0\n")
+    files, failures = expand_paths([papers], SUFFIXES)
+    assert [f.name for f in files] == ["good.txt"] and failures == []
+    files, _ = expand_paths([papers / "README.md"], SUFFIXES)
+    assert [f.name for f in files] == ["README.md"]
