@@ -121,7 +121,10 @@ class BodyCandidate:
 def normalise_body(name: str, council: str | None = None) -> str:
     """A body name as minutebook shows it (see the module docstring). `council` is the specific
     council named in the same heading, for generic names."""
-    name = _title_case(" ".join(name.replace("&", " and ").split()).strip(" ,.:;-–—|*"))
+    # Title case before "&" becomes "and": "TRANSPORT & CONNECTIVITY COMMITTEE" is a name in
+    # capitals, "TRANSPORT and CONNECTIVITY COMMITTEE" no longer reads as one.
+    name = _title_case(" ".join(name.split()).strip(" ,.:;-–—|*"))
+    name = " ".join(name.replace("&", " and ").split())
     name = _english(name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = (
