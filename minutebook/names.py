@@ -191,9 +191,11 @@ def normalise_quotes(text: str) -> str:
 
 
 def canonical_organisation(text: str) -> str:
-    """One spelling per organisation: quotes straightened, whitespace collapsed, no leading
-    "the" ("the Youth Offending Team" -> "Youth Offending Team")."""
-    text = " ".join(normalise_quotes(text).split())
+    """One spelling per organisation: quotes straightened, whitespace collapsed, a spaced "&"
+    written "and" (as body names are), no leading "the" ("the Youth Offending Team" -> "Youth
+    Offending Team"; "Transport & Connectivity" -> "Transport and Connectivity"). An
+    ampersand inside a word ("B&NES") is part of the name and stays."""
+    text = " ".join(normalise_quotes(text).replace(" & ", " and ").split())
     return re.sub(r"^(?:the|The)\s+", "", text)
 
 

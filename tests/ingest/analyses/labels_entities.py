@@ -31,7 +31,8 @@ Labelling guideline (people and organisations were labelled by reading each pass
   schools and children's centres (Leeway, Fakenham Gateway), and named boards, committees,
   forums and groups (Corporate Parenting Board, Schools Forum, Supported Bus Services
   Priorities Task and Finish Group). Canonical form: the name as printed without a leading
-  "the", with the defined expansion for a known abbreviation (OFSTED -> Ofsted).
+  "the", a spaced "&" written "and" (as `canonical_organisation` writes it), with the defined
+  expansion for a known abbreviation (OFSTED -> Ofsted).
 * Organisations do not count: generic nouns and kinds of body, even capitalised ("Children's
   Centres", "Lead Partners", "Local Authority", "the Panel", "Cabinet", "Task and Finish
   Group", "Social Care"); headings and document titles as such ("Equality Impact
@@ -169,7 +170,7 @@ SAMPLED_TITLED: list[tuple[str, str, set[str], set[str]]] = [
     ("001", "The report also outlines, as an appendix, responses to ten further points raised by Cllr Leggett in a letter to Sheila Lock. This letter was reviewed by the Corporate Parenting Board and Cllr Leggett agreed a response could be offered as an appendix to this report.", {"Councillor Leggett", "Sheila Lock"}, {"Corporate Parenting Board"}),
     ("001", "Cllr Leggett has reviewed the action plan and letter response and is satisfied they adequately address the issues raised", {"Councillor Leggett"}, set()),
     ("001", "The O&S Panel is asked to consider and agree on the proposed action plan and to acknowledge the response provided in respect of Cllr Leggett's letter.", {"Councillor Leggett"}, set()),
-    ("001", "Response to Points raised by Cllr Leggett, Chairman of the Pathway Planning for Care Leavers Scrutiny Task & Finish Group", {"Councillor Leggett"}, {"Pathway Planning for Care Leavers Scrutiny Task & Finish Group"}),
+    ("001", "Response to Points raised by Cllr Leggett, Chairman of the Pathway Planning for Care Leavers Scrutiny Task & Finish Group", {"Councillor Leggett"}, {"Pathway Planning for Care Leavers Scrutiny Task and Finish Group"}),
     ("002", "1.1 Apologies were received from Mrs Chamberlin (Mr Northam substituting), Mr Mash, Ms Smith and Ms Humber.", {"Mr Mash", "Mr Northam", "Mrs Chamberlin", "Ms Humber", "Ms Smith"}, set()),
     ("004", "1.1 Apologies were received from Ms D Gihawi (Ms E Corlett substituting), Dr M Strong (Mr E Seward substituting), Mrs S Vertigan, Mrs H Bates, Dr L Poliakoff, and Ms T Humber.", {"Dr L Poliakoff", "Dr M Strong", "Mr E Seward", "Mrs H Bates", "Mrs S Vertigan", "Ms D Gihawi", "Ms E Corlett", "Ms T Humber"}, set()),
     ("bristol-2024-09-12", "The recommendation was moved by Councillor Plowden and seconded by Councillor Edwards. On being", {"Councillor Edwards", "Councillor Plowden"}, set()),

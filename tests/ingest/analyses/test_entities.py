@@ -69,7 +69,7 @@ def test_named_bodies_made_of_common_words_still_count() -> None:
          " Leavers Scrutiny Task & Finish Group, and the Performance and Challenge Board."]
     )  # fmt: skip
     assert orgs == {
-        "Pathway Planning for Care Leavers Scrutiny Task & Finish Group",
+        "Pathway Planning for Care Leavers Scrutiny Task and Finish Group",
         "Performance and Challenge Board",
     }
 
@@ -84,6 +84,13 @@ def test_an_abbreviation_the_paper_defines_is_named_by_its_expansion() -> None:
     [(_, orgs)] = extract([text])
     assert "Action for Children" in orgs
     assert not orgs & {"AfC", "LAC", "Looked After Children"}
+
+
+def test_an_ampersand_and_and_give_one_organisation_name() -> None:
+    """"Transport & Connectivity" and "Transport and Connectivity" were two Organisation facet
+    entries on the Bristol papers; "B&NES" keeps its ampersand."""
+    assert canonical_organisation("Transport & Connectivity") == "Transport and Connectivity"
+    assert canonical_organisation("B&NES") == "B&NES"
 
 
 def test_curly_and_straight_apostrophes_give_one_organisation_name() -> None:
