@@ -87,7 +87,7 @@ def test_an_abbreviation_the_paper_defines_is_named_by_its_expansion() -> None:
 
 
 def test_an_ampersand_and_and_give_one_organisation_name() -> None:
-    """"Transport & Connectivity" and "Transport and Connectivity" were two Organisation facet
+    """ "Transport & Connectivity" and "Transport and Connectivity" were two Organisation facet
     entries on the Bristol papers; "B&NES" keeps its ampersand."""
     assert canonical_organisation("Transport & Connectivity") == "Transport and Connectivity"
     assert canonical_organisation("B&NES") == "B&NES"
