@@ -22,6 +22,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -99,7 +100,7 @@ def main() -> int:
     homes += [(f"{n:,} sections", archive_home(args.cache_dir, n)) for n in args.sizes]
     print(f"start: {load()}")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser: Any = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for name, home in homes:
                 queries = queries_for(home)
