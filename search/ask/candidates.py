@@ -73,6 +73,9 @@ KEY_UNITS = 30
 # question's words (up to `KEY_UNITS` of them): a time, a date, an amount, a count or a vote
 # of that meeting is likely what is asked, however the question words it.
 _DATED_TYPES = frozenset({TIME, DATE, MONEY, COUNT, DURATION, VOTE})
+# A unit naming the period the question asks about ranks this much higher among the units
+# read (a quarter of a unit holding every question word).
+PERIOD_PRIOR = 0.25
 # A resolution block runs on over its limbs, up to this many words.
 _RESOLUTION_WORDS = 75
 
@@ -293,6 +296,8 @@ class CandidateReader:
                     continue
                 own = sum(self.weights[t] for t in matched.terms) / self.total
                 prior = own + 0.5 * title_weight + 0.3 * passage.score / top + (0.3 if carried else 0.0)
+                if self._in_period(unit):
+                    prior += PERIOD_PRIOR
                 chosen.append((prior, passage, index, matched, carried))
         chosen.sort(key=lambda c: -c[0])
         out: list[Candidate] = []
@@ -307,6 +312,15 @@ class CandidateReader:
                 candidate.extra["answers_question_before"] = True
             out.append(candidate)
         return _without_parts(out)
+
+    def _in_period(self, unit: Unit) -> bool:
+        """Whether the unit names the period the question asks about ("Target number of
+        families for March17: 395" for "by March 2017", in the sample's performance report):
+        a figure of that period is likely the one asked, whatever words surround it."""
+        wanted = self.question.periods
+        if not wanted or unit.is_heading:
+            return False
+        return any(w.overlaps(p) for p in unit.periods for w in wanted)
 
     def _of_dated_meeting(self, passage: Passage) -> bool:
         """Whether the passage is a paper of the meeting the question dates ("at the 1 April

@@ -260,7 +260,9 @@ def count_spans(text: str) -> list[Span]:
     """Counts: numbers and number words that are not money, percentages, dates, times or
     labels ("item 9"); "none"/"no X" when the sentence says nobody or nothing."""
     taken = money_spans(text) + percent_spans(text) + date_spans(text) + time_spans(text)
-    taken += financial_year_spans(text)
+    # "over five years": a number of years, weeks or days is a duration (a "how many weeks"
+    # question is typed as one), never the count of things a "how many" asks for.
+    taken += financial_year_spans(text) + duration_spans(text)
     found: list[Span] = []
     for span in _found(_NUMBER, COUNT, text) + _found(_WORD_COUNT, COUNT, text):
         if _overlaps(span, taken) or _overlaps(span, found):

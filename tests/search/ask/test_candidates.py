@@ -111,11 +111,12 @@ def test_a_signature_names_who_holds_the_role_on_the_line_below() -> None:
 
 
 def test_the_dated_meetings_units_of_the_asked_type_are_read_in_other_words() -> None:
-    # "When could residents speak?" while the paper says the public may address the council.
+    # "When could residents speak?" while the paper says the public may put questions (no
+    # word of the question, nor a synonym of one).
     asked = read_question("During what time slot could residents speak at the 1 June 2016 meeting?")
     passage = Passage(
         id="p",
-        text="Members of the public are invited to address the Council between 8.00 pm and 8.15 pm.",
+        text="Members of the public are invited to put questions between 8.00 pm and 8.15 pm.",
         document_id="d",
         document_title="Agenda",
         document_kind="agenda",

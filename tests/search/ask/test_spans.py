@@ -67,3 +67,9 @@ def test_a_time_range_is_told_from_one_time() -> None:
 
     assert is_range("between 8.00 pm and 8.15 pm") and is_range("10.00-12.00") and is_range("7pm to 9pm")
     assert not is_range("8.00 pm") and not is_range("4.10pm")
+
+
+def test_a_number_of_years_is_a_duration_not_a_count() -> None:
+    text = "The grant is worth £11,920,000 over five years; 395 families are targeted."
+    assert _texts(COUNT, text) == ["395"]
+    assert _texts(DURATION, text) == ["five years"]
