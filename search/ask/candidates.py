@@ -21,6 +21,7 @@ from search.ask.evidence import Candidate
 from search.ask.lexicon import TermMatcher, tokens
 from search.ask.passages import Passage, Unit
 from search.ask.people import cell_is_person_column, name_spans, signature_name, signs_as
+from search.ask.periods import Period, find_periods
 from search.ask.question import (
     COUNT,
     DATE,
@@ -210,12 +211,25 @@ def _best_span(
         if s.text.lower() not in lowered
         and not (s.kind in _NAME_TYPES and s.text.replace(".", " ").split()[-1].lower() in asked)
     ]
+    named_days = [p for p in (*question.periods, *question.meeting_periods) if p.kind == "day"]
+    if named_days:
+        usable = [s for s in usable if not (s.kind == DATE and _names_day(s.text, named_days))]
     if not usable:
         return None
     wanted = _WANTED_ROLES.get(question.wants or "", ())
     if any(s.role in wanted for s in usable):
         usable = [s for s in usable if s.role in wanted]
     return max(usable, key=lambda s: (_span_score(question, s, positions, text), -s.start))
+
+
+def _names_day(text: str, days: list[Period]) -> bool:
+    """Whether a date span is a day the question itself names, however printed ("Tuesday,
+    6 May 2025" for "on 6 May 2025"): the question's own date is never its answer (the
+    parish minutes taught it: "which earlier meeting's minutes were approved at the 6 May
+    meeting?" answered by the sentence saying that meeting was held on 6 May)."""
+    return any(
+        found.kind == "day" and any(found.start == day.start for day in days) for found in find_periods(text)
+    )
 
 
 def _spans(question: Question, text: str, names: list[tuple[str, str]]) -> list[Span]:

@@ -129,3 +129,13 @@ def test_the_dated_meetings_units_of_the_asked_type_are_read_in_other_words() ->
     assert answers == ["between 8.00 pm and 8.15 pm"]
     other_day = dataclasses.replace(passage, meeting_date="2016-07-06")
     assert CandidateReader(asked, weights, {}).read([other_day]) == []
+
+
+def test_the_day_a_question_names_is_never_its_answer_however_printed() -> None:
+    # Parish minutes: the meeting's own date beside the date of the minutes it approved.
+    text = (
+        "The annual meeting was held in the hall on Tuesday, 6 May 2025. The minutes of the"
+        " meeting of Tuesday 1 April 2025 were approved and signed."
+    )
+    question = "The minutes of which earlier meeting were approved at the meeting on 6 May 2025?"
+    assert _answers(question, text) == ["Tuesday 1 April 2025"]
