@@ -77,6 +77,8 @@ _DATED_TYPES = frozenset({TIME, DATE, MONEY, COUNT, DURATION, VOTE})
 # A unit naming the period the question asks about ranks this much higher among the units
 # read (a quarter of a unit holding every question word).
 PERIOD_PRIOR = 0.25
+# A table cell longer than this many words is a sentence: its typed span answers, not it.
+_CELL_WORDS = 6
 # A resolution block runs on over its limbs, up to this many words.
 _RESOLUTION_WORDS = 75
 
@@ -403,6 +405,12 @@ class CandidateReader:
                     if s.role not in ("role", "pattern", "acronym")
                 ]
                 answer = spans[0].text if spans else ""
+            if cell is not None and kind not in _NAME_TYPES and len(answer.split()) > _CELL_WORDS:
+                # A cell holding a sentence ("All schools have been contacted. Training
+                # begins in April 2014", a progress table's commentary column) answers with
+                # the span of the asked type in it, not the whole sentence.
+                inside = typed_spans(kind, answer)
+                answer = inside[0].text if len(inside) == 1 else ""
             if cell is None and period_columns(unit.row):
                 # A table by period is read by its columns: no cell, no answer from the row.
                 return _untyped(passage, unit, kind)

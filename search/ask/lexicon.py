@@ -121,6 +121,7 @@ _SAME_MEANING: tuple[tuple[str, ...], ...] = (
     ("contractor", "supplier"),
     ("survey", "questionnaire", "consultation"),
     ("complete", "finish"),
+    ("certify", "accredit"),
     ("money", "funding", "fund"),
 )
 # How much longer one stem may be than another it starts with and still be the same word

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from minutebook.models import TableRow
 from search.ask.candidates import CandidateReader
 from search.ask.passages import Passage
 from search.ask.question import read_question
@@ -139,3 +140,30 @@ def test_the_day_a_question_names_is_never_its_answer_however_printed() -> None:
     )
     question = "The minutes of which earlier meeting were approved at the meeting on 6 May 2025?"
     assert _answers(question, text) == ["Tuesday 1 April 2025"]
+
+
+def test_a_cell_holding_a_sentence_answers_with_the_span_of_the_asked_type() -> None:
+    # A progress table's commentary column (the sample's schools report): the month, not
+    # the commentary, answers "in what month".
+    cells = [
+        "System leaders",
+        "All good schools have been contacted. Training to accredit new leaders has been"
+        " scheduled for January.",
+    ]
+    line = "| " + " | ".join(cells) + " |"
+    row = TableRow(1, 0, 1, cells, ["Target", "Progress"], "System leaders", line)
+    asked = read_question("In what month was training due to begin for certifying new leaders?")
+    passage = Passage(
+        id="p",
+        text=line,
+        document_id="d",
+        document_title="Report",
+        document_kind="report",
+        body=None,
+        meeting_date="2014-06-17",
+        page=1,
+        rows=[row],
+    )
+    weights = {t: 1.0 for t in asked.terms}
+    answers = [c.answer for c in CandidateReader(asked, weights, {}).read([passage]) if c.source == "cell"]
+    assert answers == ["January"]
