@@ -234,10 +234,17 @@ def _names_day(text: str, days: list[Period]) -> bool:
     )
 
 
+_NAME_ASKED = re.compile(r"\b(?:named|(?:the )?names? of|what is (?:the|his|her|their) name)\b", re.I)
+
+
 def _spans(question: Question, text: str, names: list[tuple[str, str]]) -> list[Span]:
     kind = question.answer_type
     if kind in _NAME_TYPES:
-        return name_spans(kind, text, names)
+        spans = name_spans(kind, text, names)
+        if kind == PERSON and _NAME_ASKED.search(question.text):
+            # "Which named officer ...?": a role ("the Interim Director") names no one.
+            spans = [s for s in spans if s.role != "role"]
+        return spans
     return typed_spans(kind, text) or fallback_spans(kind, text)
 
 

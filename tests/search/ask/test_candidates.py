@@ -167,3 +167,13 @@ def test_a_cell_holding_a_sentence_answers_with_the_span_of_the_asked_type() -> 
     weights = {t: 1.0 for t in asked.terms}
     answers = [c.answer for c in CandidateReader(asked, weights, {}).read([passage]) if c.source == "cell"]
     assert answers == ["January"]
+
+
+def test_a_question_asking_for_a_name_is_not_answered_by_a_role() -> None:
+    text = "Questions on the progress paper go to the Interim Director of Children's Services."
+    assert _answers("Who can answer questions on the progress paper?", text) != []
+    assert _answers("Which named officer can answer questions on the progress paper?", text) == []
+    named = "Questions on the progress paper go to Paul Dunning (Interim Director)."
+    assert _answers("Which named officer can answer questions on the progress paper?", named) == [
+        "Paul Dunning"
+    ]
