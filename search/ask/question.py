@@ -66,7 +66,8 @@ _MONEY_WORDS = (
     r"underspent|allocation|allocated|funding|funded|grant|price|fee|fees|paid|pay|payment|charge|"
     r"charged|value|worth|balance|balances|saving|savings|precept|income|expenditure|outturn|deficit|"
     r"surplus|reserve|reserves|sum|quote|quoted|invest|invested|investment|award|awarded|contribution|"
-    r"donation|donated|rent|salary|loan|bid|variance|pounds|£"
+    r"donation|donated|rent|salary|loan|bid|variance|pounds|£|quotation|quotations|tender|invoice|"
+    r"invoiced|wage|wages|levy|refund|refunded|reimbursed|reimbursement"
 )
 
 # Verbs that follow "what" in a question about something else ("what did councillors say").
@@ -171,7 +172,14 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         REASON,
     ),
-    (re.compile(r"^what (?:did|does|do|was|were|is|are|had|has)\b.*\b(?:" + _MONEY_WORDS + r")\b"), MONEY),
+    (
+        re.compile(
+            r"^what (?:did|does|do|was|were|is|are|had|has|will|would|could|should)\b.*\b(?:"
+            + _MONEY_WORDS
+            + r")\b"
+        ),
+        MONEY,
+    ),
     (re.compile(r"^(?:what|which) (?:\w+ )?(?:" + _MONEY_WORDS + r")\b"), MONEY),
     (re.compile(r"^(?:by how much|how much)\b"), MONEY),
 )

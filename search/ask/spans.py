@@ -49,7 +49,7 @@ _NUMBER_WORDS = (
 _WORD_NUMBER = r"(?:" + "|".join(_NUMBER_WORDS) + r")(?:[ -](?:" + "|".join(_NUMBER_WORDS) + r"))?"
 
 _MONEY = re.compile(
-    r"(?<![\w£])[-−–]?\s?£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b|[MK]\b)?"
+    r"(?<![\w£])(?:[-−–](?=£))?£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b|[MK]\b)?"
     r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|thousand)?\s?pounds\b",
     re.I,
 )

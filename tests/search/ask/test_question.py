@@ -33,6 +33,8 @@ from search.ask.question import (
         ("What is the council's capital allocation for school meals?", MONEY),
         ("What was the annual value of the contract?", MONEY),
         ("How much is paid per pupil?", MONEY),
+        ("What was the insurance quotation for the hall?", MONEY),
+        ("What would the old mower be worth in part-exchange?", MONEY),
         ("By how much did the service come in under its budget?", MONEY),
         ("By how much did first time offending fall?", PERCENT),
         ("What proportion of schools are good?", PERCENT),

@@ -73,3 +73,8 @@ def test_a_number_of_years_is_a_duration_not_a_count() -> None:
     text = "The grant is worth £11,920,000 over five years; 395 families are targeted."
     assert _texts(COUNT, text) == ["395"]
     assert _texts(DURATION, text) == ["five years"]
+
+
+def test_a_dash_before_an_amount_in_a_list_is_no_minus_sign() -> None:
+    assert _texts(MONEY, "J Smith – petrol for the mower - £43.01 (VAT £7.16)") == ["£43.01", "£7.16"]
+    assert _texts(MONEY, "an underspend of -£30,000 and −£1.2m") == ["-£30,000", "−£1.2m"]
