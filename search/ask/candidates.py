@@ -234,6 +234,23 @@ def _names_day(text: str, days: list[Period]) -> bool:
     )
 
 
+_CHAIR_BEFORE = re.compile(
+    r"\b(?:chair(?:man|woman|person)?|presiding|chaired by|presided over by)\s*(?:[:|–—-]|was|is)?\s*$", re.I
+)
+_CHAIR_AFTER = re.compile(
+    r"^\s*(?:\(\s*(?:the\s+)?chair|,?\s*(?:was |were )?(?:in the chair|presid|chaired|took the chair)"
+    r"|,\s*(?:the\s+)?chair(?:man|woman|person)?\b)",
+    re.I,
+)
+
+
+def _tied_to_chair(text: str, span: Span) -> bool:
+    return bool(
+        _CHAIR_BEFORE.search(text[max(0, span.start - 30) : span.start])
+        or _CHAIR_AFTER.match(text[span.end : span.end + 30])
+    )
+
+
 _NAME_ASKED = re.compile(r"\b(?:named|(?:the )?names? of|what is (?:the|his|her|their) name)\b", re.I)
 
 
@@ -244,6 +261,12 @@ def _spans(question: Question, text: str, names: list[tuple[str, str]]) -> list[
         if kind == PERSON and _NAME_ASKED.search(question.text):
             # "Which named officer ...?": a role ("the Interim Director") names no one.
             spans = [s for s in spans if s.role != "role"]
+        if question.meeting_chair:
+            # "Who chaired the meeting?" is answered by a name the paper ties to the chair
+            # ("Ed Plowden (Chair)", "Chair: Jane Smith", "chaired by ...", "... in the
+            # chair"), not by any name in a sentence mentioning the Chairman ("The Chairman
+            # reported that she was waiting to hear from Mr Dent", in parish minutes).
+            spans = [s for s in spans if _tied_to_chair(text, s)]
         return spans
     return typed_spans(kind, text) or fallback_spans(kind, text)
 

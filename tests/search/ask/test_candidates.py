@@ -177,3 +177,13 @@ def test_a_question_asking_for_a_name_is_not_answered_by_a_role() -> None:
     assert _answers("Which named officer can answer questions on the progress paper?", named) == [
         "Paul Dunning"
     ]
+
+
+def test_who_chaired_the_meeting_is_answered_by_a_name_tied_to_the_chair() -> None:
+    # Parish minutes mention the Chairman in passing; only a name the paper ties to the chair
+    # answers who chaired.
+    passing = "The Chairman reported that she was still waiting to hear back from Mr Edward Dent."
+    assert _answers("Who chaired the meeting?", passing) == []
+    listed = "Present: Cllr Jane Smith (Chair), Cllr Tom Brown and Cllr Ann Green."
+    assert _answers("Who chaired the meeting?", listed) == ["Cllr Jane Smith"]
+    assert _answers("Who was in the chair?", "Mr Tom Brown was in the chair.") == ["Mr Tom Brown"]
