@@ -188,6 +188,9 @@ _BY_HOW_MUCH = re.compile(r"\bby how much\b|\bhow much (?:higher|lower|more|less
 _MONEY_HINT = re.compile(r"\b(?:" + _MONEY_WORDS + r")\b")
 
 # What an attendance question asks, from its words (first match wins).
+# The word minutes record an attendance status under, searched for when a question puts it
+# in other words.
+_ATTENDANCE_WORD = {"apologies": "apologies", "substitute": "substitute"}
 _ATTENDANCE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("declaration", re.compile(r"\bdeclar\w*\b.*\binterests?\b|\binterests?\b.*\bdeclar", re.I)),
     (
@@ -198,7 +201,15 @@ _ATTENDANCE: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("apologies", re.compile(r"\bapolog\w*|\babsent\b|\bsent regrets\b|\bnot (?:attend|present)", re.I)),
+    (
+        "apologies",
+        re.compile(
+            r"\bapolog\w*|\babsent\b|\babsence\b|\bsent regrets\b|\bnot (?:attend|present)"
+            r"|\b(?:unable to|not able to|could ?n[o'’]t|did ?n[o'’]t|failed to) (?:attend|come|make it)\b"
+            r"|\bmissed the meeting\b",
+            re.I,
+        ),
+    ),
     ("vice_chair", re.compile(r"\bvice[- ]chair\w*", re.I)),
     (
         "present",
@@ -370,6 +381,11 @@ def read_question(question: str) -> Question:
             continue
         terms.append(stem)
     attendance = next((ask for ask, pattern in _ATTENDANCE if pattern.search(text)), None)
+    cue = _ATTENDANCE_WORD.get(attendance or "")
+    if cue and answer_type in (PERSON, COUNT) and not any(t.startswith(cue[:5]) for t in terms):
+        # "Who was unable to attend?": minutes record it as apologies, whatever the question
+        # calls it, so the record's own word is searched for too.
+        terms.append(stems(cue)[0])
     final = _final_sentence(text)
     meeting_chair = bool(_MEETING_CHAIR.search(final)) and not _NOT_A_MEETING.search(final)
     wants = "end" if _WANTS_END.search(lowered) else "start" if _WANTS_START.search(lowered) else None

@@ -60,3 +60,9 @@ def test_speaking_asked_for_finds_the_slot_to_address_the_council(home: Path) ->
     result = answer_question(home, "During what time slot could residents speak at the March 2024 meeting?")
     assert result["answer"] == "between 7.30 pm and 7.45 pm", result
     _cited(result)
+
+
+def test_who_could_not_attend_is_read_from_the_apologies(home: Path) -> None:
+    result = answer_question(home, "Who was unable to attend the Ashby Parva meeting on 4 March 2024?")
+    assert result["answer"] is not None and "Fenn" in result["answer"], result
+    assert "Apologies" in _cited(result)

@@ -118,3 +118,16 @@ def test_people_named_with_or_without_titles() -> None:
 def test_a_surname_capitalised_inside_is_a_name() -> None:
     assert read_question("What did Andrew McGrain's question ask for?").persons == ["Andrew McGrain"]
     assert read_question("What did Sian O'Neill say about parking?").persons == ["Sian O'Neill"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who was unable to attend the meeting on 4 June 2024?",
+        "Which councillor couldn’t attend the May meeting?",
+        "Who missed the meeting?",
+        "Who sent apologies?",
+    ],
+)
+def test_absence_asked_in_other_words_reads_the_apologies(question: str) -> None:
+    assert read_question(question).attendance == "apologies"
