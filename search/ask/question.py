@@ -72,6 +72,9 @@ _MONEY_WORDS = (
 
 # Verbs that follow "what" in a question about something else ("what did councillors say").
 _AUXILIARY = r"(?:did|does|do|was|were|is|are|has|have|had|will|would|should|could|can)\b"
+# Nor is a noun after a preposition the one "which"/"what" asks for: "what information about
+# school governors" asks for information, not a school.
+_NOT_BETWEEN = r"(?:" + _AUXILIARY + r"|(?:about|on|for|from|regarding|concerning|with)\b)"
 
 # (pattern over the lower-cased final sentence of the question, type): the first match wins.
 _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -136,17 +139,21 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b|\bwho\b|\bwhose\b"), PERSON),
     (
         re.compile(
-            r"\b(?:which|what)(?: (?!" + _AUXILIARY + r")\w+)? (?:" + _PERSON_NOUNS + r")\b|\bname of the\b"
+            r"\b(?:which|what)(?: (?!" + _NOT_BETWEEN + r")\w+)? (?:" + _PERSON_NOUNS + r")\b|\bname of the\b"
         ),
         PERSON,
     ),
     (
-        re.compile(r"\b(?:which|what)(?: (?!" + _AUXILIARY + r")\w+){0,2} (?:" + _ORG_NOUNS + r")\b"),
+        re.compile(r"\b(?:which|what)(?: (?!" + _NOT_BETWEEN + r")\w+){0,2} (?:" + _ORG_NOUNS + r")\b"),
         ORGANISATION,
     ),
     (
         re.compile(
-            r"^where\b|\bwhere\b|\b(?:which|what)(?: (?!" + _AUXILIARY + r")\w+)? (?:" + _PLACE_NOUNS + r")\b"
+            r"^where\b|\bwhere\b|\b(?:which|what)(?: (?!"
+            + _NOT_BETWEEN
+            + r")\w+)? (?:"
+            + _PLACE_NOUNS
+            + r")\b"
         ),
         PLACE,
     ),
@@ -187,10 +194,10 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 _BY_HOW_MUCH = re.compile(r"\bby how much\b|\bhow much (?:higher|lower|more|less|bigger|smaller)\b")
 _MONEY_HINT = re.compile(r"\b(?:" + _MONEY_WORDS + r")\b")
 
-# What an attendance question asks, from its words (first match wins).
 # The word minutes record an attendance status under, searched for when a question puts it
 # in other words.
 _ATTENDANCE_WORD = {"apologies": "apologies", "substitute": "substitute"}
+# What an attendance question asks, from its words (first match wins).
 _ATTENDANCE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("declaration", re.compile(r"\bdeclar\w*\b.*\binterests?\b|\binterests?\b.*\bdeclar", re.I)),
     (

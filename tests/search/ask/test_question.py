@@ -49,6 +49,7 @@ from search.ask.question import (
         ("For which financial year were the accounts completed?", FINANCIAL_YEAR),
         ("Who chaired the meeting?", PERSON),
         ("Which body wrote the letter?", ORGANISATION),
+        ("What information about school governors was agreed to be provided?", DECISION),
         ("Which part of the city did she want a parking zone for?", PLACE),
         ("What did the committee decide about free school meals?", DECISION),
         ("What did the panel ask for on pathway planning?", REQUEST),
