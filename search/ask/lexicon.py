@@ -114,7 +114,7 @@ _SAME_MEANING: tuple[tuple[str, ...], ...] = (
     ("fee", "charge"),
     ("salary", "wage"),
     ("staff", "employee", "workforce"),
-    ("annual", "yearly"),
+    ("annual", "yearly", "annum", "annually"),
     ("car", "vehicle"),
     ("rubbish", "litter", "waste"),
     ("quote", "quotation", "tender", "bid"),

@@ -78,7 +78,8 @@ _NONE = re.compile(
 _LABEL_BEFORE = re.compile(
     r"(?:item|items|paragraph|paragraphs|para|appendix|section|stage|recommendation|page|pages|minute|tier|"
     r"level|phase|year|years|group|groups|round|no\.?|number|lot|ref|question|questions|statement|table|"
-    r"figure|annex|point|q|option|priority|objective|ward|route|bus|room|floor|unit)\s*$",
+    r"figure|annex|point|q|option|priority|objective|ward|route|bus|room|floor|unit|plan|risk|step|chapter|"
+    r"part|clause|schedule)\s*$",
     re.I,
 )
 _TIME = re.compile(

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from search.ask import answer_question
+from search.ask.lexicon import matches, stems
 from ui.cli import main as cli_main
 
 MINUTES = """ASHBY PARVA PARISH COUNCIL
@@ -66,3 +67,11 @@ def test_who_could_not_attend_is_read_from_the_apologies(home: Path) -> None:
     result = answer_question(home, "Who was unable to attend the Ashby Parva meeting on 4 March 2024?")
     assert result["answer"] is not None and "Fenn" in result["answer"], result
     assert "Apologies" in _cited(result)
+
+
+def test_annual_asked_finds_an_amount_per_annum() -> None:
+    paper = (
+        "The bowls club contract runs from April 2024 to March 2027 with a total value of £9,000"
+        " (£3,000 per annum)."
+    )
+    assert matches(stems("annual")[0], frozenset(stems(paper)))
