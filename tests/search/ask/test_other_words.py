@@ -75,3 +75,14 @@ def test_annual_asked_finds_an_amount_per_annum() -> None:
         " (£3,000 per annum)."
     )
     assert matches(stems("annual")[0], frozenset(stems(paper)))
+
+
+def test_a_year_the_papers_do_not_cover_is_not_answered_and_shows_the_nearest(home: Path) -> None:
+    # A hard negative: the words are in the 2024 minutes, the year asked about is not.
+    asked = "How much did the council agree to spend replacing the village hall chairs in 2021?"
+    result = answer_question(home, asked)
+    assert result["answer"] is None and result["citations"] == [], result
+    assert any("chairs of the village hall" in n["quote"] for n in result["nearest"])
+    # The same question about the year the minutes are of is answered.
+    answered = answer_question(home, asked.replace("2021", "2024"))
+    assert answered["answer"] == "£1,250", answered
