@@ -21,6 +21,7 @@ from search.ask.evidence import Candidate
 from search.ask.lexicon import TermMatcher, tokens
 from search.ask.passages import Passage, Unit
 from search.ask.people import cell_is_person_column, name_spans, signature_name, signs_as
+from search.ask.periods import Period, find_periods
 from search.ask.question import (
     COUNT,
     DATE,
@@ -73,6 +74,11 @@ KEY_UNITS = 30
 # question's words (up to `KEY_UNITS` of them): a time, a date, an amount, a count or a vote
 # of that meeting is likely what is asked, however the question words it.
 _DATED_TYPES = frozenset({TIME, DATE, MONEY, COUNT, DURATION, VOTE})
+# A unit naming the period the question asks about ranks this much higher among the units
+# read (a quarter of a unit holding every question word).
+PERIOD_PRIOR = 0.25
+# A table cell longer than this many words is a sentence: its typed span answers, not it.
+_CELL_WORDS = 6
 # A resolution block runs on over its limbs, up to this many words.
 _RESOLUTION_WORDS = 75
 
@@ -207,6 +213,9 @@ def _best_span(
         if s.text.lower() not in lowered
         and not (s.kind in _NAME_TYPES and s.text.replace(".", " ").split()[-1].lower() in asked)
     ]
+    named_days = [p for p in (*question.periods, *question.meeting_periods) if p.kind == "day"]
+    if named_days:
+        usable = [s for s in usable if not (s.kind == DATE and _names_day(s.text, named_days))]
     if not usable:
         return None
     wanted = _WANTED_ROLES.get(question.wants or "", ())
@@ -215,10 +224,50 @@ def _best_span(
     return max(usable, key=lambda s: (_span_score(question, s, positions, text), -s.start))
 
 
+def _names_day(text: str, days: list[Period]) -> bool:
+    """Whether a date span is a day the question itself names, however printed ("Tuesday,
+    6 May 2025" for "on 6 May 2025"): the question's own date is never its answer (the
+    parish minutes taught it: "which earlier meeting's minutes were approved at the 6 May
+    meeting?" answered by the sentence saying that meeting was held on 6 May)."""
+    return any(
+        found.kind == "day" and any(found.start == day.start for day in days) for found in find_periods(text)
+    )
+
+
+_CHAIR_BEFORE = re.compile(
+    r"\b(?:chair(?:man|woman|person)?|presiding|chaired by|presided over by)\s*(?:[:|–—-]|was|is)?\s*$", re.I
+)
+_CHAIR_AFTER = re.compile(
+    r"^\s*(?:\(\s*(?:the\s+)?chair|,?\s*(?:was |were )?(?:in the chair|presid|chaired|took the chair)"
+    r"|,\s*(?:the\s+)?chair(?:man|woman|person)?\b)",
+    re.I,
+)
+
+
+def _tied_to_chair(text: str, span: Span) -> bool:
+    return bool(
+        _CHAIR_BEFORE.search(text[max(0, span.start - 30) : span.start])
+        or _CHAIR_AFTER.match(text[span.end : span.end + 30])
+    )
+
+
+_NAME_ASKED = re.compile(r"\b(?:named|(?:the )?names? of|what is (?:the|his|her|their) name)\b", re.I)
+
+
 def _spans(question: Question, text: str, names: list[tuple[str, str]]) -> list[Span]:
     kind = question.answer_type
     if kind in _NAME_TYPES:
-        return name_spans(kind, text, names)
+        spans = name_spans(kind, text, names)
+        if kind == PERSON and _NAME_ASKED.search(question.text):
+            # "Which named officer ...?": a role ("the Interim Director") names no one.
+            spans = [s for s in spans if s.role != "role"]
+        if question.meeting_chair:
+            # "Who chaired the meeting?" is answered by a name the paper ties to the chair
+            # ("Ed Plowden (Chair)", "Chair: Jane Smith", "chaired by ...", "... in the
+            # chair"), not by any name in a sentence mentioning the Chairman ("The Chairman
+            # reported that she was waiting to hear from Mr Dent", in parish minutes).
+            spans = [s for s in spans if _tied_to_chair(text, s)]
+        return spans
     return typed_spans(kind, text) or fallback_spans(kind, text)
 
 
@@ -293,6 +342,8 @@ class CandidateReader:
                     continue
                 own = sum(self.weights[t] for t in matched.terms) / self.total
                 prior = own + 0.5 * title_weight + 0.3 * passage.score / top + (0.3 if carried else 0.0)
+                if self._in_period(unit):
+                    prior += PERIOD_PRIOR
                 chosen.append((prior, passage, index, matched, carried))
         chosen.sort(key=lambda c: -c[0])
         out: list[Candidate] = []
@@ -307,6 +358,15 @@ class CandidateReader:
                 candidate.extra["answers_question_before"] = True
             out.append(candidate)
         return _without_parts(out)
+
+    def _in_period(self, unit: Unit) -> bool:
+        """Whether the unit names the period the question asks about ("Target number of
+        families for March17: 395" for "by March 2017", in the sample's performance report):
+        a figure of that period is likely the one asked, whatever words surround it."""
+        wanted = self.question.periods
+        if not wanted or unit.is_heading:
+            return False
+        return any(w.overlaps(p) for p in unit.periods for w in wanted)
 
     def _of_dated_meeting(self, passage: Passage) -> bool:
         """Whether the passage is a paper of the meeting the question dates ("at the 1 April
@@ -375,6 +435,12 @@ class CandidateReader:
                     if s.role not in ("role", "pattern", "acronym")
                 ]
                 answer = spans[0].text if spans else ""
+            if cell is not None and kind not in _NAME_TYPES and len(answer.split()) > _CELL_WORDS:
+                # A cell holding a sentence ("All schools have been contacted. Training
+                # begins in April 2014", a progress table's commentary column) answers with
+                # the span of the asked type in it, not the whole sentence.
+                inside = typed_spans(kind, answer)
+                answer = inside[0].text if len(inside) == 1 else ""
             if cell is None and period_columns(unit.row):
                 # A table by period is read by its columns: no cell, no answer from the row.
                 return _untyped(passage, unit, kind)

@@ -97,6 +97,32 @@ _SAME_MEANING: tuple[tuple[str, ...], ...] = (
     ("overspend", "variance"),
     ("underspend", "variance"),
     ("forecast", "projected", "predicted", "expected"),
+    # General English a question writer reaches for where the paper has its own word
+    # (the independently written question sets put "aiming for" against "target", "speak"
+    # against "address the Council", "approve" against "agreed").
+    ("aim", "target", "goal"),
+    ("speak", "address"),
+    ("approve", "agree", "endorse", "accept", "adopt"),
+    ("refuse", "reject", "decline"),
+    ("increase", "rise", "grow"),
+    ("reduce", "decrease", "cut", "fall", "drop"),
+    ("buy", "purchase"),
+    ("repair", "fix", "mend"),
+    ("postpone", "defer", "delay"),
+    ("help", "support", "assist"),
+    ("hire", "employ", "recruit"),
+    ("fee", "charge"),
+    ("salary", "wage"),
+    ("staff", "employee", "workforce"),
+    ("annual", "yearly", "annum", "annually"),
+    ("car", "vehicle"),
+    ("rubbish", "litter", "waste"),
+    ("quote", "quotation", "tender", "bid"),
+    ("contractor", "supplier"),
+    ("survey", "questionnaire", "consultation"),
+    ("complete", "finish"),
+    ("certify", "accredit"),
+    ("money", "funding", "fund"),
 )
 # How much longer one stem may be than another it starts with and still be the same word
 # ("regist"/"registr": registered/registration), and how long the shorter must be.

@@ -32,7 +32,12 @@ _ABBREVIATION_BEFORE = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|cllr|st|no|nos|vs|etc|e\.g|i\.e|approx|ref|para|cf|inc|ltd|co)\.|\b[A-Z]\.)$", re.I
 )
 # Lines that start a new unit: bullets, numbered paragraphs, lettered limbs.
-_STARTS_UNIT = re.compile(r"^\s*(?:[-•*·▪●◦–]\s|\(?[a-z0-9]{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s)", re.I)
+# A line opening a unit of its own: a bullet (including a symbol font's bullet, which PDF
+# text extraction gives as a private-use character: the parish minutes' payment lists print
+# "\uf0b7 J Smith - £43.01", one payment a line), a list letter or a paragraph number.
+_STARTS_UNIT = re.compile(
+    r"^\s*(?:[-•*·▪●◦–‣⁃■□➢]\s|[\ue000-\uf8ff]\s?|\(?[a-z0-9]{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s)", re.I
+)
 _TERMINAL = (".", ":", ";", "!", "?")
 _PARAGRAPH_NUMBER = re.compile(r"^(?:[-•]\s*)?\d{1,3}(?:\.\d{1,3})+\.?\s+")
 # A prose line at least this long that stops without punctuation was wrapped by the layout.

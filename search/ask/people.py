@@ -128,11 +128,26 @@ _DIRECTION = re.compile(
 _STARTS_SENTENCE_WORDS = frozenset("The This That These Those It In At On Of For And But A An".split())
 
 
+# What follows a word that opens a label rather than ends a name: "title:" in "Job title:".
+_LABEL_AFTER = re.compile(r" [a-z]+(?: [a-z]+)?\s*:")
+
+
+def _without_next_label(text: str, start: int, piece: str) -> str:
+    """A name of three words or more whose last word opens the next label is cut before it:
+    "Adam Crowther Job" in "Adam Crowther Job title: Head of ..." (a report's front sheet)."""
+    words = piece.split(" ")
+    if len(words) >= 3 and _LABEL_AFTER.match(text, start + len(piece)):
+        return " ".join(words[:-1])
+    return piece
+
+
 def _spans_of(pattern: re.Pattern[str], kind: str, text: str, role: str, group: int = 0) -> list[Span]:
     out = []
     for m in pattern.finditer(text):
         start, end = m.start(group), m.end(group)
         piece = text[start:end].rstrip(" ,.\n\t")
+        if kind == PERSON:
+            piece = _without_next_label(text, start, piece)
         if piece:
             out.append(Span(kind, start, start + len(piece), piece, role))
     return out
@@ -144,7 +159,8 @@ def _known(kind: str, text: str, names: list[tuple[str, str]]) -> list[Span]:
         if name_type != kind or len(surface) < 3 or surface not in text:
             continue
         for m in re.finditer(r"(?<![\w])" + re.escape(surface) + r"(?![\w])", text):
-            out.append(Span(kind, m.start(), m.end(), m.group(0), "known"))
+            piece = _without_next_label(text, m.start(), m.group(0)) if kind == PERSON else m.group(0)
+            out.append(Span(kind, m.start(), m.start() + len(piece), piece, "known"))
     return out
 
 

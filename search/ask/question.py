@@ -66,11 +66,15 @@ _MONEY_WORDS = (
     r"underspent|allocation|allocated|funding|funded|grant|price|fee|fees|paid|pay|payment|charge|"
     r"charged|value|worth|balance|balances|saving|savings|precept|income|expenditure|outturn|deficit|"
     r"surplus|reserve|reserves|sum|quote|quoted|invest|invested|investment|award|awarded|contribution|"
-    r"donation|donated|rent|salary|loan|bid|variance|pounds|£"
+    r"donation|donated|rent|salary|loan|bid|variance|pounds|£|quotation|quotations|tender|invoice|"
+    r"invoiced|wage|wages|levy|refund|refunded|reimbursed|reimbursement"
 )
 
 # Verbs that follow "what" in a question about something else ("what did councillors say").
 _AUXILIARY = r"(?:did|does|do|was|were|is|are|has|have|had|will|would|should|could|can)\b"
+# Nor is a noun after a preposition the one "which"/"what" asks for: "what information about
+# school governors" asks for information, not a school.
+_NOT_BETWEEN = r"(?:" + _AUXILIARY + r"|(?:about|on|for|from|regarding|concerning|with)\b)"
 
 # (pattern over the lower-cased final sentence of the question, type): the first match wins.
 _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -135,17 +139,21 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b|\bwho\b|\bwhose\b"), PERSON),
     (
         re.compile(
-            r"\b(?:which|what)(?: (?!" + _AUXILIARY + r")\w+)? (?:" + _PERSON_NOUNS + r")\b|\bname of the\b"
+            r"\b(?:which|what)(?: (?!" + _NOT_BETWEEN + r")\w+)? (?:" + _PERSON_NOUNS + r")\b|\bname of the\b"
         ),
         PERSON,
     ),
     (
-        re.compile(r"\b(?:which|what)(?: (?!" + _AUXILIARY + r")\w+){0,2} (?:" + _ORG_NOUNS + r")\b"),
+        re.compile(r"\b(?:which|what)(?: (?!" + _NOT_BETWEEN + r")\w+){0,2} (?:" + _ORG_NOUNS + r")\b"),
         ORGANISATION,
     ),
     (
         re.compile(
-            r"^where\b|\bwhere\b|\b(?:which|what)(?: (?!" + _AUXILIARY + r")\w+)? (?:" + _PLACE_NOUNS + r")\b"
+            r"^where\b|\bwhere\b|\b(?:which|what)(?: (?!"
+            + _NOT_BETWEEN
+            + r")\w+)? (?:"
+            + _PLACE_NOUNS
+            + r")\b"
         ),
         PLACE,
     ),
@@ -171,7 +179,14 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         REASON,
     ),
-    (re.compile(r"^what (?:did|does|do|was|were|is|are|had|has)\b.*\b(?:" + _MONEY_WORDS + r")\b"), MONEY),
+    (
+        re.compile(
+            r"^what (?:did|does|do|was|were|is|are|had|has|will|would|could|should)\b.*\b(?:"
+            + _MONEY_WORDS
+            + r")\b"
+        ),
+        MONEY,
+    ),
     (re.compile(r"^(?:what|which) (?:\w+ )?(?:" + _MONEY_WORDS + r")\b"), MONEY),
     (re.compile(r"^(?:by how much|how much)\b"), MONEY),
 )
@@ -179,6 +194,9 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 _BY_HOW_MUCH = re.compile(r"\bby how much\b|\bhow much (?:higher|lower|more|less|bigger|smaller)\b")
 _MONEY_HINT = re.compile(r"\b(?:" + _MONEY_WORDS + r")\b")
 
+# The word minutes record an attendance status under, searched for when a question puts it
+# in other words.
+_ATTENDANCE_WORD = {"apologies": "apologies", "substitute": "substitute"}
 # What an attendance question asks, from its words (first match wins).
 _ATTENDANCE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("declaration", re.compile(r"\bdeclar\w*\b.*\binterests?\b|\binterests?\b.*\bdeclar", re.I)),
@@ -190,7 +208,15 @@ _ATTENDANCE: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("apologies", re.compile(r"\bapolog\w*|\babsent\b|\bsent regrets\b|\bnot (?:attend|present)", re.I)),
+    (
+        "apologies",
+        re.compile(
+            r"\bapolog\w*|\babsent\b|\babsence\b|\bsent regrets\b|\bnot (?:attend|present)"
+            r"|\b(?:unable to|not able to|could ?n[o'’]t|did ?n[o'’]t|failed to) (?:attend|come|make it)\b"
+            r"|\bmissed the meeting\b",
+            re.I,
+        ),
+    ),
     ("vice_chair", re.compile(r"\bvice[- ]chair\w*", re.I)),
     (
         "present",
@@ -362,6 +388,11 @@ def read_question(question: str) -> Question:
             continue
         terms.append(stem)
     attendance = next((ask for ask, pattern in _ATTENDANCE if pattern.search(text)), None)
+    cue = _ATTENDANCE_WORD.get(attendance or "")
+    if cue and answer_type in (PERSON, COUNT) and not any(t.startswith(cue[:5]) for t in terms):
+        # "Who was unable to attend?": minutes record it as apologies, whatever the question
+        # calls it, so the record's own word is searched for too.
+        terms.append(stems(cue)[0])
     final = _final_sentence(text)
     meeting_chair = bool(_MEETING_CHAIR.search(final)) and not _NOT_A_MEETING.search(final)
     wants = "end" if _WANTS_END.search(lowered) else "start" if _WANTS_START.search(lowered) else None

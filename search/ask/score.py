@@ -71,6 +71,10 @@ def _parts_in(text: str, series: str) -> set[str]:
     return found
 
 
+# How long after a period a paper naming no period is taken to report on other things.
+_STALE_DAYS = 366
+
+
 def _near(period: Period, day: date) -> bool:
     """Whether a meeting on `day` could report on `period`: within a month or day asked
     about, or within a year of a year or financial year asked about."""
@@ -238,6 +242,13 @@ class Scorer:
         ):
             if any(not w.yearless for w in wanted):
                 return -1.0
+        if meeting is not None and all(
+            not w.yearless and w.end + timedelta(days=_STALE_DAYS) < meeting for w in wanted
+        ):
+            # A paper over a year after the period asked about, naming no period where the
+            # candidate is ("agree to buy a new mower in 2022?" from November 2024 parish
+            # minutes): it reports its own time, not that period.
+            return -1.0
         if meeting is not None and not any(_near(w, meeting) for w in wanted):
             return -0.5
         return 0.0

@@ -49,7 +49,7 @@ _NUMBER_WORDS = (
 _WORD_NUMBER = r"(?:" + "|".join(_NUMBER_WORDS) + r")(?:[ -](?:" + "|".join(_NUMBER_WORDS) + r"))?"
 
 _MONEY = re.compile(
-    r"(?<![\w£])[-−–]?\s?£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b|[MK]\b)?"
+    r"(?<![\w£])(?:[-−–](?=£))?£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b|[MK]\b)?"
     r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|thousand)?\s?pounds\b",
     re.I,
 )
@@ -78,7 +78,8 @@ _NONE = re.compile(
 _LABEL_BEFORE = re.compile(
     r"(?:item|items|paragraph|paragraphs|para|appendix|section|stage|recommendation|page|pages|minute|tier|"
     r"level|phase|year|years|group|groups|round|no\.?|number|lot|ref|question|questions|statement|table|"
-    r"figure|annex|point|q|option|priority|objective|ward|route|bus|room|floor|unit)\s*$",
+    r"figure|annex|point|q|option|priority|objective|ward|route|bus|room|floor|unit|plan|risk|step|chapter|"
+    r"part|clause|schedule)\s*$",
     re.I,
 )
 _TIME = re.compile(
@@ -260,7 +261,9 @@ def count_spans(text: str) -> list[Span]:
     """Counts: numbers and number words that are not money, percentages, dates, times or
     labels ("item 9"); "none"/"no X" when the sentence says nobody or nothing."""
     taken = money_spans(text) + percent_spans(text) + date_spans(text) + time_spans(text)
-    taken += financial_year_spans(text)
+    # "over five years": a number of years, weeks or days is a duration (a "how many weeks"
+    # question is typed as one), never the count of things a "how many" asks for.
+    taken += financial_year_spans(text) + duration_spans(text)
     found: list[Span] = []
     for span in _found(_NUMBER, COUNT, text) + _found(_WORD_COUNT, COUNT, text):
         if _overlaps(span, taken) or _overlaps(span, found):

@@ -58,6 +58,9 @@ def _is_number(cell: str) -> bool:
     return bool(_NUMBER.match(cell.strip()))
 
 
+_SIGNED_OR_FRACTION = re.compile(r"^\s*[-+−–(]|\d\.\d")
+
+
 def _fits(kind: str, cell: str, header: str | None) -> bool:
     """Whether a cell can answer a question of type `kind`."""
     head = header or ""
@@ -72,7 +75,15 @@ def _fits(kind: str, cell: str, header: str | None) -> bool:
     if kind == COUNT:
         # "How many" is a number of things: a share ("89.7%") or an amount is not one, even
         # in the row that names what is counted (a table printing numbers and shares of them).
-        return _is_number(cell) and "£" not in cell and "%" not in cell and not _PERCENT_HEADER.search(head)
+        # Nor is a signed or fractional figure ("-0.400", "+5.25"): a variance or an amount
+        # in millions, as the sample's budget tables print them, never a number of things.
+        return (
+            _is_number(cell)
+            and "£" not in cell
+            and "%" not in cell
+            and not _PERCENT_HEADER.search(head)
+            and not _SIGNED_OR_FRACTION.search(cell)
+        )
     if kind == RATE:
         return _is_number(cell) and "£" not in cell
     if kind == DATE:

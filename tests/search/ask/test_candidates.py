@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from minutebook.models import TableRow
 from search.ask.candidates import CandidateReader
 from search.ask.passages import Passage
 from search.ask.question import read_question
@@ -111,11 +112,12 @@ def test_a_signature_names_who_holds_the_role_on_the_line_below() -> None:
 
 
 def test_the_dated_meetings_units_of_the_asked_type_are_read_in_other_words() -> None:
-    # "When could residents speak?" while the paper says the public may address the council.
+    # "When could residents speak?" while the paper says the public may put questions (no
+    # word of the question, nor a synonym of one).
     asked = read_question("During what time slot could residents speak at the 1 June 2016 meeting?")
     passage = Passage(
         id="p",
-        text="Members of the public are invited to address the Council between 8.00 pm and 8.15 pm.",
+        text="Members of the public are invited to put questions between 8.00 pm and 8.15 pm.",
         document_id="d",
         document_title="Agenda",
         document_kind="agenda",
@@ -128,3 +130,60 @@ def test_the_dated_meetings_units_of_the_asked_type_are_read_in_other_words() ->
     assert answers == ["between 8.00 pm and 8.15 pm"]
     other_day = dataclasses.replace(passage, meeting_date="2016-07-06")
     assert CandidateReader(asked, weights, {}).read([other_day]) == []
+
+
+def test_the_day_a_question_names_is_never_its_answer_however_printed() -> None:
+    # Parish minutes: the meeting's own date beside the date of the minutes it approved.
+    text = (
+        "The annual meeting was held in the hall on Tuesday, 6 May 2025. The minutes of the"
+        " meeting of Tuesday 1 April 2025 were approved and signed."
+    )
+    question = "The minutes of which earlier meeting were approved at the meeting on 6 May 2025?"
+    assert _answers(question, text) == ["Tuesday 1 April 2025"]
+
+
+def test_a_cell_holding_a_sentence_answers_with_the_span_of_the_asked_type() -> None:
+    # A progress table's commentary column (the sample's schools report): the month, not
+    # the commentary, answers "in what month".
+    cells = [
+        "System leaders",
+        "All good schools have been contacted. Training to accredit new leaders has been"
+        " scheduled for January.",
+    ]
+    line = "| " + " | ".join(cells) + " |"
+    row = TableRow(1, 0, 1, cells, ["Target", "Progress"], "System leaders", line)
+    asked = read_question("In what month was training due to begin for certifying new leaders?")
+    passage = Passage(
+        id="p",
+        text=line,
+        document_id="d",
+        document_title="Report",
+        document_kind="report",
+        body=None,
+        meeting_date="2014-06-17",
+        page=1,
+        rows=[row],
+    )
+    weights = {t: 1.0 for t in asked.terms}
+    answers = [c.answer for c in CandidateReader(asked, weights, {}).read([passage]) if c.source == "cell"]
+    assert answers == ["January"]
+
+
+def test_a_question_asking_for_a_name_is_not_answered_by_a_role() -> None:
+    text = "Questions on the progress paper go to the Interim Director of Children's Services."
+    assert _answers("Who can answer questions on the progress paper?", text) != []
+    assert _answers("Which named officer can answer questions on the progress paper?", text) == []
+    named = "Questions on the progress paper go to Paul Dunning (Interim Director)."
+    assert _answers("Which named officer can answer questions on the progress paper?", named) == [
+        "Paul Dunning"
+    ]
+
+
+def test_who_chaired_the_meeting_is_answered_by_a_name_tied_to_the_chair() -> None:
+    # Parish minutes mention the Chairman in passing; only a name the paper ties to the chair
+    # answers who chaired.
+    passing = "The Chairman reported that she was still waiting to hear back from Mr Edward Dent."
+    assert _answers("Who chaired the meeting?", passing) == []
+    listed = "Present: Cllr Jane Smith (Chair), Cllr Tom Brown and Cllr Ann Green."
+    assert _answers("Who chaired the meeting?", listed) == ["Cllr Jane Smith"]
+    assert _answers("Who was in the chair?", "Mr Tom Brown was in the chair.") == ["Mr Tom Brown"]

@@ -41,3 +41,16 @@ def test_resolutions_mark_what_was_decided() -> None:
     passage.resolutions = ["The Committee RESOLVED that the report be noted."]
     assert passage.in_resolution(passage.units[0].text)
     assert not passage.in_resolution("Members discussed the report.")
+
+
+def test_each_line_of_a_list_bulleted_in_a_symbol_font_is_a_unit_of_its_own() -> None:
+    # PDF text extraction gives a Symbol-font bullet as a private-use character; the parish
+    # minutes list one payment a line so, and no line ends in a full stop.
+    text = (
+        "The following payments were agreed:\n"
+        "\uf0b7 A Gardener (grass cutting at the playing field and churchyard) - £100.00\n"
+        "\uf0b7 Web Services Ltd (parish website redesign and hosting for a year) - £150.00\n"
+        "\uf0b7 J Smith, petrol £111.51 (including VAT of £18.58)."
+    )
+    units = [u.text for u in _passage(text).units]
+    assert units[1:] == text.split("\n")[1:]

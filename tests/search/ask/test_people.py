@@ -10,7 +10,7 @@ import pytest
 from minutebook.store import open_store
 from minutebook.text import plain_text
 from search.ask import answer_question
-from search.ask.people import name_spans, place_spans
+from search.ask.people import name_spans, person_spans, place_spans
 from search.ask.question import ORGANISATION, PERSON, PLACE
 
 
@@ -109,3 +109,11 @@ def test_a_name_ending_in_a_word_for_a_body_is_no_place() -> None:
     assert [s.text for s in place_spans("A crossing in Long Stratton was asked for.", [])] == [
         "Long Stratton"
     ]
+
+
+def test_a_name_ends_where_the_next_label_begins() -> None:
+    # A report's front sheet: "Officer presenting the report: <name> Job title: <role>".
+    line = "Officer presenting the report: Adam Crowther Job title: Head of City Transport"
+    known = [("Adam Crowther Job", "person")]
+    assert [s.text for s in person_spans(line, known)] == ["Adam Crowther"]
+    assert [s.text for s in person_spans("Present: Jane Ann Smith (Chair)", [])] == ["Jane Ann Smith"]

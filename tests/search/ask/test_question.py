@@ -33,6 +33,8 @@ from search.ask.question import (
         ("What is the council's capital allocation for school meals?", MONEY),
         ("What was the annual value of the contract?", MONEY),
         ("How much is paid per pupil?", MONEY),
+        ("What was the insurance quotation for the hall?", MONEY),
+        ("What would the old mower be worth in part-exchange?", MONEY),
         ("By how much did the service come in under its budget?", MONEY),
         ("By how much did first time offending fall?", PERCENT),
         ("What proportion of schools are good?", PERCENT),
@@ -47,6 +49,7 @@ from search.ask.question import (
         ("For which financial year were the accounts completed?", FINANCIAL_YEAR),
         ("Who chaired the meeting?", PERSON),
         ("Which body wrote the letter?", ORGANISATION),
+        ("What information about school governors was agreed to be provided?", DECISION),
         ("Which part of the city did she want a parking zone for?", PLACE),
         ("What did the committee decide about free school meals?", DECISION),
         ("What did the panel ask for on pathway planning?", REQUEST),
@@ -116,3 +119,16 @@ def test_people_named_with_or_without_titles() -> None:
 def test_a_surname_capitalised_inside_is_a_name() -> None:
     assert read_question("What did Andrew McGrain's question ask for?").persons == ["Andrew McGrain"]
     assert read_question("What did Sian O'Neill say about parking?").persons == ["Sian O'Neill"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who was unable to attend the meeting on 4 June 2024?",
+        "Which councillor couldn’t attend the May meeting?",
+        "Who missed the meeting?",
+        "Who sent apologies?",
+    ],
+)
+def test_absence_asked_in_other_words_reads_the_apologies(question: str) -> None:
+    assert read_question(question).attendance == "apologies"

@@ -71,3 +71,12 @@ def test_what_a_named_person_asked_is_read_where_they_are_named() -> None:
     by_passage = {c.passage.id: c for c in ranked}
     assert by_passage["a"].features["person_named"] == 1.0
     assert by_passage["b"].features["person_named"] == -1.0
+
+
+def test_a_paper_over_a_year_after_the_year_asked_about_does_not_answer_for_it() -> None:
+    # Minutes of October 2025 naming no year where they say what was agreed.
+    minutes = _passage("a", "It was agreed to buy a new mower at the next meeting.", "Mower")
+    stale = _ranked("When did the council agree to buy a new mower in 2023?", [minutes])
+    assert stale and not answerable(stale[0])
+    recent = _ranked("When did the council agree to buy a new mower in 2025?", [minutes])
+    assert recent and answerable(recent[0])

@@ -67,3 +67,19 @@ def test_a_time_range_is_told_from_one_time() -> None:
 
     assert is_range("between 8.00 pm and 8.15 pm") and is_range("10.00-12.00") and is_range("7pm to 9pm")
     assert not is_range("8.00 pm") and not is_range("4.10pm")
+
+
+def test_a_number_of_years_is_a_duration_not_a_count() -> None:
+    text = "The grant is worth £11,920,000 over five years; 395 families are targeted."
+    assert _texts(COUNT, text) == ["395"]
+    assert _texts(DURATION, text) == ["five years"]
+
+
+def test_a_dash_before_an_amount_in_a_list_is_no_minus_sign() -> None:
+    assert _texts(MONEY, "J Smith – petrol for the mower - £43.01 (VAT £7.16)") == ["£43.01", "£7.16"]
+    assert _texts(MONEY, "an underspend of -£30,000 and −£1.2m") == ["-£30,000", "−£1.2m"]
+
+
+def test_a_number_naming_a_plan_or_a_risk_is_a_label_not_a_count() -> None:
+    text = "Plan 2 – the Improvement Plan identifies 4 improvement priorities; Risk 4 is capacity."
+    assert _texts(COUNT, text) == ["4"]

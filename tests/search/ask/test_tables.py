@@ -102,3 +102,13 @@ def test_a_negated_column_answers_only_a_negated_question() -> None:
     negated = read_question("What share of children in Riverside were not taking up a place?")
     cell = choose_cell(negated, TAKE_UP, _weights(negated.text))
     assert cell is not None and (cell.text, cell.header) == ("8.5%", "Not in receipt")
+
+
+def test_how_many_is_not_answered_by_a_variance_or_an_amount_in_millions() -> None:
+    # A budget row's signed and fractional figures are amounts, never a number of things.
+    question = read_question("How many in-house fostering placements were there?")
+    assert choose_cell(question, BUDGET, _weights(question.text)) is None
+    counted = TableRow(1, 2, 5, ["Placements", "212", "+4"], ["", "2014", "Change"], "Placements", "")
+    question = read_question("How many placements were there in 2014?")
+    cell = choose_cell(question, counted, _weights(question.text))
+    assert cell is not None and cell.text == "212"
