@@ -188,11 +188,41 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
         # pdfminer's box: from the descent (PDFium's loose bottom) up by the type size.
         x0, y0, x1, _y1 = _box(device, loose.left, loose.bottom, loose.right, loose.top)
         size = current.size
+        if last is not None and current is last_object and last.text == " ":
+            yield from _collapsed_spaces(last, x0, y0)
         last = _Char(x0, y0, x1, y0 + size, char, size, current.font, key)
         last_object = current
         yield last
     if last is not None and last_object is not None:
         yield from _trailing_spaces(last, last_object)
+
+
+# A folded run is whole spaces: its gap is within a tenth of a space of a whole number of
+# them, and at most `_RUN_MAX` of them. Longer or uneven gaps hold a positioning jump (a
+# tab) that pdfminer leaves empty: Manordeilo and Salem's minutes move to their action
+# column ("Noted", "Clerk") with jumps among kerned spaces, 45 to 160 spaces' width.
+_RUN_TOLERANCE = 0.1
+_RUN_MAX = 16
+
+
+def _collapsed_spaces(space: _Char, x0: float, y0: float) -> Iterator[_Char]:
+    """The spaces PDFium folded into `space`: it gives one character for a run of spaces
+    inside a text object, and the next character where the run ends. pdfminer keeps each
+    space, and the run bridges the gap when lines are grouped (Word sets a form's answer
+    apart with spaces: WECA's "Key Decision" + 10 spaces + "No"; Manordeilo and Salem's
+    minutes put "Clerk" 8 spaces after its sentence). The gap after the space, on its line,
+    becomes spaces of its width."""
+    width = space.width
+    gap = x0 - space.x1
+    if width <= 0 or gap < 0.5 * width or abs(y0 - space.y0) > 0.5:
+        return
+    count = round(gap / width)
+    if abs(gap / width - count) > _RUN_TOLERANCE or count > _RUN_MAX:
+        return  # not whole spaces: a positioning jump (a tab) that pdfminer leaves as a gap
+    step = gap / count
+    for k in range(count):
+        left = space.x1 + k * step
+        yield _Char(left, space.y0, left + step, space.y1, " ", space.size, space.font, space.obj)
 
 
 # A space's advance as a share of the type size (Arial's and Helvetica's 0.278, Times' 0.25).
@@ -302,6 +332,7 @@ def _segment(line: list[_Char]) -> Segment | None:
     text = _SPACES.sub(" ", "".join(pieces)).strip()
     if not text:
         return None
+    sampled.append(None)  # pdfminer's line ends with its "\n" annotation, and samples it too
     count = len(sampled)
     picks = [sampled[i] for i in {0, count // 4, count // 2, 3 * count // 4, max(0, count - 2)}]
     styled = [c for c in picks if c is not None and not c.text.isspace()]
@@ -418,6 +449,8 @@ def _walk_object(obj: object, outer: _Matrix, rules: list[Rule], texts: _Texts, 
         left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             box = _box(outer, left.value, bottom.value, right.value, top.value)
+            if box[2] - box[0] < 0.5:  # no ink: a run of spaces, as wide as its advance
+                box = (box[0], box[1], box[0] + _space_advance(obj, outer), box[3])
             texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, box))  # type: ignore[arg-type]
     elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
         inner = _compose(_matrix(obj), outer)
@@ -430,6 +463,22 @@ def _walk_object(obj: object, outer: _Matrix, rules: list[Rule], texts: _Texts, 
                 rules.append((x0, y0, y1))
                 if x1 - x0 > RULE_MIN_WIDTH:
                     rules.append((x1, y0, y1))
+
+
+def _space_advance(obj: object, outer: _Matrix) -> float:
+    """The advance of one space in the text object's font and size on the page (0 when the
+    font has no space). PDFium bounds a text object by its ink, so an object of spaces has
+    no width; pdfminer's spaces are their advance wide (WECA's tables set each word's
+    closing space as an object of its own: "Approved " then "Current ")."""
+    font = raw.FPDFTextObj_GetFont(obj)
+    size = ctypes.c_float()
+    width = ctypes.c_float()
+    if not font or not raw.FPDFTextObj_GetFontSize(obj, size):
+        return 0.0
+    if not raw.FPDFFont_GetGlyphWidth(font, ord(" "), size.value, width):
+        return 0.0
+    m = _compose(_matrix(obj), outer)
+    return max(0.0, width.value * math.hypot(m[0], m[1]))
 
 
 def _subpath_boxes(path: object, m: _Matrix) -> Iterator[tuple[float, float, float, float]]:
