@@ -167,11 +167,16 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
     last: _Char | None = None
     last_object: _TextObject | None = None
     last_key = -1
+    spaced_gap = False  # PDFium generated a space in the gap after `last` (no real one)
     is_generated = raw.FPDFText_IsGenerated
     loose_box = raw.FPDFText_GetLooseCharBox
     for i in range(count):
         char = text[i]
-        if char in "\r\n\x00" or is_generated(text_page, i) == 1:
+        if char in "\r\n\x00":
+            continue
+        if is_generated(text_page, i) == 1:
+            if char == " " and last is not None and loose_box(text_page, i, loose):
+                spaced_gap = _box(device, loose.left, loose.bottom, loose.right, loose.top)[0] > last.x1 + 0.1
             continue
         if char == "\ufffe":  # PDFium's mark for a hyphen that ends a line ("in-" / "line")
             char = "-"
@@ -184,7 +189,7 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
             current = objects.get(key) or _text_object(text_page, i, key, objects)
             last_key = key
         if last is not None and last_object is not None and current is not last_object:
-            yield from _trailing_spaces(last, last_object)
+            yield from _trailing_spaces(last, last_object, spaced_gap)
         # pdfminer's box: from the descent (PDFium's loose bottom) up by the type size.
         x0, y0, x1, _y1 = _box(device, loose.left, loose.bottom, loose.right, loose.top)
         size = current.size
@@ -192,9 +197,10 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
             yield from _collapsed_spaces(last, x0, y0)
         last = _Char(x0, y0, x1, y0 + size, char, size, current.font, key)
         last_object = current
+        spaced_gap = False
         yield last
     if last is not None and last_object is not None:
-        yield from _trailing_spaces(last, last_object)
+        yield from _trailing_spaces(last, last_object, spaced_gap)
 
 
 # A folded run is whole spaces: its gap is within a tenth of a space of a whole number of
@@ -229,12 +235,16 @@ def _collapsed_spaces(space: _Char, x0: float, y0: float) -> Iterator[_Char]:
 _SPACE_ADVANCE = 0.25
 
 
-def _trailing_spaces(last: _Char, obj: _TextObject) -> Iterator[_Char]:
+def _trailing_spaces(last: _Char, obj: _TextObject, spaced_gap: bool) -> Iterator[_Char]:
+    """The spaces that end `obj`'s text after its last character `last`, as wide as the
+    font's space. When PDFium generated a space in the gap after `last` (where no character
+    is: WECA's tables set each digit as an object of its own) that space is in the object's
+    text but not in the content, so it is not put back."""
     if last.text.isspace():
         return
     x = last.x1
-    for _ in range(obj.trailing_spaces):
-        width = _SPACE_ADVANCE * last.size
+    width = (obj.space or _SPACE_ADVANCE) * last.size
+    for _ in range(obj.trailing_spaces - (1 if spaced_gap else 0)):
         yield _Char(x, last.y0, x + width, last.y1, " ", last.size, last.font, last.obj)
         x += width
 
@@ -244,6 +254,7 @@ class _TextObject:
     font: str
     trailing_spaces: int
     size: float  # the type size on the page (pdfminer's `LTChar.size`)
+    space: float = 0.0  # the font's space advance per point of type size (0: unknown)
 
 
 # `FPDFText_GetTextObject` returning the object's address as an int: the per-character call
@@ -259,6 +270,7 @@ def _text_object(text_page: object, index: int, key: int, objects: dict[int, _Te
     obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT) if key else None
     name = ""
     trailing = 0
+    space = 0.0
     matrix = raw.FS_MATRIX()
     scale = 1.0
     if raw.FPDFText_GetMatrix(text_page, index, matrix):
@@ -266,6 +278,9 @@ def _text_object(text_page: object, index: int, key: int, objects: dict[int, _Te
     if obj:
         font = raw.FPDFTextObj_GetFont(obj)
         if font:
+            advance = ctypes.c_float()
+            if raw.FPDFFont_GetGlyphWidth(font, ord(" "), 1.0, advance):
+                space = advance.value
             length = raw.FPDFFont_GetBaseFontName(font, None, 0)
             if length > 1:
                 buffer = ctypes.create_string_buffer(length)
@@ -279,7 +294,7 @@ def _text_object(text_page: object, index: int, key: int, objects: dict[int, _Te
             trailing = len(content) - len(content.rstrip(" "))
     # PDFium's font size is the Tf operand; pdfminer's is the size on the page.
     known = objects[key] = _TextObject(
-        name, trailing, raw.FPDFText_GetFontSize(text_page, index) * (scale or 1.0)
+        name, trailing, raw.FPDFText_GetFontSize(text_page, index) * (scale or 1.0), space
     )
     return known
 
