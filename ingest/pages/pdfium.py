@@ -68,6 +68,7 @@ class _Char:
     size: float
     font: str
     obj: int = 0  # the address of its text object
+    overhang: float = 0.0  # how far its ink reaches left of its origin
 
     @property
     def width(self) -> float:
@@ -170,6 +171,8 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
     spaced_gap = False  # PDFium generated a space in the gap after `last` (no real one)
     is_generated = raw.FPDFText_IsGenerated
     loose_box = raw.FPDFText_GetLooseCharBox
+    origin = raw.FPDFText_GetCharOrigin
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     for i in range(count):
         char = text[i]
         if char in "\r\n\x00":
@@ -190,12 +193,18 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
             last_key = key
         if last is not None and last_object is not None and current is not last_object:
             yield from _trailing_spaces(last, last_object, spaced_gap)
-        # pdfminer's box: from the descent (PDFium's loose bottom) up by the type size.
-        x0, y0, x1, _y1 = _box(device, loose.left, loose.bottom, loose.right, loose.top)
+        # pdfminer's box: from the descent (PDFium's loose bottom) up by the type size, from
+        # the origin across the advance. PDFium's loose box also covers ink that overhangs
+        # the origin (a script face's swash "J": Burton-cum-Walden's signed minutes).
+        left = loose.left
+        if origin(text_page, i, origin_x, origin_y) and origin_x.value > left:
+            left = origin_x.value
+        x0, y0, x1, _y1 = _box(device, left, loose.bottom, loose.right, loose.top)
+        overhang = left - loose.left
         size = current.size
         if last is not None and current is last_object and last.text == " ":
             yield from _collapsed_spaces(last, x0, y0)
-        last = _Char(x0, y0, x1, y0 + size, char, size, current.font, key)
+        last = _Char(x0, y0, x1, y0 + size, char, size, current.font, key, overhang)
         last_object = current
         spaced_gap = False
         yield last
@@ -400,7 +409,7 @@ def _with_dropped_spaces(chars: list[_Char], texts: _Texts) -> list[_Char]:
         # The object's own leading spaces: its box starts left of its first character.
         if (previous is None or previous.obj != char.obj) and char.obj in boxes:
             left = boxes[char.obj][0]
-            if char.x0 - left > 1.0 and (previous is None or left >= previous.x1 - 0.5):
+            if char.x0 - char.overhang - left > 1.0 and (previous is None or left >= previous.x1 - 0.5):
                 out += _spaces(left, char.x0, char)
         out.append(char)
         previous, previous_index = char, max(previous_index, index)
