@@ -12,7 +12,14 @@ pdfminer (its `LAParams` defaults, `boxes_flow=None`):
   size (`word_margin`). PDFium's generated characters (the spaces and line breaks it infers)
   are skipped: the gaps decide, as in pdfminer;
 * a character's box is pdfminer's: from its origin's descent up by the type size, across its
-  advance (PDFium's loose box gives the descent and advance);
+  advance (PDFium's loose box gives the descent and advance; the origin is asked for, as the
+  loose box also covers ink left of it);
+* the spaces PDFium leaves out are put back, as pdfminer keeps every space and spaces
+  decide what is one line: a run of spaces inside an object (PDFium keeps its first), the
+  spaces that end an object, and objects of spaces only (which PDFium bounds by their ink:
+  no width), each as wide as its font's space. What PDFium does not keep cannot always be
+  rebuilt: a run with positioning jumps between its spaces (Manordeilo and Salem's action
+  column) gives the same characters as a run without, so only whole, short runs are filled;
 * a line's size and weight come from the same five sampled characters as pdfminer's, bold by
   the font's name (`ingest.pages.layout.is_bold_font`);
 * table rules are painted subpaths taller than 5pt (pdfminer splits a path at each move),
