@@ -12,7 +12,14 @@ pdfminer (its `LAParams` defaults, `boxes_flow=None`):
   size (`word_margin`). PDFium's generated characters (the spaces and line breaks it infers)
   are skipped: the gaps decide, as in pdfminer;
 * a character's box is pdfminer's: from its origin's descent up by the type size, across its
-  advance (PDFium's loose box gives the descent and advance);
+  advance (PDFium's loose box gives the descent and advance; the origin is asked for, as the
+  loose box also covers ink left of it);
+* the spaces PDFium leaves out are put back, as pdfminer keeps every space and spaces
+  decide what is one line: a run of spaces inside an object (PDFium keeps its first), the
+  spaces that end an object, and objects of spaces only (which PDFium bounds by their ink:
+  no width), each as wide as its font's space. What PDFium does not keep cannot always be
+  rebuilt: a run with positioning jumps between its spaces (Manordeilo and Salem's action
+  column) gives the same characters as a run without, so only whole, short runs are filled;
 * a line's size and weight come from the same five sampled characters as pdfminer's, bold by
   the font's name (`ingest.pages.layout.is_bold_font`);
 * table rules are painted subpaths taller than 5pt (pdfminer splits a path at each move),
@@ -68,6 +75,7 @@ class _Char:
     size: float
     font: str
     obj: int = 0  # the address of its text object
+    overhang: float = 0.0  # how far its ink reaches left of its origin
 
     @property
     def width(self) -> float:
@@ -167,11 +175,18 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
     last: _Char | None = None
     last_object: _TextObject | None = None
     last_key = -1
+    spaced_gap = False  # PDFium generated a space in the gap after `last` (no real one)
     is_generated = raw.FPDFText_IsGenerated
     loose_box = raw.FPDFText_GetLooseCharBox
+    origin = raw.FPDFText_GetCharOrigin
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     for i in range(count):
         char = text[i]
-        if char in "\r\n\x00" or is_generated(text_page, i) == 1:
+        if char in "\r\n\x00":
+            continue
+        if is_generated(text_page, i) == 1:
+            if char == " " and last is not None and loose_box(text_page, i, loose):
+                spaced_gap = _box(device, loose.left, loose.bottom, loose.right, loose.top)[0] > last.x1 + 0.1
             continue
         if char == "\ufffe":  # PDFium's mark for a hyphen that ends a line ("in-" / "line")
             char = "-"
@@ -183,28 +198,72 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
         else:
             current = objects.get(key) or _text_object(text_page, i, key, objects)
             last_key = key
+        # pdfminer's box: from the descent (PDFium's loose bottom) up by the type size, from
+        # the origin across the advance. PDFium's loose box also covers ink that overhangs
+        # the origin (a script face's swash "J": Burton-cum-Walden's signed minutes).
+        left = loose.left
+        if origin(text_page, i, origin_x, origin_y) and origin_x.value > left:
+            left = origin_x.value
+        x0, y0, x1, _y1 = _box(device, left, loose.bottom, loose.right, loose.top)
+        overhang = left - loose.left
         if last is not None and last_object is not None and current is not last_object:
-            yield from _trailing_spaces(last, last_object)
-        # pdfminer's box: from the descent (PDFium's loose bottom) up by the type size.
-        x0, y0, x1, _y1 = _box(device, loose.left, loose.bottom, loose.right, loose.top)
+            # The space PDFium counts as the object's last may be the next object's first
+            # (WECA's answers switch from bold to regular at "examples| of").
+            taken = char == " " and abs(x0 - last.x1) < 0.5
+            yield from _trailing_spaces(last, last_object, spaced_gap or taken)
         size = current.size
-        last = _Char(x0, y0, x1, y0 + size, char, size, current.font, key)
+        if last is not None and current is last_object and last.text == " ":
+            yield from _collapsed_spaces(last, x0, y0)
+        last = _Char(x0, y0, x1, y0 + size, char, size, current.font, key, overhang)
         last_object = current
+        spaced_gap = False
         yield last
     if last is not None and last_object is not None:
-        yield from _trailing_spaces(last, last_object)
+        yield from _trailing_spaces(last, last_object, spaced_gap)
+
+
+# A folded run is whole spaces: its gap is within a tenth of a space of a whole number of
+# them, and at most `_RUN_MAX` of them. Longer or uneven gaps hold a positioning jump (a
+# tab) that pdfminer leaves empty: Manordeilo and Salem's minutes move to their action
+# column ("Noted", "Clerk") with jumps among kerned spaces, 45 to 160 spaces' width.
+_RUN_TOLERANCE = 0.1
+_RUN_MAX = 16
+
+
+def _collapsed_spaces(space: _Char, x0: float, y0: float) -> Iterator[_Char]:
+    """The spaces PDFium folded into `space`: it gives one character for a run of spaces
+    inside a text object, and the next character where the run ends. pdfminer keeps each
+    space, and the run bridges the gap when lines are grouped (Word sets a form's answer
+    apart with spaces: WECA's "Key Decision" + 10 spaces + "No"; Manordeilo and Salem's
+    minutes put "Clerk" 8 spaces after its sentence). The gap after the space, on its line,
+    becomes spaces of its width."""
+    width = space.width
+    gap = x0 - space.x1
+    if width <= 0 or gap < 0.5 * width or abs(y0 - space.y0) > 0.5:
+        return
+    count = round(gap / width)
+    if abs(gap / width - count) > _RUN_TOLERANCE or count > _RUN_MAX:
+        return  # not whole spaces: a positioning jump (a tab) that pdfminer leaves as a gap
+    step = gap / count
+    for k in range(count):
+        left = space.x1 + k * step
+        yield _Char(left, space.y0, left + step, space.y1, " ", space.size, space.font, space.obj)
 
 
 # A space's advance as a share of the type size (Arial's and Helvetica's 0.278, Times' 0.25).
 _SPACE_ADVANCE = 0.25
 
 
-def _trailing_spaces(last: _Char, obj: _TextObject) -> Iterator[_Char]:
+def _trailing_spaces(last: _Char, obj: _TextObject, spaced_gap: bool) -> Iterator[_Char]:
+    """The spaces that end `obj`'s text after its last character `last`, as wide as the
+    font's space. When PDFium generated a space in the gap after `last` (where no character
+    is: WECA's tables set each digit as an object of its own) that space is in the object's
+    text but not in the content, so it is not put back."""
     if last.text.isspace():
         return
     x = last.x1
-    for _ in range(obj.trailing_spaces):
-        width = _SPACE_ADVANCE * last.size
+    width = (obj.space or _SPACE_ADVANCE) * last.size
+    for _ in range(obj.trailing_spaces - (1 if spaced_gap else 0)):
         yield _Char(x, last.y0, x + width, last.y1, " ", last.size, last.font, last.obj)
         x += width
 
@@ -214,6 +273,7 @@ class _TextObject:
     font: str
     trailing_spaces: int
     size: float  # the type size on the page (pdfminer's `LTChar.size`)
+    space: float = 0.0  # the font's space advance per point of type size (0: unknown)
 
 
 # `FPDFText_GetTextObject` returning the object's address as an int: the per-character call
@@ -229,6 +289,7 @@ def _text_object(text_page: object, index: int, key: int, objects: dict[int, _Te
     obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT) if key else None
     name = ""
     trailing = 0
+    space = 0.0
     matrix = raw.FS_MATRIX()
     scale = 1.0
     if raw.FPDFText_GetMatrix(text_page, index, matrix):
@@ -236,6 +297,9 @@ def _text_object(text_page: object, index: int, key: int, objects: dict[int, _Te
     if obj:
         font = raw.FPDFTextObj_GetFont(obj)
         if font:
+            advance = ctypes.c_float()
+            if raw.FPDFFont_GetGlyphWidth(font, ord(" "), 1.0, advance):
+                space = advance.value
             length = raw.FPDFFont_GetBaseFontName(font, None, 0)
             if length > 1:
                 buffer = ctypes.create_string_buffer(length)
@@ -249,7 +313,7 @@ def _text_object(text_page: object, index: int, key: int, objects: dict[int, _Te
             trailing = len(content) - len(content.rstrip(" "))
     # PDFium's font size is the Tf operand; pdfminer's is the size on the page.
     known = objects[key] = _TextObject(
-        name, trailing, raw.FPDFText_GetFontSize(text_page, index) * (scale or 1.0)
+        name, trailing, raw.FPDFText_GetFontSize(text_page, index) * (scale or 1.0), space
     )
     return known
 
@@ -302,6 +366,7 @@ def _segment(line: list[_Char]) -> Segment | None:
     text = _SPACES.sub(" ", "".join(pieces)).strip()
     if not text:
         return None
+    sampled.append(None)  # pdfminer's line ends with its "\n" annotation, and samples it too
     count = len(sampled)
     picks = [sampled[i] for i in {0, count // 4, count // 2, 3 * count // 4, max(0, count - 2)}]
     styled = [c for c in picks if c is not None and not c.text.isspace()]
@@ -354,7 +419,7 @@ def _with_dropped_spaces(chars: list[_Char], texts: _Texts) -> list[_Char]:
         # The object's own leading spaces: its box starts left of its first character.
         if (previous is None or previous.obj != char.obj) and char.obj in boxes:
             left = boxes[char.obj][0]
-            if char.x0 - left > 1.0 and (previous is None or left >= previous.x1 - 0.5):
+            if char.x0 - char.overhang - left > 1.0 and (previous is None or left >= previous.x1 - 0.5):
                 out += _spaces(left, char.x0, char)
         out.append(char)
         previous, previous_index = char, max(previous_index, index)
@@ -418,6 +483,8 @@ def _walk_object(obj: object, outer: _Matrix, rules: list[Rule], texts: _Texts, 
         left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             box = _box(outer, left.value, bottom.value, right.value, top.value)
+            if box[2] - box[0] < 0.5:  # no ink: a run of spaces, as wide as its advance
+                box = (box[0], box[1], box[0] + _space_advance(obj, outer), box[3])
             texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, box))  # type: ignore[arg-type]
     elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
         inner = _compose(_matrix(obj), outer)
@@ -430,6 +497,22 @@ def _walk_object(obj: object, outer: _Matrix, rules: list[Rule], texts: _Texts, 
                 rules.append((x0, y0, y1))
                 if x1 - x0 > RULE_MIN_WIDTH:
                     rules.append((x1, y0, y1))
+
+
+def _space_advance(obj: object, outer: _Matrix) -> float:
+    """The advance of one space in the text object's font and size on the page (0 when the
+    font has no space). PDFium bounds a text object by its ink, so an object of spaces has
+    no width; pdfminer's spaces are their advance wide (WECA's tables set each word's
+    closing space as an object of its own: "Approved " then "Current ")."""
+    font = raw.FPDFTextObj_GetFont(obj)
+    size = ctypes.c_float()
+    width = ctypes.c_float()
+    if not font or not raw.FPDFTextObj_GetFontSize(obj, size):
+        return 0.0
+    if not raw.FPDFFont_GetGlyphWidth(font, ord(" "), size.value, width):
+        return 0.0
+    m = _compose(_matrix(obj), outer)
+    return max(0.0, width.value * math.hypot(m[0], m[1]))
 
 
 def _subpath_boxes(path: object, m: _Matrix) -> Iterator[tuple[float, float, float, float]]:

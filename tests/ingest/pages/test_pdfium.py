@@ -102,6 +102,49 @@ def test_pdfium_reads_a_two_column_page_and_a_ruled_table_as_pdfminer(tmp_path: 
     ]
 
 
+def _word_processor_form(path: Path) -> Path:
+    """A page set as word processors set forms and tables (WECA's and Bristol's papers): an
+    answer apart from its label by a run of spaces in one text object, table headings each
+    closed by a space drawn as a text object of its own (the figures row drawn between them,
+    as cells are), and a bold sentence whose full stop is in the regular face."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(70, 100, "Key Decision" + " " * 10 + "No")
+    x = 70.0
+    for heading, figure in (("Approved", "(1,250)"), ("Current", "(1,300)"), ("Forecast", "(1,275)")):
+        pdf.set_font("Helvetica", "B", 9)
+        pdf.text(x, 150, heading)
+        width = pdf.get_string_width(heading)
+        pdf.text(x + width, 150, " ")
+        pdf.set_font("Helvetica", "", 9)
+        pdf.text(x, 162, figure)
+        x += width + pdf.get_string_width(" ") + 7  # 7pt past the space: under the type size
+    sentence = "The Committee noted this update report"
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.text(70, 200, sentence)
+    width = pdf.get_string_width(sentence)
+    pdf.set_font("Helvetica", "", 12)
+    pdf.text(70 + width, 200, ". ")
+    pdf.output(str(path))
+    return path
+
+
+def test_pdfium_keeps_the_spaces_a_word_processor_sets_and_the_lines_weight(tmp_path: Path) -> None:
+    # PDFium folds a run of spaces into one character and gives none for a space-only text
+    # object; pdfminer keeps them, and they decide what is one line and what is a table cell.
+    pdf = _word_processor_form(tmp_path / "form.pdf")
+    reference = extract_pdf_pages(pdf, engine="pdfminer")
+    pages = extract_pdf_pages(pdf, engine="pdfium")
+    assert [page.text for page in pages] == [page.text for page in reference]
+    assert pages[0].text.splitlines()[0] == "**Key Decision No**"
+    assert "**Approved Current Forecast**\n(1,250) | (1,300) | (1,275)" in pages[0].text
+    assert "**The Committee noted this update report.**" in pages[0].text
+
+
 def test_pdfium_refusing_a_file_pdfminer_reads_falls_back_with_one_line_naming_it(
     agenda_pdf: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
