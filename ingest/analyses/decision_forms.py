@@ -55,6 +55,7 @@ from ingest.analyses.deciding import (
     forms,
     named_body_matches,
     outcome_of,
+    shouted,
 )
 from ingest.analyses.votes import read_votes
 
@@ -178,9 +179,14 @@ def _headline(sentence: str, setting: Setting) -> Hit | None:
 
 # ---------------------------------------------------------------------------- impersonal
 
+# "It was resolved by a majority to accept ..." reads its agent from `rest`; "It was carried
+# that the Clerk write to the MP" is a motion's fate in the impersonal; minutes in the present
+# write "It is agreed that ...".
 _IMPERSONAL = re.compile(
-    rf"\b[Ii]t\s+was\s+{_ADV}(?P<verb>{forms('resolve', 'agree', 'decide', 'determine', 'approve')})\b"
-    r"(?P<rest>[^;]{0,12})"
+    rf"(?:\b[Ii]t\s+was\s+{_ADV}(?P<verb>{forms('resolve', 'agree', 'decide', 'determine', 'approve')}"
+    r"|carried(?=\s+(?:that|unanimously)\b))\b"
+    rf"|\b[Ii]t\s+is\s+{_ADV}(?P<verb2>agreed|resolved|decided)(?=\s+(?:that|to)\b))"
+    r"(?P<rest>[^;]{0,40})"
 )
 _COORDINATED = re.compile(
     rf"\b[Ii]t\s+was\b[^;]{{0,240}}?\band\s+{_ADV}(?P<verb>agreed|resolved|decided)\s+(?:that|to)\b"
@@ -196,7 +202,8 @@ def _impersonal(sentence: str, setting: Setting) -> Hit | None:
         if m is None:
             return None
         return Hit("impersonal", _decision_start(sentence, 0), m.end("verb"), m.group("verb"))
-    return Hit("impersonal", _decision_start(sentence, m.start()), m.end("verb"), m.group("verb"))
+    group = "verb" if m.group("verb") else "verb2"
+    return Hit("impersonal", _decision_start(sentence, m.start()), m.end(group), m.group(group))
 
 
 # ----------------------------------------------------------------------- meeting_subject
@@ -205,33 +212,48 @@ _SUBJECT_START = rf"^{_LEAD}{_OPENER}(?:That\s+|that\s+)?"
 # Names after "Cllrs" or "Councillors" make them those councillors, not the meeting ("Cllrs
 # Ames and Bell visited the site and agreed to ...").
 _NOT_NAMED = r"(?!\s+(?:Mrs?|Ms|Miss|Dr|[A-Z][a-z]+)\b)"
+# The verb in lower case or in capitals ("The Council NOTED the report"), after "received
+# and" ("Members received and noted the correspondence") or "did not" ("The Council did not
+# approve the request": the bare form, a refusal).
+_BODY_VERB = rf"(?:{BODY_VERBS}|{shouted(BODY_VERBS)})"
+_MEMBER_VERB = rf"(?:{MEMBER_VERBS}|{shouted(MEMBER_VERBS)})"
+_AUX = r"(?:(?:received|RECEIVED)\s+(?:and|AND)\s+|did\s+not\s+)?"
 _BODY_ACTIVE = re.compile(
-    rf"{_SUBJECT_START}(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{BODY_VERBS})\b"
-    rf"|{_SUBJECT_START}(?P<subject2>{BODY_SUBJECT})\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{BODY_VERBS})\b"
+    rf"{_SUBJECT_START}(?P<subject>{BODY_SUBJECT})\s+{_ADV}{_AUX}(?P<verb>{_BODY_VERB})\b"
+    rf"|{_SUBJECT_START}(?P<subject2>{BODY_SUBJECT})\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{_BODY_VERB})\b"
 )
 _MEMBERS_ACTIVE = re.compile(
-    rf"{_SUBJECT_START}(?P<subject>{MEMBERS})\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b"
-    rf"|{_SUBJECT_START}(?P<subject2>{MEMBERS}){_NOT_NAMED}\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{MEMBER_VERBS})\b"
+    rf"{_SUBJECT_START}(?P<subject>{MEMBERS})\s+{_ADV}{_AUX}(?P<verb>{_MEMBER_VERB})\b"
+    rf"|{_SUBJECT_START}(?P<subject2>{MEMBERS}){_NOT_NAMED}\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{_MEMBER_VERB})\b"
 )
 # The meeting as the subject of a main clause after a comma, the clause before it no "if" or
 # "whether" (conditional) and no "that," opening a reported aside: "The Clerk requested that
 # the date be moved by a week, the Council agreed to move it to 12 August" (a comma splice),
 # "With the hall booked, Councillors approved the hire".
 _BEFORE_COMMA = r"^(?:(?!\b(?i:whether|if)\b|\bthat\s*,)[^;])*?,\s+"
-_BODY_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{BODY_VERBS})\b")
-_MEMBERS_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{MEMBERS})\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b")
+_BODY_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{_BODY_VERB})\b")
+_MEMBERS_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{MEMBERS})\s+{_ADV}(?P<verb>{_MEMBER_VERB})\b")
 # A subordinate opening whose comma the minute-taker left out: "As £1,000 had been set aside
 # for grants Councillors approved payment", "Following this amendment all agreed that ...".
 # Members only (a named body there may be another's), and the verb must govern something:
 # "As Members agreed, the hedge will be cut" is the subordinate clause itself.
 _MEMBERS_AFTER_OPENING = re.compile(
-    rf"^{_LEAD}(?:As|Since|Because|Following|After|Once|Given|Having|With)\b[^;,]{{1,160}}?\s"
-    rf"(?P<subject>{MEMBERS}){_NOT_NAMED}\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b(?!\s*(?:[,.;:]|$))"
+    rf"^{_LEAD}(?:As|Since|Because|Following|After|Once|Given|Having|With|By)\b[^;,]{{1,160}}?\s"
+    rf"(?P<subject>{MEMBERS}){_NOT_NAMED}\s+{_ADV}(?P<verb>{_MEMBER_VERB})\b(?!\s*(?:[,.;:]|$))"
+)
+# A vote that opens the sentence, its comma left out: "By a vote of 6 to 2 the Council
+# approved the scheme".
+_BODY_AFTER_VOTE = re.compile(
+    rf"^{_LEAD}By\s+(?:a\s+)?(?:\w+\s+){{0,2}}?(?:vote|votes|majority)\b[^;,]{{0,40}}?\s"
+    rf"(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{_BODY_VERB})\b"
 )
 # A body's verb in the present or the bare form reads as a decision only after "That" (the
 # resolution's own wording, "That the Committee notes the report"); in prose "The Council
 # supports local businesses" is a description.
-_PAST_ONLY = re.compile(r"(?:ed|lost|fell)$", re.I)
+_PAST_ONLY = re.compile(r"(?:ed|lost|fell|chose)$", re.I)
+# Minutes written in the present decide in the present with a frame verb that governs a deed:
+# "The Council agrees to fund the repair", "Members resolve to write to the MP".
+_PRESENT_FRAME = re.compile(r"(?:resolves|agrees|decides)\s+to\s+[a-z]", re.I)
 # Verbs that take a clause are decisions only when they govern one ("agreed to", "resolved
 # that") or an object; "accepted that", "confirmed that" concede a point of debate.
 _CONCEDING = re.compile(r"^(?:accept|confirm|support|endorse|approv|adopt)", re.I)
@@ -243,6 +265,7 @@ _SUBJECT_PATTERNS = (
     (_BODY_CLAUSE, False, False),
     (_MEMBERS_CLAUSE, True, False),
     (_MEMBERS_AFTER_OPENING, True, False),
+    (_BODY_AFTER_VOTE, False, False),
 )
 
 
@@ -257,7 +280,8 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
         led_by_that = may_lead and bool(re.match(rf"{_LEAD}{_OPENER}That\s", sentence))
         if not is_members and not named_body_matches(subject, setting.body):
             continue
-        if not led_by_that and not _PAST_ONLY.search(verb):
+        refused = bool(re.search(r"\bdid\s+not\s+$", sentence[: m.start(verb_group)]))
+        if not (led_by_that or refused or _PAST_ONLY.search(verb) or _PRESENT_FRAME.match(verb + after)):
             continue
         if verb.lower().startswith("not") and NOT_A_NOTING.match(after) and not NOTED_RECEIPT.match(after):
             continue
@@ -286,10 +310,13 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
 # finite verb of its own: "This was based on a framework, and assessments were carried out"
 # and "identified by residents after the scheme was agreed" are two clauses.
 _PASSIVE = re.compile(
-    rf"(?:^{_LEAD}|,\s+)(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|He|She|They|We|I|Officers?|"
+    rf"(?:^{_LEAD}|[,;]\s+|\band\s+(?=(?:the|a|an)\s))(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|He|She|We|I|Officers?|"
     r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s)(?:(?!\b(?:was|were|had|has|have)\b)[^;:]){0,160}?)"
     r"\s+(?P<aux>was|were|be|is|are)\s+"
-    rf"{_ADV}(?:(?P<first>[a-z]+(?:ed|en))\b[^;:]{{0,80}}?\band\s+{_ADV})??(?P<verb>{PASSIVE_VERBS})\b"
+    rf"{_ADV}(?:(?P<first>[a-z]+(?:ed|en)|read(?:\s+out)?)\b[^;:]{{0,80}}?\band\s+{_ADV})??"
+    # A list of participles before the deciding one: "were read, approved and signed".
+    r"(?:(?:read|taken\s+as\s+read|[a-z]+(?:ed|en)),\s+)?"
+    rf"(?P<verb>{PASSIVE_VERBS})\b"
 )
 # A passive anywhere in the sentence whose agent is the meeting itself: "As £500 had been
 # budgeted for the works payment was agreed by Cllrs when the invoice is received".
@@ -310,7 +337,7 @@ _OTHER_AGENT = re.compile(
 
 def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
     m = _PASSIVE.search(sentence)
-    if m and not _passive_decides(m, sentence):
+    if m and (not _passive_decides(m, sentence) or _to_another_body(sentence[m.end("verb") :], setting)):
         m = None
     if m is None:
         agent = _BY_THE_MEETING.search(sentence)
@@ -325,6 +352,24 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
         return Hit("passive_decided", _decision_start(sentence, 0), agent.end("verb"), agent.group("verb"))
     start = m.start("np") if not m.group("that") else m.start("that")
     return Hit("passive_decided", start, m.end("verb"), m.group("verb"))
+
+
+# "elected to the District Council", "appointed to the County Council's board": a seat on
+# another body, not the meeting electing someone.
+_SEAT_ON = re.compile(
+    r"^\s+(?:to|onto|on)\s+(?P<body>(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}?"
+    r"(?:Council|Parliament|Senedd|Assembly|Authority|Board|Trust))\b"
+)
+_OTHER_TIER = re.compile(r"\b(?:District|County|Borough|City|Unitary|Parliament|Senedd|Assembly)\b")
+
+
+def _to_another_body(after: str, setting: Setting) -> bool:
+    seat = _SEAT_ON.match(after)
+    if not seat:
+        return False
+    if setting.body:
+        return not named_body_matches(seat.group("body"), setting.body)
+    return bool(_OTHER_TIER.search(seat.group("body")))
 
 
 def _decided_elsewhere(after: str) -> bool:
@@ -376,6 +421,10 @@ _MOTION = re.compile(
     r"|\bvote\b[^;]{0,80}?\b(?P<vote>CARRIED|LOST|FELL)\b"
     # "The Chairman declared the motion carried."
     rf"|\bdeclared\s+(?:the\s+)?{_MOTION_NOUN}\s+(?:to\s+(?:be|have\s+been)\s+)?(?P<declared>carried|lost|defeated)\b"
+    # A motion's fate with no auxiliary: "Motion carried.", "Amendment LOST", "Proposal defeated".
+    rf"|^{_LEAD}(?:The\s+|This\s+)?{_MOTION_NOUN}\s+(?P<bare>carried|lost|passed|defeated|fell)\b(?!\s+(?:out|on|to|over|through)\b)"
+    # "... seconded by Cllr Y and carried by 5 votes to 2"; "..., which was carried unanimously".
+    r"|\b(?:seconded|this\s+was|which\s+was|it\s+was)\b[^;.]{0,80}?\band\s+(?P<and>carried|lost|defeated)\b"
     # "All in favour", "All Councillors present were in agreement."
     r"|^(?P<all>All\s+(?:(?:the\s+)?(?:councillors|members|cllrs)\s+)?(?:present\s+)?(?:were\s+)?in\s+(?:favour|agreement))\b",
     re.I,
@@ -387,7 +436,7 @@ def _motion(sentence: str, setting: Setting) -> Hit | None:
     m = _MOTION.search(sentence)
     if not m:
         return None
-    group = next(g for g in ("verb", "fell", "vote", "all", "declared") if m.group(g))
+    group = next(g for g in ("verb", "fell", "vote", "all", "declared", "bare", "and") if m.group(g))
     verb = m.group(group)
     after = sentence[m.end(group) :]
     if ELSEWHERE.match(after) and not OWN_AGENT.match(after):
@@ -398,9 +447,59 @@ def _motion(sentence: str, setting: Setting) -> Hit | None:
     rejected = word in ("lost", "fell", "defeated", "rejected", "declined") or bool(
         re.search(r"\bnot\s+$", sentence[: m.start(group)])
     )
-    motion = word in _FATE or group in ("vote", "all", "declared")
+    motion = word in _FATE or group in ("vote", "all", "declared", "bare", "and")
     default = "rejected" if rejected else ("noted" if word == "noted" else "approved")
     return Hit("motion", _decision_start(sentence, 0), m.end(group), verb, motion=motion, default=default)
+
+
+# ------------------------------------------------------------------------- decision_noun
+
+# A decision named by its noun rather than its verb: "A decision was made to postpone the
+# event", "The decision was taken to close the toilets for winter", "Agreement was reached to
+# share the cost", "Councillors were in agreement that the hedge be cut", "Councillors gave
+# approval for the Clerk to order a sign", "The Council gave its support to the application".
+# The decision must govern what is decided ("to", "that", "for"): "a decision was made by
+# Highways" and "agreement was reached at the last meeting" are someone else's or earlier.
+_DECISION_NOUN = re.compile(
+    r"^[\W\d]*(?:[a-z]{1,2}[.)]\s*)?(?:(?:After|Following)\b[^;,]{0,60},\s*)?"
+    r"(?i:(?:(?:A|The|An)\s+)?(?:(?:unanimous|majority|final|formal|clear|general)\s+)?"
+    r"(?P<noun>decision|agreement|consensus)\s+(?:was|were)\s+(?:then\s+|duly\s+|finally\s+)?"
+    r"(?P<verb>made|taken|reached|agreed)\s+(?=(?:that|to)\s))"
+    rf"|^{_LEAD}(?P<subject>{MEMBERS}|{BODY_SUBJECT})\s+(?:were|was)\s+(?:all\s+|unanimously\s+|fully\s+)?"
+    r"(?P<verb2>in\s+agreement)(?=\s+(?:that|to)\s|\s*[.;]?\s*$)"
+    rf"|^{_LEAD}(?P<subject3>{MEMBERS}|{BODY_SUBJECT})\s+(?:then\s+|unanimously\s+)?(?P<verb3>gave)\s+"
+    r"(?:(?:its|their|unanimous|full|formal)\s+)*(?P<what>approval|agreement|consent|support)\s+(?=(?:for|to)\s)"
+)
+_MEMBERS_ONLY = re.compile(rf"(?:{MEMBERS})")
+
+
+def _decision_noun(sentence: str, setting: Setting) -> Hit | None:
+    m = _DECISION_NOUN.search(sentence)
+    if not m:
+        return None
+    group = next(g for g in ("verb", "verb2", "verb3") if m.group(g))
+    subject = m.group("subject") or m.group("subject3")
+    if subject and not _MEMBERS_ONLY.fullmatch(subject) and not named_body_matches(subject, setting.body):
+        return None
+    default = "endorsed" if (m.group("what") or "").lower() == "support" else "approved"
+    return Hit("decision_noun", _decision_start(sentence, 0), m.end(group), m.group(group), default=default)
+
+
+# -------------------------------------------------------------------------------- signed
+
+# The chair signing the minutes (their confirmation) or the cheques the meeting authorised, in
+# the active: "The Chairman signed the minutes as a true record", "The Chair then signed them".
+_SIGNED = re.compile(
+    rf"^{_LEAD}(?:The\s+|the\s+)?(?:(?:Vice|Deputy)[- ])?"
+    r"(?:Chair(?:man|person|woman)?|Mayor|Presiding\s+Member)\s+(?:then\s+|duly\s+|also\s+)?(?P<verb>signed)\s+(?:them|these|(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:minutes|cheques))\b"
+)
+
+
+def _signed(sentence: str, setting: Setting) -> Hit | None:
+    m = _SIGNED.search(sentence)
+    if not m:
+        return None
+    return Hit("signed", _decision_start(sentence, 0), m.end("verb"), m.group("verb"))
 
 
 # ----------------------------------------------------------------------------- that_body
@@ -490,13 +589,20 @@ def _instruction(sentence: str, setting: Setting) -> Hit | None:
 # A sentence that records a vote is the meeting deciding, whatever else it says: "A vote was
 # taken: 5 for, 2 against", "Members voted unanimously".
 _VOTE_RECORD = re.compile(
-    r"\bvote\b|\bvoted\b|\bvoting\b|\bunanimous|\bnem\.?\s*con\b|\bin\s+favour\b|\babstain", re.I
+    r"\bvotes?\b|\bvoted\b|\bvoting\b|\bunanimous|\bnem\.?\s*con\b|\bin\s+favour\b|\babstain", re.I
+)
+
+
+# A vote someone reports ("The Chair reported that 5 councillors were in favour of the idea at
+# the workshop") is not one this meeting took.
+_REPORTED = re.compile(
+    r"\b(?:reported|said|stated|explained|informed|advised|told|mentioned|suggested|felt|thought)\b[^;]{0,60}?\bthat\b"
 )
 
 
 def _recorded_vote(sentence: str, setting: Setting) -> Hit | None:
     m = _VOTE_RECORD.search(sentence)
-    if not m or read_votes(sentence) is None:
+    if not m or read_votes(sentence) is None or _REPORTED.search(sentence, 0, m.start()):
         return None
     votes = read_votes(sentence)
     default = "rejected" if votes is not None and votes.result == "lost" else "approved"
@@ -509,10 +615,16 @@ def _recorded_vote(sentence: str, setting: Setting) -> Hit | None:
 # A council's response to a planning application is its decision (the labels' "planning
 # observations"): "The Council had no objection to the application", "No objections.",
 # "Members supported the application", "Councillors objected to the proposal".
+# The response may follow a label ("Comments: No objections", "Observations – no objection")
+# or a semicolon after the application ("... was considered; Councillors had no objections").
+_RESPONSE_LABEL = (
+    r"(?:(?:(?:The\s+)?(?:Council|Parish\s+Council|Town\s+Council|Community\s+Council)['’]s\s+)?"
+    r"(?:Comments?|Observations?|Response|Decision|Recommendation)\s*[:–—-]\s*)?"
+)
 _PLANNING = re.compile(
-    r"^[\W\d]*(?:[a-z]{1,5}\)\s*)?(?:(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors|"
+    rf"(?:^[\W\d]*(?:[a-z]{{1,5}}\)\s*)?{_RESPONSE_LABEL}|;\s+)(?:(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors|"
     r"Meeting)\s+(?:had|has|raised|made|resolved\s+to\s+make|agreed)\s+)?(?P<verb>no\s+(?:objections?|observations?|comments?))\b"
-    r"|^[\W\d]*(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors)\s+"
+    r"|(?:^[\W\d]*|;\s+)(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors)\s+"
     r"(?P<verb2>object(?:ed|s)|support(?:ed|s)|raised\s+(?:an\s+)?objections?)\s+(?:to\s+)?(?:the|this)\s+"
     r"(?:planning\s+)?(?:application|proposal|development)"
     # The recommendation a council sends the planning authority, in a verbless note after the
@@ -536,7 +648,20 @@ _PLANNING_RESPONSE = re.compile(
 )
 
 
+# A labelled one-word response alone on its line, under the application it answers:
+# "Recommendation: Approve", "Comments: Support", "Response – Object".
+_LABELLED_RESPONSE = re.compile(
+    rf"^[\W\d]*{_RESPONSE_LABEL.removesuffix('?')}(?P<verb>support|object|objection|approve|approval|refuse|refusal)"
+    r"\s*[.!]?\s*$",
+    re.I,
+)
+
+
 def _planning(sentence: str, setting: Setting) -> Hit | None:
+    labelled = _LABELLED_RESPONSE.match(sentence)
+    if labelled:
+        verb = labelled.group("verb")
+        return Hit("planning", _decision_start(sentence, 0), labelled.end("verb"), verb, default="other")
     m = _PLANNING.search(sentence)
     if not m and _APPLICATION_REF.match(sentence):
         response = _PLANNING_RESPONSE.search(sentence)
@@ -567,7 +692,11 @@ _VERDICT_END = r"\s*[.!]?\s*(?:$|(?=\s+\(?[a-z]\)(?:\s|$)|\s+[a-z]\.(?:\s|$)))"
 _VERDICT = re.compile(
     rf"[,;]\s*(?P<q1>(?:all|unanimously|not)\s+)?(?P<verb>{_VERDICT_VERB}){_VERDICT_TAIL}{_VERDICT_END}"
     rf"|(?:\s[–—-]|:)\s*(?:all|unanimously)\s+(?P<verb2>{_VERDICT_VERB}){_VERDICT_TAIL}{_VERDICT_END}"
-    rf"|(?:\s[–—-]|:)\s*(?P<verb3>noted|received\s+and\s+noted){_VERDICT_END}",
+    rf"|(?:\s[–—-]|:)\s*(?P<verb3>noted|received\s+and\s+noted){_VERDICT_END}"
+    # A dash or a bracket before a verdict that ends the line: "£100 to the Air Ambulance –
+    # agreed.", "... (agreed)", "Minutes of 4 May – approved and signed".
+    rf"|(?:\s[–—-]\s*|\s\()(?P<verb4>agreed|approved|resolved|carried|accepted|adopted|ratified){_VERDICT_TAIL}"
+    r"(?:\s+and\s+signed)?\)?\s*[.!]?\s*$",
     re.I,
 )
 # A line that opens with a planning application's reference lists the planning authority's
@@ -581,7 +710,7 @@ def _verdict(sentence: str, setting: Setting) -> Hit | None:
     m = _VERDICT.search(sentence)
     if not m:
         return None
-    group = next(g for g in ("verb", "verb2", "verb3") if m.group(g))
+    group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
     if _APPLICATION_REF.match(sentence) and not _OWN_RESPONSE.search(sentence, 0, m.start()):
         return None
     verb = m.group(group)
@@ -637,6 +766,10 @@ _DEFERRAL = re.compile(
     r"\b[^.;]{0,20}?\b(?:at|to)\s+(?:the|a|an)\s+(?:next|future|forthcoming|later|subsequent|further)\b"
     r"[^.;]{0,30}?\b[Mm]eeting\b(?!\s+of\b)"
     r"|^[\W\d]*(?:[a-z]{1,5}\)\s*)?(?P<verb3>[Rr]e-?agenda(?:'?d|ed)?)\b"
+    # An item held over: "This item will be carried forward to the next meeting", "To be
+    # carried forward to the next agenda", "Defer to next meeting."
+    r"|\b(?P<verb4>(?:carried|held|put|brought|deferred)\s+(?:forward|over)|[Dd]efer(?:red)?)\s+(?:to|until|till)\s+"
+    r"(?:the\s+|a\s+)?(?:next|future|following|later|forthcoming)\s+(?:\w+\s+)?(?:meeting|agenda)\b(?!\s+of\b)"
 )
 
 
@@ -651,7 +784,7 @@ def _deferral(sentence: str, setting: Setting) -> Hit | None:
         return None
     if _AGENDA_WORDING.search(sentence[: m.start()]):
         return None
-    group = next(g for g in ("verb", "verb2", "verb3") if m.group(g))
+    group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
     return Hit("deferral", _decision_start(sentence, 0), m.end(), m.group(group), default="deferred")
 
 
@@ -695,6 +828,8 @@ FORMS: list[DecisionForm] = [
     DecisionForm("impersonal", _impersonal),
     DecisionForm("meeting_subject", _meeting_subject),
     DecisionForm("that_body", _that_body),
+    DecisionForm("decision_noun", _decision_noun),
+    DecisionForm("signed", _signed),
     DecisionForm("passive_decided", _passive_decided),
     DecisionForm("margin", _margin),
     DecisionForm("welsh", _welsh),
@@ -714,7 +849,7 @@ _ANY_DECIDING = re.compile(
     r"vot|note|noted|endors|support|recommend|defer|postpon|refus|reject|lost|fell|defeat|signed|granted|"
     r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b|instruct|asked|request|"
     r"objection|observation|comment|object|unanim|abstain|nem|declar|declin|agreement|discuss|consider|"
-    r"review|revisit|brought|agenda|set\s+at|given",
+    r"review|revisit|brought|agenda|set\s+(?:at|for)|given|consensus|gave|chose|award|select",
     re.I,
 )
 
