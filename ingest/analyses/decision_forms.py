@@ -108,6 +108,8 @@ _OPENER = (
     r"[^;:]{0,80}?,\s*)?"
 )
 _ADV = rf"(?:{ADVERBS}\s+)*"
+# A frame verb capitalised for emphasis governs its clause: "The Council Resolved to accept".
+_TITLED = r"(?:Resolved|Agreed|Decided)(?=\s+(?:to|that)\b|\s*:)"
 
 
 # ------------------------------------------------------------------------------- shouted
@@ -136,13 +138,15 @@ _REF = r"\(?\d{1,4}(?:[/.]\d{1,4})+[a-z]?\)?"
 # Approved & signed as correct.", "To confirm the allowances: £156 per councillor: Agreed that
 # this be paid." (the item's title, its particulars and its decision on one line).
 _RUN_IN = r"(?P<runin>[^.;!?|]{3,160}?:-?\s+)?"
+# A label may name whose decision it is: "Council Decision:", "Committee Resolution –".
+_OWNER = r"(?P<owner>(?:Council|Committee|Meeting|Board|Panel|Cabinet)(?:['’]s)?\s+)?"
 _HEADLINE = re.compile(
-    rf"^{_LEAD}{_RUN_IN}(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?P<verb>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|NOTED|Noted|APPROVED|Approved|"
+    rf"^{_LEAD}{_RUN_IN}{_OWNER}(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?P<verb>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|NOTED|Noted|APPROVED|Approved|"
     r"CARRIED|Carried|LOST|Lost|DEFERRED|Deferred|REFUSED|Refused|ENDORSED|Endorsed|ACCEPTED|Accepted|"
     r"ADOPTED|Adopted|RATIFIED|Ratified|DECISION|Decision|RESOLUTION|Resolution)\b"
     r"(?P<after>\s*(?:\(?\s*(?:unanimously|UNANIMOUSLY|nem\.?\s*con\.?)\s*\)?)?\s*"
     r"(?:[:;.,–—-]|\(|\bthat\b|\bto\b|$)|\s+(?:the|a|an|this|these|all|each|its|their)\b"
-    rf"|\s+(?P<ref>{_REF})(?=\s|$)|\s+(?:&|(?:and|as|for|by|subject|unanimously)\b))"
+    rf"|\s+(?P<ref>{_REF})(?=\s|$|\s*[:.–—-])|\s+(?:&|(?:and|as|for|by|subject|unanimously)\b))"
 )
 _LABEL_ONLY = {"decision", "resolution"}
 _STANDALONE = {"carried", "lost"}
@@ -154,8 +158,14 @@ def _headline(sentence: str, setting: Setting) -> Hit | None:
         return None
     verb, after = m.group("verb"), m.group("after").strip()
     word = verb.lower()
-    if word in _LABEL_ONLY and not after.startswith((":", "–", "—", "-")):
+    # "RESOLUTION 23/45: to accept ..." heads one by its reference.
+    labelled = after.startswith((":", "–", "—", "-")) or (
+        bool(m.group("ref")) and re.match(r"\s*[:.–—-]", sentence[m.end() :]) is not None
+    )
+    if word in _LABEL_ONLY and not labelled:
         return None  # "Resolution 5 was carried" names a resolution; "Resolution:" heads one
+    if m.group("owner") and not (word in _LABEL_ONLY and labelled):
+        return None  # "Council Approved Payments" is a title; "Council Decision:" heads one
     if word in _STANDALONE and re.match(r"(?:the|a|an|this|these|all|each|its|their)\b", after):
         return None  # "Lost property ..." is not a vote
     rest = sentence[m.end("verb") :]
@@ -184,7 +194,7 @@ def _headline(sentence: str, setting: Setting) -> Hit | None:
 # write "It is agreed that ...".
 _IMPERSONAL = re.compile(
     rf"(?:\b[Ii]t\s+was\s+{_ADV}(?P<verb>{forms('resolve', 'agree', 'decide', 'determine', 'approve')}"
-    r"|carried(?=\s+(?:that|unanimously)\b))\b"
+    rf"|{_TITLED}|carried(?=\s+(?:that|unanimously)\b))\b"
     rf"|\b[Ii]t\s+is\s+{_ADV}(?P<verb2>agreed|resolved|decided)(?=\s+(?:that|to)\b))"
     r"(?P<rest>[^;]{0,40})"
 )
@@ -215,8 +225,8 @@ _NOT_NAMED = r"(?!\s+(?:Mrs?|Ms|Miss|Dr|[A-Z][a-z]+)\b)"
 # The verb in lower case or in capitals ("The Council NOTED the report"), after "received
 # and" ("Members received and noted the correspondence") or "did not" ("The Council did not
 # approve the request": the bare form, a refusal).
-_BODY_VERB = rf"(?:{BODY_VERBS}|{shouted(BODY_VERBS)})"
-_MEMBER_VERB = rf"(?:{MEMBER_VERBS}|{shouted(MEMBER_VERBS)})"
+_BODY_VERB = rf"(?:{BODY_VERBS}|{shouted(BODY_VERBS)}|{_TITLED})"
+_MEMBER_VERB = rf"(?:{MEMBER_VERBS}|{shouted(MEMBER_VERBS)}|{_TITLED})"
 _AUX = r"(?:(?:received|RECEIVED)\s+(?:and|AND)\s+|did\s+not\s+)?"
 _BODY_ACTIVE = re.compile(
     rf"{_SUBJECT_START}(?P<subject>{BODY_SUBJECT})\s+{_ADV}{_AUX}(?P<verb>{_BODY_VERB})\b"
@@ -695,7 +705,7 @@ _VERDICT = re.compile(
     rf"|(?:\s[–—-]|:)\s*(?P<verb3>noted|received\s+and\s+noted){_VERDICT_END}"
     # A dash or a bracket before a verdict that ends the line: "£100 to the Air Ambulance –
     # agreed.", "... (agreed)", "Minutes of 4 May – approved and signed".
-    rf"|(?:\s[–—-]\s*|\s\()(?P<verb4>agreed|approved|resolved|carried|accepted|adopted|ratified){_VERDICT_TAIL}"
+    rf"|(?:\s[–—-]\s*|\s\(|:\s*)(?P<verb4>agreed|approved|resolved|carried|accepted|adopted|ratified){_VERDICT_TAIL}"
     r"(?:\s+and\s+signed)?\)?\s*[.!]?\s*$",
     re.I,
 )
