@@ -212,6 +212,8 @@ def _impersonal(sentence: str, setting: Setting) -> Hit | None:
         if m is None:
             return None
         return Hit("impersonal", _decision_start(sentence, 0), m.end("verb"), m.group("verb"))
+    if re.search(r"\bpreviously\b", sentence[: m.start()], re.I):
+        return None  # "This matter has arisen previously and it was decided ..." recalls a decision
     group = "verb" if m.group("verb") else "verb2"
     return Hit("impersonal", _decision_start(sentence, m.start()), m.end(group), m.group(group))
 
@@ -345,10 +347,26 @@ _OTHER_AGENT = re.compile(
 )
 
 
+# A relative clause whose antecedent is the decided thing: "Councillors were presented with a
+# copy of the Annual Governance Statement which was considered and approved" (Norfolk parish
+# minutes, 2019).
+_WHICH_PASSIVE = re.compile(
+    rf"(?P<np>\b(?:[A-Z][\w'’-]*|[a-z]+)(?:\s+[\w'’-]+){{0,4}}),?\s+(?P<that>)(?:which|that)\s+(?P<aux>was|were)\s+{_ADV}"
+    rf"(?:(?P<first>[a-z]+(?:ed|en)|read)\b[^;:]{{0,40}}?\band\s+{_ADV})??(?P<verb>{PASSIVE_VERBS})\b"
+)
+
+
 def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
-    m = _PASSIVE.search(sentence)
-    if m and (not _passive_decides(m, sentence) or _to_another_body(sentence[m.end("verb") :], setting)):
-        m = None
+    m = next(
+        (
+            found
+            for pattern in (_PASSIVE, _WHICH_PASSIVE)
+            if (found := pattern.search(sentence))
+            and _passive_decides(found, sentence)
+            and not _to_another_body(sentence[found.end("verb") :], setting)
+        ),
+        None,
+    )
     if m is None:
         agent = _BY_THE_MEETING.search(sentence)
         if (
@@ -531,7 +549,9 @@ def _that_body(sentence: str, setting: Setting) -> Hit | None:
 # --------------------------------------------------------------------- proposed_seconded
 
 # In English or Welsh ("cynigiwyd gan y Cyng. P. Harries, eiliwyd gan y Cyng. O. Williams").
-_PROPOSE = r"(?:(?:propos|mov)(?:ed|er|al)|cynigiwyd)"
+# A nomination seconded is a proposal too ("David Llewellyn was nominated and seconded as
+# Chairman", Norfolk parish minutes, 2019).
+_PROPOSE = r"(?:(?:propos|mov)(?:ed|er|al)|nominated|cynigiwyd)"
 _SECOND = r"(?:second(?:ed|er)|eiliwyd)"
 _PROPOSED = re.compile(
     rf"\b{_PROPOSE}\b[^;]{{0,200}}?\b{_SECOND}\b|\b{_SECOND}\b[^;]{{0,200}}?\b{_PROPOSE}\b", re.I
@@ -540,6 +560,8 @@ _PROPOSED = re.compile(
 
 _OWN_FATE = re.compile(
     r"\b(?:agreed|resolved|carried|approved|passed|unanimous(?:ly)?|lost|fell|defeated|in\s+favour|by\s+all|"
+    # An election settled: "... and with no further nominations duly accepted the role".
+    r"(?:duly\s+)?(?:elected|appointed|accepted)|no\s+(?:other|further)\s+nominations|"
     r"pawb\s+yn\s+gyt[uû]n|yn\s+unfrydol|cytunwyd)\b",
     re.I,
 )
@@ -641,6 +663,9 @@ _PLANNING = re.compile(
     # application ("DM/2022/01385 – conversion of a barn. Approval recommended.", "Query the
     # parking but otherwise approval recommended.").
     r"|(?:^[\W\d]*|[,;]\s*|\b(?:and|but)\s+)(?:otherwise\s+)?(?P<verb3>(?:approval|refusal)\s+(?:is\s+|was\s+)?recommended)\b"
+    # "Both applications to be recommended for approval." (Norfolk parish minutes, 2006).
+    r"|\b(?:applications?|plans?|proposals?)\b[^.;]{0,40}?\b(?:to\s+be|be|were|was|are|is)\s+"
+    r"(?P<verb5>recommended\s+for\s+(?:approval|refusal))"
     # "... and there were no objections from the Council." (none from residents is not one).
     r"|(?:^[\W\d]*|[,;]\s*|\band\s+)(?P<verb4>there\s+(?:were|was)\s+no\s+(?:objections?|observations?))"
     r"(?=(?:\s+(?:from|by)\s+(?:the\s+)?(?:(?:parish|town|community)\s+)?(?:council|councillors|cllrs|members|meeting)\b"
@@ -651,10 +676,22 @@ _PLANNING = re.compile(
 
 # A council's response after the application it answers, at the end of the line:
 # "21/01234/F – 5 High Street, rear extension – No objection", "... – Support", "... – Object".
-_PLANNING_RESPONSE = re.compile(
-    r"(?:\s[–—-]|:)\s*(?P<verb>support(?:ed)?|object(?:ion|ed|s)?|no\s+(?:objections?|comments?|observations?))"
-    r"\s*[.!]?\s*$",
-    re.I,
+_RESPONSE_WORDS = (
+    r"(?P<verb>support(?:ed)?|object(?:ion|ed|s)?"
+    r"|no\s+(?:objections?|comments?|observations?)(?:\s+(?:made|raised))?)"
+)
+_PLANNING_RESPONSE = re.compile(rf"(?:\s[–—-]|:)\s*{_RESPONSE_WORDS}\s*[.!]?\s*$", re.I)
+# The response straight after the application's reference, where the line that held the
+# reference ran on into it: "Extension to dwelling at Ivy Farm, Wretton Road 09/01677/F No
+# comment made" (Norfolk parish minutes, 2009-2011).
+_AFTER_REFERENCE = re.compile(
+    rf"\b(?:[A-Z]{{1,4}}/)?\d{{2,4}}/\d{{2,6}}(?:/[A-Z]{{1,4}})?\s+{_RESPONSE_WORDS}\s*[.!]?\s*$", re.I
+)
+# The response alone on its line, under the paragraph that named the application (see
+# `decisions._hit_in`): "Support", "Object", "No objections".
+BARE_RESPONSE = re.compile(rf"^[\W]*{_RESPONSE_WORDS}\s*[.!]?\s*$", re.I)
+APPLICATION_MENTIONED = re.compile(
+    r"\b(?:[A-Z]{1,4}/)?\d{2,4}/\d{2,6}(?:/[A-Z]{1,4})?\b|\b(?:planning\s+)?application\b", re.I
 )
 
 
@@ -673,6 +710,11 @@ def _planning(sentence: str, setting: Setting) -> Hit | None:
         verb = labelled.group("verb")
         return Hit("planning", _decision_start(sentence, 0), labelled.end("verb"), verb, default="other")
     m = _PLANNING.search(sentence)
+    if not m and not _APPLICATION_REF.match(sentence):
+        after = _AFTER_REFERENCE.search(sentence)
+        if after:
+            verb = after.group("verb")
+            return Hit("planning", _decision_start(sentence, 0), after.end("verb"), verb, default="other")
     if not m and _APPLICATION_REF.match(sentence):
         response = _PLANNING_RESPONSE.search(sentence)
         if response:
@@ -680,7 +722,7 @@ def _planning(sentence: str, setting: Setting) -> Hit | None:
             return Hit("planning", _decision_start(sentence, 0), response.end("verb"), verb, default="other")
     if not m:
         return None
-    group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
+    group = next(g for g in ("verb", "verb2", "verb3", "verb4", "verb5") if m.group(g))
     return Hit("planning", _decision_start(sentence, 0), m.end(group), m.group(group), default="other")
 
 
@@ -772,8 +814,10 @@ def _bare_passive(sentence: str, setting: Setting) -> Hit | None:
 _DEFERRAL = re.compile(
     r"\b(?P<verb>[Dd]ecision)\s+(?:on\s+[^.;]{0,40}?\s+)?(?:is\s+|was\s+)?(?:to|will|would|can|could)\s+be\s+"
     r"(?:made|taken|reached)\s+(?:once|when|after|until|at\s+(?:the|a)\b)"
-    r"|\b(?:will|to|would)\s+be\s+(?P<verb2>discussed|considered|reconsidered|decided|reviewed|revisited|brought\s+back)"
-    r"\b[^.;]{0,20}?\b(?:at|to)\s+(?:the|a|an)\s+(?:next|future|forthcoming|later|subsequent|further)\b"
+    r"|\b(?:will|to|would)\s+be\s+(?P<verb2>discussed|considered|reconsidered|decided|reviewed|revisited|brought\s+back"
+    r"|presented|tabled|brought)"
+    r"\b[^.;]{0,20}?\b(?:at|to)\s+(?:the|a|an)\s+(?:next|future|forthcoming|later|subsequent|further|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
     r"[^.;]{0,30}?\b[Mm]eeting\b(?!\s+of\b)"
     r"|^[\W\d]*(?:[a-z]{1,5}\)\s*)?(?P<verb3>[Rr]e-?agenda(?:'?d|ed)?)\b"
     # An item held over: "This item will be carried forward to the next meeting", "To be

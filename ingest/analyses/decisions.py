@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.analyses.deciding import BODY_VERBS, outcome_of
-from ingest.analyses.decision_forms import Hit, Setting, find_form
+from ingest.analyses.decision_forms import APPLICATION_MENTIONED, BARE_RESPONSE, Hit, Setting, find_form
 from ingest.analyses.outcomes import classify_outcome
 from ingest.analyses.passages import STOP, Paragraph, page_of, paragraphs, sentences
 from ingest.analyses.votes import TALLY_LINE, Votes, read_votes, vote_segments
@@ -104,6 +104,11 @@ class _Found:
 def _hit_in(paras: list[Paragraph], index: int, offset: int, setting: Setting) -> _Found | None:
     """The first decision in paragraph `index` at or after sentence offset `offset`."""
     para = paras[index]
+    bare = BARE_RESPONSE.match(para.body)
+    if bare and offset == 0 and index > 0 and APPLICATION_MENTIONED.search(paras[index - 1].text):
+        # "Support" alone under the application it answers (Norfolk parish minutes, 2011).
+        hit = Hit("planning", 0, bare.end("verb"), bare.group("verb"), default="other")
+        return _Found(index, 0, para.body, hit)
     for start, sentence in sentences(para.body):
         if start < offset:
             continue

@@ -72,6 +72,20 @@ def decided(text: str, body: str | None = BODY) -> list[str]:
         ("Comments: No objections", "other"),
         ("Recommendation: Approve", "other"),
         ("The application was considered; Councillors had no objections.", "other"),
+        ("Extension to dwelling at Ivy Farm, Church Road 09/01677/F No comment made", "other"),
+        ("Both applications to be recommended for approval.", "other"),
+        # An election by nomination; a relative clause's passive; a meeting named by its month.
+        (
+            "Ann Lee was nominated and seconded as Chairman and with no further nominations duly"
+            " accepted the role.",
+            "approved",
+        ),
+        (
+            "Councillors were presented with a copy of the Annual Governance Statement which was"
+            " considered and approved.",
+            "approved",
+        ),
+        ("A draft budget will be presented at the December meeting when the precept is decided.", "deferred"),
     ],
 )
 def test_a_decision_in_general_wording_is_found(text: str, outcome: str) -> None:
@@ -90,6 +104,8 @@ def test_a_decision_in_general_wording_is_found(text: str, outcome: str) -> None
         "It was reported that the grant had been approved.",
         "A decision was made by Highways in 2023.",
         "Council Approved Contractors List",
+        "This matter has arisen previously and it was decided the box should be adopted.",
+        "Ann Lee was nominated for the county's volunteer award.",
     ],
 )
 def test_the_same_words_where_the_meeting_decides_nothing(text: str) -> None:
@@ -114,6 +130,14 @@ def test_votes_in_their_printed_forms(text: str, votes: tuple[object, ...]) -> N
     found = read_votes(text)
     assert found is not None
     assert (*found.counts, found.result) == votes
+
+
+def test_a_response_alone_on_its_line_answers_the_application_above_it() -> None:
+    text = "Proposal: Erection of two sheds\nLocation: Manor Farm, Church Road 11/00141/FM\nSupport\n"
+    (block,) = find_decision_blocks(text, BODY)
+    assert block.text.endswith("11/00141/FM Support") or block.text == "Support"
+    assert classify_outcome(block.text, block.trigger_end, block.default) == "other"
+    assert find_decision_blocks("Funding for the youth club\nSupport\n", BODY) == []
 
 
 def test_a_tally_one_count_to_a_line_is_the_fate_of_the_proposal_before_it() -> None:
