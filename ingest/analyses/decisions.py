@@ -107,8 +107,8 @@ def _hit_in(paras: list[Paragraph], index: int, offset: int, setting: Setting) -
     bare = BARE_RESPONSE.match(para.body)
     if bare and offset == 0 and index > 0 and APPLICATION_MENTIONED.search(paras[index - 1].text):
         # "Support" alone under the application it answers (Norfolk parish minutes, 2011).
-        hit = Hit("planning", 0, bare.end("verb"), bare.group("verb"), default="other")
-        return _Found(index, 0, para.body, hit)
+        response = Hit("planning", 0, bare.end("verb"), bare.group("verb"), default="other")
+        return _Found(index, 0, para.body, response)
     for start, sentence in sentences(para.body):
         if start < offset:
             continue

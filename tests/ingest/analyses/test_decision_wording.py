@@ -136,7 +136,7 @@ def test_a_response_alone_on_its_line_answers_the_application_above_it() -> None
     text = "Proposal: Erection of two sheds\nLocation: Manor Farm, Church Road 11/00141/FM\nSupport\n"
     (block,) = find_decision_blocks(text, BODY)
     assert block.text.endswith("11/00141/FM Support") or block.text == "Support"
-    assert classify_outcome(block.text, block.trigger_end, block.default) == "other"
+    assert classify_outcome(block.text, block.trigger_end, block.default) == "endorsed"
     assert find_decision_blocks("Funding for the youth club\nSupport\n", BODY) == []
 
 
