@@ -258,6 +258,27 @@ def test_a_markdown_paper_from_a_web_site_reads_like_its_text(tmp_path: Path) ->
     assert [(i.number, i.title) for i in doc.agenda_items] == [("1", "Apologies"), ("2", "Planning")]
 
 
+def test_headings_in_bold_italics_are_items_like_the_plain_bold_ones(tmp_path: Path) -> None:
+    # A word processor's Markdown export sets some headings "**Correspondence**" and others
+    # "**_Planning – Cllr Agate_**": the emphasis is not part of the title and hides no heading.
+    text = (
+        "**Ashwell Parish Council Meeting, 24th July 2014 – Village Hall**\n\n"
+        "1              **Apologies**\n\nCllr Hart sent apologies.\n\n"
+        "2              **Declarations of Interest**\n\nNone were made.\n\n"
+        "3              **_Financial Report – Cllr Agate_**\n\nThe accounts were presented and agreed.\n\n"
+        "4              **Correspondence**\n\nA letter from the school was noted.\n\n"
+        "5              **_Planning – Cllr Agate_**\n\nNo observations were made on 14/00539/F.\n"
+    )
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [(i.number, i.title) for i in doc.agenda_items] == [
+        ("1", "Apologies"),
+        ("2", "Declarations of Interest"),
+        ("3", "Financial Report – Cllr Agate"),
+        ("4", "Correspondence"),
+        ("5", "Planning – Cllr Agate"),
+    ]
+
+
 TEMPLATES = {
     "county-cabinet-minutes": COUNTY_CABINET_MINUTES,
     "supplement-pack": SUPPLEMENT_PACK,
