@@ -178,6 +178,12 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
             title = lines[index + 1].text
         head = run_in_title(title)
         weight = _heading_weight(line, head) if head else _heading_weight(line, title)
+        if weight <= 0 and not head and _run_on_minute(title):
+            # The whole minute on its heading's line, its title not set apart ("9. Accounts were
+            # presented and accepted for payment. Cheques ...", "11. School Lane car park update
+            # a. The original Planning Application ..."): a weak candidate, taken where it
+            # continues its scheme's run (Norfolk parish minutes kept as one paragraph a line).
+            weight, head = RUN_ON_WEIGHT, _lead_words(title)
         title = head or title
         if match["label"].startswith("0"):
             weight -= 0.5  # "01 Maria Garbutt": a zero-padded reference number in a list
@@ -215,7 +221,13 @@ def run_in_title(text: str) -> str | None:
         return text[: separator.start()].strip(" *")
     words = text.split()
     capitals = 0
-    while capitals < len(words) and (_is_capitals(words[capitals]) or words[capitals] in "&-–"):
+    while capitals < len(words) and (
+        _is_capitals(words[capitals])
+        or words[capitals] in "&-–"
+        # "PUBLIC FORUM (15 MINUTES) The Parish Council was welcomed ...": a figure or a
+        # bracket inside a heading in capitals.
+        or (capitals > 0 and not any(c.isalpha() for c in words[capitals]) and capitals + 1 < len(words))
+    ):
         capitals += 1
     if (
         capitals >= 1
@@ -256,6 +268,25 @@ def _is_sentence(text: str) -> bool:
     Leavers", "closure report")."""
     text = text.strip()
     return bool(text) and (text.endswith(".") or ". " in text or len(text.split()) >= 6)
+
+
+# The weight of a minute run on after its number with no title set apart: less than any
+# heading's, so it never outweighs one, but enough to carry a chain through it.
+RUN_ON_WEIGHT = 0.3
+_RUN_ON_TITLE_WORDS = 8
+
+
+def _run_on_minute(title: str) -> bool:
+    """A numbered line too long to be a heading that opens as a heading would (a capital or a
+    figure) and is no date or measure."""
+    return len(title) > 160 and (title[0].isupper() or title[0].isdigit()) and not _NOT_A_TITLE.match(title)
+
+
+def _lead_words(text: str) -> str:
+    """A run-on minute's title: its first sentence or clause, at most `_RUN_ON_TITLE_WORDS`."""
+    first = re.split(r"(?<=[.;:!?])\s|\s[–—-]\s|\s•\s", text, maxsplit=1)[0]
+    words = first.split()[:_RUN_ON_TITLE_WORDS]
+    return " ".join(words).rstrip(".,;:")
 
 
 def _heading_weight(line: Line, title: str) -> float:

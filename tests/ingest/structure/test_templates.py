@@ -279,6 +279,28 @@ def test_headings_in_bold_italics_are_items_like_the_plain_bold_ones(tmp_path: P
     ]
 
 
+def test_a_minute_run_on_after_its_number_is_an_item_where_it_continues_the_run(tmp_path: Path) -> None:
+    # Minutes kept one paragraph a line: some minutes set their title apart, others run the
+    # whole minute on after the number, and one heading in capitals holds a bracketed figure.
+    long = " The clerk read out the schedule and members asked about two of the invoices at length."
+    text = (
+        "Ashwell Parish Council\n\nMinutes of the meeting held on Monday 13 May 2019 in the Village Hall\n\n"
+        "1\\. Apologies for Absence: received from Cllr Mack.\n\n"
+        "2\\. PUBLIC FORUM (15 MINUTES) The Parish Council was thanked for the defibrillator.\n\n"
+        f"3\\. Accounts were presented and accepted for payment.{long}{long}\n\n"
+        "4\\. 2018 Annual Governance Statement Councillors were given a copy, which was approved.\n\n"
+        f"5\\. School Lane car park update a. The planning application has been revised.{long}{long}\n\n"
+        "6\\. Planning Applications: none were received for consultation.\n"
+    )
+    doc = paper(tmp_path, text, "minutes.md")
+    items = [(i.number, i.title) for i in doc.agenda_items]
+    assert [number for number, _ in items] == ["1", "2", "3", "4", "5", "6"]
+    assert items[1][1] == "PUBLIC FORUM (15 MINUTES)"
+    assert items[2][1] == "Accounts were presented and accepted for payment"
+    # A numbered sentence inside a minute is still no item of its own.
+    assert all(len(title) <= 80 for _, title in items)
+
+
 TEMPLATES = {
     "county-cabinet-minutes": COUNTY_CABINET_MINUTES,
     "supplement-pack": SUPPLEMENT_PACK,
