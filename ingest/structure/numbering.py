@@ -35,7 +35,9 @@ _LABEL = re.compile(
     r"(?P<label>\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?(?![\d/])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
     # A word processor's "1.Attendance" (no space after the point) when a capital word follows.
-    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z])))(?P<title>.*)$",
+    # So may a slashed minute number ("15/09/1Public Forum –").
+    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
+    r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
 )
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
@@ -117,6 +119,10 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
     if not match:
         return None
     head, last, suffix = match.groups()
+    if "/" in head:
+        # A slashed number's separators are one: "15/09.12" among "15/09/11" and "15/09/13" is
+        # a slip of the key (Norfolk parish minutes, 2015), counted with its neighbours.
+        head = head.replace(".", "/")
     shape = re.sub(r"\d+", "n", head) + "n" + ("a" if suffix else "")
     # "7a" follows "7" in the same scheme: count it between 7 and 8.
     value = int(last) * 10 + (ord(suffix.lower()) - ord("a") + 1 if suffix else 0)
@@ -277,9 +283,15 @@ _RUN_ON_TITLE_WORDS = 8
 
 
 def _run_on_minute(title: str) -> bool:
-    """A numbered line too long to be a heading that opens as a heading would (a capital or a
-    figure) and is no date or measure."""
-    return len(title) > 160 and (title[0].isupper() or title[0].isdigit()) and not _NOT_A_TITLE.match(title)
+    """A numbered line too long to read as a heading (a sentence: "3382. Public Session (15
+    mins) to receive & consider any matters raised by members of the public.") that opens as a
+    heading would (a capital or a figure), ends no list limb and is no date or measure."""
+    return (
+        len(title) > 60
+        and (title[0].isupper() or title[0].isdigit())
+        and not title.rstrip().endswith((",", ";"))
+        and not _NOT_A_TITLE.match(title)
+    )
 
 
 def _lead_words(text: str) -> str:
@@ -416,7 +428,31 @@ def numbering_runs(lines: list[Line]) -> list[Chain]:
                 runs.insert(gap, chain)
                 found_one = True
                 break
-    return runs
+    return _rejoined(runs, lines)
+
+
+def _rejoined(runs: list[Chain], lines: list[Line]) -> list[Chain]:
+    """Neighbouring runs whose numbers go on rather than back are one run, its gaps filled: the
+    best chain may jump from a meeting's first item to the next meeting's first ("1." of the
+    annual meeting, then "1." of the ordinary meeting), leaving the rest of the first meeting
+    to be found as a run of its own after the cut (Govan's October 2025 minutes, whose "2."
+    sits on the line after "1." as a list row would)."""
+    joined: list[Chain] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and _bare(last.scheme) == _bare(run.scheme)
+            and last.members[-1].head == run.members[0].head
+            and last.members[-1].value < run.members[0].value
+        ):
+            joined[-1] = Chain(last.scheme, last.members + run.members, last.score + run.score)
+        else:
+            joined.append(run)
+    if len(joined) == len(runs):
+        return runs
+    found = candidates(lines)
+    return [_fill_gaps(run, found) if len(run.members) > 1 else run for run in joined]
 
 
 def _strength(chain: Chain) -> float:

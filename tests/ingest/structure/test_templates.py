@@ -301,6 +301,41 @@ def test_a_minute_run_on_after_its_number_is_an_item_where_it_continues_the_run(
     assert all(len(title) <= 80 for _, title in items)
 
 
+def test_a_slashed_minute_number_keyed_with_a_point_or_run_into_its_title_stays_in_its_run(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Ashwell Parish Council\n\nMinutes of the meeting held on Tuesday 1 September 2015 in the Hall\n\n"
+        "15/09/1Public Forum – No members of the public were present.\n\n"
+        "15/09/2 Apologies – Cllr Hart sent apologies.\n\n"
+        "15/09/3 Minutes – The minutes of the last meeting were approved.\n\n"
+        "15/09.4 Parish Matters – The bus shelter has been repaired.\n\n"
+        "15/09/5 Items for next meeting – Footpaths.\n"
+    )
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [i.number for i in doc.agenda_items] == ["15/09/1", "15/09/2", "15/09/3", "15/09.4", "15/09/5"]
+
+
+def test_an_annual_meeting_then_an_ordinary_one_keep_every_item_of_both(tmp_path: Path) -> None:
+    # The first meeting's first two headings sit on consecutive lines as a list's rows would.
+    first = [
+        "Attendance and apologies: recorded above",
+        "Minutes of the 2024 AGM",
+        "Report from the outgoing Chair",
+        "Report from the outgoing Treasurer",
+        "Election of office bearers",
+    ]
+    second = ["Fire Station", "Active Travel", "Footbridge", "Bus Franchising", "Waste and Cleansing"]
+    body = "The meeting heard a short report and thanked the speaker for it.\n\n"
+    text = "Ashwell Community Council\n\nMinutes of the Annual General Meeting, Monday 6 October 2025\n\n"
+    text += f"1\\.**{first[0]}**\n2\\.**{first[1]}**\n{body}"
+    text += "".join(f"**{k}\\. {title}**\n{body}" for k, title in enumerate(first[2:], start=3))
+    text += "**General Meeting**\n\n"
+    text += "".join(f"**{k}\\. {title}**\n{body}" for k, title in enumerate(second, start=1))
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [i.number for i in doc.agenda_items] == ["1", "2", "3", "4", "5", "1", "2", "3", "4", "5"]
+
+
 TEMPLATES = {
     "county-cabinet-minutes": COUNTY_CABINET_MINUTES,
     "supplement-pack": SUPPLEMENT_PACK,
