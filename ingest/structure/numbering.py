@@ -40,6 +40,13 @@ _LABEL = re.compile(
     r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
 )
+# A line that opens with an item's number, as the heading block's readers (meeting date, body)
+# need to know it, without the chain: "7 Planning", "7a) Planning", "Item 7 Planning", "2710.
+# Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
+# year opening a line ("2024 Annual Meeting") is not one.
+ITEM_LINE = re.compile(
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?[.)]?\s+\S", re.IGNORECASE
+)
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
 # Dates, measures and figures that look like numbered headings: "12 September 2024 at
 # 5.00 pm", "20 mph", "3 4 5" (a row of figures). Units are lower case ("20 minutes"), unlike
