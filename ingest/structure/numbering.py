@@ -79,6 +79,45 @@ class Candidate:
     list_row: bool = False
 
 
+# A running minute number of the year ("70/17", "114/20") after a sentence's end inside a line,
+# then a capitalised title: where a paper kept several minutes in one paragraph ("70/17
+# Apologies for absence Apologies had been received ... 71/17 Declaration of Interest ...").
+_RUN_IN_NUMBER = re.compile(r"(?<=[.!?:”\"’)])\s+(?P<label>(?P<n>\d{1,4})/(?P<year>\d{2}))\s+(?=[A-Z])")
+_LINE_NUMBER = re.compile(r"^(?P<n>\d{1,4})/(?P<year>\d{2})\b(?!/)")
+
+
+def split_run_in_numbers(lines: list[Line]) -> list[Line]:
+    """`lines` with a line broken before each running minute number it holds inside it, where
+    the paper numbers its minutes so ("N/YY" opening at least two lines) and the number falls
+    among the paper's own (not a reference to last year's minute, not beyond its last number
+    by more than a step). The paper's own numbers opening lines are left as they are."""
+    opening: dict[str, list[int]] = {}
+    for line in lines:
+        m = _LINE_NUMBER.match(line.text)
+        if m:
+            opening.setdefault(m["year"], []).append(int(m["n"]))
+    years = {year: (min(ns), max(ns)) for year, ns in opening.items() if len(ns) >= 2}
+    if not years:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        cuts = [
+            m.start("label")
+            for m in _RUN_IN_NUMBER.finditer(line.text)
+            if m["year"] in years
+            and years[m["year"]][0] - MAX_STEP <= int(m["n"]) <= years[m["year"]][1] + MAX_STEP
+            and int(m["n"]) not in opening[m["year"]]
+        ]
+        if not cuts:
+            out.append(line)
+            continue
+        for start, end in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
+            piece = line.text[start:end].strip()
+            if piece:
+                out.append(replace(line, text=piece))
+    return out
+
+
 def _roman(text: str) -> int | None:
     values = {"i": 1, "v": 5, "x": 10}
     total, previous = 0, 0

@@ -336,6 +336,22 @@ def test_an_annual_meeting_then_an_ordinary_one_keep_every_item_of_both(tmp_path
     assert [i.number for i in doc.agenda_items] == ["1", "2", "3", "4", "5", "1", "2", "3", "4", "5"]
 
 
+def test_minutes_kept_in_one_paragraph_are_split_at_their_running_numbers(tmp_path: Path) -> None:
+    text = (
+        "Ashwell Parish Council\n\nMinutes of the meeting held on Thursday 1 June 2017 in the Hall\n\n"
+        "70/17 Apologies for absence Apologies had been received from Cllr Hart. 71/17 Declaration of"
+        " Interest No declarations were made. 72/17 Minutes of the meeting held on 3 May 2017 The minutes"
+        " were approved as a true record, as agreed under minute 64/17 last month.\n\n"
+        "73/17 Clerk's Report The clerk reported on the audit. 74/17 Handyman's Report The benches were"
+        " painted.\n\n"
+        "75/17 Date of next meeting: 6 July 2017.\n"
+    )
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [i.number for i in doc.agenda_items] == ["70/17", "71/17", "72/17", "73/17", "74/17", "75/17"]
+    minutes = next(i for i in doc.agenda_items if i.number == "72/17")
+    assert "under minute 64/17 last month" in minutes.text  # a reference inside a minute stays
+
+
 TEMPLATES = {
     "county-cabinet-minutes": COUNTY_CABINET_MINUTES,
     "supplement-pack": SUPPLEMENT_PACK,
