@@ -495,10 +495,42 @@ def _rejoined(runs: list[Chain], lines: list[Line]) -> list[Chain]:
             joined[-1] = Chain(last.scheme, last.members + run.members, last.score + run.score)
         else:
             joined.append(run)
-    if len(joined) == len(runs):
-        return runs
     found = candidates(lines)
-    return [_fill_gaps(run, found) if len(run.members) > 1 else run for run in joined]
+    if len(joined) != len(runs):
+        joined = [_fill_gaps(run, found) if len(run.members) > 1 else run for run in joined]
+    return _with_item_taken_late(joined, found)
+
+
+def _with_item_taken_late(runs: list[Chain], found: list[Candidate]) -> list[Chain]:
+    """An item the meeting took out of order, minuted after the last item under its own number
+    ("9. Money Claim" after "25.", the minutes of item 8 saying it was "moved to end of meeting";
+    Norfolk parish minutes, 2018): a heading of the last run's scheme, set as strongly as its
+    weakest, whose number is one the run skipped."""
+    if not runs or len(runs[-1].members) < RUN_MINIMUM:
+        return runs
+    last = runs[-1]
+    members = last.members
+    shape, head = _bare(last.scheme), members[-1].head
+    printed = {m.value for run in runs for m in run.members}
+    weakest = min(m.weight for m in members)
+    late = [
+        cand
+        for cand in found
+        if cand.index > members[-1].index
+        and _bare(cand.scheme) == shape
+        and cand.head == head
+        and members[0].value < cand.value < members[-1].value
+        and cand.value not in printed
+        and cand.weight >= weakest
+        and not cand.list_row
+    ]
+    if not late:
+        return runs
+    taken = {c.index: c for c in late}  # one reading per line
+    return [
+        *runs[:-1],
+        Chain(last.scheme, members + tuple(sorted(taken.values(), key=lambda c: c.index)), last.score),
+    ]
 
 
 def _strength(chain: Chain) -> float:

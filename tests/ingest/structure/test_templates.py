@@ -352,6 +352,24 @@ def test_minutes_kept_in_one_paragraph_are_split_at_their_running_numbers(tmp_pa
     assert "under minute 64/17 last month" in minutes.text  # a reference inside a minute stays
 
 
+def test_an_item_taken_out_of_order_keeps_its_number_after_the_last_item(tmp_path: Path) -> None:
+    titles = {
+        1: "Apologies",
+        2: "Minutes of the last meeting",
+        3: "Correspondence",
+        5: "Finance",
+        6: "Planning",
+        7: "Highways",
+        4: "Money Claim",
+    }
+    body = "The item was discussed by the members present at some length.\n\n"
+    text = "Ashwell Parish Council\n\nMinutes of the meeting held on Tuesday 5 June 2018 in the Hall\n\n"
+    text += "".join(f"{k}\\. {title}\n\n{body}" for k, title in titles.items())
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [i.number for i in doc.agenda_items] == ["1", "2", "3", "5", "6", "7", "4"]
+    assert doc.agenda_items[-1].title == "Money Claim"
+
+
 TEMPLATES = {
     "county-cabinet-minutes": COUNTY_CABINET_MINUTES,
     "supplement-pack": SUPPLEMENT_PACK,
