@@ -55,7 +55,9 @@ _LABEL_FIRST = {
 # "(4 votes to 5)"; after a word of voting also "voted 5 to 2", "carried 6-1", "lost 3–4".
 _VOTES_TO = re.compile(
     r"\b(?P<for>\d{1,3})\s+votes?\s+to\s+(?P<against>\d{1,3})\b"
-    r"|\b(?P<fate>vot(?:ed|e|ing)|carried|lost|passed|defeated|rejected)\s+(?:by\s+)?(?P<for2>\d{1,3})\s*(?:to|-|–)\s*(?P<against2>\d{1,3})\b"
+    # "carried 5:2", "carried (5-2)".
+    r"|\b(?P<fate>vot(?:ed|e|ing)|carried|lost|passed|defeated|rejected)\s+(?:by\s+)?\(?(?P<for2>\d{1,3})\s*(?:to|-|–|:)\s*"
+    r"(?P<against2>\d{1,3})\b\)?"
     r"(?=\s*(?:[.,;:)]|$|votes?\b|in\s+favour\b|with\b|against\b))"
     # "By a vote of 6 to 2 the Council approved ...".
     r"|\bvote\s+of\s+(?P<for3>\d{1,3})\s*(?:to|-|–)\s*(?P<against3>\d{1,3})\b",
@@ -125,10 +127,15 @@ def _read_counts(text: str, tally: bool = False) -> dict[str, int]:
     if to:
         pair = next(to.group(f"for{k}", f"against{k}") for k in ("", "2", "3") if to.group(f"for{k}"))
         counts = {"for": int(pair[0]), "against": int(pair[1])}
+        # "... by 5 votes to 2 with 1 abstention".
+        abstained = _COUNT_FIRST["abstentions"].search(text) or _LABEL_FIRST["abstentions"].search(text)
+        if abstained:
+            counts["abstentions"] = _number(abstained.group("n"))
         if _LOST.search(text):
             # "defeated by 6 votes to 2", "lost 3-5": a pair of counts without labels puts the
             # winning side first or the motion's first; a lost motion had the fewer for it.
-            counts = {"for": min(counts.values()), "against": max(counts.values())}
+            fewer, more = sorted((counts["for"], counts["against"]))
+            counts["for"], counts["against"] = fewer, more
         return counts
     readings = []
     for table in (_COUNT_FIRST, _LABEL_FIRST):

@@ -124,6 +124,8 @@ def test_the_same_words_where_the_meeting_decides_nothing(text: str) -> None:
         ("Votes for: 6\nVotes against: 1\nAbstentions: 0", (6, 1, 0, "carried")),
         ("For: 5\nAgainst: 2\nAbstain: 1\nCarried.", (5, 2, 1, "carried")),
         ("In favour 3\nAgainst 5", (3, 5, None, "lost")),
+        ("The motion was carried 5:2.", (5, 2, None, "carried")),
+        ("Carried by 5 votes to 2 with 1 abstention.", (5, 2, 1, "carried")),
     ],
 )
 def test_votes_in_their_printed_forms(text: str, votes: tuple[object, ...]) -> None:
