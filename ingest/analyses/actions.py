@@ -212,6 +212,22 @@ def _column(para: Paragraph) -> list[_Found]:
     return found
 
 
+def _without_heading(sentence: str, item: Item) -> str:
+    """`sentence` without the item's own heading, in the agenda's words, that opens it ("15/09/13
+    Items for next meeting to be held on Tuesday 6th October", "23. To agree a list of items to
+    be undertaken by the Rangers"; Norfolk parish minutes, 2015-2020), where a heading with no
+    closing stop ran on into the minute's first sentence. The heading asks the meeting to act;
+    it records no promise. "" when the sentence is the heading and little more."""
+    rest = sentence
+    if item.number and rest.startswith(item.number):
+        rest = rest[len(item.number) :].lstrip(" .:-–)")
+    title = item.title.strip(" .:-–")
+    if len(title) < 12 or not rest.startswith(title):
+        return sentence
+    rest = rest[len(title) :].lstrip(" .:-–")
+    return rest if len(rest) > 12 else ""
+
+
 def _undertakings(item: Item, decided: list[_Found]) -> list[_Found]:
     found: list[_Found] = []
     paras = paragraphs(item.text)
@@ -221,7 +237,11 @@ def _undertakings(item: Item, decided: list[_Found]) -> list[_Found]:
         markers = _markers(para, preceding) + _column(para)
         found.extend(markers)
         for offset, sentence in sentences(para.body):
-            sentence = sentence.strip()
+            sentence = (
+                _without_heading(sentence.strip(), item) if index == 0 and offset == 0 else sentence.strip()
+            )
+            if not sentence:
+                continue
             if any(sentence in f.text or f.text in sentence for f in markers):
                 continue  # the marker's action already holds this sentence
             commitment = commitment_in(sentence)

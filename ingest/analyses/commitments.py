@@ -250,7 +250,25 @@ def _owner(agent: str, before: str = "") -> str | None:
     return agent
 
 
+# A person named without a title, opening the sentence: "Mark Pogmore will speak to the
+# owner", "FR will speak to Wendy Baines", "G. Clere volunteered to remove the play equipment"
+# (parish minutes name councillors by name or initials; Norfolk parishes, 2006-2014).
+# A full name (two words, or an initial and a surname) or initials in capitals: a single
+# capitalised word is as often a thing as a person ("Work will begin", "Highways will ...").
+_NOT_A_NAME = r"(?!(?:The|This|That|These|Those|There|It|A|An|Our|Any|All|Each|Some|Next|Further)\b)"
+_PERSON_OPENS = re.compile(
+    rf"^{_NOT_A_NAME}(?P<agent>(?:[A-Z]\.\s*)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?|[A-Z]{{2,3}})\s+"
+    rf"(?P<modal>will|would|is\s+to|agreed\s+to|offered\s+to|volunteered\s+to|undertook\s+to)\s+{_ADV}"
+    r"(?P<verb>[a-z][\w-]*)"
+)
+
+
 def _agent_future(sentence: str, in_decision: bool) -> Commitment | None:
+    person = _PERSON_OPENS.match(sentence)
+    if person and _is_deed_verb(person.group("verb")):
+        agent = person.group("agent")
+        if agent.isupper() or re.search(r"\s|\.", agent):
+            return Commitment("agent_future", agent)
     for m in _AGENT_FUTURE.finditer(sentence):
         verb = m.group("verb")
         if verb == "be":

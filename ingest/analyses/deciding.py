@@ -45,6 +45,12 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "postpone": (r"postpon(?:e|es|ed|ing)", "deferred"),
     "refuse": (r"refus(?:e|es|ed|ing)", "rejected"),
     "reject": (r"reject(?:s|ed|ing)?", "rejected"),
+    "decline": (r"declin(?:e|es|ed|ing)", "rejected"),
+    # Choosing among quotes or bidders: "The council chose the lowest quote", "Council
+    # selected Green Ltd", "the contract was awarded to Green Ltd".
+    "award": (r"award(?:s|ed|ing)?", "approved"),
+    "select": (r"select(?:s|ed|ing)?", "approved"),
+    "choose": (r"(?:chose|chooses|choosing)", "approved"),
     "lose": (r"lost", "rejected"),
     "fall": (r"fell", "rejected"),
     "defeat": (r"defeated", "rejected"),
@@ -71,17 +77,32 @@ def outcome_of(verb: str) -> str | None:
 BODY_VERBS = forms(
     "resolve", "agree", "decide", "determine", "approve", "adopt", "accept", "authorise",
     "ratify", "confirm", "elect", "appoint", "co-opt", "vote", "note", "endorse", "support",
-    "recommend", "defer", "postpone", "refuse", "reject",
+    "recommend", "defer", "postpone", "refuse", "reject", "decline", "award", "select", "choose",
 )  # fmt: skip
 # Members speak for the meeting only through its formal verbs: "Members supported the idea" is
 # debate, "Members agreed that ..." and "Councillors noted the dates ..." are decisions.
 # "Cllrs recommended refusal" is the meeting's response to a planning application.
-MEMBER_VERBS = forms("resolve", "agree", "decide", "vote", "approve", "note", "accept", "adopt", "recommend")
+# The formal verbs of electing, confirming, refusing and putting off are the meeting's too ("The
+# members refused the request", "Members deferred a decision until the quotes are in").
+MEMBER_VERBS = forms(
+    "resolve", "agree", "decide", "vote", "approve", "note", "accept", "adopt", "recommend", "ratify",
+    "authorise", "confirm", "elect", "appoint", "co-opt", "defer", "postpone", "refuse", "reject",
+    "decline", "award", "select", "choose",
+)  # fmt: skip
+
+
+def shouted(alternation: str) -> str:
+    """The same verbs in capitals ("The Council NOTED the report", "Members AGREED"): minutes
+    print the deciding word in capitals after any subject, not only RESOLVED. `alternation` is
+    one of `forms`' (letters, groups and "?", no escapes, so upper case changes only letters)."""
+    return alternation.upper()
+
+
 # The passive of a decided thing: "The minutes ... were confirmed as a true copy", "Cheques in
 # payment of the following invoices were signed", "An online payment was authorised".
 PASSIVE_VERBS = (
     forms("approve", "agree", "adopt", "accept", "authorise", "ratify", "elect", "appoint", "co-opt",
-          "carry", "endorse", "support", "defer", "postpone", "refuse", "reject")
+          "carry", "endorse", "support", "defer", "postpone", "refuse", "reject", "decline", "select")
     + r"|confirmed(?=\s+as\b)|signed|granted|passed(?!\s+(?:on|to|through|back)\b)"
     # Re-elected, re-appointed: "Cllr Holt was re-elected as Chairman".
     + r"|re-?(?:elected|appointed|adopted)"
@@ -89,7 +110,9 @@ PASSIVE_VERBS = (
     # "given" only with such a subject).
     + r"|given"
     # A sum fixed: "The precept for 2019/20 was set at £10,000".
-    + r"|set(?=\s+at\s+£)"
+    + r"|set(?=\s+(?:at\s+£|for\s+(?:the\s+(?:year|financial\s+year)\s+)?\d{4}))"
+    # A contract let: "the contract was awarded to Green Ltd".
+    + r"|awarded(?=\s+to\b)"
     # A result declared: "were declared elected", "The new membership ... was then declared as:"
     # (an interest "declared" is not a decision).
     + r"|declared(?=\s+(?:duly\s+)?(?:elected|appointed|carried|lost|as\b))"
@@ -118,7 +141,10 @@ BODY_SUBJECT = (
     r"(?:\s+(?:for|of)\s+[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,5}?)?"
     # Minutes that write the body in lower case: "the parish council resolved to ...".
     r"|(?:The|the)\s+(?:(?:parish|town|community|county|district|city|borough|full)\s+)?"
-    r"(?:council|committee|sub-committee|panel|board|meeting))"
+    r"(?:council|committee|sub-committee|panel|board|meeting)"
+    # The council by its initials, as its own minutes write it: "The PC agreed to fund ...",
+    # "TC resolved to ..." (`named_body_matches` reads them against the paper's body).
+    r"|(?:(?:The|the)\s+)?(?:PC|TC|CC)(?=\s))"
 )
 # Councillors as minutes abbreviate them ("Cllrs agreed to look at the matter", Welsh and
 # English community councils alike).
@@ -128,7 +154,11 @@ MEMBERS = (
     r"|(?:All|all|Those|those)\s+(?:members\s+|councillors\s+|those\s+)?present"
     # "All Cllrs agreed to ...", "All Councillors present agreed."
     rf"|(?:All|all)\s+(?:the\s+)?{_MEMBER_NOUN}(?:\s+present)?"
+    # "A majority voted in favour", "The majority of Councillors agreed to ..."
+    rf"|(?:A|a|The|the)\s+majority(?:\s+of\s+(?:the\s+)?(?:{_MEMBER_NOUN}|those\s+present))?"
     r"|(?:The|the)\s+meeting"
+    # Minutes in the first person plural (community councils': "We agreed to write to ...").
+    r"|We|we"
     # "All agreed." and "All in favour" are the members deciding together.
     r"|All|all"
 )
@@ -144,8 +174,14 @@ _GENERIC = {
 _ALWAYS_SELF = {"committee", "meeting"}
 
 
+# A council's initials stand for its kind: "PC" is the parish council, "CC" the community
+# council (never the county council: a county's minutes do not call themselves "CC").
+_INITIALS = {"pc": ("parish", "council"), "tc": ("town", "council"), "cc": ("community", "council")}
+
+
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.casefold().replace("&", " and ").replace("’", "'")))
+    words = re.findall(r"[a-z0-9]+", text.casefold().replace("&", " and ").replace("’", "'"))
+    return {expanded for word in words for expanded in _INITIALS.get(word, (word,))}
 
 
 def named_body_matches(subject: str, body: str | None) -> bool:
@@ -186,7 +222,9 @@ NOTED_RECEIPT = re.compile(r"^\s*that\s+the\s+following\b[^;]{0,80}\b(?:received
 OWN_AGENT = re.compile(
     r"^\s*by\s+(?:the\s+)?(?:(?:parish|town|community|full)\s+)?(?:meeting|committee|council|panel|board|"
     r"cabinet|members|councillors|cllrs|all|(?:a\s+)?resolution|"
-    r"those\s+present|a\s+majority|majority|chair(?:man|person)?|mayor|show\s+of\s+hands|\d+\s+votes?)\b",
+    r"those\s+present|a\s+majority|majority|chair(?:man|person)?|mayor|show\s+of\s+hands|\d+\s+votes?|"
+    # Cheques signed by the councillors the meeting names to sign: "signed by two signatories".
+    r"(?:two|2|both|the)\s+(?:authorised\s+)?signatories)\b",
     re.I,
 )
 ELSEWHERE = re.compile(

@@ -55,6 +55,7 @@ from ingest.analyses.deciding import (
     forms,
     named_body_matches,
     outcome_of,
+    shouted,
 )
 from ingest.analyses.votes import read_votes
 
@@ -107,6 +108,8 @@ _OPENER = (
     r"[^;:]{0,80}?,\s*)?"
 )
 _ADV = rf"(?:{ADVERBS}\s+)*"
+# A frame verb capitalised for emphasis governs its clause: "The Council Resolved to accept".
+_TITLED = r"(?:Resolved|Agreed|Decided)(?=\s+(?:to|that)\b|\s*:)"
 
 
 # ------------------------------------------------------------------------------- shouted
@@ -135,13 +138,15 @@ _REF = r"\(?\d{1,4}(?:[/.]\d{1,4})+[a-z]?\)?"
 # Approved & signed as correct.", "To confirm the allowances: £156 per councillor: Agreed that
 # this be paid." (the item's title, its particulars and its decision on one line).
 _RUN_IN = r"(?P<runin>[^.;!?|]{3,160}?:-?\s+)?"
+# A label may name whose decision it is: "Council Decision:", "Committee Resolution –".
+_OWNER = r"(?P<owner>(?:Council|Committee|Meeting|Board|Panel|Cabinet)(?:['’]s)?\s+)?"
 _HEADLINE = re.compile(
-    rf"^{_LEAD}{_RUN_IN}(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?P<verb>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|NOTED|Noted|APPROVED|Approved|"
+    rf"^{_LEAD}{_RUN_IN}{_OWNER}(?:(?:Unanimously|UNANIMOUSLY)\s+)?(?P<verb>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|NOTED|Noted|APPROVED|Approved|"
     r"CARRIED|Carried|LOST|Lost|DEFERRED|Deferred|REFUSED|Refused|ENDORSED|Endorsed|ACCEPTED|Accepted|"
     r"ADOPTED|Adopted|RATIFIED|Ratified|DECISION|Decision|RESOLUTION|Resolution)\b"
     r"(?P<after>\s*(?:\(?\s*(?:unanimously|UNANIMOUSLY|nem\.?\s*con\.?)\s*\)?)?\s*"
     r"(?:[:;.,–—-]|\(|\bthat\b|\bto\b|$)|\s+(?:the|a|an|this|these|all|each|its|their)\b"
-    rf"|\s+(?P<ref>{_REF})(?=\s|$)|\s+(?:&|(?:and|as|for|by|subject|unanimously)\b))"
+    rf"|\s+(?P<ref>{_REF})(?=\s|$|\s*[:.–—-])|\s+(?:&|(?:and|as|for|by|subject|unanimously)\b))"
 )
 _LABEL_ONLY = {"decision", "resolution"}
 _STANDALONE = {"carried", "lost"}
@@ -153,8 +158,14 @@ def _headline(sentence: str, setting: Setting) -> Hit | None:
         return None
     verb, after = m.group("verb"), m.group("after").strip()
     word = verb.lower()
-    if word in _LABEL_ONLY and not after.startswith((":", "–", "—", "-")):
+    # "RESOLUTION 23/45: to accept ..." heads one by its reference.
+    labelled = after.startswith((":", "–", "—", "-")) or (
+        bool(m.group("ref")) and re.match(r"\s*[:.–—-]", sentence[m.end() :]) is not None
+    )
+    if word in _LABEL_ONLY and not labelled:
         return None  # "Resolution 5 was carried" names a resolution; "Resolution:" heads one
+    if m.group("owner") and not (word in _LABEL_ONLY and labelled):
+        return None  # "Council Approved Payments" is a title; "Council Decision:" heads one
     if word in _STANDALONE and re.match(r"(?:the|a|an|this|these|all|each|its|their)\b", after):
         return None  # "Lost property ..." is not a vote
     rest = sentence[m.end("verb") :]
@@ -178,9 +189,14 @@ def _headline(sentence: str, setting: Setting) -> Hit | None:
 
 # ---------------------------------------------------------------------------- impersonal
 
+# "It was resolved by a majority to accept ..." reads its agent from `rest`; "It was carried
+# that the Clerk write to the MP" is a motion's fate in the impersonal; minutes in the present
+# write "It is agreed that ...".
 _IMPERSONAL = re.compile(
-    rf"\b[Ii]t\s+was\s+{_ADV}(?P<verb>{forms('resolve', 'agree', 'decide', 'determine', 'approve')})\b"
-    r"(?P<rest>[^;]{0,12})"
+    rf"(?:\b[Ii]t\s+was\s+{_ADV}(?P<verb>{forms('resolve', 'agree', 'decide', 'determine', 'approve')}"
+    rf"|{_TITLED}|carried(?=\s+(?:that|unanimously)\b))\b"
+    rf"|\b[Ii]t\s+is\s+{_ADV}(?P<verb2>agreed|resolved|decided)(?=\s+(?:that|to)\b))"
+    r"(?P<rest>[^;]{0,40})"
 )
 _COORDINATED = re.compile(
     rf"\b[Ii]t\s+was\b[^;]{{0,240}}?\band\s+{_ADV}(?P<verb>agreed|resolved|decided)\s+(?:that|to)\b"
@@ -196,7 +212,10 @@ def _impersonal(sentence: str, setting: Setting) -> Hit | None:
         if m is None:
             return None
         return Hit("impersonal", _decision_start(sentence, 0), m.end("verb"), m.group("verb"))
-    return Hit("impersonal", _decision_start(sentence, m.start()), m.end("verb"), m.group("verb"))
+    if re.search(r"\bpreviously\b", sentence[: m.start()], re.I):
+        return None  # "This matter has arisen previously and it was decided ..." recalls a decision
+    group = "verb" if m.group("verb") else "verb2"
+    return Hit("impersonal", _decision_start(sentence, m.start()), m.end(group), m.group(group))
 
 
 # ----------------------------------------------------------------------- meeting_subject
@@ -205,33 +224,48 @@ _SUBJECT_START = rf"^{_LEAD}{_OPENER}(?:That\s+|that\s+)?"
 # Names after "Cllrs" or "Councillors" make them those councillors, not the meeting ("Cllrs
 # Ames and Bell visited the site and agreed to ...").
 _NOT_NAMED = r"(?!\s+(?:Mrs?|Ms|Miss|Dr|[A-Z][a-z]+)\b)"
+# The verb in lower case or in capitals ("The Council NOTED the report"), after "received
+# and" ("Members received and noted the correspondence") or "did not" ("The Council did not
+# approve the request": the bare form, a refusal).
+_BODY_VERB = rf"(?:{BODY_VERBS}|{shouted(BODY_VERBS)}|{_TITLED})"
+_MEMBER_VERB = rf"(?:{MEMBER_VERBS}|{shouted(MEMBER_VERBS)}|{_TITLED})"
+_AUX = r"(?:(?:received|RECEIVED)\s+(?:and|AND)\s+|did\s+not\s+)?"
 _BODY_ACTIVE = re.compile(
-    rf"{_SUBJECT_START}(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{BODY_VERBS})\b"
-    rf"|{_SUBJECT_START}(?P<subject2>{BODY_SUBJECT})\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{BODY_VERBS})\b"
+    rf"{_SUBJECT_START}(?P<subject>{BODY_SUBJECT})\s+{_ADV}{_AUX}(?P<verb>{_BODY_VERB})\b"
+    rf"|{_SUBJECT_START}(?P<subject2>{BODY_SUBJECT})\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{_BODY_VERB})\b"
 )
 _MEMBERS_ACTIVE = re.compile(
-    rf"{_SUBJECT_START}(?P<subject>{MEMBERS})\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b"
-    rf"|{_SUBJECT_START}(?P<subject2>{MEMBERS}){_NOT_NAMED}\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{MEMBER_VERBS})\b"
+    rf"{_SUBJECT_START}(?P<subject>{MEMBERS})\s+{_ADV}{_AUX}(?P<verb>{_MEMBER_VERB})\b"
+    rf"|{_SUBJECT_START}(?P<subject2>{MEMBERS}){_NOT_NAMED}\b[^;]{{0,200}}?\band\s+{_ADV}(?P<verb2>{_MEMBER_VERB})\b"
 )
 # The meeting as the subject of a main clause after a comma, the clause before it no "if" or
 # "whether" (conditional) and no "that," opening a reported aside: "The Clerk requested that
 # the date be moved by a week, the Council agreed to move it to 12 August" (a comma splice),
 # "With the hall booked, Councillors approved the hire".
 _BEFORE_COMMA = r"^(?:(?!\b(?i:whether|if)\b|\bthat\s*,)[^;])*?,\s+"
-_BODY_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{BODY_VERBS})\b")
-_MEMBERS_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{MEMBERS})\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b")
+_BODY_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{_BODY_VERB})\b")
+_MEMBERS_CLAUSE = re.compile(rf"{_BEFORE_COMMA}(?P<subject>{MEMBERS})\s+{_ADV}(?P<verb>{_MEMBER_VERB})\b")
 # A subordinate opening whose comma the minute-taker left out: "As £1,000 had been set aside
 # for grants Councillors approved payment", "Following this amendment all agreed that ...".
 # Members only (a named body there may be another's), and the verb must govern something:
 # "As Members agreed, the hedge will be cut" is the subordinate clause itself.
 _MEMBERS_AFTER_OPENING = re.compile(
-    rf"^{_LEAD}(?:As|Since|Because|Following|After|Once|Given|Having|With)\b[^;,]{{1,160}}?\s"
-    rf"(?P<subject>{MEMBERS}){_NOT_NAMED}\s+{_ADV}(?P<verb>{MEMBER_VERBS})\b(?!\s*(?:[,.;:]|$))"
+    rf"^{_LEAD}(?:As|Since|Because|Following|After|Once|Given|Having|With|By)\b[^;,]{{1,160}}?\s"
+    rf"(?P<subject>{MEMBERS}){_NOT_NAMED}\s+{_ADV}(?P<verb>{_MEMBER_VERB})\b(?!\s*(?:[,.;:]|$))"
+)
+# A vote that opens the sentence, its comma left out: "By a vote of 6 to 2 the Council
+# approved the scheme".
+_BODY_AFTER_VOTE = re.compile(
+    rf"^{_LEAD}By\s+(?:a\s+)?(?:\w+\s+){{0,2}}?(?:vote|votes|majority)\b[^;,]{{0,40}}?\s"
+    rf"(?P<subject>{BODY_SUBJECT})\s+{_ADV}(?P<verb>{_BODY_VERB})\b"
 )
 # A body's verb in the present or the bare form reads as a decision only after "That" (the
 # resolution's own wording, "That the Committee notes the report"); in prose "The Council
 # supports local businesses" is a description.
-_PAST_ONLY = re.compile(r"(?:ed|lost|fell)$", re.I)
+_PAST_ONLY = re.compile(r"(?:ed|lost|fell|chose)$", re.I)
+# Minutes written in the present decide in the present with a frame verb that governs a deed:
+# "The Council agrees to fund the repair", "Members resolve to write to the MP".
+_PRESENT_FRAME = re.compile(r"(?:resolves|agrees|decides)\s+to\s+[a-z]", re.I)
 # Verbs that take a clause are decisions only when they govern one ("agreed to", "resolved
 # that") or an object; "accepted that", "confirmed that" concede a point of debate.
 _CONCEDING = re.compile(r"^(?:accept|confirm|support|endorse|approv|adopt)", re.I)
@@ -243,6 +277,7 @@ _SUBJECT_PATTERNS = (
     (_BODY_CLAUSE, False, False),
     (_MEMBERS_CLAUSE, True, False),
     (_MEMBERS_AFTER_OPENING, True, False),
+    (_BODY_AFTER_VOTE, False, False),
 )
 
 
@@ -257,7 +292,8 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
         led_by_that = may_lead and bool(re.match(rf"{_LEAD}{_OPENER}That\s", sentence))
         if not is_members and not named_body_matches(subject, setting.body):
             continue
-        if not led_by_that and not _PAST_ONLY.search(verb):
+        refused = bool(re.search(r"\bdid\s+not\s+$", sentence[: m.start(verb_group)]))
+        if not (led_by_that or refused or _PAST_ONLY.search(verb) or _PRESENT_FRAME.match(verb + after)):
             continue
         if verb.lower().startswith("not") and NOT_A_NOTING.match(after) and not NOTED_RECEIPT.match(after):
             continue
@@ -286,10 +322,13 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
 # finite verb of its own: "This was based on a framework, and assessments were carried out"
 # and "identified by residents after the scheme was agreed" are two clauses.
 _PASSIVE = re.compile(
-    rf"(?:^{_LEAD}|,\s+)(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|He|She|They|We|I|Officers?|"
+    rf"(?:^{_LEAD}|[,;]\s+|\band\s+(?=(?:the|a|an)\s))(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|He|She|We|I|Officers?|"
     r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s)(?:(?!\b(?:was|were|had|has|have)\b)[^;:]){0,160}?)"
     r"\s+(?P<aux>was|were|be|is|are)\s+"
-    rf"{_ADV}(?:(?P<first>[a-z]+(?:ed|en))\b[^;:]{{0,80}}?\band\s+{_ADV})??(?P<verb>{PASSIVE_VERBS})\b"
+    rf"{_ADV}(?:(?P<first>[a-z]+(?:ed|en)|read(?:\s+out)?)\b[^;:]{{0,80}}?\band\s+{_ADV})??"
+    # A list of participles before the deciding one: "were read, approved and signed".
+    r"(?:(?:read|taken\s+as\s+read|[a-z]+(?:ed|en)),\s+)?"
+    rf"(?P<verb>{PASSIVE_VERBS})\b"
 )
 # A passive anywhere in the sentence whose agent is the meeting itself: "As £500 had been
 # budgeted for the works payment was agreed by Cllrs when the invoice is received".
@@ -308,10 +347,26 @@ _OTHER_AGENT = re.compile(
 )
 
 
+# A relative clause whose antecedent is the decided thing: "Councillors were presented with a
+# copy of the Annual Governance Statement which was considered and approved" (Norfolk parish
+# minutes, 2019).
+_WHICH_PASSIVE = re.compile(
+    rf"(?P<np>\b(?:[A-Z][\w'’-]*|[a-z]+)(?:\s+[\w'’-]+){{0,4}}),?\s+(?P<that>)(?:which|that)\s+(?P<aux>was|were)\s+{_ADV}"
+    rf"(?:(?P<first>[a-z]+(?:ed|en)|read)\b[^;:]{{0,40}}?\band\s+{_ADV})??(?P<verb>{PASSIVE_VERBS})\b"
+)
+
+
 def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
-    m = _PASSIVE.search(sentence)
-    if m and not _passive_decides(m, sentence):
-        m = None
+    m = next(
+        (
+            found
+            for pattern in (_PASSIVE, _WHICH_PASSIVE)
+            if (found := pattern.search(sentence))
+            and _passive_decides(found, sentence)
+            and not _to_another_body(sentence[found.end("verb") :], setting)
+        ),
+        None,
+    )
     if m is None:
         agent = _BY_THE_MEETING.search(sentence)
         if (
@@ -325,6 +380,24 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
         return Hit("passive_decided", _decision_start(sentence, 0), agent.end("verb"), agent.group("verb"))
     start = m.start("np") if not m.group("that") else m.start("that")
     return Hit("passive_decided", start, m.end("verb"), m.group("verb"))
+
+
+# "elected to the District Council", "appointed to the County Council's board": a seat on
+# another body, not the meeting electing someone.
+_SEAT_ON = re.compile(
+    r"^\s+(?:to|onto|on)\s+(?P<body>(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}?"
+    r"(?:Council|Parliament|Senedd|Assembly|Authority|Board|Trust))\b"
+)
+_OTHER_TIER = re.compile(r"\b(?:District|County|Borough|City|Unitary|Parliament|Senedd|Assembly)\b")
+
+
+def _to_another_body(after: str, setting: Setting) -> bool:
+    seat = _SEAT_ON.match(after)
+    if not seat:
+        return False
+    if setting.body:
+        return not named_body_matches(seat.group("body"), setting.body)
+    return bool(_OTHER_TIER.search(seat.group("body")))
 
 
 def _decided_elsewhere(after: str) -> bool:
@@ -376,6 +449,10 @@ _MOTION = re.compile(
     r"|\bvote\b[^;]{0,80}?\b(?P<vote>CARRIED|LOST|FELL)\b"
     # "The Chairman declared the motion carried."
     rf"|\bdeclared\s+(?:the\s+)?{_MOTION_NOUN}\s+(?:to\s+(?:be|have\s+been)\s+)?(?P<declared>carried|lost|defeated)\b"
+    # A motion's fate with no auxiliary: "Motion carried.", "Amendment LOST", "Proposal defeated".
+    rf"|^{_LEAD}(?:The\s+|This\s+)?{_MOTION_NOUN}\s+(?P<bare>carried|lost|passed|defeated|fell)\b(?!\s+(?:out|on|to|over|through)\b)"
+    # "... seconded by Cllr Y and carried by 5 votes to 2"; "..., which was carried unanimously".
+    r"|\b(?:seconded|this\s+was|which\s+was|it\s+was)\b[^;.]{0,80}?\band\s+(?P<and>carried|lost|defeated)\b"
     # "All in favour", "All Councillors present were in agreement."
     r"|^(?P<all>All\s+(?:(?:the\s+)?(?:councillors|members|cllrs)\s+)?(?:present\s+)?(?:were\s+)?in\s+(?:favour|agreement))\b",
     re.I,
@@ -387,7 +464,7 @@ def _motion(sentence: str, setting: Setting) -> Hit | None:
     m = _MOTION.search(sentence)
     if not m:
         return None
-    group = next(g for g in ("verb", "fell", "vote", "all", "declared") if m.group(g))
+    group = next(g for g in ("verb", "fell", "vote", "all", "declared", "bare", "and") if m.group(g))
     verb = m.group(group)
     after = sentence[m.end(group) :]
     if ELSEWHERE.match(after) and not OWN_AGENT.match(after):
@@ -398,9 +475,59 @@ def _motion(sentence: str, setting: Setting) -> Hit | None:
     rejected = word in ("lost", "fell", "defeated", "rejected", "declined") or bool(
         re.search(r"\bnot\s+$", sentence[: m.start(group)])
     )
-    motion = word in _FATE or group in ("vote", "all", "declared")
+    motion = word in _FATE or group in ("vote", "all", "declared", "bare", "and")
     default = "rejected" if rejected else ("noted" if word == "noted" else "approved")
     return Hit("motion", _decision_start(sentence, 0), m.end(group), verb, motion=motion, default=default)
+
+
+# ------------------------------------------------------------------------- decision_noun
+
+# A decision named by its noun rather than its verb: "A decision was made to postpone the
+# event", "The decision was taken to close the toilets for winter", "Agreement was reached to
+# share the cost", "Councillors were in agreement that the hedge be cut", "Councillors gave
+# approval for the Clerk to order a sign", "The Council gave its support to the application".
+# The decision must govern what is decided ("to", "that", "for"): "a decision was made by
+# Highways" and "agreement was reached at the last meeting" are someone else's or earlier.
+_DECISION_NOUN = re.compile(
+    r"^[\W\d]*(?:[a-z]{1,2}[.)]\s*)?(?:(?:After|Following)\b[^;,]{0,60},\s*)?"
+    r"(?i:(?:(?:A|The|An)\s+)?(?:(?:unanimous|majority|final|formal|clear|general)\s+)?"
+    r"(?P<noun>decision|agreement|consensus)\s+(?:was|were)\s+(?:then\s+|duly\s+|finally\s+)?"
+    r"(?P<verb>made|taken|reached|agreed)\s+(?=(?:that|to)\s))"
+    rf"|^{_LEAD}(?P<subject>{MEMBERS}|{BODY_SUBJECT})\s+(?:were|was)\s+(?:all\s+|unanimously\s+|fully\s+)?"
+    r"(?P<verb2>in\s+agreement)(?=\s+(?:that|to)\s|\s*[.;]?\s*$)"
+    rf"|^{_LEAD}(?P<subject3>{MEMBERS}|{BODY_SUBJECT})\s+(?:then\s+|unanimously\s+)?(?P<verb3>gave)\s+"
+    r"(?:(?:its|their|unanimous|full|formal)\s+)*(?P<what>approval|agreement|consent|support)\s+(?=(?:for|to)\s)"
+)
+_MEMBERS_ONLY = re.compile(rf"(?:{MEMBERS})")
+
+
+def _decision_noun(sentence: str, setting: Setting) -> Hit | None:
+    m = _DECISION_NOUN.search(sentence)
+    if not m:
+        return None
+    group = next(g for g in ("verb", "verb2", "verb3") if m.group(g))
+    subject = m.group("subject") or m.group("subject3")
+    if subject and not _MEMBERS_ONLY.fullmatch(subject) and not named_body_matches(subject, setting.body):
+        return None
+    default = "endorsed" if (m.group("what") or "").lower() == "support" else "approved"
+    return Hit("decision_noun", _decision_start(sentence, 0), m.end(group), m.group(group), default=default)
+
+
+# -------------------------------------------------------------------------------- signed
+
+# The chair signing the minutes (their confirmation) or the cheques the meeting authorised, in
+# the active: "The Chairman signed the minutes as a true record", "The Chair then signed them".
+_SIGNED = re.compile(
+    rf"^{_LEAD}(?:The\s+|the\s+)?(?:(?:Vice|Deputy)[- ])?"
+    r"(?:Chair(?:man|person|woman)?|Mayor|Presiding\s+Member)\s+(?:then\s+|duly\s+|also\s+)?(?P<verb>signed)\s+(?:them|these|(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:minutes|cheques))\b"
+)
+
+
+def _signed(sentence: str, setting: Setting) -> Hit | None:
+    m = _SIGNED.search(sentence)
+    if not m:
+        return None
+    return Hit("signed", _decision_start(sentence, 0), m.end("verb"), m.group("verb"))
 
 
 # ----------------------------------------------------------------------------- that_body
@@ -422,7 +549,9 @@ def _that_body(sentence: str, setting: Setting) -> Hit | None:
 # --------------------------------------------------------------------- proposed_seconded
 
 # In English or Welsh ("cynigiwyd gan y Cyng. P. Harries, eiliwyd gan y Cyng. O. Williams").
-_PROPOSE = r"(?:(?:propos|mov)(?:ed|er|al)|cynigiwyd)"
+# A nomination seconded is a proposal too ("David Llewellyn was nominated and seconded as
+# Chairman", Norfolk parish minutes, 2019).
+_PROPOSE = r"(?:(?:propos|mov)(?:ed|er|al)|nominated|cynigiwyd)"
 _SECOND = r"(?:second(?:ed|er)|eiliwyd)"
 _PROPOSED = re.compile(
     rf"\b{_PROPOSE}\b[^;]{{0,200}}?\b{_SECOND}\b|\b{_SECOND}\b[^;]{{0,200}}?\b{_PROPOSE}\b", re.I
@@ -431,6 +560,8 @@ _PROPOSED = re.compile(
 
 _OWN_FATE = re.compile(
     r"\b(?:agreed|resolved|carried|approved|passed|unanimous(?:ly)?|lost|fell|defeated|in\s+favour|by\s+all|"
+    # An election settled: "... and with no further nominations duly accepted the role".
+    r"(?:duly\s+)?(?:elected|appointed|accepted)|no\s+(?:other|further)\s+nominations|"
     r"pawb\s+yn\s+gyt[uû]n|yn\s+unfrydol|cytunwyd)\b",
     re.I,
 )
@@ -490,13 +621,20 @@ def _instruction(sentence: str, setting: Setting) -> Hit | None:
 # A sentence that records a vote is the meeting deciding, whatever else it says: "A vote was
 # taken: 5 for, 2 against", "Members voted unanimously".
 _VOTE_RECORD = re.compile(
-    r"\bvote\b|\bvoted\b|\bvoting\b|\bunanimous|\bnem\.?\s*con\b|\bin\s+favour\b|\babstain", re.I
+    r"\bvotes?\b|\bvoted\b|\bvoting\b|\bunanimous|\bnem\.?\s*con\b|\bin\s+favour\b|\babstain", re.I
+)
+
+
+# A vote someone reports ("The Chair reported that 5 councillors were in favour of the idea at
+# the workshop") is not one this meeting took.
+_REPORTED = re.compile(
+    r"\b(?:reported|said|stated|explained|informed|advised|told|mentioned|suggested|felt|thought)\b[^;]{0,60}?\bthat\b"
 )
 
 
 def _recorded_vote(sentence: str, setting: Setting) -> Hit | None:
     m = _VOTE_RECORD.search(sentence)
-    if not m or read_votes(sentence) is None:
+    if not m or read_votes(sentence) is None or _REPORTED.search(sentence, 0, m.start()):
         return None
     votes = read_votes(sentence)
     default = "rejected" if votes is not None and votes.result == "lost" else "approved"
@@ -509,16 +647,25 @@ def _recorded_vote(sentence: str, setting: Setting) -> Hit | None:
 # A council's response to a planning application is its decision (the labels' "planning
 # observations"): "The Council had no objection to the application", "No objections.",
 # "Members supported the application", "Councillors objected to the proposal".
+# The response may follow a label ("Comments: No objections", "Observations – no objection")
+# or a semicolon after the application ("... was considered; Councillors had no objections").
+_RESPONSE_LABEL = (
+    r"(?:(?:(?:The\s+)?(?:Council|Parish\s+Council|Town\s+Council|Community\s+Council)['’]s\s+)?"
+    r"(?:Comments?|Observations?|Response|Decision|Recommendation)\s*[:–—-]\s*)?"
+)
 _PLANNING = re.compile(
-    r"^[\W\d]*(?:[a-z]{1,5}\)\s*)?(?:(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors|"
+    rf"(?:^[\W\d]*(?:[a-z]{{1,5}}\)\s*)?{_RESPONSE_LABEL}|;\s+)(?:(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors|"
     r"Meeting)\s+(?:had|has|raised|made|resolved\s+to\s+make|agreed)\s+)?(?P<verb>no\s+(?:objections?|observations?|comments?))\b"
-    r"|^[\W\d]*(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors)\s+"
+    r"|(?:^[\W\d]*|;\s+)(?:The\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Council|Committee|Members|Councillors)\s+"
     r"(?P<verb2>object(?:ed|s)|support(?:ed|s)|raised\s+(?:an\s+)?objections?)\s+(?:to\s+)?(?:the|this)\s+"
     r"(?:planning\s+)?(?:application|proposal|development)"
     # The recommendation a council sends the planning authority, in a verbless note after the
     # application ("DM/2022/01385 – conversion of a barn. Approval recommended.", "Query the
     # parking but otherwise approval recommended.").
     r"|(?:^[\W\d]*|[,;]\s*|\b(?:and|but)\s+)(?:otherwise\s+)?(?P<verb3>(?:approval|refusal)\s+(?:is\s+|was\s+)?recommended)\b"
+    # "Both applications to be recommended for approval." (Norfolk parish minutes, 2006).
+    r"|\b(?:applications?|plans?|proposals?)\b[^.;]{0,40}?\b(?:to\s+be|be|were|was|are|is)\s+"
+    r"(?P<verb5>recommended\s+for\s+(?:approval|refusal))"
     # "... and there were no objections from the Council." (none from residents is not one).
     r"|(?:^[\W\d]*|[,;]\s*|\band\s+)(?P<verb4>there\s+(?:were|was)\s+no\s+(?:objections?|observations?))"
     r"(?=(?:\s+(?:from|by)\s+(?:the\s+)?(?:(?:parish|town|community)\s+)?(?:council|councillors|cllrs|members|meeting)\b"
@@ -529,15 +676,45 @@ _PLANNING = re.compile(
 
 # A council's response after the application it answers, at the end of the line:
 # "21/01234/F – 5 High Street, rear extension – No objection", "... – Support", "... – Object".
-_PLANNING_RESPONSE = re.compile(
-    r"(?:\s[–—-]|:)\s*(?P<verb>support(?:ed)?|object(?:ion|ed|s)?|no\s+(?:objections?|comments?|observations?))"
+_RESPONSE_WORDS = (
+    r"(?P<verb>support(?:ed)?|object(?:ion|ed|s)?"
+    r"|no\s+(?:objections?|comments?|observations?)(?:\s+(?:made|raised))?)"
+)
+_PLANNING_RESPONSE = re.compile(rf"(?:\s[–—-]|:)\s*{_RESPONSE_WORDS}\s*[.!]?\s*$", re.I)
+# The response straight after the application's reference, where the line that held the
+# reference ran on into it: "Extension to dwelling at Ivy Farm, Wretton Road 09/01677/F No
+# comment made" (Norfolk parish minutes, 2009-2011).
+_AFTER_REFERENCE = re.compile(
+    rf"\b(?:[A-Z]{{1,4}}/)?\d{{2,4}}/\d{{2,6}}(?:/[A-Z]{{1,4}})?\s+{_RESPONSE_WORDS}\s*[.!]?\s*$", re.I
+)
+# The response alone on its line, under the paragraph that named the application (see
+# `decisions._hit_in`): "Support", "Object", "No objections".
+BARE_RESPONSE = re.compile(rf"^[\W]*{_RESPONSE_WORDS}\s*[.!]?\s*$", re.I)
+APPLICATION_MENTIONED = re.compile(
+    r"\b(?:[A-Z]{1,4}/)?\d{2,4}/\d{2,6}(?:/[A-Z]{1,4})?\b|\b(?:planning\s+)?application\b", re.I
+)
+
+
+# A labelled one-word response alone on its line, under the application it answers:
+# "Recommendation: Approve", "Comments: Support", "Response – Object".
+_LABELLED_RESPONSE = re.compile(
+    rf"^[\W\d]*{_RESPONSE_LABEL.removesuffix('?')}(?P<verb>support|object|objection|approve|approval|refuse|refusal)"
     r"\s*[.!]?\s*$",
     re.I,
 )
 
 
 def _planning(sentence: str, setting: Setting) -> Hit | None:
+    labelled = _LABELLED_RESPONSE.match(sentence)
+    if labelled:
+        verb = labelled.group("verb")
+        return Hit("planning", _decision_start(sentence, 0), labelled.end("verb"), verb, default="other")
     m = _PLANNING.search(sentence)
+    if not m and not _APPLICATION_REF.match(sentence):
+        after = _AFTER_REFERENCE.search(sentence)
+        if after:
+            verb = after.group("verb")
+            return Hit("planning", _decision_start(sentence, 0), after.end("verb"), verb, default="other")
     if not m and _APPLICATION_REF.match(sentence):
         response = _PLANNING_RESPONSE.search(sentence)
         if response:
@@ -545,7 +722,7 @@ def _planning(sentence: str, setting: Setting) -> Hit | None:
             return Hit("planning", _decision_start(sentence, 0), response.end("verb"), verb, default="other")
     if not m:
         return None
-    group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
+    group = next(g for g in ("verb", "verb2", "verb3", "verb4", "verb5") if m.group(g))
     return Hit("planning", _decision_start(sentence, 0), m.end(group), m.group(group), default="other")
 
 
@@ -567,7 +744,11 @@ _VERDICT_END = r"\s*[.!]?\s*(?:$|(?=\s+\(?[a-z]\)(?:\s|$)|\s+[a-z]\.(?:\s|$)))"
 _VERDICT = re.compile(
     rf"[,;]\s*(?P<q1>(?:all|unanimously|not)\s+)?(?P<verb>{_VERDICT_VERB}){_VERDICT_TAIL}{_VERDICT_END}"
     rf"|(?:\s[–—-]|:)\s*(?:all|unanimously)\s+(?P<verb2>{_VERDICT_VERB}){_VERDICT_TAIL}{_VERDICT_END}"
-    rf"|(?:\s[–—-]|:)\s*(?P<verb3>noted|received\s+and\s+noted){_VERDICT_END}",
+    rf"|(?:\s[–—-]|:)\s*(?P<verb3>noted|received\s+and\s+noted){_VERDICT_END}"
+    # A dash or a bracket before a verdict that ends the line: "£100 to the Air Ambulance –
+    # agreed.", "... (agreed)", "Minutes of 4 May – approved and signed".
+    rf"|(?:\s[–—-]\s*|\s\(|:\s*)(?P<verb4>agreed|approved|resolved|carried|accepted|adopted|ratified){_VERDICT_TAIL}"
+    r"(?:\s+and\s+signed)?\)?\s*[.!]?\s*$",
     re.I,
 )
 # A line that opens with a planning application's reference lists the planning authority's
@@ -581,7 +762,7 @@ def _verdict(sentence: str, setting: Setting) -> Hit | None:
     m = _VERDICT.search(sentence)
     if not m:
         return None
-    group = next(g for g in ("verb", "verb2", "verb3") if m.group(g))
+    group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
     if _APPLICATION_REF.match(sentence) and not _OWN_RESPONSE.search(sentence, 0, m.start()):
         return None
     verb = m.group(group)
@@ -633,10 +814,16 @@ def _bare_passive(sentence: str, setting: Setting) -> Hit | None:
 _DEFERRAL = re.compile(
     r"\b(?P<verb>[Dd]ecision)\s+(?:on\s+[^.;]{0,40}?\s+)?(?:is\s+|was\s+)?(?:to|will|would|can|could)\s+be\s+"
     r"(?:made|taken|reached)\s+(?:once|when|after|until|at\s+(?:the|a)\b)"
-    r"|\b(?:will|to|would)\s+be\s+(?P<verb2>discussed|considered|reconsidered|decided|reviewed|revisited|brought\s+back)"
-    r"\b[^.;]{0,20}?\b(?:at|to)\s+(?:the|a|an)\s+(?:next|future|forthcoming|later|subsequent|further)\b"
+    r"|\b(?:will|to|would)\s+be\s+(?P<verb2>discussed|considered|reconsidered|decided|reviewed|revisited|brought\s+back"
+    r"|presented|tabled|brought)"
+    r"\b[^.;]{0,20}?\b(?:at|to)\s+(?:the|a|an)\s+(?:next|future|forthcoming|later|subsequent|further|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
     r"[^.;]{0,30}?\b[Mm]eeting\b(?!\s+of\b)"
     r"|^[\W\d]*(?:[a-z]{1,5}\)\s*)?(?P<verb3>[Rr]e-?agenda(?:'?d|ed)?)\b"
+    # An item held over: "This item will be carried forward to the next meeting", "To be
+    # carried forward to the next agenda", "Defer to next meeting."
+    r"|\b(?P<verb4>(?:carried|held|put|brought|deferred)\s+(?:forward|over)|[Dd]efer(?:red)?)\s+(?:to|until|till)\s+"
+    r"(?:the\s+|a\s+)?(?:next|future|following|later|forthcoming)\s+(?:\w+\s+)?(?:meeting|agenda)\b(?!\s+of\b)"
 )
 
 
@@ -651,7 +838,7 @@ def _deferral(sentence: str, setting: Setting) -> Hit | None:
         return None
     if _AGENDA_WORDING.search(sentence[: m.start()]):
         return None
-    group = next(g for g in ("verb", "verb2", "verb3") if m.group(g))
+    group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
     return Hit("deferral", _decision_start(sentence, 0), m.end(), m.group(group), default="deferred")
 
 
@@ -695,6 +882,8 @@ FORMS: list[DecisionForm] = [
     DecisionForm("impersonal", _impersonal),
     DecisionForm("meeting_subject", _meeting_subject),
     DecisionForm("that_body", _that_body),
+    DecisionForm("decision_noun", _decision_noun),
+    DecisionForm("signed", _signed),
     DecisionForm("passive_decided", _passive_decided),
     DecisionForm("margin", _margin),
     DecisionForm("welsh", _welsh),
@@ -714,7 +903,7 @@ _ANY_DECIDING = re.compile(
     r"vot|note|noted|endors|support|recommend|defer|postpon|refus|reject|lost|fell|defeat|signed|granted|"
     r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b|instruct|asked|request|"
     r"objection|observation|comment|object|unanim|abstain|nem|declar|declin|agreement|discuss|consider|"
-    r"review|revisit|brought|agenda|set\s+at|given",
+    r"review|revisit|brought|agenda|set\s+(?:at|for)|given|consensus|gave|chose|award|select",
     re.I,
 )
 

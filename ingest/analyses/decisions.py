@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.analyses.deciding import BODY_VERBS, outcome_of
-from ingest.analyses.decision_forms import Hit, Setting, find_form
+from ingest.analyses.decision_forms import APPLICATION_MENTIONED, BARE_RESPONSE, Hit, Setting, find_form
 from ingest.analyses.outcomes import classify_outcome
 from ingest.analyses.passages import STOP, Paragraph, page_of, paragraphs, sentences
-from ingest.analyses.votes import Votes, read_votes, vote_segments
+from ingest.analyses.votes import TALLY_LINE, Votes, read_votes, vote_segments
 from minutebook.models import Document, Recommendation, Resolution
 from minutebook.text import body_key, content_id, normalise_for_id
 
@@ -104,6 +104,11 @@ class _Found:
 def _hit_in(paras: list[Paragraph], index: int, offset: int, setting: Setting) -> _Found | None:
     """The first decision in paragraph `index` at or after sentence offset `offset`."""
     para = paras[index]
+    bare = BARE_RESPONSE.match(para.body)
+    if bare and offset == 0 and index > 0 and APPLICATION_MENTIONED.search(paras[index - 1].text):
+        # "Support" alone under the application it answers (Norfolk parish minutes, 2011).
+        response = Hit("planning", 0, bare.end("verb"), bare.group("verb"), default="other")
+        return _Found(index, 0, para.body, response)
     for start, sentence in sentences(para.body):
         if start < offset:
             continue
@@ -230,6 +235,8 @@ def _bare_fate_after(paras: list[Paragraph], index: int, offset: int, setting: S
     fate = _next_found(paras, index, offset, setting)
     if fate is None or len(fate.sentence.split()) > _MAX_FATE_WORDS:
         return None
+    if fate.offset == 0 and _tally_after(paras, fate.index) > fate.index:
+        return None  # "For: 6" opens a tally, read whole as the proposal's fate
     if re.search(r"\b(?:that|to)\b", fate.sentence, re.I) or fate.hit.default == "rejected":
         return None
     votes = read_votes(fate.sentence)
@@ -255,6 +262,43 @@ def _merge(vote: Block, decision: Block, same_paragraph: bool) -> Block:
     )
 
 
+def _tally_after(paras: list[Paragraph], index: int) -> int:
+    """Where a tally that starts at paras[index] ends (exclusive): two or more counts one to a
+    line ("For: 5" / "Against: 2" / "Abstain: 1"), then a bare fate ("Carried.") if one
+    follows. `index` itself when paras[index] starts no tally."""
+    j = index
+    while j < len(paras) and TALLY_LINE.match(paras[j].text):
+        j += 1
+    if j - index < 2:
+        return index
+    if j < len(paras) and _BARE_FATE.match(paras[j].text):
+        j += 1
+    return j
+
+
+_BARE_FATE = re.compile(
+    r"^\W*(?:motion\s+|proposal\s+)?(?:carried|lost|defeated|fell|passed|agreed|approved)(?:\s+unanimously)?\s*[.!]?\s*$",
+    re.I,
+)
+
+
+def _tally_block(paras: list[Paragraph], start: int, end: int, blocks: list[Block], ends: list[int]) -> Block:
+    """A tally as a decision: the fate of the proposal just before it when one waits for its
+    fate (at most two paragraphs before: "Cllr Ames proposed ..." / "Cllr Bell seconded." /
+    "For: 6" / "Against: 1"), else a recorded vote of its own."""
+    text = "\n".join(p.text for p in paras[start:end])
+    votes = read_votes(text)
+    default = "rejected" if votes is not None and votes.result == "lost" else "approved"
+    if blocks and blocks[-1].needs_fate and start - ends[-1] <= 2:
+        proposal = blocks.pop()
+        ends.pop()
+        return Block(
+            proposal.text + "\n" + text, proposal.start, proposal.trigger, proposal.trigger_end,
+            proposal.context, default,
+        )  # fmt: skip
+    return Block(text, paras[start].start, "recorded_vote", 0, paras[start].text, default, motion=True)
+
+
 def find_decision_blocks(text: str, body: str | None = None) -> list[Block]:
     """Every decision in an item's text, in order, none inside another. `body` is the paper's
     body: a subject naming another body is not this meeting deciding."""
@@ -267,9 +311,15 @@ def _decision_blocks(text: str, body: str | None) -> tuple[Block, ...]:
     setting = Setting(body)
     paras = paragraphs(text)
     blocks: list[Block] = []
+    ends: list[int] = []  # the paragraph after each block, for a tally that settles a proposal
     i, offset = 0, 0
     while i < len(paras):
         para = paras[i]
+        if offset == 0 and (tally_end := _tally_after(paras, i)) > i:
+            blocks.append(_tally_block(paras, i, tally_end, blocks, ends))
+            ends.append(tally_end)
+            i = tally_end
+            continue
         if offset == 0 and DECISION_TAKEN.match(para.text):
             parts: list[str] = []
             j = i + 1
@@ -278,6 +328,7 @@ def _decision_blocks(text: str, body: str | None) -> tuple[Block, ...]:
                 j += 1
             if parts:
                 blocks.append(Block("\n".join(parts), paras[i + 1].start, "decision_notice", 0, para.text))
+                ends.append(j)
             i, offset = j, 0
             continue
         found = _hit_in(paras, i, offset, setting)
@@ -308,6 +359,7 @@ def _decision_blocks(text: str, body: str | None) -> tuple[Block, ...]:
                 block.needs_fate = False
                 i, offset = fate.index, fate.offset + len(fate.sentence)
         blocks.append(block)
+        ends.append(i if offset == 0 else i + 1)
     return tuple(_drop_settled_proposals(blocks))
 
 

@@ -28,6 +28,8 @@ import re
 
 _REJECTION = re.compile(
     r"\bnot\s+(?:be\s+)?(?:approved|granted|agreed|accepted|supported|adopted|endorsed|carried)\b"
+    # "The Council did not approve the request".
+    r"|\bdid\s+not\s+(?:approve|grant|agree\s+to|accept|support|adopt|endorse|ratify)\b"
     r"|\b(?:rejected|refused|declined|defeated)\b|(?-i:\bFELL\b|\bLOST\b)|\b(?:was|were)\s+lost\b"
     r"|\b(?:motion|amendment|recommendation|proposal)s?\b[^;]{0,40}\bfell\b",
     re.I,
@@ -81,7 +83,10 @@ _MINUTES_CONFIRMED = re.compile(
 # too ("Approval recommended.", "Cllrs recommended refusal", "recommended for refusal").
 _OBSERVATIONS = re.compile(
     r"\b(?:observations?|no\s+objections?|no\s+observations?)\b"
-    r"|\b(?:approval|refusal)\s+(?:is\s+|was\s+|be\s+)?recommended\b|\brecommended\s+(?:for\s+)?(?:approval|refusal)\b",
+    r"|\b(?:approval|refusal)\s+(?:is\s+|was\s+|be\s+)?recommended\b|\brecommended\s+(?:for\s+)?(?:approval|refusal)\b"
+    # A labelled one-word response under an application: "Recommendation: Approve".
+    r"|^\W*(?:Recommendation|Response|Comments?|Observations?)\s*[:–—-]\s*"
+    r"(?:approve|approval|refuse|refusal|support|object(?:ion)?)\s*[.!]?\s*$",
     re.I,
 )
 _DELEGATION = re.compile(r"\b(?:authori[sz]\w*|delegat\w*)\b", re.I)

@@ -55,8 +55,12 @@ _LABEL_FIRST = {
 # "(4 votes to 5)"; after a word of voting also "voted 5 to 2", "carried 6-1", "lost 3–4".
 _VOTES_TO = re.compile(
     r"\b(?P<for>\d{1,3})\s+votes?\s+to\s+(?P<against>\d{1,3})\b"
-    r"|\b(?:vot(?:ed|e|ing)|carried|lost|passed|defeated)\s+(?:by\s+)?(?P<for2>\d{1,3})\s*(?:to|-|–)\s*(?P<against2>\d{1,3})\b"
-    r"(?=\s*(?:[.,;:)]|$|votes?\b|in\s+favour\b|with\b|against\b))",
+    # "carried 5:2", "carried (5-2)".
+    r"|\b(?P<fate>vot(?:ed|e|ing)|carried|lost|passed|defeated|rejected)\s+(?:by\s+)?\(?(?P<for2>\d{1,3})\s*(?:to|-|–|:)\s*"
+    r"(?P<against2>\d{1,3})\b\)?"
+    r"(?=\s*(?:[.,;:)]|$|votes?\b|in\s+favour\b|with\b|against\b))"
+    # "By a vote of 6 to 2 the Council approved ...".
+    r"|\bvote\s+of\s+(?P<for3>\d{1,3})\s*(?:to|-|–)\s*(?P<against3>\d{1,3})\b",
     re.I,
 )
 
@@ -82,7 +86,7 @@ _CARRIED = re.compile(
 )
 _LOST = re.compile(
     rf"(?-i:\bLOST\b|\bFELL\b)|\b{_MOTION_NOUN}\b[^;]{{0,60}}\b(?:lost|fell)\b"
-    r"|\bdefeated\b|\bnot\s+carried\b",
+    r"|\bdefeated\b|\bnot\s+carried\b|\b(?:rejected|refused)\s+by\s+(?:\d|a\s+majority)",
     re.I,
 )
 _VOTING = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bcarried\b|\blost\b|\bfell\b|\bmajority\b|\bmotion\b", re.I)
@@ -90,7 +94,7 @@ _VOTING = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bcarried\b|\blost\b|\bfell\b|\bma
 _IN_FAVOUR = re.compile(rf"\b{_COUNT_BEFORE}{_FILLER}\s+in\s+favour\b", re.I)
 # A text mentions a vote at all: cheap test before the work.
 _VOTE_WORDS = re.compile(
-    r"\bvot(?:e|es|ed|ing)\b|\bagainst\b|\babstain|\bin\s+favour\b|\bcarried\b|\blost\b|\bfell\b|\bFOR\b"
+    r"\bvot(?:e|es|ed|ing)\b|\bagainst\b|\babst(?:ain|ention)|\bin\s+favour\b|\bcarried\b|\blost\b|\bfell\b|\bFOR\b"
     r"|\bunanimous|\bnem\.?\s*con\b|\bpassed\b|\bdefeated\b|\bby\s+all\b|\bpawb\s+yn\s+gyt|\bunfrydol\b"
     r"|\bin\s+agreement\b|\ball\s+(?:\w+\s+){0,3}agreed\b",
     re.I,
@@ -115,31 +119,40 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
 
 
-def _read_counts(text: str) -> dict[str, int]:
+def _read_counts(text: str, tally: bool = False) -> dict[str, int]:
     """{field: count} from whichever layout (count first or label first) pairs more labels.
-    One label alone is a count only beside a word of voting: "funding for 3 years" is not."""
+    One label alone is a count only beside a word of voting ("funding for 3 years" is not) or
+    as one line of a tally (`tally`)."""
     to = _VOTES_TO.search(text)
     if to:
-        votes_for, against = (
-            (to.group("for"), to.group("against")) if to.group("for") else to.group("for2", "against2")
-        )
-        return {"for": int(votes_for), "against": int(against)}
+        pair = next(to.group(f"for{k}", f"against{k}") for k in ("", "2", "3") if to.group(f"for{k}"))
+        counts = {"for": int(pair[0]), "against": int(pair[1])}
+        # "... by 5 votes to 2 with 1 abstention".
+        abstained = _COUNT_FIRST["abstentions"].search(text) or _LABEL_FIRST["abstentions"].search(text)
+        if abstained:
+            counts["abstentions"] = _number(abstained.group("n"))
+        if _LOST.search(text):
+            # "defeated by 6 votes to 2", "lost 3-5": a pair of counts without labels puts the
+            # winning side first or the motion's first; a lost motion had the fewer for it.
+            fewer, more = sorted((counts["for"], counts["against"]))
+            counts["for"], counts["against"] = fewer, more
+        return counts
     readings = []
     for table in (_COUNT_FIRST, _LABEL_FIRST):
         found = {field: m for field, pattern in table.items() if (m := pattern.search(text))}
         readings.append({field: _number(m.group("n")) for field, m in found.items()})
     best = max(readings, key=len)
-    if len(best) >= 2 or _VOTING.search(text):
+    if len(best) >= 2 or _VOTING.search(text) or tally:
         return best
     in_favour = _IN_FAVOUR.search(text)
     return {"for": _number(in_favour.group("n"))} if in_favour else {}
 
 
-def _read_one(segment: str) -> Votes | None:
+def _read_one(segment: str, tally: bool = False) -> Votes | None:
     """The vote one sentence or limb records, or None."""
     if not _VOTE_WORDS.search(segment):
         return None
-    counts = _read_counts(segment)
+    counts = _read_counts(segment, tally)
     if _LOST.search(segment):
         result: str | None = "lost"
     elif _CARRIED.search(segment):
@@ -169,9 +182,55 @@ def vote_segments(text: str) -> list[tuple[str, Votes]]:
     return out
 
 
+# One count alone on its line, as a tally prints it: "For: 5", "Votes against: 1", "Abstain 0",
+# "In favour – 6", "2 against".
+TALLY_LINE = re.compile(
+    rf"^[\W]*(?:(?:votes?\s+|voting\s+)?(?:{_LABELS['for']}|{_LABELS['against']}|{_LABELS['abstentions']})"
+    r"\s*[:=(–—-]?\s*(?:\d{1,3}|none|nil)\)?"
+    rf"|\d{{1,3}}\s+(?:votes?\s+)?(?:{_LABELS['for']}|{_LABELS['against']}|{_LABELS['abstentions']}))\s*[.;,]?\s*$",
+    re.I,
+)
+
+
+def _tally(counts: list[Votes], fates: list[Votes]) -> Votes | None:
+    """Counts printed one to a line ("For: 5" / "Against: 2" / "Abstain: 1") as one vote: each
+    line gives fields no other gives, and the fate printed with them agrees with the counts.
+    None when they do not."""
+    fields: dict[int, int] = {}
+    results = {v.result for v in fates} - {None}
+    for v in counts:
+        for k, count in enumerate(v.counts):
+            if count is None:
+                continue
+            if k in fields:
+                return None
+            fields[k] = count
+    merged = Votes(fields.get(0), fields.get(1), fields.get(2))
+    derived = _read_one(
+        f"{merged.votes_for or 0} for, {merged.against or 0} against" if 0 in fields and 1 in fields else ""
+    )
+    if derived is not None and derived.result:
+        results.add(derived.result)
+    elif 0 in fields and 1 not in fields and merged.votes_for:
+        results.add("carried")
+    if len(results) > 1:
+        return None
+    return Votes(merged.votes_for, merged.against, merged.abstentions, results.pop() if results else None)
+
+
 def read_votes(text: str) -> Votes | None:
     """The one vote `text` records (see the module doc), or None. A count and a bare fate that
-    agree ("For (12) Against (3) Abstentions (1). CARRIED.") are one vote."""
+    agree ("For (12) Against (3) Abstentions (1). CARRIED.") are one vote, and so are counts
+    printed one to a line ("Votes for: 6" / "Votes against: 1")."""
+    tally = [line for line in text.split("\n") if TALLY_LINE.match(line)]
+    if len(tally) >= 2:
+        counts = [v for line in tally if (v := _read_one(line, tally=True))]
+        fates = [
+            v for segment, v in vote_segments(text) if not TALLY_LINE.match(segment) and not any(v.counts)
+        ]
+        merged = _tally(counts, fates)
+        if merged is not None:
+            return merged
     distinct = {votes for _, votes in vote_segments(text)}
     counted = [v for v in distinct if v.counts != (None, None, None)]
     if len(counted) == 1 and all(v.result in (None, counted[0].result) for v in distinct - set(counted)):

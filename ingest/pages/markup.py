@@ -29,6 +29,14 @@ _HTML_PRESENT = re.compile(
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
 _HARD_BREAK = re.compile(r"\\$", re.MULTILINE)
 _QUOTE = re.compile(r"^(?:\s*>)+ ?", re.MULTILINE)
+# Markdown's single emphasis ("*Agreed* to buy a mower", "_Resolved_ that ...",
+# "**_Financial Report_**" where a heading is bold and italic): the markers go, the words stay.
+# An escaped asterisk ("\\*Clerk to ...", an action marker) and the light markup's "**bold**"
+# are not emphasis, nor is a marker inside a word ("snake_case").
+_EMPHASIS = re.compile(
+    r"(?<![\\*\w])\*(?![\s*])([^*\n]{1,200}?)(?<![\s\\*])\*(?![*\w])"
+    r"|(?<![\\\w])_(?![\s_])([^_\n]{1,200}?)(?<![\s\\_])_(?![_\w])"
+)
 # A web site's metadata block ("---\ntitle: …\ndate: <when it was posted>\n---"): only its
 # title is the paper's (its date is when the page was posted, not the meeting).
 _FRONT_MATTER = re.compile(r"\A\s*---\s*\n(?P<meta>.*?)\n---\s*\n", re.DOTALL)
@@ -66,4 +74,5 @@ def plain_markdown(text: str) -> str:
         text = strip_html(text)
     text = _HARD_BREAK.sub("", text)
     text = _QUOTE.sub("", text)
+    text = _EMPHASIS.sub(lambda m: m[1] if m[1] is not None else m[2], text)
     return _ESCAPE.sub(r"\1", text)

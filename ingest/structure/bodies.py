@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line
+from ingest.structure.numbering import ITEM_LINE
 
 BODY_NOUNS = (
     "committee", "sub-committee", "subcommittee", "panel", "cabinet", "council", "board", "authority",
@@ -208,11 +209,6 @@ def _cut(text: str) -> str:
 
 # Lines of running prose name a body only by a strong role ("a meeting of X will be held").
 _PROSE = 100
-# An item heading: "7 Planning", "2710. Public Forum" (a council's running minute numbers),
-# "15/03/1 Public Forum". A four-digit year opening a line ("2024 Annual Meeting") is not one.
-_ITEM_LINE = re.compile(
-    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?[.)]?\s+\S", re.IGNORECASE
-)
 
 
 def candidates(lines: list[Line]) -> list[BodyCandidate]:
@@ -225,7 +221,7 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
     """
     found: list[BodyCandidate] = []
     for index, line in enumerate(lines):
-        if _ITEM_LINE.match(line.text):
+        if ITEM_LINE.match(line.text):
             continue
         for pattern, strength in _ROLE_PATTERNS:
             readings = reversed(_readings(lines, index))
@@ -256,7 +252,7 @@ def _readings(lines: list[Line], index: int) -> list[str]:
     heading or a labelled field)."""
     texts = [lines[index].text]
     for following in lines[index + 1 : index + 3]:
-        if _ITEM_LINE.match(following.text) or ":" in following.text[:30]:
+        if ITEM_LINE.match(following.text) or ":" in following.text[:30]:
             break
         texts.append(f"{texts[-1]} {following.text}")
     return texts

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line, join_text
-from ingest.structure.numbering import Chain, best_chain, numbering_runs
+from ingest.structure.numbering import Chain, best_chain, numbering_runs, split_run_in_numbers
 from minutebook.models import Item
 from minutebook.text import content_id
 
@@ -476,6 +476,7 @@ def build_items(
 ) -> list[tuple[Item, list[Line]]]:
     """Items of a paper in printed order, each with its page range, plain text and lines
     (the lines are what the section splitter reads; empty for items not in this paper)."""
+    lines = split_run_in_numbers(lines)
     spans = cover_every_line(SPLITTERS.get(kind, split_other)(lines), lines)
     items = []
     for position, span in enumerate(spans):

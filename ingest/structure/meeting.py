@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ingest.structure.bodies import find_body
 from ingest.structure.dates import DateMatch, find_dates, parse_time
 from ingest.structure.lines import Line
-from ingest.structure.numbering import first_item_line
+from ingest.structure.numbering import ITEM_LINE, first_item_line
 
 HEADING_LINES = 40
 _SHORT_FIRST_PAGE = 12
@@ -130,7 +130,7 @@ def _starts_item(line: Line, date: DateMatch) -> bool:
     """Whether the line opens with an item number (not with the date itself)."""
     if date.start == 0:
         return False
-    return bool(re.match(r"^(?:item\s+)?\d{1,3}[a-z]?[.)]?\s+\S", line.text, re.IGNORECASE))
+    return bool(ITEM_LINE.match(line.text))
 
 
 def _is_letter_date(lines: list[Line], index: int, date: DateMatch) -> bool:

@@ -35,8 +35,17 @@ _LABEL = re.compile(
     r"(?P<label>\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?(?![\d/])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
     # A word processor's "1.Attendance" (no space after the point) when a capital word follows.
-    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z])))(?P<title>.*)$",
+    # So may a slashed minute number ("15/09/1Public Forum –").
+    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
+    r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
+)
+# A line that opens with an item's number, as the heading block's readers (meeting date, body)
+# need to know it, without the chain: "7 Planning", "7a) Planning", "Item 7 Planning", "2710.
+# Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
+# year opening a line ("2024 Annual Meeting") is not one.
+ITEM_LINE = re.compile(
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?[.)]?\s+\S", re.IGNORECASE
 )
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
 # Dates, measures and figures that look like numbered headings: "12 September 2024 at
@@ -68,6 +77,45 @@ class Candidate:
     title: str
     weight: float
     list_row: bool = False
+
+
+# A running minute number of the year ("70/17", "114/20") after a sentence's end inside a line,
+# then a capitalised title: where a paper kept several minutes in one paragraph ("70/17
+# Apologies for absence Apologies had been received ... 71/17 Declaration of Interest ...").
+_RUN_IN_NUMBER = re.compile(r"(?<=[.!?:”\"’)])\s+(?P<label>(?P<n>\d{1,4})/(?P<year>\d{2}))\s+(?=[A-Z])")
+_LINE_NUMBER = re.compile(r"^(?P<n>\d{1,4})/(?P<year>\d{2})\b(?!/)")
+
+
+def split_run_in_numbers(lines: list[Line]) -> list[Line]:
+    """`lines` with a line broken before each running minute number it holds inside it, where
+    the paper numbers its minutes so ("N/YY" opening at least two lines) and the number falls
+    among the paper's own (not a reference to last year's minute, not beyond its last number
+    by more than a step). The paper's own numbers opening lines are left as they are."""
+    opening: dict[str, list[int]] = {}
+    for line in lines:
+        m = _LINE_NUMBER.match(line.text)
+        if m:
+            opening.setdefault(m["year"], []).append(int(m["n"]))
+    years = {year: (min(ns), max(ns)) for year, ns in opening.items() if len(ns) >= 2}
+    if not years:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        cuts = [
+            m.start("label")
+            for m in _RUN_IN_NUMBER.finditer(line.text)
+            if m["year"] in years
+            and years[m["year"]][0] - MAX_STEP <= int(m["n"]) <= years[m["year"]][1] + MAX_STEP
+            and int(m["n"]) not in opening[m["year"]]
+        ]
+        if not cuts:
+            out.append(line)
+            continue
+        for start, end in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
+            piece = line.text[start:end].strip()
+            if piece:
+                out.append(replace(line, text=piece))
+    return out
 
 
 def _roman(text: str) -> int | None:
@@ -117,6 +165,10 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
     if not match:
         return None
     head, last, suffix = match.groups()
+    if "/" in head:
+        # A slashed number's separators are one: "15/09.12" among "15/09/11" and "15/09/13" is
+        # a slip of the key (Norfolk parish minutes, 2015), counted with its neighbours.
+        head = head.replace(".", "/")
     shape = re.sub(r"\d+", "n", head) + "n" + ("a" if suffix else "")
     # "7a" follows "7" in the same scheme: count it between 7 and 8.
     value = int(last) * 10 + (ord(suffix.lower()) - ord("a") + 1 if suffix else 0)
@@ -178,6 +230,12 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
             title = lines[index + 1].text
         head = run_in_title(title)
         weight = _heading_weight(line, head) if head else _heading_weight(line, title)
+        if weight <= 0 and not head and _run_on_minute(title):
+            # The whole minute on its heading's line, its title not set apart ("9. Accounts were
+            # presented and accepted for payment. Cheques ...", "11. School Lane car park update
+            # a. The original Planning Application ..."): a weak candidate, taken where it
+            # continues its scheme's run (Norfolk parish minutes kept as one paragraph a line).
+            weight, head = RUN_ON_WEIGHT, _lead_words(title)
         title = head or title
         if match["label"].startswith("0"):
             weight -= 0.5  # "01 Maria Garbutt": a zero-padded reference number in a list
@@ -215,7 +273,13 @@ def run_in_title(text: str) -> str | None:
         return text[: separator.start()].strip(" *")
     words = text.split()
     capitals = 0
-    while capitals < len(words) and (_is_capitals(words[capitals]) or words[capitals] in "&-–"):
+    while capitals < len(words) and (
+        _is_capitals(words[capitals])
+        or words[capitals] in "&-–"
+        # "PUBLIC FORUM (15 MINUTES) The Parish Council was welcomed ...": a figure or a
+        # bracket inside a heading in capitals.
+        or (capitals > 0 and not any(c.isalpha() for c in words[capitals]) and capitals + 1 < len(words))
+    ):
         capitals += 1
     if (
         capitals >= 1
@@ -256,6 +320,31 @@ def _is_sentence(text: str) -> bool:
     Leavers", "closure report")."""
     text = text.strip()
     return bool(text) and (text.endswith(".") or ". " in text or len(text.split()) >= 6)
+
+
+# The weight of a minute run on after its number with no title set apart: less than any
+# heading's, so it never outweighs one, but enough to carry a chain through it.
+RUN_ON_WEIGHT = 0.3
+_RUN_ON_TITLE_WORDS = 8
+
+
+def _run_on_minute(title: str) -> bool:
+    """A numbered line too long to read as a heading (a sentence: "3382. Public Session (15
+    mins) to receive & consider any matters raised by members of the public.") that opens as a
+    heading would (a capital or a figure), ends no list limb and is no date or measure."""
+    return (
+        len(title) > 60
+        and (title[0].isupper() or title[0].isdigit())
+        and not title.rstrip().endswith((",", ";"))
+        and not _NOT_A_TITLE.match(title)
+    )
+
+
+def _lead_words(text: str) -> str:
+    """A run-on minute's title: its first sentence or clause, at most `_RUN_ON_TITLE_WORDS`."""
+    first = re.split(r"(?<=[.;:!?])\s|\s[–—-]\s|\s•\s", text, maxsplit=1)[0]
+    words = first.split()[:_RUN_ON_TITLE_WORDS]
+    return " ".join(words).rstrip(".,;:")
 
 
 def _heading_weight(line: Line, title: str) -> float:
@@ -385,7 +474,63 @@ def numbering_runs(lines: list[Line]) -> list[Chain]:
                 runs.insert(gap, chain)
                 found_one = True
                 break
-    return runs
+    return _rejoined(runs, lines)
+
+
+def _rejoined(runs: list[Chain], lines: list[Line]) -> list[Chain]:
+    """Neighbouring runs whose numbers go on rather than back are one run, its gaps filled: the
+    best chain may jump from a meeting's first item to the next meeting's first ("1." of the
+    annual meeting, then "1." of the ordinary meeting), leaving the rest of the first meeting
+    to be found as a run of its own after the cut (Govan's October 2025 minutes, whose "2."
+    sits on the line after "1." as a list row would)."""
+    joined: list[Chain] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and _bare(last.scheme) == _bare(run.scheme)
+            and last.members[-1].head == run.members[0].head
+            and last.members[-1].value < run.members[0].value
+        ):
+            joined[-1] = Chain(last.scheme, last.members + run.members, last.score + run.score)
+        else:
+            joined.append(run)
+    found = candidates(lines)
+    if len(joined) != len(runs):
+        joined = [_fill_gaps(run, found) if len(run.members) > 1 else run for run in joined]
+    return _with_item_taken_late(joined, found)
+
+
+def _with_item_taken_late(runs: list[Chain], found: list[Candidate]) -> list[Chain]:
+    """An item the meeting took out of order, minuted after the last item under its own number
+    ("9. Money Claim" after "25.", the minutes of item 8 saying it was "moved to end of meeting";
+    Norfolk parish minutes, 2018): a heading of the last run's scheme, set as strongly as its
+    weakest, whose number is one the run skipped."""
+    if not runs or len(runs[-1].members) < RUN_MINIMUM:
+        return runs
+    last = runs[-1]
+    members = last.members
+    shape, head = _bare(last.scheme), members[-1].head
+    printed = {m.value for run in runs for m in run.members}
+    weakest = min(m.weight for m in members)
+    late = [
+        cand
+        for cand in found
+        if cand.index > members[-1].index
+        and _bare(cand.scheme) == shape
+        and cand.head == head
+        and members[0].value < cand.value < members[-1].value
+        and cand.value not in printed
+        and cand.weight >= weakest
+        and not cand.list_row
+    ]
+    if not late:
+        return runs
+    taken = {c.index: c for c in late}  # one reading per line
+    return [
+        *runs[:-1],
+        Chain(last.scheme, members + tuple(sorted(taken.values(), key=lambda c: c.index)), last.score),
+    ]
 
 
 def _strength(chain: Chain) -> float:

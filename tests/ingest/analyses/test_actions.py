@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ingest.analyses.actions import extract_actions, owner_of
 from tests.ingest.documents import minutes
 
@@ -207,3 +209,36 @@ def test_a_run_in_title_before_its_decision_is_not_an_instruction() -> None:
         )
         == []
     )
+
+
+def test_a_person_named_without_a_title_who_will_act_owns_an_action() -> None:
+    # Parish minutes name councillors by name or initials, without "Cllr".
+    actions = found(
+        (
+            "10",
+            "The horse chestnut tree on the green is unsafe. Mark Pogmore will speak to the owner about"
+            " the seat. FR will ask the tree surgeon for a quote. Work will begin in the spring.\n",
+        )
+    )
+    owned = {(text, owner) for _, text, owner, _ in actions}
+    assert ("Mark Pogmore will speak to the owner about the seat.", "Mark Pogmore") in owned
+    assert ("FR will ask the tree surgeon for a quote.", "FR") in owned
+    assert not any(text.startswith("Work will begin") for _, text, _, _ in actions)
+
+
+def test_the_agenda_wording_of_an_item_heading_is_no_action(tmp_path: Path) -> None:
+    from ingest.pipeline import parse_file
+
+    paper = tmp_path / "minutes.md"
+    paper.write_text(
+        "Ashwell Parish Council\n\nMinutes of the meeting held on Wednesday 7 June 2017 in the Hall\n\n"
+        "22\\. Apologies\n\nCllr Hart sent apologies.\n\n"
+        "23\\. To agree a list of items to be undertaken by the Rangers during their visit\n\n"
+        "The list was discussed and the Clerk will send it to the Rangers.\n\n"
+        "24\\. Items for the next meeting to be held on 5 July 2017\n\nFootpaths.\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(paper, analyses=[])
+    texts_found = [action.text for action in extract_actions(doc)]
+    assert "The list was discussed and the Clerk will send it to the Rangers." in texts_found
+    assert not any(text.startswith(("To agree", "23", "24", "Items for")) for text in texts_found)

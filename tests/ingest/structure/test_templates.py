@@ -258,6 +258,118 @@ def test_a_markdown_paper_from_a_web_site_reads_like_its_text(tmp_path: Path) ->
     assert [(i.number, i.title) for i in doc.agenda_items] == [("1", "Apologies"), ("2", "Planning")]
 
 
+def test_headings_in_bold_italics_are_items_like_the_plain_bold_ones(tmp_path: Path) -> None:
+    # A word processor's Markdown export sets some headings "**Correspondence**" and others
+    # "**_Planning – Cllr Agate_**": the emphasis is not part of the title and hides no heading.
+    text = (
+        "**Ashwell Parish Council Meeting, 24th July 2014 – Village Hall**\n\n"
+        "1              **Apologies**\n\nCllr Hart sent apologies.\n\n"
+        "2              **Declarations of Interest**\n\nNone were made.\n\n"
+        "3              **_Financial Report – Cllr Agate_**\n\nThe accounts were presented and agreed.\n\n"
+        "4              **Correspondence**\n\nA letter from the school was noted.\n\n"
+        "5              **_Planning – Cllr Agate_**\n\nNo observations were made on 14/00539/F.\n"
+    )
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [(i.number, i.title) for i in doc.agenda_items] == [
+        ("1", "Apologies"),
+        ("2", "Declarations of Interest"),
+        ("3", "Financial Report – Cllr Agate"),
+        ("4", "Correspondence"),
+        ("5", "Planning – Cllr Agate"),
+    ]
+
+
+def test_a_minute_run_on_after_its_number_is_an_item_where_it_continues_the_run(tmp_path: Path) -> None:
+    # Minutes kept one paragraph a line: some minutes set their title apart, others run the
+    # whole minute on after the number, and one heading in capitals holds a bracketed figure.
+    long = " The clerk read out the schedule and members asked about two of the invoices at length."
+    text = (
+        "Ashwell Parish Council\n\nMinutes of the meeting held on Monday 13 May 2019 in the Village Hall\n\n"
+        "1\\. Apologies for Absence: received from Cllr Mack.\n\n"
+        "2\\. PUBLIC FORUM (15 MINUTES) The Parish Council was thanked for the defibrillator.\n\n"
+        f"3\\. Accounts were presented and accepted for payment.{long}{long}\n\n"
+        "4\\. 2018 Annual Governance Statement Councillors were given a copy, which was approved.\n\n"
+        f"5\\. School Lane car park update a. The planning application has been revised.{long}{long}\n\n"
+        "6\\. Planning Applications: none were received for consultation.\n"
+    )
+    doc = paper(tmp_path, text, "minutes.md")
+    items = [(i.number, i.title) for i in doc.agenda_items]
+    assert [number for number, _ in items] == ["1", "2", "3", "4", "5", "6"]
+    assert items[1][1] == "PUBLIC FORUM (15 MINUTES)"
+    assert items[2][1] == "Accounts were presented and accepted for payment"
+    # A numbered sentence inside a minute is still no item of its own.
+    assert all(len(title) <= 80 for _, title in items)
+
+
+def test_a_slashed_minute_number_keyed_with_a_point_or_run_into_its_title_stays_in_its_run(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Ashwell Parish Council\n\nMinutes of the meeting held on Tuesday 1 September 2015 in the Hall\n\n"
+        "15/09/1Public Forum – No members of the public were present.\n\n"
+        "15/09/2 Apologies – Cllr Hart sent apologies.\n\n"
+        "15/09/3 Minutes – The minutes of the last meeting were approved.\n\n"
+        "15/09.4 Parish Matters – The bus shelter has been repaired.\n\n"
+        "15/09/5 Items for next meeting – Footpaths.\n"
+    )
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [i.number for i in doc.agenda_items] == ["15/09/1", "15/09/2", "15/09/3", "15/09.4", "15/09/5"]
+
+
+def test_an_annual_meeting_then_an_ordinary_one_keep_every_item_of_both(tmp_path: Path) -> None:
+    # The first meeting's first two headings sit on consecutive lines as a list's rows would.
+    first = [
+        "Attendance and apologies: recorded above",
+        "Minutes of the 2024 AGM",
+        "Report from the outgoing Chair",
+        "Report from the outgoing Treasurer",
+        "Election of office bearers",
+    ]
+    second = ["Fire Station", "Active Travel", "Footbridge", "Bus Franchising", "Waste and Cleansing"]
+    body = "The meeting heard a short report and thanked the speaker for it.\n\n"
+    text = "Ashwell Community Council\n\nMinutes of the Annual General Meeting, Monday 6 October 2025\n\n"
+    text += f"1\\.**{first[0]}**\n2\\.**{first[1]}**\n{body}"
+    text += "".join(f"**{k}\\. {title}**\n{body}" for k, title in enumerate(first[2:], start=3))
+    text += "**General Meeting**\n\n"
+    text += "".join(f"**{k}\\. {title}**\n{body}" for k, title in enumerate(second, start=1))
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [i.number for i in doc.agenda_items] == ["1", "2", "3", "4", "5", "1", "2", "3", "4", "5"]
+
+
+def test_minutes_kept_in_one_paragraph_are_split_at_their_running_numbers(tmp_path: Path) -> None:
+    text = (
+        "Ashwell Parish Council\n\nMinutes of the meeting held on Thursday 1 June 2017 in the Hall\n\n"
+        "70/17 Apologies for absence Apologies had been received from Cllr Hart. 71/17 Declaration of"
+        " Interest No declarations were made. 72/17 Minutes of the meeting held on 3 May 2017 The minutes"
+        " were approved as a true record, as agreed under minute 64/17 last month.\n\n"
+        "73/17 Clerk's Report The clerk reported on the audit. 74/17 Handyman's Report The benches were"
+        " painted.\n\n"
+        "75/17 Date of next meeting: 6 July 2017.\n"
+    )
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [i.number for i in doc.agenda_items] == ["70/17", "71/17", "72/17", "73/17", "74/17", "75/17"]
+    minutes = next(i for i in doc.agenda_items if i.number == "72/17")
+    assert "under minute 64/17 last month" in minutes.text  # a reference inside a minute stays
+
+
+def test_an_item_taken_out_of_order_keeps_its_number_after_the_last_item(tmp_path: Path) -> None:
+    titles = {
+        1: "Apologies",
+        2: "Minutes of the last meeting",
+        3: "Correspondence",
+        5: "Finance",
+        6: "Planning",
+        7: "Highways",
+        4: "Money Claim",
+    }
+    body = "The item was discussed by the members present at some length.\n\n"
+    text = "Ashwell Parish Council\n\nMinutes of the meeting held on Tuesday 5 June 2018 in the Hall\n\n"
+    text += "".join(f"{k}\\. {title}\n\n{body}" for k, title in titles.items())
+    doc = paper(tmp_path, text, "minutes.md")
+    assert [i.number for i in doc.agenda_items] == ["1", "2", "3", "5", "6", "7", "4"]
+    assert doc.agenda_items[-1].title == "Money Claim"
+
+
 TEMPLATES = {
     "county-cabinet-minutes": COUNTY_CABINET_MINUTES,
     "supplement-pack": SUPPLEMENT_PACK,
