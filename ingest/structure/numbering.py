@@ -37,9 +37,10 @@ _LABEL = re.compile(
     # over the years reaches five digits ("14365").
     r"(?P<label>(?-i:[A-Z]{1,2})?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?(?![\d/_-])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
-    # A word processor's "1.Attendance" (no space after the point) when a capital word follows.
+    # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
+    # capitalised word or one in capitals follows.
     # So may a slashed minute number ("15/09/1Public Forum –").
-    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
+    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
     r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
 )

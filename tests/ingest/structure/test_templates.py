@@ -163,6 +163,7 @@ NUMBERINGS = {
     "five-digit-running": ["20417 CHAIRMAN'S ANNOUNCEMENTS", "20418 POLICE MATTERS", "20419 PLANNING"],
     "month-underscore-item": ["2024-03_1. PUBLIC SESSION", "2024-03_2. APOLOGIES", "2024-03_3. FINANCE"],
     "minute-of-the-year": ["13.24/25 Apologies for absence", "14.24/25 Declarations", "15.24/25 Planning"],
+    "no-space-capitals": ["12.APOLOGIES FOR ABSENCE", "13.DECLARATIONS OF INTEREST", "14.PLANNING MATTERS"],
 }
 PRINTED = {
     "decision-numbers": ["24/00108", "24/00109", "24/00110"],
@@ -175,6 +176,7 @@ PRINTED = {
     "five-digit-running": ["20417", "20418", "20419"],
     "month-underscore-item": ["2024-03_1", "2024-03_2", "2024-03_3"],
     "minute-of-the-year": ["13.24/25", "14.24/25", "15.24/25"],
+    "no-space-capitals": ["12", "13", "14"],
 }
 
 
