@@ -547,3 +547,17 @@ def test_an_unnumbered_agenda_that_summons_its_members_is_an_agenda(tmp_path: Pa
     )
     doc = paper(tmp_path, text)
     assert (doc.kind, doc.meeting_date, doc.body) == ("agenda", "2025-03-03", "Orton Parish Council")
+
+
+def test_minutes_approved_after_their_date_are_a_reference_not_the_meeting(tmp_path: Path) -> None:
+    """The confirmation can follow the date ("... which took place on Tuesday 12th May 2020 were
+    approved"): with no other date printed, the paper is undated, not filed under May."""
+    text = (
+        "Held remotely\n\nCOUNCILLORS PRESENT:\nCouncillors A Smith (Chairman) and B Jones.\n\n"
+        "1. PUBLIC PARTICIPATION\nNo members of the public spoke.\n\n2. APOLOGIES\nNone.\n\n"
+        "3. CONFIRMATION OF MINUTES\nRESOLVED – The minutes of the meeting which took place on "
+        "Tuesday 12th May 2020 were approved as an accurate record.\n\n4. FINANCE\nNoted.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert doc.kind == "minutes"
+    assert doc.meeting_date is None
