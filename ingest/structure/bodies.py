@@ -202,8 +202,10 @@ _LEADING_PREPOSITION = re.compile(r"^(?:at|to|for|of|by|from|before)\s+(?:the\s+
 def _cut(text: str) -> str:
     """A body name cut where the sentence around it goes on. A name holds no label: in
     "…INFORMATION: For Information COMMITTEE: X" only what follows the last colon is a name."""
-    text = text.rsplit(":", 1)[-1]
+    # Where the name ends first, then its label: a colon further on ("… will be held … The
+    # agenda is set out below:") belongs to the sentence, not to the name.
     text = _NAME_END.sub("", text.strip(" *|"))
+    text = text.rsplit(":", 1)[-1]
     text = _LEADING_PREPOSITION.sub("", text.strip(" ,.:;-–—|*"))
     return text.strip(" ,.:;-–—|*")
 

@@ -561,3 +561,14 @@ def test_minutes_approved_after_their_date_are_a_reference_not_the_meeting(tmp_p
     doc = paper(tmp_path, text)
     assert doc.kind == "minutes"
     assert doc.meeting_date is None
+
+
+def test_a_notice_naming_its_council_in_a_long_sentence_names_the_body(tmp_path: Path) -> None:
+    """The council is named only in the notice's sentence, which goes on past a colon."""
+    text = (
+        "Agenda – 9 May 2024\n\nNOTICE IS HEREBY GIVEN that a meeting of BRYNMAWR TOWN COUNCIL will be "
+        "held in the Market Hall on Thursday 9 May 2024 at 7.00pm. The business is set out below:\n\n"
+        "1. Apologies for absence\n2. Declarations of interest\n3. Minutes of the last meeting\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("agenda", "2024-05-09", "Brynmawr Town Council")
