@@ -146,6 +146,10 @@ def _english(name: str) -> str:
         match = pattern.match(name)
         if match:
             place = re.sub(r"\s+ac?\s+", " and ", match.group(1), flags=re.IGNORECASE)
+            english = template.format("").strip()
+            # A bilingual heading names it twice ("Cyngor Cymuned Cefn Community Council").
+            if place.lower().endswith(english.lower()):
+                return place
             return template.format(place)
     return name
 
@@ -201,8 +205,10 @@ _LEADING_PREPOSITION = re.compile(r"^(?:at|to|for|of|by|from|before)\s+(?:the\s+
 def _cut(text: str) -> str:
     """A body name cut where the sentence around it goes on. A name holds no label: in
     "…INFORMATION: For Information COMMITTEE: X" only what follows the last colon is a name."""
-    text = text.rsplit(":", 1)[-1]
+    # Where the name ends first, then its label: a colon further on ("… will be held … The
+    # agenda is set out below:") belongs to the sentence, not to the name.
     text = _NAME_END.sub("", text.strip(" *|"))
+    text = text.rsplit(":", 1)[-1]
     text = _LEADING_PREPOSITION.sub("", text.strip(" ,.:;-–—|*"))
     return text.strip(" ,.:;-–—|*")
 
@@ -277,4 +283,8 @@ def find_body(lines: list[Line]) -> str | None:
     # a bare heading line loses to a committee named by its role ("Bristol City Council" /
     # "Minutes of the Transport and Connectivity Policy Committee").
     best = max(found, key=lambda c: (c.strength - 0.05 * c.line, -c.line))
-    return normalise_body(best.name, council)
+    name = normalise_body(best.name, council)
+    # "The Parish Council", "the Council": a name with no word of its own names no one body.
+    # In an archive of several councils a facet entry "Parish Council" would join them all,
+    # so the paper stays unnamed, as one that names no body does.
+    return None if is_generic(name) else name

@@ -83,6 +83,10 @@ def signal(function: Signal) -> Signal:
 def _title_lines(paper: Paper) -> Iterator[tuple[int, str, float]]:
     """(index, text, prominence) of the heading block's lines: earlier and bolder count more."""
     for index in range(min(paper.heading, len(paper.texts))):
+        if _IMPERATIVE_LINE.match(paper.texts[index]):
+            # Business in the imperative ("To approve the minutes of the meeting held on ...",
+            # an unnumbered agenda's line) is not what the paper calls itself.
+            continue
         line = paper.lines[index]
         prominence = (
             1.0 + (0.5 if line.emphasised or line.heading else 0.0) - 0.5 * index / max(paper.heading, 1)
@@ -106,7 +110,8 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^(?:public )?notice of (?:the )?meeting\b",
         r"^public notice\b",
         r"^summons\b",
-        r"\byou are (?:hereby )?(?:summoned|requested to attend)\b",
+        # A summons addresses the members: summoned, requested or invited to the meeting.
+        r"\byou are (?:hereby )?(?:summoned|requested to attend|invited to (?:attend|the|a)\b)",
     )),
     ("supplementary_agenda", 7, "titled supplementary", (
         r"\bsupplement(?:ary|al)?(?:\b|(?=agenda))",  # "S u p p l e m e n t a r y A g e n d a"
@@ -197,6 +202,11 @@ def minutes_anatomy(paper: Paper) -> Iterator[Evidence]:
 
 
 _PAGE_REFERENCE = re.compile(r"\(\s*pages?\s+[A-Z]?\d+|\bpages?\s+\d+\s*[-–]\s*\d+\b|\.{4,}\s*\d+\s*$", re.I)
+_IMPERATIVE_LINE = re.compile(
+    r"^(?:[a-z][.)]\s+)?to\s+(?:receive|consider|approve|confirm|note|agree|discuss|resolve|elect|appoint"
+    r"|review|adopt|authorise|determine|decide|ratify|sign)\b",
+    re.IGNORECASE,
+)
 _IMPERATIVE_ITEM = re.compile(
     r"^(?:item\s+)?\d{1,4}[a-z]?[.)]?\s+to\s+(?:receive|consider|approve|confirm|note|agree|discuss|resolve"
     r"|elect|appoint|review|adopt|authorise|determine|decide|ratify|sign)\b",
@@ -204,6 +214,14 @@ _IMPERATIVE_ITEM = re.compile(
 )
 _WILL_BE_HELD = re.compile(
     r"\bwill be held\b|\bis to be held\b|\bwill take place\b|\byou are (?:hereby )?summoned\b", re.I
+)
+# A summons: the members called to the meeting, and the business it will transact. An agenda
+# opens so; minutes, which record the meeting, never do. A long line, so never a title.
+_SUMMONS = re.compile(
+    r"\byou are (?:hereby )?(?:summoned|requested to attend|invited to (?:attend|the|a)\b)"
+    r"|\bthe following (?:business|issues|items|matters) (?:will|is to|are to)"
+    r" be (?:considered|transacted)\b",
+    re.I,
 )
 
 
@@ -219,6 +237,9 @@ def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
     """Page references against listed items, items in the imperative, a meeting to come, a
     list of items with little under them."""
     texts = paper.own
+    summons = next((i for i, t in enumerate(texts[:10]) if _SUMMONS.search(t)), None)
+    if summons is not None:
+        yield Evidence("agenda", 4.0, "a summons to the meeting", summons)
     references = sum(1 for t in texts[:150] if _PAGE_REFERENCE.search(t))
     if references >= 2:
         yield Evidence("agenda", min(4.0, 1.0 * references), f"{references} page references")

@@ -11,8 +11,9 @@ paper prints is a candidate and is scored by the role it plays where it stands:
   beside a time or a weekday;
 * a reference, not the meeting: after the paper's first item heading, inside an item heading,
   about other minutes ("to confirm the minutes of the meeting held on…", "minutes of the last
-  meeting"), about publication ("published", "despatched", "issued"), the next meeting, or a
-  covering letter's own date (a line holding only a date, with "Dear …" just below).
+  meeting", "the minutes of the meeting on 12 May were approved"), about publication
+  ("published", "despatched", "issued"), the next meeting, or a covering letter's own date (a
+  line holding only a date, with "Dear …" just below).
 
 The best-scoring date is the meeting's. A forward plan has no meeting: its date is the one it
 was published on, so for it publication counts for, not against.
@@ -54,6 +55,12 @@ _MEETING_ON = re.compile(
 _OTHER_MINUTES = re.compile(
     r"\b(?:confirm|approv|agree|sign|adopt|accept|correct record|true record|matters arising|circulated"
     r"|(?:last|previous|prior|earlier)\s+(?:\w+\s+){0,3}(?:meeting|minutes))",
+    re.IGNORECASE,
+)
+# The confirmation may follow the date: "The minutes of the meeting which took place on
+# Tuesday 12th May 2020 were approved as an accurate record".
+_CONFIRMED_AFTER = re.compile(
+    r"^[^.]{0,40}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted)\b",
     re.IGNORECASE,
 )
 _PUBLICATION = re.compile(
@@ -113,7 +120,7 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score += 1.5
     if date.weekday:
         score += 1.0
-    if _OTHER_MINUTES.search(clause):
+    if _OTHER_MINUTES.search(clause) or _CONFIRMED_AFTER.search(line.text[date.end :]):
         score -= 7.0
     if _PUBLICATION.search(clause + line.text[date.end : date.end + 25]):
         score += 5.0 if kind == "forward_plan" else -6.0

@@ -32,11 +32,15 @@ _LEAD_WORDS = r"agenda\s+item|item|minute|min|question|q"
 _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{1,3}|v)"
 _LABEL = re.compile(
     rf"^(?:(?P<word>{_LEAD_WORDS})\.?\s*(?:no\.?\s*)?)?"
-    r"(?P<label>\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?(?![\d/])"
+    # A number may carry a reference's capital letters ("C048/23") and join its parts with
+    # any of . / - _ ("16.07.2", "24/00108", "304-1", "2020-06_1"); a running count of minutes
+    # over the years reaches five digits ("14365").
+    r"(?P<label>(?-i:[A-Z]{1,2})?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?(?![\d/_-])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
-    # A word processor's "1.Attendance" (no space after the point) when a capital word follows.
+    # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
+    # capitalised word or one in capitals follows.
     # So may a slashed minute number ("15/09/1Public Forum –").
-    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
+    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
     r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -45,7 +49,8 @@ _LABEL = re.compile(
 # Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
 # year opening a line ("2024 Annual Meeting") is not one.
 ITEM_LINE = re.compile(
-    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)\d{1,4}(?:[./]\d{1,5}){0,3}[a-z]?[.)]?\s+\S", re.IGNORECASE
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)(?-i:[A-Z]{1,2})?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?[.)]?\s+\S",
+    re.IGNORECASE,
 )
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
 # Dates, measures and figures that look like numbered headings: "12 September 2024 at
@@ -57,6 +62,7 @@ _NOT_A_TITLE = re.compile(
     r"|[\d.,%£$]+(?:\s+[\d.,%£$]+)*$)"
 )
 _WORD_NAMES = {"agenda item": "item", "min": "minute", "q": "question"}
+_AGENDA_NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 # Step between consecutive items: minutes skip numbers that are agenda items held elsewhere.
 MAX_STEP = 8
 # How far back (in candidates of one scheme) a chain looks for an item's predecessor; keeps
@@ -130,19 +136,29 @@ def _roman(text: str) -> int | None:
     return total or None
 
 
+_COMPOUND = re.compile(r"(?P<prefix>[A-Za-z]{0,2})(?P<parts>\d+(?:[./_-]\d+)+)")
+
+
 def _readings(label: str) -> list[tuple[str, str, int]]:
     """Every way a label may count. A dotted number counts in its last part ("16.07.2": item 2
-    of 16.07). A slashed one may count in any part: "24/00108" and "15/03/1" count last, but
-    "107/20" (minute 107 of 2020) counts first; the chain through the paper decides which."""
+    of 16.07). One joined by anything else may count in any part: "24/00108", "15/03/1" and
+    "304-1" count last, but "107/20" (minute 107 of 2020), "C048/23" and "13.17/18" (minute 13
+    of the year 2017/18) count first; the chain through the paper decides which."""
     split = _split_label(label)
     if split is None:
         return []
     readings = [split]
-    parts = label.split("/")
-    if len(parts) > 1 and all(part.isdigit() for part in parts):
-        for position in range(len(parts) - 1):
-            head = "/".join(p if k != position else "#" for k, p in enumerate(parts))
-            readings.append((f"n@{position}" + "/" * (len(parts) - 1), head, int(parts[position])))
+    compound = _COMPOUND.fullmatch(label)
+    if compound:
+        prefix = compound["prefix"]
+        parts = re.split(r"[./_-]", compound["parts"])
+        separators = re.findall(r"[./_-]", compound["parts"])
+        if set(separators) != {"."}:
+            for position in range(len(parts) - 1):
+                shape = prefix + f"n@{position}" + "".join(separators)
+                marked = [p if k != position else "#" for k, p in enumerate(parts)]
+                head = prefix + "".join(p + s for p, s in zip(marked, [*separators, ""], strict=True))
+                readings.append((shape, head, int(parts[position])))
     return readings
 
 
@@ -161,15 +177,16 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
         if len(label) == 1 and label.isupper():
             return "A", "", ord(label) - ord("A") + 1
         return ("i", "", roman) if roman else None
-    match = re.fullmatch(r"((?:\d+[./])*)(\d+)([a-z]?)", label, re.IGNORECASE)
+    match = re.fullmatch(r"([A-Za-z]{0,2})((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label)
     if not match:
         return None
-    head, last, suffix = match.groups()
+    prefix, head, last, suffix = match.groups()
     if "/" in head:
         # A slashed number's separators are one: "15/09.12" among "15/09/11" and "15/09/13" is
         # a slip of the key (Norfolk parish minutes, 2015), counted with its neighbours.
         head = head.replace(".", "/")
-    shape = re.sub(r"\d+", "n", head) + "n" + ("a" if suffix else "")
+    head = prefix + head
+    shape = prefix + re.sub(r"\d+", "n", head[len(prefix) :]) + "n" + ("a" if suffix else "")
     # "7a" follows "7" in the same scheme: count it between 7 and 8.
     value = int(last) * 10 + (ord(suffix.lower()) - ord("a") + 1 if suffix else 0)
     return shape.replace("na", "n"), head, value
@@ -224,7 +241,9 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
         readings = _readings(match["label"])
         if not readings:
             continue
-        title = match["title"].strip()
+        # A minute's reference, then the agenda's own number ("C048/23   1.   APOLOGIES"): the
+        # title is what follows both.
+        title = _AGENDA_NUMBER.sub("", match["title"].strip())
         if not title and index + 1 < len(lines) and not _LABEL.match(lines[index + 1].text):
             # pdfminer can put "2" and "Apologies for Absence" (Bristol) on separate lines.
             title = lines[index + 1].text

@@ -153,6 +153,17 @@ NUMBERINGS = {
     ],
     "item-word": ["Item 7 Apologies", "Item 8 Minutes of the last meeting", "Item 9 Correspondence"],
     "min-word": ["MIN 12/24 APOLOGIES", "MIN 13/24 MINUTES", "MIN 14/24 FINANCE"],
+    # A minute reference with its letters, then the agenda's own number.
+    "lettered-reference": [
+        "P112/24     1.     APOLOGIES FOR ABSENCE",
+        "P113/24     2.     DECLARATIONS OF INTEREST",
+        "P114/24     3.     PLANNING APPLICATIONS",
+    ],
+    "meeting-dash-item": ["58-1.To receive apologies", "58-2.To receive declarations", "58-3.Public time"],
+    "five-digit-running": ["20417 CHAIRMAN'S ANNOUNCEMENTS", "20418 POLICE MATTERS", "20419 PLANNING"],
+    "month-underscore-item": ["2024-03_1. PUBLIC SESSION", "2024-03_2. APOLOGIES", "2024-03_3. FINANCE"],
+    "minute-of-the-year": ["13.24/25 Apologies for absence", "14.24/25 Declarations", "15.24/25 Planning"],
+    "no-space-capitals": ["12.APOLOGIES FOR ABSENCE", "13.DECLARATIONS OF INTEREST", "14.PLANNING MATTERS"],
 }
 PRINTED = {
     "decision-numbers": ["24/00108", "24/00109", "24/00110"],
@@ -160,6 +171,12 @@ PRINTED = {
     "number-per-year": ["107/20", "108/20", "109/20"],
     "item-word": ["7", "8", "9"],
     "min-word": ["12/24", "13/24", "14/24"],
+    "lettered-reference": ["P112/24", "P113/24", "P114/24"],
+    "meeting-dash-item": ["58-1", "58-2", "58-3"],
+    "five-digit-running": ["20417", "20418", "20419"],
+    "month-underscore-item": ["2024-03_1", "2024-03_2", "2024-03_3"],
+    "minute-of-the-year": ["13.24/25", "14.24/25", "15.24/25"],
+    "no-space-capitals": ["12", "13", "14"],
 }
 
 
@@ -180,16 +197,24 @@ HEADINGS = {
     "ampersand": ("Minutes of the Overview & Scrutiny Committee held on 4 March 2025", BODY),
     "capitals": ("MINUTES OF THE OVERVIEW AND SCRUTINY COMMITTEE HELD ON 4 MARCH 2025", BODY),
     "the": ("Minutes of The Overview and Scrutiny Committee held on 4 March 2025", BODY),
-    "annual-meeting": ("MINUTES OF THE ANNUAL MEETING OF THE COUNCIL HELD ON 4 MARCH 2025", "Council"),
+    # "The Council" names no council: such a paper is unnamed, not filed under "Council".
+    "annual-meeting": ("MINUTES OF THE ANNUAL MEETING OF THE COUNCIL HELD ON 4 MARCH 2025", None),
     "welsh": (
         "CYNGOR CYMUNED LLANFAIR A LLANGOED\nCOFNODION CYFARFOD 4YDD MAWRTH 2025",
         "Llanfair and Llangoed Community Council",
     ),
+    "bilingual": (
+        "CYNGOR CYMUNED LLANDDEWI COMMUNITY COUNCIL\nMINUTES OF THE MEETING HELD ON 4TH MARCH 2025",
+        "Llanddewi Community Council",
+    ),
+    "parish-council-unnamed": ("Minutes of the Meeting of the Parish Council held on 4 March 2025", None),
 }
 
 
 @pytest.mark.parametrize("case", HEADINGS)
 def test_one_body_has_one_name(tmp_path: Path, case: str) -> None:
+    """One spelling per body, and no body where the paper names none ("the Parish Council":
+    a facet entry of that name would join every parish's papers)."""
     heading, body = HEADINGS[case]
     doc = paper(tmp_path, f"{heading}\n\nPresent: Cllrs A Smith and B Jones.\n\n1. Apologies\nNone.\n")
     assert doc.body == body
@@ -524,3 +549,44 @@ def test_a_date_the_minutes_report_is_not_the_meeting_date(tmp_path: Path) -> No
         "Item 3 Finance\nThe payments were approved.\n"
     )
     assert paper(tmp_path, text).meeting_date is None
+
+
+def test_an_unnumbered_agenda_that_summons_its_members_is_an_agenda(tmp_path: Path) -> None:
+    """No title, no item numbers: the summons ("you are hereby invited ... the following items
+    will be considered") says agenda, and business lines naming "minutes" or a "report" are
+    not the paper's title."""
+    text = (
+        "You are hereby invited to the meeting of Orton Parish Council in the Village Hall on "
+        "Monday 3rd March 2025 at 7.30pm, when the following items will be considered.\n"
+        "Chairman's Remarks\nApologies for absence\nReport from the Police\nPublic Forum\n"
+        "To approve the minutes of the meeting held on 3rd February 2025\n"
+        "Matters arising from the minutes\nTo receive an update on the playing field\n"
+        "Financial Matters\nItems for the next agenda\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("agenda", "2025-03-03", "Orton Parish Council")
+
+
+def test_minutes_approved_after_their_date_are_a_reference_not_the_meeting(tmp_path: Path) -> None:
+    """The confirmation can follow the date ("... which took place on Tuesday 12th May 2020 were
+    approved"): with no other date printed, the paper is undated, not filed under May."""
+    text = (
+        "Held remotely\n\nCOUNCILLORS PRESENT:\nCouncillors A Smith (Chairman) and B Jones.\n\n"
+        "1. PUBLIC PARTICIPATION\nNo members of the public spoke.\n\n2. APOLOGIES\nNone.\n\n"
+        "3. CONFIRMATION OF MINUTES\nRESOLVED – The minutes of the meeting which took place on "
+        "Tuesday 12th May 2020 were approved as an accurate record.\n\n4. FINANCE\nNoted.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert doc.kind == "minutes"
+    assert doc.meeting_date is None
+
+
+def test_a_notice_naming_its_council_in_a_long_sentence_names_the_body(tmp_path: Path) -> None:
+    """The council is named only in the notice's sentence, which goes on past a colon."""
+    text = (
+        "Agenda – 9 May 2024\n\nNOTICE IS HEREBY GIVEN that a meeting of BRYNMAWR TOWN COUNCIL will be "
+        "held in the Market Hall on Thursday 9 May 2024 at 7.00pm. The business is set out below:\n\n"
+        "1. Apologies for absence\n2. Declarations of interest\n3. Minutes of the last meeting\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("agenda", "2024-05-09", "Brynmawr Town Council")
