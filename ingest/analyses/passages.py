@@ -118,12 +118,23 @@ def _continues(previous: str, previous_line: str, line: str, width: int | None) 
         return False
     if line[0].islower() or (line[0] == "(" and line[1:2].islower()):
         return True
+    if _in_capitals(previous_line) and not _in_capitals(line):
+        # A heading in capitals, then the minute in sentence case ("TO RECEIVE AND NOTE THE
+        # MINUTES OF THE ALLOTMENT COMMITTEE HELD ON 20 SEPTEMBER 2023" / "Members received
+        # and noted the minutes."): however long the heading, the sentence starts anew.
+        return False
     if _FUNCTION_WORD_END.search(previous) or previous.endswith((",", "&", "–")):
         return True  # "... the amendment was" / "CARRIED (7 members voting in favour ...)"
     if _VERDICT_LINE.match(line):
         return False
     table = " | " in previous_line or " | " in line
     return width is not None and not table and len(previous_line) >= 0.8 * width
+
+
+def _in_capitals(line: str) -> bool:
+    """A line of three or more words whose letters are all capitals (a heading so set)."""
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 3 and all(c.isupper() for w in words for c in w if c.isalpha())
 
 
 # A sentence may open with an action asterisk ("... not signposted. *Clerk to report both

@@ -86,6 +86,15 @@ def decided(text: str, body: str | None = BODY) -> list[str]:
             "approved",
         ),
         ("A draft budget will be presented at the December meeting when the precept is decided.", "deferred"),
+        # A heading in capitals, however long, ends before the minute under it.
+        (
+            "TO RECEIVE AND NOTE THE MINUTES OF THE ALLOTMENTS COMMITTEE HELD ON 20 SEPTEMBER 2023 AT"
+            " THE VILLAGE HALL\nMembers received and noted the minutes.",
+            "noted",
+        ),
+        # The verdict column flattened onto its heading's line.
+        ("2. Record of members present Noted.", "noted"),
+        ("7. Request for a bench on the green Agreed.", "approved"),
     ],
 )
 def test_a_decision_in_general_wording_is_found(text: str, outcome: str) -> None:
@@ -106,6 +115,8 @@ def test_a_decision_in_general_wording_is_found(text: str, outcome: str) -> None
         "Council Approved Contractors List",
         "This matter has arisen previously and it was decided the box should be adopted.",
         "Ann Lee was nominated for the county's volunteer award.",
+        "8. Correspondence to be Noted",
+        "9. Items for the next agenda",
     ],
 )
 def test_the_same_words_where_the_meeting_decides_nothing(text: str) -> None:
