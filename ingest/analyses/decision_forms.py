@@ -583,6 +583,11 @@ _MARGIN = re.compile(
     r"\|\s*(?P<verb>Noted|Agreed|Resolved|Approved|Accepted|Deferred|Carried|NOTED|AGREED|RESOLVED|APPROVED|"
     r"Nodwyd|Cytunwyd|Penderfynwyd)"
     r"\.?\s*(?=\||$)"
+    # The same cell flattened onto its heading's line: "2. Record of members present Noted."
+    # (a lower-case word, then the capitalised verdict closing the line). "Correspondence to
+    # be Noted" is an agenda's wording, not a verdict.
+    r"|(?<![|\w])(?<!\bbe )(?<!\bto )(?<!\bfor )(?<!\band )(?<=[a-z)] )"
+    r"(?P<flat>Noted|Agreed|Approved|Accepted|Deferred|Carried)\.?\s*$"
 )
 
 
@@ -590,9 +595,10 @@ def _margin(sentence: str, setting: Setting) -> Hit | None:
     m = _MARGIN.search(sentence)
     if not m:
         return None
-    verb = m.group("verb")
+    group = "verb" if m.group("verb") else "flat"
+    verb = m.group(group)
     return Hit(
-        "margin", _decision_start(sentence, 0), m.end("verb"), verb, default=outcome_of(verb) or "approved"
+        "margin", _decision_start(sentence, 0), m.end(group), verb, default=outcome_of(verb) or "approved"
     )
 
 
