@@ -123,11 +123,14 @@ _GENERIC_WORDS = _JUNK_WORDS | {
     "cultural", "effectiveness", "achievement", "intervention", "prevention", "enabling",
     "operations", "residential", "order", "guardianship", "hub", "temporary", "champion",
     "pupil", "premium", "healthy", "meals", "area", "areas", "locality", "results", "years",
+    # Kinds of council ("the Parish Council", "a Town Council", "Borough Council"): a council
+    # named by its kind alone is no particular one, as with body names.
+    "parish", "town", "borough",
 }  # fmt: skip
 # Characters a name does not contain: heading and table fragments ("Risk
 # Implications/Assessment", "Capital Programme - Variances", "Learning , Inclusion": Norfolk).
 _NOT_IN_NAME = re.compile(r"/| - | , | – ")
-_LINKS = {"and", "of", "the", "for", "&", "in", "on", "to"}
+_LINKS = {"and", "of", "the", "for", "&", "in", "on", "to", "a", "an"}
 # A run of this many content words names something specific even when each word is common
 # ("Pathway Planning for Care Leavers Scrutiny Task & Finish Group", Norfolk 2014).
 _SPECIFIC_LENGTH = 5

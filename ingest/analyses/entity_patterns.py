@@ -108,9 +108,14 @@ def ruler_patterns() -> list[dict[str, Any]]:
         ],
     ]
     organisations: list[list[dict[str, Any]]] = [
-        # "Norfolk County Council", "Essex County Council", "Bristol City Council".
+        # "Norfolk County Council", "Essex County Council", "Bristol City Council". A place
+        # must come first: "The Parish Council" names no council (an article is no place).
         [
-            {"IS_TITLE": True, "OP": "+"},
+            {
+                "IS_TITLE": True,
+                "LOWER": {"NOT_IN": ["the", "a", "an", "this", "that", "our", "each"]},
+                "OP": "+",
+            },
             {"ORTH": {"IN": ["County", "City", "District", "Borough", "Parish", "Town"]}},
             {"ORTH": "Council"},
         ],

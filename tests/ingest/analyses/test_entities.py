@@ -59,6 +59,9 @@ def test_generic_nouns_and_headings_are_not_organisations() -> None:
         "Levels of Social Work were reviewed by the Lead Partners with Universal Credit claimants.",
         "The Nursery School and the Free School joined the Supporting School scheme.",
         "Cllr Rippington thanked the members of the Task and Finish Group for their diligence.",
+        # A council named by its kind alone is no particular council (an Organisation facet
+        # entry "Parish Council" joined every parish's papers).
+        "The Parish Council agreed to write to the Town Council and the Borough Council.",
     ]
     assert all(orgs == set() for _, orgs in extract(texts))
 
