@@ -8,11 +8,13 @@ import dataclasses
 
 from minutebook.models import TableRow
 from search.ask.candidates import CandidateReader
+from search.ask.evidence import Candidate
 from search.ask.passages import Passage
 from search.ask.question import read_question
 
 
-def _answers(question: str, text: str) -> list[str]:
+def _candidates(question: str, text: str, rows: list[TableRow] | None = None) -> list[Candidate]:
+    """What the candidate reader makes of one passage of `text` (a table row's when `rows`)."""
     asked = read_question(question)
     passage = Passage(
         id="p",
@@ -23,9 +25,14 @@ def _answers(question: str, text: str) -> list[str]:
         body=None,
         meeting_date="2016-06-01",
         page=1,
+        rows=rows or [],
     )
     weights = {t: 1.0 for t in asked.terms}
-    return [c.answer for c in CandidateReader(asked, weights, {}).read([passage]) if c.source != "untyped"]
+    return CandidateReader(asked, weights, {}).read([passage])
+
+
+def _answers(question: str, text: str) -> list[str]:
+    return [c.answer for c in _candidates(question, text) if c.source != "untyped"]
 
 
 def test_a_date_answers_the_verb_it_follows_through_a_preposition() -> None:
@@ -152,20 +159,8 @@ def test_a_cell_holding_a_sentence_answers_with_the_span_of_the_asked_type() -> 
     ]
     line = "| " + " | ".join(cells) + " |"
     row = TableRow(1, 0, 1, cells, ["Target", "Progress"], "System leaders", line)
-    asked = read_question("In what month was training due to begin for certifying new leaders?")
-    passage = Passage(
-        id="p",
-        text=line,
-        document_id="d",
-        document_title="Report",
-        document_kind="report",
-        body=None,
-        meeting_date="2014-06-17",
-        page=1,
-        rows=[row],
-    )
-    weights = {t: 1.0 for t in asked.terms}
-    answers = [c.answer for c in CandidateReader(asked, weights, {}).read([passage]) if c.source == "cell"]
+    question = "In what month was training due to begin for certifying new leaders?"
+    answers = [c.answer for c in _candidates(question, line, [row]) if c.source == "cell"]
     assert answers == ["January"]
 
 
