@@ -5,6 +5,7 @@ by when the sentence has no rate. Sentences are written in the papers' shapes.""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from minutebook.models import TableRow
 from search.ask.candidates import CandidateReader
@@ -13,22 +14,25 @@ from search.ask.passages import Passage
 from search.ask.question import read_question
 
 
+def _passage(text: str, **fields: Any) -> Passage:
+    """A passage of `text` in a minutes paper of 1 June 2016; `fields` override any field."""
+    defaults: dict[str, Any] = {
+        "id": "p",
+        "document_id": "d",
+        "document_title": "Minutes",
+        "document_kind": "minutes",
+        "body": None,
+        "meeting_date": "2016-06-01",
+        "page": 1,
+    }
+    return Passage(text=text, **{**defaults, **fields})
+
+
 def _candidates(question: str, text: str, rows: list[TableRow] | None = None) -> list[Candidate]:
     """What the candidate reader makes of one passage of `text` (a table row's when `rows`)."""
     asked = read_question(question)
-    passage = Passage(
-        id="p",
-        text=text,
-        document_id="d",
-        document_title="Minutes",
-        document_kind="minutes",
-        body=None,
-        meeting_date="2016-06-01",
-        page=1,
-        rows=rows or [],
-    )
     weights = {t: 1.0 for t in asked.terms}
-    return CandidateReader(asked, weights, {}).read([passage])
+    return CandidateReader(asked, weights, {}).read([_passage(text, rows=rows or [])])
 
 
 def _answers(question: str, text: str) -> list[str]:
@@ -83,29 +87,10 @@ def test_a_unit_naming_the_questions_rarest_words_is_read_however_many_units_out
         f"Eligible children in area {n} were taking up their free early place at a rate of {n}%."
         for n in range(1, 200)
     )
-    common = Passage(
-        id="common",
-        text=filler,
-        document_id="d1",
-        document_title="Report",
-        document_kind="report",
-        body=None,
-        meeting_date="2016-06-01",
-        page=1,
-        score=40.0,
-        rank=0,
-    )
-    rare = Passage(
-        id="rare",
-        text="Riverside Heights: 91.5% this term.",
-        document_id="d2",
-        document_title="Report",
-        document_kind="report",
-        body=None,
-        meeting_date="2016-06-01",
-        page=1,
-        score=1.0,
-        rank=70,
+    report = {"document_title": "Report", "document_kind": "report"}
+    common = _passage(filler, id="common", document_id="d1", score=40.0, rank=0, **report)
+    rare = _passage(
+        "Riverside Heights: 91.5% this term.", id="rare", document_id="d2", score=1.0, rank=70, **report
     )
     weights = {t: 1.0 for t in asked.terms}
     weights.update({"riversid": 6.0, "height": 6.0})
@@ -122,15 +107,10 @@ def test_the_dated_meetings_units_of_the_asked_type_are_read_in_other_words() ->
     # "When could residents speak?" while the paper says the public may put questions (no
     # word of the question, nor a synonym of one).
     asked = read_question("During what time slot could residents speak at the 1 June 2016 meeting?")
-    passage = Passage(
-        id="p",
-        text="Members of the public are invited to put questions between 8.00 pm and 8.15 pm.",
-        document_id="d",
+    passage = _passage(
+        "Members of the public are invited to put questions between 8.00 pm and 8.15 pm.",
         document_title="Agenda",
         document_kind="agenda",
-        body=None,
-        meeting_date="2016-06-01",
-        page=1,
     )
     weights = {t: 1.0 for t in asked.terms}
     answers = [c.answer for c in CandidateReader(asked, weights, {}).read([passage])]
