@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.web.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, idle, serving, shot, wait_healthy
+from tests.ui.web.conftest import CHROMIUM, idle, serving, shot
 
 # The issue's budget for "first results visible after submitting a query" (issue 15: 1 s).
 FIRST_RESULTS_BUDGET_S = 1.0
@@ -24,10 +24,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
 ]
-# Kept for the other test modules that import them from here.
-_free_port = free_port
-_wait_healthy = wait_healthy
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "_free_port", "_wait_healthy"]
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.ui.web.conftest import free_port as _free_port
+from tests.ui.web.conftest import wait_healthy
 
 
 def _children(pid: int) -> list[int]:
@@ -47,19 +46,6 @@ def _listening(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _wait_healthy(port: int, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, f"minutebook ui exited with {process.returncode}"
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
-                if answer.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError("minutebook ui did not answer")
-
-
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_to_minutebook_ui_leaves_nothing_listening(corpus_home: Path, signum: int) -> None:
     port = _free_port()
@@ -75,7 +61,7 @@ def test_a_signal_to_minutebook_ui_leaves_nothing_listening(corpus_home: Path, s
     )
     servers: list[int] = []
     try:
-        _wait_healthy(port, process)
+        wait_healthy(f"http://127.0.0.1:{port}", process)
         servers = _children(process.pid)
         assert servers, "minutebook ui started no server process"
         process.send_signal(signum)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,8 +20,8 @@ import pytest
 from minutebook.store import open_store
 from search.engine.backend import SNIPPET_MAX_CHARS
 from tests.conftest import JUNE_2014_MINUTES
+from tests.ui.web.conftest import serving
 from tests.ui.web.test_app import run_page
-from tests.ui.web.test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy
 from ui.web.originals import Original, read_verified
 
 HOSTILE_ORGANISATION = ":red[Corp] *Acme* Holdings"
@@ -85,25 +83,8 @@ def _listening_addresses(port: int) -> set[str]:
 @pytest.fixture(scope="module")
 def ui_server(hostile_home: Path) -> Iterator[tuple[str, int]]:
     """`minutebook ui --port N` with no --host, over the hostile home."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main())",
-         "--home", str(hostile_home), "ui", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
-        yield url, port
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    with serving(hostile_home) as url:
+        yield url, int(url.rsplit(":", 1)[1])
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/net")
@@ -181,20 +162,6 @@ def test_a_snippet_is_capped_whatever_the_paper_holds(
 
 
 # ------------------------------------------------------- in a real browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.mark.browser
