@@ -130,9 +130,8 @@ def test_refresh_builds_the_index_when_there_is_none(tmp_path: Path) -> None:
     assert ids(home, "kitchen") == ["sec-meals-budget"]
 
 
-def test_an_undated_paper_beside_dated_ones_is_found_and_sorts_last(tmp_path: Path) -> None:
-    # One undated paper used to make every search fail: Whoosh fills a missing date column
-    # with a number past int64, which the facet table could not hold.
+def _home_with_an_undated_paper(tmp_path: Path) -> Path:
+    """A home indexing the tiny archive and one undated paper about leavers."""
     home = tmp_path / "home"
     undated = make_document(
         "doc-undated", "other", "Children's Services Committee", None, [("item-u", "Leavers", [])]
@@ -141,6 +140,13 @@ def test_an_undated_paper_beside_dated_ones_is_found_and_sorts_last(tmp_path: Pa
         for doc in [*TINY, undated]:
             write(store, doc)
         rebuild(home, store)
+    return home
+
+
+def test_an_undated_paper_beside_dated_ones_is_found_and_sorts_last(tmp_path: Path) -> None:
+    # One undated paper used to make every search fail: Whoosh fills a missing date column
+    # with a number past int64, which the facet table could not hold.
+    home = _home_with_an_undated_paper(tmp_path)
     result = search_papers(home, SearchRequest("leavers", sort="date", limit=100))
     dates = [hit["meeting_date"] for hit in result["hits"]]
     assert None in dates and dates[-1] is None
@@ -151,14 +157,7 @@ def test_an_undated_paper_beside_dated_ones_is_found_and_sorts_last(tmp_path: Pa
 def test_a_date_range_or_browsing_without_words_works_beside_an_undated_paper(tmp_path: Path) -> None:
     # A date filter read the date column, which holds a number past int64 for an undated
     # paper: every filtered search failed (OverflowError) on an archive with one (issue 15).
-    home = tmp_path / "home"
-    undated = make_document(
-        "doc-undated", "other", "Children's Services Committee", None, [("item-u", "Leavers", [])]
-    )
-    with open_store(home) as store:
-        for doc in [*TINY, undated]:
-            write(store, doc)
-        rebuild(home, store)
+    home = _home_with_an_undated_paper(tmp_path)
     ranged = search_papers(home, SearchRequest("leavers", date_from="2015-01-01", date_to="2015-12-31"))
     assert [hit["item_id"] for hit in ranged["hits"]] == ["item-leavers"]
     browsed = search_papers(home, SearchRequest("", kind="other", sort="date"))
