@@ -202,16 +202,13 @@ def minutes_anatomy(paper: Paper) -> Iterator[Evidence]:
 
 
 _PAGE_REFERENCE = re.compile(r"\(\s*pages?\s+[A-Z]?\d+|\bpages?\s+\d+\s*[-–]\s*\d+\b|\.{4,}\s*\d+\s*$", re.I)
-_IMPERATIVE_LINE = re.compile(
-    r"^(?:[a-z][.)]\s+)?to\s+(?:receive|consider|approve|confirm|note|agree|discuss|resolve|elect|appoint"
-    r"|review|adopt|authorise|determine|decide|ratify|sign)\b",
-    re.IGNORECASE,
+# An agenda's business in the imperative: "To receive apologies", "To approve the minutes".
+_TO_DO = (
+    r"to\s+(?:receive|consider|approve|confirm|note|agree|discuss|resolve|elect|appoint|review|adopt"
+    r"|authorise|determine|decide|ratify|sign)\b"
 )
-_IMPERATIVE_ITEM = re.compile(
-    r"^(?:item\s+)?\d{1,4}[a-z]?[.)]?\s+to\s+(?:receive|consider|approve|confirm|note|agree|discuss|resolve"
-    r"|elect|appoint|review|adopt|authorise|determine|decide|ratify|sign)\b",
-    re.IGNORECASE,
-)
+_IMPERATIVE_LINE = re.compile(rf"^(?:[a-z][.)]\s+)?{_TO_DO}", re.IGNORECASE)
+_IMPERATIVE_ITEM = re.compile(rf"^(?:item\s+)?\d{{1,4}}[a-z]?[.)]?\s+{_TO_DO}", re.IGNORECASE)
 _WILL_BE_HELD = re.compile(
     r"\bwill be held\b|\bis to be held\b|\bwill take place\b|\byou are (?:hereby )?summoned\b", re.I
 )
