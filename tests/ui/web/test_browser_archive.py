@@ -88,9 +88,13 @@ def one_of(home: Path, sql: str) -> dict[str, Any]:
 
 
 def grid_texts(page: Any, index: int = 0) -> list[str]:
-    """The cell texts of a data grid, row by row (its accessible mirror of the canvas)."""
+    """The cell texts of a data grid, row by row (its accessible mirror of the canvas).
+
+    The mirror is filled after the canvas draws, a moment after the grid element itself
+    appears, so this waits for its first cell before reading any."""
     grid = page.locator("[data-testid='stDataFrame']").nth(index)
     cells = grid.locator("[role='gridcell']")
+    cells.first.wait_for(state="attached", timeout=30_000)
     return [cells.nth(i).inner_text() for i in range(cells.count())]
 
 
