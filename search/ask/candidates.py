@@ -66,7 +66,11 @@ _ASKED_OF = re.compile(r"\b(?:is|are|was|were|be|being) (?:asked|invited|request
 _SHOUTED = re.compile(r"[^a-z]{0,80}")
 _CODE = re.compile(r"^[a-z]{1,3}(\d{1,3})$")
 # How many units (sentences, rows) of all the passages become candidates: the most promising.
-KEEP_UNITS = 150
+# A typed question reads twice what a sentence question does, as its retrieval is deeper
+# (`retrieve.CANDIDATES` against `retrieve.SENTENCE_CANDIDATES`) and the one row or sentence
+# holding the figure must not be crowded out by the units of the best passages.
+KEEP_UNITS = 300
+SENTENCE_KEEP_UNITS = 150
 # Units holding all of the question's `KEY_TERMS` rarest words are read too, up to this many more.
 KEY_TERMS = 2
 KEY_UNITS = 30
@@ -299,9 +303,11 @@ class CandidateReader:
         self.matcher = TermMatcher(list(weights))
         self._signed: dict[str, list[Unit]] = {}
 
-    def read(self, passages: list[Passage], keep: int = KEEP_UNITS) -> list[Candidate]:
+    def read(self, passages: list[Passage], keep: int | None = None) -> list[Candidate]:
         """Candidates of the `keep` most promising units of all passages (by the weight of
         the question's words in the unit and its titles, and the passage's retrieval)."""
+        if keep is None:
+            keep = SENTENCE_KEEP_UNITS if self.question.answer_type in SENTENCE_TYPES else KEEP_UNITS
         top = max((p.score for p in passages), default=0.0) or 1.0
         chosen: list[tuple[float, Passage, int, Matched, Unit | None]] = []
         at_meeting: list[tuple[float, Passage, int, Matched, Unit | None]] = []
@@ -426,7 +432,11 @@ class CandidateReader:
                 return _untyped(passage, unit, kind)
             cell = choose_cell(self.question, unit.row, self.weights)
             answer = cell.text if cell is not None else ""
-            if cell is not None and kind in _NAME_TYPES and not cell_is_person_column(cell.header):
+            if cell is not None and kind in _NAME_TYPES and _dates_or_figures(cell.text):
+                # A column headed "By" or "Lead" may hold when, not who ("By April 2014" under
+                # "By when", in the sample's progress tables): a date or figure names no one.
+                answer = ""
+            elif cell is not None and kind in _NAME_TYPES and not cell_is_person_column(cell.header):
                 # Outside a column of names, a cell answers "who" only with a name in it
                 # (a list printed in columns is no table of people).
                 spans = [
@@ -521,6 +531,16 @@ class CandidateReader:
             unit=unit,
             extra={"cue": cue, "quote_end": quote_end},
         )
+
+
+def _dates_or_figures(text: str) -> bool:
+    """Whether a cell is a date, a period or a figure and nothing else ("By April 2014",
+    "Q3 2025/26", "12"): such a cell is never a name."""
+    rest = text
+    for period in sorted(find_periods(text), key=lambda p: -p.start_char):
+        rest = rest[: period.start_char] + rest[period.end_char :]
+    rest = re.sub(r"\b(?:by|from|to|until|in|on|at|end|of|the|and|q[1-4]|-)\b|[\d.,:/%£()–—-]", " ", rest, flags=re.I)
+    return bool(text.strip()) and not rest.strip()
 
 
 def _untyped(passage: Passage, unit: Unit, kind: str) -> Candidate:

@@ -35,12 +35,19 @@ from minutebook.text import plain_text
 from search.ask.lexicon import stem_set, variants
 from search.ask.passages import Passage
 from search.ask.periods import Period
-from search.ask.question import Question
+from search.ask.question import SENTENCE_TYPES, Question
 from search.engine.backend import searching, top_sections
 from search.engine.schema import DEFAULT_FIELDS
 
-# How many sections the main search keeps, and how many more the period search may add.
-CANDIDATES = 60
+# How many sections the main search keeps, and how many more the period search may add. A
+# figure, date or name asked for in other words than the paper's sits in a section that ranks
+# low (a table row of figures, a short sentence among long reports: in the frozen set the
+# labelled section sat at ranks 81 to 233 for a fifth of the questions whose right answer was
+# never a candidate), so typed questions search deep; reading is bounded by
+# `candidates.KEEP_UNITS`, not by this. A sentence answer (a decision, a request) is about
+# the subject, whose own section ranks high, and deeper sections only add rival sentences.
+CANDIDATES = 200
+SENTENCE_CANDIDATES = 60
 PREFERRED = 25
 # The rarest few words of the question get a search of their own, adding this many sections.
 RARE_TERMS = 3
@@ -163,8 +170,10 @@ def _dated_documents(home: Path, periods: list[Period], q: query.Query | None) -
     return docs[:FRONT_MATTER_DOCS]
 
 
-def retrieve(home: Path, store: Store, question: Question, limit: int = CANDIDATES) -> Retrieved:
+def retrieve(home: Path, store: Store, question: Question, limit: int | None = None) -> Retrieved:
     """The best passages for `question`, best first (see the module docstring)."""
+    if limit is None:
+        limit = SENTENCE_CANDIDATES if question.answer_type in SENTENCE_TYPES else CANDIDATES
     terms = question.terms
     searched = list(dict.fromkeys(terms + [v for t in terms for v in sorted(variants(t))]))
     with searching(home) as found:

@@ -162,3 +162,16 @@ def test_who_chaired_the_meeting_is_answered_by_a_name_tied_to_the_chair() -> No
     listed = "Present: Cllr Jane Smith (Chair), Cllr Tom Brown and Cllr Ann Green."
     assert _answers("Who chaired the meeting?", listed) == ["Cllr Jane Smith"]
     assert _answers("Who was in the chair?", "Mr Tom Brown was in the chair.") == ["Mr Tom Brown"]
+
+
+def test_a_date_in_a_column_headed_by_when_names_no_one() -> None:
+    # Progress tables head their deadline column "By when" (the sample's schools report):
+    # "By April 2014" under it is when, not who, however the header reads.
+    cells = ["By April 2014", "All weak governing bodies reviewed", "Gordon Boyd"]
+    line = "| " + " | ".join(cells) + " |"
+    row = TableRow(1, 0, 1, cells, ["By when", "Target", "Lead officer"], "By April 2014", line)
+    question = "Which officer leads the review of weak governing bodies?"
+    answers = [c.answer for c in _candidates(question, line, [row]) if c.source == "cell"]
+    assert "By April 2014" not in answers
+    dated = TableRow(1, 0, 1, cells[:2], ["By when", "Target"], "By April 2014", line)
+    assert [c.answer for c in _candidates(question, line, [dated]) if c.source == "cell"] == []

@@ -94,3 +94,19 @@ def test_the_paper_of_the_body_named_is_preferred_and_others_count_against(tmp_p
     assert by_body["Stoke Ferry Parish Council"] < 1.0
     wretton = next(p for p in found.passages if p.body == "Wretton Parish Council")
     assert found.in_paper(stems("Wretton")[0], wretton.document_id)
+
+
+def test_a_table_row_asked_about_in_other_words_is_retrieved_and_read(corpus_home: Path) -> None:
+    # The sample's take-up table prints "Harleston 40 20.6% 154 79.4% 194": a question in a
+    # user's words ("not taking up their free early years place") shares few words with it,
+    # and the section ranks below a hundred others in the search; it must still be read.
+    from search.ask.pipeline import ranked_candidates
+
+    question = read_question(
+        "How many children in Harleston were not taking up their free early years place in autumn 2013?"
+    )
+    with open_store(corpus_home) as store:
+        found = retrieve(corpus_home, store, question)
+        assert any("Harleston 40" in p.text for p in found.passages)
+        ranked = ranked_candidates(store, corpus_home, question)
+    assert any(c.answer == "40" and "Harleston 40" in c.quote for c in ranked[:5])
