@@ -6,9 +6,12 @@ council's papers):
 
 * `rank_score`: a linear score; candidates of one question compete through its softmax
   (a conditional logit), so the weights say which candidate of a question is the answer;
-* `answer_confidence`: a logistic model over the best candidate's features and how much of
-  the softmax its answer holds (several passages agreeing on one answer), the chance that
-  the answer is right.
+* `answer_confidence`: a logistic model over the best candidate's features, how much of
+  the softmax its answer holds (several passages agreeing on one answer), how far it leads
+  the best other answer, and whether a unit that may not answer outscores it (`rival`: the
+  row or sentence most about the question holds no value of the asked type, or holds one
+  for another period or meeting, as when a question asks for a month a table has no figure
+  for), the chance that the answer is right.
 
 Both were fitted by `tests/bench/fit_ask_confidence.py` on the development councils'
 questions (tests/labels/ask_questions.json: norfolk, bristol, burtoncumwalden) and checked on
@@ -82,9 +85,24 @@ CONFIDENCE_WEIGHTS: dict[str, float] = {
 class Scored(Protocol):
     features: dict[str, float]
     score: float
+    source: str
 
     @property
     def key(self) -> str: ...
+
+
+def answerable(candidate: Scored) -> bool:
+    """Whether a candidate may be given as the answer: it holds what is asked, and neither its
+    period nor its meeting contradicts the question's ("in 2013/14" is not answered from a
+    sentence about 2012/13; "at its May 2019 meeting" not from June's minutes; "in the Period 9
+    report" not from the P5 report's figures)."""
+    features = candidate.features
+    return (
+        candidate.source != "untyped"
+        and features.get("period", 0.0) > -1.0
+        and features.get("meeting", 0.0) > -1.0
+        and features.get("numbered_part", 0.0) > -1.0
+    )
 
 
 def rank_score(features: dict[str, float]) -> float:
@@ -106,15 +124,24 @@ def answer_share(ranked: Sequence[Scored]) -> float:
     return sum(w for c, w in zip(ranked, weights, strict=True) if c.key == best) / sum(weights)
 
 
+# How far below the best answer an unanswerable unit may score and still count as a rival.
+RIVAL_SLACK = 1.0
+
+
 def confidence_features(ranked: Sequence[Scored]) -> dict[str, float]:
-    """The best candidate's features, its answer's softmax share, its rank score and its lead
-    over the best candidate giving another answer."""
+    """The best candidate's features, its answer's softmax share, its rank score, its lead
+    over the best candidate giving another answer, and `rival`: how far the best unit that
+    may not answer (`answerable`) scores above it, less `RIVAL_SLACK` (0..3; 0 when none
+    comes near)."""
     best = ranked[0]
     features = dict(best.features)
     features["share"] = answer_share(ranked)
     features["score"] = best.score
     runner_up = next((c.score for c in ranked[1:] if c.key != best.key), best.score - 3.0)
     features["margin"] = min(3.0, best.score - runner_up)
+    unanswered = max((c.score for c in ranked if not answerable(c)), default=None)
+    rival = 0.0 if unanswered is None else unanswered - best.score + RIVAL_SLACK
+    features["rival"] = min(3.0, max(0.0, rival))
     return features
 
 

@@ -123,6 +123,26 @@ def _months_of(period: Period) -> list[int]:
     return months
 
 
+# How far from a paper's date a month printed without its year may be and still be read as
+# that month's nearest occurrence (the middle of the month counted).
+_ANCHOR_DAYS = 150
+
+
+def anchored(period: Period, day: date | None) -> Period:
+    """A month printed without its year, read in a paper dated `day`: the occurrence of that
+    month nearest the day ("Amount spent to end of August" in September 2023 minutes is August
+    2023; "In January there were 4 children" in a March 2017 report is January 2017). A paper
+    speaks of the months around it; every other period, or no date, is returned as it is."""
+    if not period.yearless or day is None:
+        return period
+    month = period.start.month
+    starts = [date(year, month, 1) for year in (day.year - 1, day.year, day.year + 1)]
+    start = min(starts, key=lambda s: abs((s - day).days + 14))
+    if abs((start - day).days + 14) > _ANCHOR_DAYS:
+        return period  # half a year either way: the paper may mean the last or the next
+    return Period("month", start, _month_end(start.year, month), period.label, period.start_char, period.end_char)
+
+
 def parse_iso(value: str | None) -> date | None:
     if not value or len(value) < 10:
         return None

@@ -14,7 +14,8 @@ Every candidate is described by features that mean the same in any council's pap
 * position and structure: retrieval rank and score, headings and questions put at the
   meeting (which are not answers), answers that only repeat the question's words.
 
-`rank` orders candidates by `confidence.rank_score` over these features (weights fitted on
+`rank` orders candidates by `confidence.rank_score` over these features, those
+`confidence.answerable` first (weights fitted on
 some councils, checked on others).
 
 Invariants: features are numbers in small fixed ranges; the same candidate always gets the
@@ -26,11 +27,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from search.ask.confidence import rank_score
+from search.ask.confidence import answerable, rank_score
 from search.ask.evidence import Candidate
 from search.ask.lexicon import TermMatcher, stem_set, stems
 from search.ask.passages import Passage
-from search.ask.periods import Period, find_periods, parse_iso
+from search.ask.periods import Period, anchored, find_periods, parse_iso
 from search.ask.question import DATE, DECISION, ORGANISATION, PERSON, REQUEST, SENTENCE_TYPES, TIME, Question
 from search.ask.retrieve import Retrieved, body_words, subject_terms
 from search.ask.spans import is_range
@@ -221,6 +222,9 @@ class Scorer:
         if candidate.unit is not None and candidate.unit.row is not None:
             found += [p for h in candidate.unit.row.headers if h for p in find_periods(h)]
         found += find_periods(" ".join(candidate.passage.titles))
+        # A month printed without its year is the one around the paper's date, not any year's.
+        dated = parse_iso(candidate.passage.meeting_date)
+        found = [anchored(p, dated) for p in found]
         if any(w.overlaps(f) for w in wanted for f in found):
             return 1.0
         # A meeting held in the month or on the day asked about is weak evidence; one held
@@ -427,20 +431,6 @@ def _mark_stand_ins(candidates: list[Candidate]) -> None:
         c.features["typed_elsewhere"] = float(
             bool(c.features.get("type_fallback")) and best >= c.features["coverage"] - 0.05
         )
-
-
-def answerable(candidate: Candidate) -> bool:
-    """Whether a candidate may be given as the answer: it holds what is asked, and neither its
-    period nor its meeting contradicts the question's ("in 2013/14" is not answered from a
-    sentence about 2012/13; "at its May 2019 meeting" not from June's minutes; "in the Period 9
-    report" not from the P5 report's figures)."""
-    features = candidate.features
-    return (
-        candidate.source != "untyped"
-        and features.get("period", 0.0) > -1.0
-        and features.get("meeting", 0.0) > -1.0
-        and features.get("numbered_part", 0.0) > -1.0
-    )
 
 
 def order_key(candidate: Candidate) -> tuple[bool, float, int]:

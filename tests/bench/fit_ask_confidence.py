@@ -118,12 +118,15 @@ CONFIDENCE_FEATURES = (
     "paper_coverage",
     "coverage",
     "body",
+    "rival",
 )
 # Confidence weights are pulled towards these (0 for the rest): features that tell one
 # council's or committee's papers from another's are barely exercised by the development
 # questions, which seldom name their council, yet matter wherever several councils' papers
 # share a home; they keep the weight reading gives them unless the data says otherwise.
-CONFIDENCE_PRIORS: dict[str, float] = {"paper_coverage": 2.0, "body": 1.0}
+# A unit that may not answer outscoring the best answer (`rival`) says the unit most about
+# the question has no value for what is asked: it counts against, whatever the fit says.
+CONFIDENCE_PRIORS: dict[str, float] = {"paper_coverage": 2.0, "body": 1.0, "rival": -1.0}
 
 
 def collect(home: Path, questions: list[Question]) -> list[dict[str, Any]]:
@@ -369,6 +372,11 @@ def main() -> int:
         "--write", action="store_true", help="write the fitted weights into search/ask/confidence.py"
     )
     parser.add_argument(
+        "--keep-rank",
+        action="store_true",
+        help="keep the ranking weights as they are and fit the confidence only",
+    )
+    parser.add_argument(
         "--extra-folder",
         type=Path,
         action="append",
@@ -387,7 +395,7 @@ def main() -> int:
     held = [d for d in data if d["question"].council in HELD_OUT]
     project = collect(home, project_questions()) if args.project else []
     names = sorted({k for d in data for c in d["candidates"] for k in c.features})
-    rank = fit_rank(dev + project, names, RANK_WEIGHTS)
+    rank = dict(RANK_WEIGHTS) if args.keep_rank else fit_rank(dev + project, names, RANK_WEIGHTS)
     rerank(data + project, rank)
     intercept, confidence = fit_confidence(dev + project)
     print("rank weights:", rank)

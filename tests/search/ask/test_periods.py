@@ -47,3 +47,18 @@ def test_contains_date_reads_iso_meeting_dates() -> None:
     assert _one("June 2014").contains_date("2014-06-17")
     assert not _one("July 2014").contains_date("2014-06-17")
     assert not _one("July 2014").contains_date(None)
+
+
+def test_a_yearless_month_is_read_as_its_occurrence_nearest_the_papers_date() -> None:
+    from datetime import date
+
+    from search.ask.periods import anchored
+
+    august = find_periods("Amount spent to end of August")[0]
+    assert august.yearless
+    assert anchored(august, date(2023, 9, 25)).start == date(2023, 8, 1)
+    december = find_periods("In December there were 4 referrals")[0]
+    assert anchored(december, date(2015, 1, 20)).start == date(2014, 12, 1)
+    # Half a year away either way, the paper may mean the last or the next: left yearless.
+    assert anchored(find_periods("in July")[0], date(2014, 1, 5)).yearless
+    assert anchored(august, None).yearless

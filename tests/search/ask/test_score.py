@@ -80,3 +80,17 @@ def test_a_paper_over_a_year_after_the_year_asked_about_does_not_answer_for_it()
     assert stale and not answerable(stale[0])
     recent = _ranked("When did the council agree to buy a new mower in 2025?", [minutes])
     assert recent and answerable(recent[0])
+
+
+def test_a_month_printed_without_its_year_is_the_one_around_the_papers_date() -> None:
+    # Parish minutes of October 2025 report the bank balance "to end of August": that is
+    # August 2025, not a month of the financial year a question asks about.
+    report = _passage(
+        "a",
+        "Financial Report: Community account £17,491.62. Amount spent on the precept to end of August £6,923.55.",
+        "Finance",
+    )
+    later = _ranked("How much of the precept was spent in 2027/28?", [report])
+    assert later and later[0].features["period"] == -1.0 and not answerable(later[0])
+    same = _ranked("How much of the precept was spent in 2025/26?", [report])
+    assert same and same[0].features["period"] == 1.0 and answerable(same[0])
