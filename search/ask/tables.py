@@ -5,7 +5,8 @@ a typed question with one of its cells. The cell is chosen by its column: the he
 the question's period ("Sep 16" for "September 2016", "Balance at 31/03/14" for "at the end of
 March 2014"), else the header sharing the question's words ("Outturn £m"),
 else the only cell of the asked type. A cell whose header names another period is never
-chosen, so a question about a month the table does not cover gets no cell.
+chosen, so a question about a month the table does not cover gets no cell; the date of the
+meeting a question names only prefers a column (a meeting reports on the periods before it).
 
 Invariants: pure (no store); a chosen cell is one of the row's cells, verbatim.
 """
@@ -108,7 +109,10 @@ def choose_cell(question: Question, row: TableRow, weights: dict[str, float]) ->
     asked_numbers = {t for t in question.terms if t.isdigit()}
     options: list[tuple[float, int, bool, float]] = []
     total = sum(weights.values()) or 1.0
-    wanted = question.periods or question.meeting_periods
+    # The period asked about rules columns out; the meeting's date only prefers one, as a
+    # meeting reports on periods before it (June's outturn report prints last year's columns).
+    wanted = question.periods
+    meeting = question.meeting_periods if not wanted else []
     any_period_header = any(_header_periods(h) for h in row.headers)
     for index, cell in enumerate(row.cells):
         if index < label_end or _EMPTY.match(cell.strip()):
@@ -126,6 +130,8 @@ def choose_cell(question: Question, row: TableRow, weights: dict[str, float]) ->
             if not any(w.overlaps(p) for w in wanted for p in periods):
                 continue  # a column of another period
             period_match = True
+        elif meeting and periods:
+            period_match = any(w.overlaps(p) for w in meeting for p in periods)
         overlap = 0.0
         if header:
             have = stem_set(header)
@@ -168,7 +174,7 @@ def period_columns(row: TableRow) -> bool:
 def other_period(question: Question, row: TableRow) -> bool:
     """Whether the row's columns are periods and none is the period the question asks about
     (then no cell, nor anything else in the row, answers it)."""
-    wanted = question.periods or question.meeting_periods
+    wanted = question.periods  # a meeting reports on other periods than its own date
     periods = [p for h in row.headers for p in _header_periods(h)]
     return bool(wanted and periods) and not any(w.overlaps(p) for w in wanted for p in periods)
 

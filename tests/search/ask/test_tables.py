@@ -112,3 +112,27 @@ def test_how_many_is_not_answered_by_a_variance_or_an_amount_in_millions() -> No
     question = read_question("How many placements were there in 2014?")
     cell = choose_cell(question, counted, _weights(question.text))
     assert cell is not None and cell.text == "212"
+
+
+OUTTURN = TableRow(
+    page=4,
+    table=2,
+    position=7,
+    cells=["Highways maintenance", "£4.20m", "£4.65m", "£0.45m"],
+    headers=["Service", "2025/26 Budget", "2025/26 Outturn", "Variance"],
+    label="Highways maintenance",
+    text="| Highways maintenance | £4.20m | £4.65m | £0.45m |",
+)
+
+
+def test_the_meeting_a_question_names_does_not_rule_out_the_year_its_report_covers() -> None:
+    # An outturn report put to a June 2026 meeting prints the 2025/26 year's columns: the
+    # meeting's month is not a period the columns must cover.
+    question = read_question("How much was the highways maintenance outturn reported at the June 2026 meeting?")
+    assert question.meeting_periods and not question.periods
+    assert not other_period(question, OUTTURN)
+    cell = choose_cell(question, OUTTURN, _weights(question.text))
+    assert cell is not None and cell.text == "£4.65m"
+    # A period the question itself asks about still rules other years' columns out.
+    asked = read_question("How much was the highways maintenance outturn in 2024/25?")
+    assert other_period(asked, OUTTURN) and choose_cell(asked, OUTTURN, _weights(asked.text)) is None
