@@ -539,7 +539,9 @@ def _dates_or_figures(text: str) -> bool:
     rest = text
     for period in sorted(find_periods(text), key=lambda p: -p.start_char):
         rest = rest[: period.start_char] + rest[period.end_char :]
-    rest = re.sub(r"\b(?:by|from|to|until|in|on|at|end|of|the|and|q[1-4]|-)\b|[\d.,:/%£()–—-]", " ", rest, flags=re.I)
+    rest = re.sub(
+        r"\b(?:by|from|to|until|in|on|at|end|of|the|and|q[1-4]|-)\b|[\d.,:/%£()–—-]", " ", rest, flags=re.I
+    )
     return bool(text.strip()) and not rest.strip()
 
 

@@ -140,7 +140,9 @@ def anchored(period: Period, day: date | None) -> Period:
     start = min(starts, key=lambda s: abs((s - day).days + 14))
     if abs((start - day).days + 14) > _ANCHOR_DAYS:
         return period  # half a year either way: the paper may mean the last or the next
-    return Period("month", start, _month_end(start.year, month), period.label, period.start_char, period.end_char)
+    return Period(
+        "month", start, _month_end(start.year, month), period.label, period.start_char, period.end_char
+    )
 
 
 def parse_iso(value: str | None) -> date | None:

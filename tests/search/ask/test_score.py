@@ -87,10 +87,51 @@ def test_a_month_printed_without_its_year_is_the_one_around_the_papers_date() ->
     # August 2025, not a month of the financial year a question asks about.
     report = _passage(
         "a",
-        "Financial Report: Community account £17,491.62. Amount spent on the precept to end of August £6,923.55.",
+        "Financial Report: Community account £17,491.62."
+        " Amount spent on the precept to end of August £6,923.55.",
         "Finance",
     )
     later = _ranked("How much of the precept was spent in 2027/28?", [report])
     assert later and later[0].features["period"] == -1.0 and not answerable(later[0])
     same = _ranked("How much of the precept was spent in 2025/26?", [report])
     assert same and same[0].features["period"] == 1.0 and answerable(same[0])
+
+
+def _dashboard(rows: list[tuple[str, str]]) -> Passage:
+    """A performance dashboard (the sample's report prints one): each row a measure and its
+    figures by quarter."""
+    from minutebook.models import TableRow
+
+    headers = ["Measure", "Sep 15", "Dec 15", "Mar 16"]
+    lines, table_rows = [], []
+    for position, (label, december) in enumerate(rows):
+        cells = [label, "71.0%", december, "88.0%"]
+        line = "| " + " | ".join(cells) + " |"
+        lines.append(line)
+        table_rows.append(TableRow(1, 0, position, cells, headers, label, line))
+    passage = _passage("t", "\n".join(lines), "Performance dashboard")
+    passage.rows = table_rows
+    return passage
+
+
+def test_an_answer_outscored_by_the_row_asked_about_which_has_no_figure_is_not_sure() -> None:
+    # The row the question is about has no December figure; another row's figure for that
+    # month is an answer to another question, and the confidence must say so.
+    from search.ask.confidence import ANSWER_THRESHOLD, answer_confidence, confidence_features
+
+    question = "What share of looked-after children had a personal education plan in December 2015?"
+    alone = _ranked(question, [_dashboard([("Share of schools judged good for education", "80.0%")])])
+    both = _ranked(
+        question,
+        [
+            _dashboard(
+                [
+                    ("Looked-after children with a personal education plan", "×"),
+                    ("Share of schools judged good for education", "80.0%"),
+                ]
+            )
+        ],
+    )
+    assert both[0].answer == "80.0%" and answerable(both[0])
+    assert confidence_features(both)["rival"] > 0.0 == confidence_features(alone)["rival"]
+    assert answer_confidence(both) < min(ANSWER_THRESHOLD, answer_confidence(alone))

@@ -128,7 +128,9 @@ OUTTURN = TableRow(
 def test_the_meeting_a_question_names_does_not_rule_out_the_year_its_report_covers() -> None:
     # An outturn report put to a June 2026 meeting prints the 2025/26 year's columns: the
     # meeting's month is not a period the columns must cover.
-    question = read_question("How much was the highways maintenance outturn reported at the June 2026 meeting?")
+    question = read_question(
+        "How much was the highways maintenance outturn reported at the June 2026 meeting?"
+    )
     assert question.meeting_periods and not question.periods
     assert not other_period(question, OUTTURN)
     cell = choose_cell(question, OUTTURN, _weights(question.text))
