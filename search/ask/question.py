@@ -54,6 +54,7 @@ _PERSON_NOUNS = (
 _ORG_NOUNS = (
     r"body|bodies|organi[sz]ations?|company|companies|firm|group|authority|council|contractor|charity|"
     r"agency|department|business|partner|provider|supplier|bank|insurer|trust|association|society|"
+    r"consultancy|consultants?|operator|developer|landlord|utility|"
     r"team|service|campaign|club|school|academy|government"
 )
 _PLACE_NOUNS = (
@@ -68,6 +69,16 @@ _MONEY_WORDS = (
     r"surplus|reserve|reserves|sum|quote|quoted|invest|invested|investment|award|awarded|contribution|"
     r"donation|donated|rent|salary|loan|bid|variance|pounds|£|quotation|quotations|tender|invoice|"
     r"invoiced|wage|wages|levy|refund|refunded|reimbursed|reimbursement"
+)
+
+# "What (was the) [up to two words] (of)? <money noun>": the thing asked for is an amount. The
+# words between may not be a decision, reason or view ("what was the decision on the budget"
+# asks for the decision).
+_AMOUNT_ASKED = re.compile(
+    r"^(?:what|which) (?:(?:was|is|were|are|will be|would be) )?(?:the |its |their )?"
+    r"(?:(?!(?:decision|decisions|outcome|resolution|reason|reasons|view|views|response|position|"
+    r"impact|effect|purpose|aim|status|risk|risks|issue|issues|concern|concerns)\b)[\w-]+ ){0,2}"
+    r"(?:of )?(?:amount|amounts|" + _MONEY_WORDS + r")\b(?! (?:of|by) (?:the )?(?:decision|committee))"
 )
 
 # Verbs that follow "what" in a question about something else ("what did councillors say").
@@ -158,6 +169,9 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         PLACE,
     ),
     (re.compile(r"^why\b"), REASON),
+    # "What was the approved budget for ...?", "What level of funding ...?", "What amount was
+    # awarded?": the noun asked for is an amount, whatever verb of deciding follows or precedes.
+    (_AMOUNT_ASKED, MONEY),
     (
         re.compile(
             r"\b(?:decide|decided|decision|decisions|resolve|resolved|resolution|agree|agreed|approve|"

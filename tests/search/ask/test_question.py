@@ -132,3 +132,22 @@ def test_a_surname_capitalised_inside_is_a_name() -> None:
 )
 def test_absence_asked_in_other_words_reads_the_apologies(question: str) -> None:
     assert read_question(question).attendance == "apologies"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        # The noun asked for is an amount, whatever verb of deciding comes with it.
+        ("What was the approved budget for the housing retrofit programme?", "money"),
+        ("What budget was agreed for the village hall?", "money"),
+        ("What level of funding was secured for the bus network?", "money"),
+        ("What amount was awarded to the parish?", "money"),
+        # ... but a decision, outcome or reason about money is still what is asked.
+        ("What was the decision on the budget?", "decision"),
+        ("What was the outcome of the grant application?", "decision"),
+        ("What was the reason for the overspend?", "reason"),
+        ("Which consultancy prepared the report?", "organisation"),
+    ],
+)
+def test_an_amount_asked_for_by_its_noun_is_money(question: str, answer_type: str) -> None:
+    assert read_question(question).answer_type == answer_type
