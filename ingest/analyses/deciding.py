@@ -38,6 +38,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "pass": (r"pass(?:es|ed)?", "approved"),
     "vote": (r"vot(?:e|es|ed|ing)", None),
     "note": (r"not(?:e|es|ed|ing)", "noted"),
+    # Only in the passive: "The report was received" (see PASSIVE_VERBS).
+    "receive": (r"receiv(?:e|es|ed|ing)", "noted"),
     "endorse": (r"endors(?:e|es|ed|ing)", "endorsed"),
     "support": (r"support(?:s|ed|ing)?", "endorsed"),
     "recommend": (r"recommend(?:s|ed|ing)?", "recommended"),
@@ -119,6 +121,9 @@ PASSIVE_VERBS = (
     # Minutes moved as a correct record: "These were moved as correct by Cllr Clark and Cllr Ross".
     + r"|(?:moved|proposed)(?=\s+as\s+(?:a\s+)?(?:correct|true|accurate)\b)"
     + r"|received\s+and\s+noted|noted"
+    # A paper formally received is noted ("The report was received showing that ..."); mail
+    # "received from" someone, or "received since" the last meeting, is correspondence.
+    + r"|received(?!\s+(?:from|since|after|before|late|by|in|at|on|via|with|back)\b)"
 )  # fmt: skip
 
 # Adverbs that may stand between the subject (or auxiliary) and the deciding verb.
@@ -206,7 +211,7 @@ PAPER_NOUNS = (
     r"(?:report|reports|update|updates|information|contents?|programme|petitions?|forum|minutes|"
     r"correspondence|letters?|accounts?|statements?|dates?|schedule|list|papers?|presentation|"
     r"responses?|budget|plan|figures|reconciliation|notes|return|membership|appointments?|"
-    r"terms of reference|summary|position|recommendations?|register|policy|review|notice|"
+    r"terms of reference|summary|position|recommendations?|register|policy|review|notices?|decisions?|"
     r"arrangements|receipt|work programme|action log|item|items|scheme)"
 )
 NOT_A_NOTING = re.compile(

@@ -361,8 +361,9 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
         (
             found
             for pattern in (_PASSIVE, _WHICH_PASSIVE)
-            if (found := pattern.search(sentence))
-            and _passive_decides(found, sentence)
+            # Every passive in turn: "Three quotes were received and the contract was awarded".
+            for found in pattern.finditer(sentence)
+            if _passive_decides(found, sentence)
             and not _to_another_body(sentence[found.end("verb") :], setting)
         ),
         None,
@@ -371,7 +372,7 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
         agent = _BY_THE_MEETING.search(sentence)
         if (
             agent is None
-            or agent.group("verb").lower() in ("noted", "given", "received and noted")
+            or agent.group("verb").lower() in ("noted", "given", "received", "received and noted")
             or not _participle(agent.group("verb"))
         ):
             return None
@@ -379,7 +380,9 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
             return None  # "... was approved by the Council in 2019" reports an earlier decision
         return Hit("passive_decided", _decision_start(sentence, 0), agent.end("verb"), agent.group("verb"))
     start = m.start("np") if not m.group("that") else m.start("that")
-    return Hit("passive_decided", start, m.end("verb"), m.group("verb"))
+    # A paper received is noted, whatever the sentence goes on to say it showed.
+    default = "noted" if m.group("verb").lower() == "received" else "approved"
+    return Hit("passive_decided", start, m.end("verb"), m.group("verb"), default=default)
 
 
 # "elected to the District Council", "appointed to the County Council's board": a seat on
@@ -430,13 +433,25 @@ def _passive_decides(m: re.Match[str], sentence: str) -> bool:
     mover = verb.lower().startswith(("moved", "proposed"))  # "by Cllr Clark" names the mover
     if (_decided_elsewhere(after) and not mover) or re.match(r"\s*that\b", after):
         return False
-    if verb.lower() in ("accepted", "noted", "received and noted") and _APOLOGIES.search(sentence):
+    if verb.lower() in ("accepted", "noted", "received", "received and noted") and _APOLOGIES.search(sentence):
         return False  # apologies for absence received are the attendance record, not business
     if m.group("first") and _OTHER_AGENT.search(sentence, m.end("first"), m.start("verb")):
         return False  # "submitted to the Borough Council by the owners and approved" is theirs
     # "Concerns were noted" is debate; "The report was noted" decides. A bare "This was
     # noted" notes a point.
+    if verb.lower() == "received" and not _RECEIVED_PAPER.fullmatch(np.strip()):
+        return False
     return verb.lower() != "noted" or bool(re.search(rf"\b{PAPER_NOUNS}\b", np, re.I))
+
+
+# Received decides as noted only for the item's own paper, named in a few words ("The report",
+# "The Clerk's report", "The following decision"): "An update was received regarding ..." and
+# "two bids for the contract were received" record what arrived.
+_RECEIVED_PAPER = re.compile(
+    rf"(?!(?:an?|one|two|three|four|five|several|some|\d+)\s)(?:(?:the|this|these)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    rf"{PAPER_NOUNS}",
+    re.I,
+)
 
 
 # -------------------------------------------------------------------------------- motion
@@ -909,7 +924,7 @@ _ANY_DECIDING = re.compile(
     r"vot|note|noted|endors|support|recommend|defer|postpon|refus|reject|lost|fell|defeat|signed|granted|"
     r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b|instruct|asked|request|"
     r"objection|observation|comment|object|unanim|abstain|nem|declar|declin|agreement|discuss|consider|"
-    r"review|revisit|brought|agenda|set\s+(?:at|for)|given|consensus|gave|chose|award|select",
+    r"review|revisit|brought|agenda|set\s+(?:at|for)|given|consensus|gave|chose|award|select|receiv",
     re.I,
 )
 

@@ -195,8 +195,15 @@ def looks_like_body(name: str) -> bool:
         return False
     if not (lowered[-1] in BODY_NOUNS or _ASSEMBLY.search(name) or lowered[0] == "cyngor"):
         return False
+    if _CLAUSE.search(name):
+        return False
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
     return capitalised >= len(words) - 1
+
+
+# A verb and its object inside the words: "The Chief Executive provided the Committee" is a
+# sentence about a body, not its name (a name's lower-case words are its small words).
+_CLAUSE = re.compile(r"\b(?![A-Z])(?!(?:" + "|".join(_SMALL_WORDS) + r")\b)[a-z][\w'’-]*\s+(?:the|a|an|this|its)\s")
 
 
 _LEADING_PREPOSITION = re.compile(r"^(?:at|to|for|of|by|from|before)\s+(?:the\s+)?", re.IGNORECASE)
@@ -266,10 +273,13 @@ def _readings(lines: list[Line], index: int) -> list[str]:
 
 def _specific_council(lines: list[Line]) -> str | None:
     """The first council the heading block names in full ("Burton-cum-Walden Parish Council")."""
-    for line in lines:
-        name = _name_in(_ROLE_PATTERNS[-1][0], line.text)
-        if name and _SPECIFIC_COUNCIL.match(name) and not is_generic(normalise_body(name)):
-            return normalise_body(name)
+    for index in range(len(lines)):
+        # The longest reading first: a bilingual heading breaks the name over lines
+        # ("CYNGOR CYMUNED" / "LLANSANFFRAID GLAN CONWY" / "COMMUNITY COUNCIL").
+        for reading in reversed(_readings(lines, index)):
+            name = _name_in(_ROLE_PATTERNS[-1][0], reading)
+            if name and _SPECIFIC_COUNCIL.match(normalise_body(name)) and not is_generic(normalise_body(name)):
+                return normalise_body(name)
     return None
 
 

@@ -209,19 +209,29 @@ def candidates(lines: list[Line], *, lists_are_items: bool = False) -> list[Cand
     return [
         replace(cand, list_row=True)
         if _short(lines[cand.index].text)
-        and _in_list(cand, by_index.get(cand.index - 1, []) + by_index.get(cand.index + 1, []))
+        and _in_list(cand, by_index.get(cand.index - 1, []) + by_index.get(cand.index + 1, []), lines)
         else cand
         for cand in found
     ]
+
+
+# A list's row, wrapped or not, runs to a line of a table (Bristol's statements: a number, a
+# name and a subject); a line longer than this is a paragraph.
+LIST_ROW_WORDS = 20
 
 
 def _short(text: str) -> bool:
     return len(text.split()) <= 7 and ":" not in text and not text.endswith(".")
 
 
-def _in_list(cand: Candidate, neighbours: list[Candidate]) -> bool:
+def _in_list(cand: Candidate, neighbours: list[Candidate], lines: list[Line]) -> bool:
+    """Whether a neighbouring line is the next or previous row of the same list: numbered
+    on, and no paragraph. A short heading after a whole minute run in on its line ("3.
+    Co-opt members …: Mr Watts was proposed … and it was unanimously Resolved to co-opt …"
+    then "4. Planning") is the next minute, not a list's row."""
     return any(
-        other.scheme == cand.scheme
+        len(lines[other.index].text.split()) <= LIST_ROW_WORDS
+        and other.scheme == cand.scheme
         and other.head == cand.head
         and abs(other.value - cand.value) == _unit(cand.scheme)
         for other in neighbours

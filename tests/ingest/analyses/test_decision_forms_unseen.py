@@ -111,6 +111,14 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
         ("Annual report noted.", "bare_passive", "noted"),
         ("Cllr Holt was re-elected as Chairman for the year.", "passive_decided", "approved"),
         ("Approval was given for the purchase of a bench.", "passive_decided", "approved"),
+        # A paper formally received is noted; a list of others' decisions noted is noted, even
+        # where the decisions listed refused something.
+        ("The report was received showing two thefts in the parish in May.", "passive_decided", "noted"),
+        (
+            "The following decision was noted:\n21/01234/FUL – Barn at Low Farm – refused",
+            "passive_decided",
+            "noted",
+        ),
         # A response at the end of the line that names the application.
         ("21/01234/F – 5 High Street, rear extension – No objection", "planning", "other"),
         ("21/01235/F – The Old Forge, new garage – Support.", "planning", "endorsed"),
@@ -130,6 +138,10 @@ def test_a_decision_in_a_form_from_an_unseen_council_is_found(text: str, form: s
         "Works, once approved, will start in May.",
         "Approved contractors are listed on the website.",
         "Planning decisions notified: Approved by the Borough Council on 2 May.",
+        # What arrived is not what the meeting received as its paper.
+        "An update was received regarding the village larder.",
+        "A letter was received from the school about parking.",
+        "Two bids for the grass cutting contract were received, but both were unsuitable.",
         "Noted that Cllr Hart asked the highways officer about the speed limit.",
         # Passives another body or nobody decided, debate, the attendance record.
         "Concerns were raised and noted.",

@@ -239,6 +239,7 @@ def test_a_generic_council_name_takes_the_council_named_in_the_heading(tmp_path:
         "None",
         "2710. Public Forum",  # an item heading in a council's running minute numbers
         "15/03/1 Schools Forum",
+        "The Head of Planning provided the Committee with a verbal update on the site.",
     ],
 )
 def test_sentence_fragments_and_people_are_never_bodies(tmp_path: Path, line: str) -> None:
@@ -590,3 +591,29 @@ def test_a_notice_naming_its_council_in_a_long_sentence_names_the_body(tmp_path:
     )
     doc = paper(tmp_path, text)
     assert (doc.kind, doc.meeting_date, doc.body) == ("agenda", "2024-05-09", "Brynmawr Town Council")
+
+
+def test_a_bilingual_heading_broken_over_lines_names_the_community_council(tmp_path: Path) -> None:
+    """Welsh above English, the place name between them on a line of its own."""
+    text = (
+        "CYNGOR CYMUNED\nPENTREFOELAS UCHAF\nCOMMUNITY COUNCIL\n\nMinutes of the Council Meeting,\n"
+        "11th June 2024 Venue, the Village Hall\n\nIn Attendance\nCouncillors A Jones (Chair), B Evans.\n"
+        "1) Apologies – Councillor C Price.\n2) Minutes of previous meeting\nThe minutes were approved.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.body) == ("minutes", "Pentrefoelas Uchaf Community Council")
+
+
+def test_a_short_heading_after_a_minute_run_in_on_its_line_is_the_next_item(tmp_path: Path) -> None:
+    """"4. Planning" follows a minute written whole on its heading's line: the next minute,
+    not a row of a list the two would make."""
+    text = (
+        "Minutes of an Extraordinary Parish Council Meeting\nOn Monday 9th January 2023\n\n"
+        "Present: Cllr A Hale (Chair), Cllr B Rowe, Cllr C Sim.\n\n"
+        "1. Apologies for absence: Cllr D Vale\n\n2. Declarations of interest: None\n\n"
+        "3. Co-option: Mrs E Ward was proposed by Cllr Rowe and seconded by Cllr Sim and it was "
+        "unanimously resolved to co-opt Mrs Ward to fill the vacancy on the council.\n\n"
+        "4. Planning\n230114 – Land east of Mill Lane\nIt was RESOLVED unanimously to object.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4"]
