@@ -433,7 +433,8 @@ def _passive_decides(m: re.Match[str], sentence: str) -> bool:
     mover = verb.lower().startswith(("moved", "proposed"))  # "by Cllr Clark" names the mover
     if (_decided_elsewhere(after) and not mover) or re.match(r"\s*that\b", after):
         return False
-    if verb.lower() in ("accepted", "noted", "received", "received and noted") and _APOLOGIES.search(sentence):
+    receipts = ("accepted", "noted", "received", "received and noted")
+    if verb.lower() in receipts and _APOLOGIES.search(sentence):
         return False  # apologies for absence received are the attendance record, not business
     if m.group("first") and _OTHER_AGENT.search(sentence, m.end("first"), m.start("verb")):
         return False  # "submitted to the Borough Council by the owners and approved" is theirs

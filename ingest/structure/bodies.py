@@ -203,7 +203,9 @@ def looks_like_body(name: str) -> bool:
 
 # A verb and its object inside the words: "The Chief Executive provided the Committee" is a
 # sentence about a body, not its name (a name's lower-case words are its small words).
-_CLAUSE = re.compile(r"\b(?![A-Z])(?!(?:" + "|".join(_SMALL_WORDS) + r")\b)[a-z][\w'’-]*\s+(?:the|a|an|this|its)\s")
+_CLAUSE = re.compile(
+    r"\b(?![A-Z])(?!(?:" + "|".join(_SMALL_WORDS) + r")\b)[a-z][\w'’-]*\s+(?:the|a|an|this|its)\s"
+)
 
 
 _LEADING_PREPOSITION = re.compile(r"^(?:at|to|for|of|by|from|before)\s+(?:the\s+)?", re.IGNORECASE)
@@ -278,8 +280,9 @@ def _specific_council(lines: list[Line]) -> str | None:
         # ("CYNGOR CYMUNED" / "LLANSANFFRAID GLAN CONWY" / "COMMUNITY COUNCIL").
         for reading in reversed(_readings(lines, index)):
             name = _name_in(_ROLE_PATTERNS[-1][0], reading)
-            if name and _SPECIFIC_COUNCIL.match(normalise_body(name)) and not is_generic(normalise_body(name)):
-                return normalise_body(name)
+            normalised = normalise_body(name) if name else ""
+            if normalised and _SPECIFIC_COUNCIL.match(normalised) and not is_generic(normalised):
+                return normalised
     return None
 
 

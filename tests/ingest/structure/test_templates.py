@@ -605,7 +605,7 @@ def test_a_bilingual_heading_broken_over_lines_names_the_community_council(tmp_p
 
 
 def test_a_short_heading_after_a_minute_run_in_on_its_line_is_the_next_item(tmp_path: Path) -> None:
-    """"4. Planning" follows a minute written whole on its heading's line: the next minute,
+    """ "4. Planning" follows a minute written whole on its heading's line: the next minute,
     not a row of a list the two would make."""
     text = (
         "Minutes of an Extraordinary Parish Council Meeting\nOn Monday 9th January 2023\n\n"
