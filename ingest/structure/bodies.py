@@ -276,6 +276,8 @@ def _readings(lines: list[Line], index: int) -> list[str]:
 def _specific_council(lines: list[Line]) -> str | None:
     """The first council the heading block names in full ("Burton-cum-Walden Parish Council")."""
     for index in range(len(lines)):
+        if ITEM_LINE.match(lines[index].text):
+            continue  # "1. ELECTION OF THE CHAIRMAN OF THE PARISH COUNCIL" names an item
         # The longest reading first: a bilingual heading breaks the name over lines
         # ("CYNGOR CYMUNED" / "LLANSANFFRAID GLAN CONWY" / "COMMUNITY COUNCIL").
         for reading in reversed(_readings(lines, index)):

@@ -35,7 +35,8 @@ _LABEL = re.compile(
     # A number may carry a reference's capital letters ("C048/23") and join its parts with
     # any of . / - _ ("16.07.2", "24/00108", "304-1", "2020-06_1"); a running count of minutes
     # over the years reaches five digits ("14365").
-    r"(?P<label>(?-i:[A-Z]{1,2})?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?(?![\d/_-])"
+    # A reference may also lead with a few letters and a slash ("Cou/285/07-08").
+    r"(?P<label>(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?(?![\d/_-])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
     # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
     # capitalised word or one in capitals follows.
@@ -49,7 +50,7 @@ _LABEL = re.compile(
 # Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
 # year opening a line ("2024 Annual Meeting") is not one.
 ITEM_LINE = re.compile(
-    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)(?-i:[A-Z]{1,2})?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?[.)]?\s+\S",
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?[.)]?\s+\S",
     re.IGNORECASE,
 )
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
@@ -136,7 +137,7 @@ def _roman(text: str) -> int | None:
     return total or None
 
 
-_COMPOUND = re.compile(r"(?P<prefix>[A-Za-z]{0,2})(?P<parts>\d+(?:[./_-]\d+)+)")
+_COMPOUND = re.compile(r"(?P<prefix>[A-Za-z]{0,2}|[A-Za-z]{1,4}/)(?P<parts>\d+(?:[./_-]\d+)+)")
 
 
 def _readings(label: str) -> list[tuple[str, str, int]]:
@@ -177,7 +178,7 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
         if len(label) == 1 and label.isupper():
             return "A", "", ord(label) - ord("A") + 1
         return ("i", "", roman) if roman else None
-    match = re.fullmatch(r"([A-Za-z]{0,2})((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label)
+    match = re.fullmatch(r"([A-Za-z]{0,2}|[A-Za-z]{1,4}/)((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label)
     if not match:
         return None
     prefix, head, last, suffix = match.groups()

@@ -1,0 +1,104 @@
+"""Line breaks put back into a paper whose lines were run together.
+
+A paper copied out of a PDF viewer, saved from a document-sharing site or exported as text
+can lose its line breaks: the heading, the attendance and every minute run on in one line of
+thousands of characters ("… Present: Cllr. G Hughes, … 1. APOLOGIES FOR ABSENCE Cllr. R
+Silvester. 2. DECLARATIONS OF INTERESTS None. 3. TO RECEIVE, CONFIRM AND SIGN MINUTES …").
+Every later stage reads lines (a title is a short line, an item opens a line), so such a paper
+would have no items, no kind and no attendance.
+
+`reflow` cuts an overlong line (`LONG_LINE` characters or more; no ordinary line is touched)
+before:
+
+* the item labels inside it that run in sequence: at least `RUN_MINIMUM` labels of one shape
+  ("1." "2." "3."; "Cou/285/07-08" "Cou/286/07-08"; "21.44" "21.45"), each followed by a
+  capitalised word, their numbers going up by one (or two, where the run lost a label to a
+  missing space: "… OF MONDAY4. MATTERS ARISING"); a number out of order is left where it is. A bare number ("1 BUSINESS … 2 APOLOGIES") counts only before a word in
+  capitals, so dates and sums in the prose ("Monday 1 September 2008") never start a run;
+* an attendance field ("Present:", "Also present:", "In attendance:", "Apologies:").
+
+The text is unchanged apart from the breaks: joining a cut line's pieces with spaces gives
+the line back (give or take the spaces at the cuts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.structure.lines import Line
+
+# A line this long is a paragraph or more; lines a PDF or a word processor sets are shorter.
+LONG_LINE = 200
+# Labels that make a run: fewer could be a cross-reference ("see 2. and 3. above").
+RUN_MINIMUM = 3
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# A label inside the line: a reference's letters and slash ("Cou/"), the counting number, the
+# rest of a compound number ("/07-08", ".44"), its point or bracket; then a capitalised word.
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=\s)|^)(?!(?:19|20)\d\d\b)(?P<label>(?P<prefix>[A-Za-z]{1,4}/)?(?P<n>\d{1,4})(?P<rest>(?:[./-]\d{1,4}){0,3})"
+    r"(?P<punct>[.)]?))\s+(?P<next>[A-Z][\w'’-]*)"
+)
+_FIELD = re.compile(
+    r"(?<=\s)(?=(?:(?:Also|Members|Councillors)\s+)?(?:Present|PRESENT|In [Aa]ttendance|IN ATTENDANCE"
+    r"|Apologies|APOLOGIES)\s*:)"
+)
+
+
+def reflow(lines: list[Line]) -> list[Line]:
+    """`lines` with every overlong line cut where a line of the paper began (see the module
+    docstring); other lines are returned as they are."""
+    out: list[Line] = []
+    for line in lines:
+        if len(line.text) < LONG_LINE:
+            out.append(line)
+            continue
+        cuts = sorted(set(_run_cuts(line.text)) | {m.start() for m in _FIELD.finditer(line.text)})
+        starts = [0, *(cut for cut in cuts if cut > 0)]
+        for start, end in zip(starts, [*starts[1:], len(line.text)], strict=True):
+            piece = line.text[start:end].strip()
+            if piece:
+                out.append(replace(line, text=piece))
+    return out
+
+
+def _run_cuts(text: str) -> list[int]:
+    """Where the longest run of labels in `text` starts each label (empty when no run)."""
+    groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for m in _INLINE_LABEL.finditer(text):
+        shape_value = _shape(m)
+        if shape_value is not None:
+            shape, value = shape_value
+            groups.setdefault(shape, []).append((m.start("label"), value))
+    best: list[int] = []
+    for members in groups.values():
+        for first in range(len(members)):
+            # Labels of the shape that do not continue the run (a year, a sum) are passed over.
+            run = [members[first]]
+            for start, value in members[first + 1 :]:
+                if run[-1][1] < value <= run[-1][1] + 2:
+                    run.append((start, value))
+            if len(run) > len(best):
+                best = [start for start, _ in run]
+    return best if len(best) >= RUN_MINIMUM else []
+
+
+def _shape(m: re.Match[str]) -> tuple[tuple[str, ...], int] | None:
+    """(shape, counting value) of an inline label, or None when it cannot open an item."""
+    prefix, rest, punct, following = m["prefix"] or "", m["rest"], m["punct"], m["next"]
+    if not rest and not prefix:
+        if not punct and not (following.isupper() and len(following) > 1):
+            return None  # a bare number counts only before a heading in capitals
+        if re.fullmatch(_MONTHS, following, re.IGNORECASE):
+            return None  # a date
+        return ("n", punct), int(m["n"])
+    parts = re.split(r"[./-]", m["n"] + rest)
+    if set(re.findall(r"[./-]", rest)) == {"."}:
+        # "21.44": minute 44 of the year 21; it counts in its last part.
+        return ("dotted", prefix, ".".join(parts[:-1]), punct), int(parts[-1])
+    # "Cou/285/07-08", "C048/23": a reference counting in its first number.
+    return ("compound", prefix, rest, punct), int(m["n"])
