@@ -267,8 +267,8 @@ def _readings(lines: list[Line], index: int) -> list[str]:
     heading or a labelled field)."""
     texts = [lines[index].text]
     for following in lines[index + 1 : index + 3]:
-        if ITEM_LINE.match(following.text) or ":" in following.text[:30]:
-            break
+        if ITEM_LINE.match(following.text) or ":" in following.text[:30] or following.text in texts[-1]:
+            break  # an item, a labelled field, or the same heading printed again
         texts.append(f"{texts[-1]} {following.text}")
     return texts
 
@@ -278,9 +278,9 @@ def _specific_council(lines: list[Line]) -> str | None:
     for index in range(len(lines)):
         if ITEM_LINE.match(lines[index].text):
             continue  # "1. ELECTION OF THE CHAIRMAN OF THE PARISH COUNCIL" names an item
-        # The longest reading first: a bilingual heading breaks the name over lines
-        # ("CYNGOR CYMUNED" / "LLANSANFFRAID GLAN CONWY" / "COMMUNITY COUNCIL").
-        for reading in reversed(_readings(lines, index)):
+        # The line alone, else joined with the next: a bilingual heading breaks the name over
+        # lines ("CYNGOR CYMUNED" / "LLANSANFFRAID GLAN CONWY" / "COMMUNITY COUNCIL").
+        for reading in _readings(lines, index):
             name = _name_in(_ROLE_PATTERNS[-1][0], reading)
             normalised = normalise_body(name) if name else ""
             if normalised and _SPECIFIC_COUNCIL.match(normalised) and not is_generic(normalised):

@@ -309,14 +309,23 @@ def split_agenda(lines: list[Line]) -> list[ItemSpan]:
     """An agenda's items from its front sheet, each located at its report in the pack; a
     one-page agenda (a parish council's public notice) is its own list, each item at its line."""
     entries, front_end = parse_front_sheet(lines)
-    if len(entries) < 2:
-        chain = best_chain(lines, stop=front_end, lists_are_items=True)
-        if chain:
-            entries = [_chain_entry(lines, m.index, m.number, m.title) for m in chain.members]
+    chain = best_chain(lines, stop=front_end, lists_are_items=True)
+    if chain and (len(entries) < 2 or _fills_in(chain, entries)):
+        # The list's numbering holds items the front sheet's rows left out (an item whose
+        # text runs on for a paragraph is no row): every item of the run, the front sheet's
+        # reading where it has one.
+        known = {entry.number: entry for entry in entries}
+        entries = [known.get(m.number) or _chain_entry(lines, m.index, m.number, m.title) for m in chain.members]
     _locate_reports(lines, entries, front_end)
     if entries and all(entry.start is None for entry in entries):
         _locate_in_list(lines, entries, front_end)
     return _close_spans(entries, len(lines))
+
+
+def _fills_in(chain: Chain, entries: list[ItemSpan]) -> bool:
+    """Whether the chain holds every front-sheet entry and more."""
+    numbers = [m.number for m in chain.members]
+    return len(numbers) > len(entries) and {entry.number for entry in entries} <= set(numbers)
 
 
 def _chain_entry(lines: list[Line], index: int, number: str, title: str) -> ItemSpan:

@@ -154,7 +154,8 @@ def _readings(label: str) -> list[tuple[str, str, int]]:
         prefix = compound["prefix"]
         parts = re.split(r"[./_-]", compound["parts"])
         separators = re.findall(r"[./_-]", compound["parts"])
-        if set(separators) != {"."}:
+        # "1.0", "2.0", "3.0": main items numbered with a point nought count in the first part.
+        if set(separators) != {"."} or set(parts[1:]) <= {"0", "00"}:
             for position in range(len(parts) - 1):
                 shape = prefix + f"n@{position}" + "".join(separators)
                 marked = [p if k != position else "#" for k, p in enumerate(parts)]
@@ -425,7 +426,7 @@ def best_chain(
     for cand in found:
         if not cand.list_row:
             groups.setdefault((cand.scheme, cand.head), []).append(cand)
-    best: Chain | None = None
+    chains: list[Chain] = []
     span = max(1, stop - start)
     for (scheme, _head), group in groups.items():
         if shape is not None and _bare(scheme) != shape:
@@ -435,12 +436,26 @@ def best_chain(
             continue
         # A paper's items run through the paper; a numbered list sits inside one of them.
         covered = (chain.members[-1].index - chain.members[0].index + 1) / span
-        chain = Chain(chain.scheme, chain.members, chain.score * (0.4 + 0.6 * min(1.0, covered)))
-        if best is None or chain.score > best.score:
-            best = chain
-    if best is None:
+        chains.append(Chain(chain.scheme, chain.members, chain.score * (0.4 + 0.6 * min(1.0, covered))))
+    if not chains:
         return None
-    return _fill_gaps(best, found)
+    best = max(chains, key=lambda chain: chain.score)
+    return _fill_gaps(_parent(best, chains), found)
+
+
+def _parent(chain: Chain, chains: list[Chain]) -> Chain:
+    """The chain `chain` is nested in, if any: "4.1" … "4.7" under "4 Correspondence" number
+    the limbs of item 4 of the chain "1" "2" "3" "4", which are the paper's items, however
+    many limbs item 4 has."""
+    head = chain.members[0].head.rstrip(".")
+    if not head or not chain.scheme.startswith("n.") or any(m.head != chain.members[0].head for m in chain.members):
+        return chain
+    for other in chains:
+        if other is not chain and "." not in _bare(other.scheme).strip(".") and any(
+            m.number.rstrip(".)") == head and m.index < chain.members[0].index for m in other.members
+        ):
+            return other
+    return chain
 
 
 # A restarted run needs this many headings, and headings set at least this strongly relative
