@@ -330,6 +330,14 @@ _PASSIVE = re.compile(
     r"(?:(?:read|taken\s+as\s+read|[a-z]+(?:ed|en)),\s+)?"
     rf"(?P<verb>{PASSIVE_VERBS})\b"
 )
+# The decided thing's second passive after a pluperfect one, its subject not repeated: "The
+# minutes had been circulated prior to the meeting and were accepted as an accurate record".
+_ELIDED_PASSIVE = re.compile(
+    # (Its capitalised article may follow a heading run in on its line.)
+    rf"(?:^{_LEAD}|(?<=\s))(?P<that>)(?P<np>(?-i:The|These|This)\s+[^;:,]{{1,60}}?)\s+(?:had|has|have)\s+been\s+"
+    rf"(?P<first>[a-z]+(?:ed|en))\b[^;:]{{0,100}}?\band\b[^;:]{{0,80}}?\s(?P<aux>was|were)\s+{_ADV}"
+    rf"(?P<verb>{PASSIVE_VERBS})\b"
+)
 # A passive anywhere in the sentence whose agent is the meeting itself: "As £500 had been
 # budgeted for the works payment was agreed by Cllrs when the invoice is received".
 _BY_THE_MEETING = re.compile(
@@ -360,7 +368,7 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
     m = next(
         (
             found
-            for pattern in (_PASSIVE, _WHICH_PASSIVE)
+            for pattern in (_PASSIVE, _WHICH_PASSIVE, _ELIDED_PASSIVE)
             # Every passive in turn: "Three quotes were received and the contract was awarded".
             for found in pattern.finditer(sentence)
             if _passive_decides(found, sentence)

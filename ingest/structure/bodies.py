@@ -90,6 +90,8 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         6,
     ),
     (re.compile(r"\bmeeting of\s+(?:the\s+)?(?P<body>.+)$", re.I), 6),
+    # A decision notice names its decision maker: "RECORD OF DECISION OF THE Cabinet".
+    (re.compile(r"^(?:record of )?decisions? (?:of|taken by|made by)\s+(?:the\s+)?(?P<body>.+)$", re.I), 5),
     (
         re.compile(
             r"^(?:decision determined at|decision taken at|report to|committee|meeting|decision maker|"

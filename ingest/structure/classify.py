@@ -165,8 +165,9 @@ def titles(paper: Paper) -> Iterator[Evidence]:
 
 _ATTENDANCE = re.compile(
     # After the item label a paper may give attendance ("1. Present:", "Cou/285/07-08 Present").
-    r"^(?:\S*\d\S*\s+)?(?:(?:members|councillors|those)\s+)?(?:present|in attendance|also (?:present|in attendance)"
-    r"|attendance)\b|^(?:yn bresennol|presennol)\b|^members of the (?:council|committee) present\b",
+    r"^(?:\S*\d\S*\s+)?(?:(?:members|councillors|those)\s+)?"
+    r"(?:present|in attendance|also (?:present|in attendance)|attendance)\b"
+    r"|^(?:yn bresennol|presennol)\b|^members of the (?:council|committee) present\b",
     re.IGNORECASE,
 )
 _APOLOGIES_PAST = re.compile(

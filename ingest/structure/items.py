@@ -315,7 +315,9 @@ def split_agenda(lines: list[Line]) -> list[ItemSpan]:
         # text runs on for a paragraph is no row): every item of the run, the front sheet's
         # reading where it has one.
         known = {entry.number: entry for entry in entries}
-        entries = [known.get(m.number) or _chain_entry(lines, m.index, m.number, m.title) for m in chain.members]
+        entries = [
+            known.get(m.number) or _chain_entry(lines, m.index, m.number, m.title) for m in chain.members
+        ]
     _locate_reports(lines, entries, front_end)
     if entries and all(entry.start is None for entry in entries):
         _locate_in_list(lines, entries, front_end)

@@ -448,11 +448,14 @@ def _parent(chain: Chain, chains: list[Chain]) -> Chain:
     the limbs of item 4 of the chain "1" "2" "3" "4", which are the paper's items, however
     many limbs item 4 has."""
     head = chain.members[0].head.rstrip(".")
-    if not head or not chain.scheme.startswith("n.") or any(m.head != chain.members[0].head for m in chain.members):
+    one_head = all(m.head == chain.members[0].head for m in chain.members)
+    if not head or not chain.scheme.startswith("n.") or not one_head:
         return chain
     for other in chains:
-        if other is not chain and "." not in _bare(other.scheme).strip(".") and any(
-            m.number.rstrip(".)") == head and m.index < chain.members[0].index for m in other.members
+        if (
+            other is not chain
+            and "." not in _bare(other.scheme).strip(".")
+            and any(m.number.rstrip(".)") == head and m.index < chain.members[0].index for m in other.members)
         ):
             return other
     return chain

@@ -13,8 +13,10 @@ before:
 * the item labels inside it that run in sequence: at least `RUN_MINIMUM` labels of one shape
   ("1." "2." "3."; "Cou/285/07-08" "Cou/286/07-08"; "21.44" "21.45"), each followed by a
   capitalised word, their numbers going up by one (or two, where the run lost a label to a
-  missing space: "… OF MONDAY4. MATTERS ARISING"); a number out of order is left where it is. A bare number ("1 BUSINESS … 2 APOLOGIES") counts only before a word in
-  capitals, so dates and sums in the prose ("Monday 1 September 2008") never start a run;
+  missing space: "… OF MONDAY4. MATTERS ARISING"); a number out of order is left where it
+  is. A bare number ("1 BUSINESS … 2 APOLOGIES") counts only before a word in capitals, and
+  a year never counts, so dates and sums in the prose ("Monday 1 September 2008") never start
+  a run;
 * an attendance field ("Present:", "Also present:", "In attendance:", "Apologies:").
 
 The text is unchanged apart from the breaks: joining a cut line's pieces with spaces gives

@@ -119,6 +119,12 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
             "passive_decided",
             "noted",
         ),
+        # The second passive of a thing already described: its subject is not repeated.
+        (
+            "The minutes had been circulated before the meeting and were accepted as an accurate record.",
+            "passive_decided",
+            "approved",
+        ),
         # A response at the end of the line that names the application.
         ("21/01234/F – 5 High Street, rear extension – No objection", "planning", "other"),
         ("21/01235/F – The Old Forge, new garage – Support.", "planning", "endorsed"),

@@ -617,3 +617,97 @@ def test_a_short_heading_after_a_minute_run_in_on_its_line_is_the_next_item(tmp_
     )
     doc = paper(tmp_path, text)
     assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4"]
+
+
+def test_minutes_whose_line_breaks_were_lost_keep_their_kind_items_and_meeting(tmp_path: Path) -> None:
+    """A paper saved from a document-sharing page runs heading, attendance and every minute
+    on in one line; a reference number printed in the heading and a later date must not
+    start items or date the meeting."""
+    text = (
+        "HOLTBY TOWN COUNCIL\n"
+        "Minutes of the Meeting of the Full Holtby Town Council Held at 7.00pm on Monday 1 September "
+        "2008 At the Council Chambers, Market Hill, Holtby Present: Cllr. G Hughes, Cllr. K Butcher, "
+        "Cllr. L Jacobs. Also present: Mrs C Mason (Town Clerk) and 5 members of the public. 1. APOLOGIES "
+        "FOR ABSENCE Cllr. R Silvester, Cllr. E Ashley. 2. DECLARATIONS OF INTERESTS None. 3. TO RECEIVE, "
+        "CONFIRM AND SIGN MINUTES Of the Meeting of Monday 7 July 2008 and the Annual Cemetery Meeting of "
+        "Monday 4 August 2008. Proposed by Cllr. K Butcher and seconded by Cllr. A Simmons. CARRIED: 8 for "
+        "2 abstentions. 4. MATTERS ARISING No further update on the costs of switching to digital. "
+        "5. PUBLIC FORUM No members of the public wished to speak.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("minutes", "2008-09-01", "Holtby Town Council")
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4", "5"]
+
+
+def test_running_references_led_by_letters_are_items_even_run_together(tmp_path: Path) -> None:
+    text = (
+        "Ashby Parish Council\n"
+        "Minutes of a Meeting of Ashby Parish Council held at 7.00pm on Monday 4 February 2008 at the "
+        "Parish Rooms Cou/285/07-08 Present Members: Cllr P Batty (Chairman), Cllr J Batty, Cllr Beck. "
+        "Cou/286/07-08 Apologies for Absence Apologies for absence were received from Cllr Purves. "
+        "Cou/287/07-08 Declarations of Interest None were declared. Cou/288/07-08 Minutes RESOLVED that "
+        "the minutes of the meeting held on 7 January 2008 be approved.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert doc.kind == "minutes"
+    assert [item.number for item in doc.items if item.number] == [
+        "Cou/285/07-08",
+        "Cou/286/07-08",
+        "Cou/287/07-08",
+        "Cou/288/07-08",
+    ]
+
+
+def test_limbs_numbered_under_an_item_are_not_the_papers_items(tmp_path: Path) -> None:
+    text = (
+        "Minutes of Ashwell Parish Council's Meeting\nheld at 7.00 pm on Thursday 18 June 2020\n"
+        "Present: Cllr C Wood (Chairman), Cllr J Denton.\n"
+        "1 Apologies for absence – none were received.\n"
+        "2 Declarations of interest – there were none.\n"
+        "3 Notes of the last meeting held on 20 February 2020\nThe notes were approved.\n"
+        "4 Correspondence\n4.1 The district council had sent its decision on an application.\n"
+        "4.2 The bank sent changes to its terms.\n4.3 A resident wrote about the verges.\n"
+        "4.4 The county council sent its road closures.\n4.5 The school wrote about parking.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4"]
+
+
+def test_main_items_numbered_with_a_point_nought_are_items(tmp_path: Path) -> None:
+    text = (
+        "MINUTES of COUNCIL MEETING on Wednesday 25th August 2021 at 7.30pm\n\n"
+        "1.0 Welcome and Apologies for Absence: to record attendance.\n"
+        "Attendance: Cllr B Smith (Chairman).\n\n"
+        "2.0 Declarations of Members' Interests: none.\n\n3.0 Minutes: the minutes were approved.\n\n"
+        "4.0 Planning: no applications.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["1.0", "2.0", "3.0", "4.0"]
+
+
+def test_an_agenda_item_whose_text_runs_on_is_still_an_item(tmp_path: Path) -> None:
+    text = (
+        "PENRHOS COMMUNITY COUNCIL\nYou are summoned to attend a Meeting to be held on Tuesday 11th February "
+        "2020 at 7.00pm at the Village Hall\nAGENDA\n1. Apologies\n2. Declaration of Interest : Reminder to "
+        "members. (A personal interest is also a prejudicial interest where it would be regarded as so "
+        "significant that it is likely to prejudice the member's judgement of the public interest; see the "
+        "code of conduct, paragraph 12, and the forms available from the Clerk.)\n3. Minutes of the Meeting "
+        "held on 14th January 2020\n4. Public Speaking\n5. Planning Applications a) 20/0085/FUL - Proposal: "
+        "Erection of an agricultural building to cover the existing cattle yard, Site Address: Land at "
+        "Lower Farm. b) 20/0098/FUL - Proposal: Erection of a cover over an existing slurry pit.\n"
+        "6. Correspondence\n"
+    )
+    doc = paper(tmp_path, text)
+    assert doc.kind == "agenda"
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_record_of_decision_names_its_decision_maker(tmp_path: Path) -> None:
+    text = (
+        "KINGSTEAD BOROUGH COUNCIL\n\nRECORD OF DECISION OF THE Cabinet\n\n"
+        "Decision Made:\n12 September 2012\n\n"
+        "The Community Right to Challenge\n\nDecision Made\n\n1. That a proactive approach be agreed.\n\n"
+        "Reasons for Decision\n\nThe Act offers new opportunities.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.body, doc.meeting_date) == ("decision_notice", "Cabinet", "2012-09-12")
