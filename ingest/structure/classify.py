@@ -259,7 +259,7 @@ def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
     rows = sum(1 for c in numbered if c.list_row)
     if listed or (rows >= 4 and rows >= 0.6 * len(numbered)):
         count = max(rows, len(numbered) if listed else 0)
-        yield Evidence("agenda", min(4.0, count / 2), f"a bare list of {count} numbered items")
+        yield Evidence("agenda", min(4.0, 0.6 * count), f"a bare list of {count} numbered items")
 
 
 _REPORT_SECTIONS = re.compile(

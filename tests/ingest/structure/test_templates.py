@@ -711,3 +711,23 @@ def test_a_record_of_decision_names_its_decision_maker(tmp_path: Path) -> None:
     )
     doc = paper(tmp_path, text)
     assert (doc.kind, doc.body, doc.meeting_date) == ("decision_notice", "Cabinet", "2012-09-12")
+
+
+def test_an_untitled_list_of_business_with_notes_under_its_last_items_is_an_agenda(tmp_path: Path) -> None:
+    """No title, no date: a time and a venue, then five bare items and two with the clerk's
+    notes under them (correspondence since the last meeting)."""
+    text = (
+        "7.30 pm Kilchattan Village Hall\n1. Apologies:\n2. Declarations of Interest\n3. Police Report\n"
+        "4. Adoption of Minutes of 15/7/2015 Meeting\n5. Matters arising from the Minutes\n"
+        "6. Matters raised by members\nFerry timetable – Mr H. Tait\nParking at the pier – Mr D. Williams\n"
+        "7. Correspondence\nSince the last meeting on 16/9 the Secretary:\n"
+        + "".join(
+            f"{day}/9: As instructed, replied to the email from the neighbouring community council about "
+            "the boundary proposals, saying the council could not sign a joint letter with the second "
+            "option in it; a new draft was received and circulated to members for their views.\n"
+            for day in range(17, 24)
+        )
+    )
+    doc = paper(tmp_path, text)
+    assert doc.kind == "agenda"
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4", "5", "6", "7"]
