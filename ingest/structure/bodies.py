@@ -50,7 +50,8 @@ _GENERIC_WORDS = {
 _NOT_NAME_WORDS = {
     "i", "we", "you", "am", "is", "are", "was", "were", "will", "would", "be", "been", "able", "enclose",
     "enclosed", "please", "may", "can", "attached", "now", "this", "that", "these", "following", "held",
-    "none", "present", "apologies", "minutes", "agenda", "notice", "dear", "yours", "date", "time", "venue",
+    "none", "present", "apologies", "minutes", "minute", "agenda", "notice", "dear", "yours", "date", "time",
+    "venue",
     "question", "questions", "response", "responses", "report", "decision", "decisions", "protocol",
     "above", "said", "aforementioned", "same", "its", "their", "our", "your", "his", "her",
 }  # fmt: skip
@@ -84,7 +85,8 @@ _WELSH = (
 _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (
         re.compile(
-            r"\bminutes of (?:(?:an?|the)\s+)?(?:(?P<kind>[\w ]*?)\s*meeting of\s+(?:the\s+)?)?(?P<body>.+)$",
+            r"\bminutes? of (?:(?:an?|the)\s+)?(?:(?P<kind>[\w ]*?)\s*meeting of\s+(?:the\s+)?)?"
+            r"(?P<body>.+)$",
             re.I,
         ),
         6,

@@ -43,6 +43,8 @@ KINDS = (
     "questions",
 )
 MIN_SCORE = 3.0
+# The opening characters of an overlong heading line that may hold the paper's title.
+TITLE_HEAD = 100
 # How much of the paper the anatomy signals read: its first pages, where a pack's own paper is.
 BODY_LINES = 400
 
@@ -100,6 +102,8 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
     ("minutes", 6, "titled minutes", (
         r"^(?:(?:printed|draft|confirmed|signed|approved)\s+)?minutes\b(?! of the (?:last|previous))",
         r"\bminutes of (?:an?|the)\b(?! (?:last|previous))",
+        # Scottish councils record a meeting as its "Minute": "Minute of the … Meeting held on".
+        r"(?:^|\s)minute of (?:an?|the)\b(?! (?:last|previous))",
         r"\bminutes$",
         r"^cofnodion\b",  # Welsh
     )),
@@ -156,7 +160,10 @@ def titles(paper: Paper) -> Iterator[Evidence]:
     seen: set[str] = set()
     for index, text, prominence in _title_lines(paper):
         if len(text) > 140:
-            continue
+            # A heading run on into the first sentence ("Milnathort Community Council Minute of
+            # the … Meeting held on Thursday, 12th February 2015, in …"): its opening words,
+            # set less prominently than a title line of its own.
+            text, prominence = text[:TITLE_HEAD], prominence * 0.7
         for kind, pattern, weight, why in _TITLES:
             if kind not in seen and pattern.search(text):
                 seen.add(kind)
@@ -181,6 +188,15 @@ _DECIDED = re.compile(
     r"|\bagreed that\b|\bcarried\b|\bmotion (?:was )?lost\b",
     re.IGNORECASE,
 )
+_MINUTES_FIELD = re.compile(r"^minutes\s*:", re.IGNORECASE)
+# What the meeting did, in the past tense, as minutes record it ("The Clerk reported", "Committee
+# considered", "approved subject to"). Not "received" or "circulated": agendas list papers
+# "received" and "previously circulated"; nor a verb after "to be" ("to be approved").
+_RECORDED = re.compile(
+    r"(?<!\bto be )(?<!\bbe )\b(?:reported|considered|discussed|agreed|approved|explained|advised|informed"
+    r"|stated|thanked|welcomed|presented|declared|confirmed|questioned|raised|suggested)\b",
+    re.IGNORECASE,
+)
 _CLOSED = re.compile(
     r"\b(?:the )?meeting (?:closed|ended|finished|was closed) at\b|\bdaeth y cyfarfod i ben\b", re.I
 )
@@ -201,6 +217,31 @@ def minutes_anatomy(paper: Paper) -> Iterator[Evidence]:
         yield Evidence("minutes", min(4.0, 1.0 * decided), f"{decided} lines recording decisions")
     if any(_CLOSED.search(t) for t in texts):
         yield Evidence("minutes", 2.5, "a closing time")
+    # A web page of "agenda and minutes" (ModernGov) sets each item's record under a field
+    # "Minutes:"; an agenda has no such field.
+    fields = sum(1 for t in texts if _MINUTES_FIELD.match(t))
+    if fields >= 2:
+        yield Evidence("minutes", min(6.0, 2.0 * fields), f"{fields} items with a minutes field")
+    recorded = sum(1 for t in texts if _RECORDED.search(t) and not _IMPERATIVE_LINE.match(t))
+    if recorded >= 3:
+        yield Evidence("minutes", min(3.0, 0.5 * recorded), f"{recorded} lines recording what was done")
+
+
+# A supplement's covering letter: papers sent after the agenda ("I am now able to enclose, for
+# consideration at the next meeting …, the minutes … that were unavailable when the agenda was
+# printed").
+_SUPPLEMENT_LETTER = re.compile(
+    r"\b(?:now )?able to enclose\b[^.]{0,80}\bfor consideration\b"
+    r"|\b(?:unavailable|not available) when the agenda was (?:printed|published|despatched|dispatched)\b",
+    re.IGNORECASE,
+)
+
+
+@signal
+def supplement_letter(paper: Paper) -> Iterator[Evidence]:
+    letter = next((i for i, t in enumerate(paper.texts[:40]) if _SUPPLEMENT_LETTER.search(t)), None)
+    if letter is not None:
+        yield Evidence("supplementary_agenda", 6.0, "a letter enclosing papers after the agenda", letter)
 
 
 _PAGE_REFERENCE = re.compile(r"\(\s*pages?\s+[A-Z]?\d+|\bpages?\s+\d+\s*[-–]\s*\d+\b|\.{4,}\s*\d+\s*$", re.I)
@@ -270,6 +311,7 @@ _REPORT_SECTIONS = re.compile(
     r"recommendations?|summary)\s*:?$",
     re.IGNORECASE,
 )
+_THIS_REPORT = re.compile(r"\b(?:this|the attached) report\b", re.IGNORECASE)
 _ITEM_AT_TOP = re.compile(r"^(?:agenda\s+)?item(?: no\.?)?\s*[:.]?\s*\d+[a-z]?\b", re.IGNORECASE)
 
 
@@ -283,6 +325,11 @@ def report_anatomy(paper: Paper) -> Iterator[Evidence]:
         yield Evidence("report", min(4.5, 1.5 * len(sections)), f"report sections: {sorted(sections)[:3]}")
     if any(_ITEM_AT_TOP.match(t) for t in texts[:8]):
         yield Evidence("report", 3.0, "an agenda item number at the top")
+    # A report speaks of itself: "Attached to this report", "The purpose of this report".
+    # It does so from its opening paragraphs; a pack speaks of the reports it encloses later.
+    mentions = sum(1 for t in texts[:40] if _THIS_REPORT.search(t))
+    if mentions:
+        yield Evidence("report", min(3.0, 1.5 * mentions), f"{mentions} lines about this report")
 
 
 _DECISION_FIELDS = re.compile(
@@ -336,14 +383,26 @@ def read_paper(lines: list[Line], heading: int) -> Paper:
     return Paper(lines, texts, heading, _own_end(lines, texts, heading))
 
 
+_PACK_STAMP = re.compile(r"^agenda item\s+\d+[a-z]?$", re.IGNORECASE)
+_LEFT_BLANK = re.compile(r"\bintentionally (?:left )?blank\b", re.IGNORECASE)
+
+
 def _titled_kinds(text: str) -> set[str]:
     return {kind for kind, pattern, _, _ in _TITLES if len(text) <= 140 and pattern.search(text)}
 
 
 def _own_end(lines: list[Line], texts: list[str], heading: int) -> int:
-    """Where a later page opens with the title of a kind the heading block did not name."""
+    """Where a later page opens with the title of a kind the heading block did not name, or
+    with a pack's stamp on an enclosed paper ("Agenda Item 5" alone on its line, after a page
+    left blank)."""
     own = set().union(*(_titled_kinds(t) for t in texts[:heading]))
-    for index in range(max(heading, 1), len(lines)):
+    for index in range(1, len(lines)):
+        if _PACK_STAMP.match(texts[index]) and any(
+            _LEFT_BLANK.search(t) for t in texts[max(0, index - 3) : index]
+        ):
+            return index
+        if index < heading:
+            continue
         if lines[index].page == lines[index - 1].page:
             continue
         for text in texts[index : index + 3]:
@@ -377,8 +436,9 @@ def classify(lines: list[Line], heading: int) -> str:
 
 
 def _pack_rule(best: str, found: dict[str, list[Evidence]]) -> str:
-    """An agenda pack titled before the paper it reprints is the pack."""
-    if best in PACK_KINDS:
+    """An agenda pack titled before the paper it reprints is the pack; but a page whose
+    items carry their own minutes ("Agenda and minutes") is the minutes."""
+    if best in PACK_KINDS or any(e.why.endswith("with a minutes field") for e in found.get(best, [])):
         return best
     own_title = min((e.line for e in found.get(best, []) if e.why.startswith("titled")), default=None)
     for pack in PACK_KINDS:
