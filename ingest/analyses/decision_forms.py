@@ -146,7 +146,9 @@ _HEADLINE = re.compile(
     r"ADOPTED|Adopted|RATIFIED|Ratified|DECISION|Decision|RESOLUTION|Resolution)\b"
     r"(?P<after>\s*(?:\(?\s*(?:unanimously|UNANIMOUSLY|nem\.?\s*con\.?)\s*\)?)?\s*"
     r"(?:[:;.,–—-]|\(|\bthat\b|\bto\b|$)|\s+(?:the|a|an|this|these|all|each|its|their)\b"
-    rf"|\s+(?P<ref>{_REF})(?=\s|$|\s*[:.–—-])|\s+(?:&|(?:and|as|for|by|subject|unanimously)\b))"
+    rf"|\s+(?P<ref>{_REF})(?=\s|$|\s*[:.–—-])|\s+(?:&|(?:and|as|for|by|subject|unanimously)\b)"
+    # A decision without its "that": "Agreed consideration be given to …".
+    r"|\s+(?=[^.;:]{1,60}?\bbe\s+[a-z]+(?:ed|en)\b))"
 )
 _LABEL_ONLY = {"decision", "resolution"}
 _STANDALONE = {"carried", "lost"}
@@ -811,7 +813,10 @@ _BARE_PASSIVE = re.compile(
     r"^[\W\d]*(?:[a-z]{1,2}[.)]\s*)?(?P<np>(?:[A-Z(£]|the\s)[^.;:!?|]{1,60}?)\s+"
     r"(?P<verb>approved|agreed|deferred|adopted|accepted|ratified|signed|refused|rejected|postponed|noted)"
     r"(?:\s+(?:and\s+signed|unanimously|by\s+all(?:\s+present)?|as\s+(?:a\s+)?(?:correct|true|presented|amended)\b[^.;]{0,20}"
-    r"|at\s+£[\d,.]+|for\s+payment))?\s*[.!]?\s*$"
+    r"|at\s+£[\d,.]+|for\s+payment"
+    # A condition or a purpose: "… approved subject to slight amendment", "New format of minutes
+    # approved for use for Council and all committee minutes".
+    r"|(?:subject\s+to|for\s+use|with)\b[^.;:]{1,80}))?\s*[.!]?\s*$"
 )
 _NOT_A_BARE_SUBJECT = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|not|already|"

@@ -125,6 +125,18 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
             "passive_decided",
             "approved",
         ),
+        # Terse minutes: a bare passive with its condition or purpose, "Agreed" without "that".
+        (
+            "New format of minutes approved for use for Council and all committee minutes",
+            "bare_passive",
+            "approved",
+        ),
+        (
+            "Minutes of 30 November approved subject to slight amendment of the budget figures",
+            "bare_passive",
+            "approved",
+        ),
+        ("Agreed consideration be given to an item for planning appeals in 2002/03.", "headline", "approved"),
         # A response at the end of the line that names the application.
         ("21/01234/F – 5 High Street, rear extension – No objection", "planning", "other"),
         ("21/01235/F – The Old Forge, new garage – Support.", "planning", "endorsed"),
@@ -144,6 +156,8 @@ def test_a_decision_in_a_form_from_an_unseen_council_is_found(text: str, form: s
         "Works, once approved, will start in May.",
         "Approved contractors are listed on the website.",
         "Planning decisions notified: Approved by the Borough Council on 2 May.",
+        # Another body's decision, told in the same terse words.
+        "Planning permission approved with conditions by the Borough Council.",
         # What arrived is not what the meeting received as its paper.
         "An update was received regarding the village larder.",
         "A letter was received from the school about parking.",

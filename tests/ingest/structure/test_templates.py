@@ -731,3 +731,63 @@ def test_an_untitled_list_of_business_with_notes_under_its_last_items_is_an_agen
     doc = paper(tmp_path, text)
     assert doc.kind == "agenda"
     assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_a_scottish_minute_run_on_into_its_first_sentence_is_minutes(tmp_path: Path) -> None:
+    text = (
+        "Kinross Community Council\nKinross Community Council Minute of the Kinross Community Council (KCC) "
+        "Meeting held on Thursday, 12th February 2015, in the Church Hall 1. Welcome: The Vice Chair chaired "
+        "the meeting and welcomed members. 2. Apologies: Apologies were received from CClrs Hamilton and "
+        "Smith. 3. Police matters: PC Stapleton presented the Police report.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.body, doc.meeting_date) == ("minutes", "Kinross Community Council", "2015-02-12")
+
+
+def test_an_agenda_and_minutes_page_is_the_minutes(tmp_path: Path) -> None:
+    """A council web page titled "Agenda for Council" that sets each item's minutes under it."""
+    text = (
+        "Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm\n\nAgenda and minutes\n\n"
+        "Venue: Microsoft Teams\n\nItems\nNo. Item\n\n66.\n\nApologies for absence\n\nMinutes:\n\nNone.\n\n"
+        "67.\n\nDeclarations of Interest\n\nMinutes:\n\n"
+        "Councillor Yates declared a personal interest in item 11.\n\n"
+        "68.\n\nMinutes of meeting Wednesday, 25 November 2020 of Council\n\nMinutes:\n\n"
+        "RESOLVED: (Unanimously)\n\n"
+        "That the minutes of the Council meeting held on Wednesday, 25 November 2020 be approved.\n\n"
+        "69.\n\nMayors Announcements\n\nMinutes:\n\nThe Mayor gave an update on her engagements.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("minutes", "2021-01-27")
+
+
+def test_a_pack_enclosing_late_minutes_is_a_supplement(tmp_path: Path) -> None:
+    text = (
+        "Public Document Pack\nDate: 7 April 2015\nDear Councillor\n"
+        "PLANNING COMMITTEE - WEDNESDAY, 8TH APRIL, 2015\n"
+        "I am now able to enclose, for consideration at the next meeting on Wednesday, 8th April, 2015 the\n"
+        "minutes of the previous meeting that were unavailable when the agenda was printed.\nAgenda No\n"
+        "5\nItem\n"
+        "To approve the minutes of the meeting dated 25 March 2015 (Pages 1 - 12)\n"
+        "This page is intentionally left blank\nAgenda Item 5\nPLANNING COMMITTEE\nWednesday, 25 March 2015\n"
+        "Present: Councillor Mrs Soyke (Chairman)\nAPOLOGIES\nPLA146/14\n"
+        "Apologies for absence were recorded.\n"
+        "DECLARATIONS OF INTEREST\nPLA147/14\nCouncillor Mrs Soyke declared an interest.\n"
+        "SITE INSPECTIONS\nPLA148/14\nThe Chairman advised that a site visit had been undertaken.\n"
+    )
+    assert paper(tmp_path, text).kind == "supplementary_agenda"
+
+
+def test_terse_minutes_with_a_bare_list_of_headings_are_minutes(tmp_path: Path) -> None:
+    """Each heading's record is a line or two in the past tense; no "Minutes" title."""
+    text = (
+        "Ashcombe Parish Council\n\nThursday 08 February 2001 at 7.30 p.m.\n\n1. Present\n"
+        "Mrs S Maddock in the chair\n"
+        "Mrs D Currie\n\n2. Apologies\nMr P Gregory\n\n3. Minutes\n30 November 2000 approved\n\n"
+        "4. Matters arising\n"
+        "The Clerk reported on the meeting with the Director.\n\n5. Budgets\n"
+        "Committee considered the budget.\n\n"
+        "6. IT System\nClerk gave a progress report.\n\n7. Management\nCommittee considered the accounts.\n\n"
+        "8. Best Value\nCommittee discussed the action taken so far.\n\n9. Accounts\nPayments approved.\n\n"
+        "10. Annual Parish Meeting\nFormat discussed.\n\n11. Date of next meeting\n8 March 2001\n"
+    )
+    assert paper(tmp_path, text).kind == "minutes"
