@@ -41,7 +41,7 @@ _LABEL = re.compile(
     # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
     # capitalised word or one in capitals follows.
     # So may a slashed minute number ("15/09/1Public Forum –").
-    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
+    r"(?P<punct>[.):]?)(?:\s*[-–—:/]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
     r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -244,6 +244,9 @@ def _unit(scheme: str) -> int:
     return 10 if _counts_in_tens(scheme) else 1
 
 
+_CELL_AFTER_LABEL = re.compile(r"^\S+\s+/\s")
+
+
 def _labelled_lines(lines: list[Line]) -> list[Candidate]:
     found: list[Candidate] = []
     for index, line in enumerate(lines):
@@ -256,6 +259,10 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
         # A minute's reference, then the agenda's own number ("C048/23   1.   APOLOGIES"): the
         # title is what follows both.
         title = _AGENDA_NUMBER.sub("", match["title"].strip())
+        if _CELL_AFTER_LABEL.match(line.text):
+            # A table's row with its cells run together by " / " ("13.17/18 / Apologies for
+            # absence / Apologies were received …"): the heading is the second cell.
+            title = title.split(" / ", 1)[0]
         if not title and index + 1 < len(lines) and not _LABEL.match(lines[index + 1].text):
             # pdfminer can put "2" and "Apologies for Absence" (Bristol) on separate lines.
             title = lines[index + 1].text

@@ -791,3 +791,30 @@ def test_terse_minutes_with_a_bare_list_of_headings_are_minutes(tmp_path: Path) 
         "10. Annual Parish Meeting\nFormat discussed.\n\n11. Date of next meeting\n8 March 2001\n"
     )
     assert paper(tmp_path, text).kind == "minutes"
+
+
+def test_a_table_of_minutes_exported_with_slashes_between_cells_keeps_its_items(tmp_path: Path) -> None:
+    """Item / Notes / Action, one row a line, the cells run together with " / "."""
+    text = (
+        "Minutes of the meeting held on Wednesday 12th July 2017\n\nATTENDING: / Cllr. D Elliott\n"
+        "Item / Notes / Action\n"
+        "13.17/18 / Apologies for absence / Apologies were received from Cllr. E Robson.\n"
+        "14.17/18 / Declarations of interest / There were no declarations of interest made.\n"
+        "15.17/18 / Minutes of the meeting on June 7th / The minutes were agreed as a true record.\n"
+        "16.17/18 / Planning / There were two applications: 1) P1049/17/FUL: Rowan Cottage.\n"
+        "2) P0916/17/FUL: Smallbrook House.\n3) P1033/17/FUL: Land at Cone Brook.\n"
+    )
+    doc = parse_file(_write(tmp_path, text))
+    assert [item.number for item in doc.items if item.number] == [
+        "13.17/18",
+        "14.17/18",
+        "15.17/18",
+        "16.17/18",
+    ]
+    assert [(r.item_id, r.outcome) for r in doc.resolutions] == [(doc.items[3].id, "approved")]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
