@@ -259,11 +259,49 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
     if not match:
         return None
     name = _cut(match["body"])
+    if _CLAUSE.search(name):
+        return None  # a sentence about a body ("The Chief Executive provided the Committee …")
+    name = _after_furniture(name)
     # Cut at the last body noun: "X Committee Room 2" is not a committee's name.
     nouns = list(re.finditer(rf"\b(?:{_BODY_NOUN})\b", name, re.IGNORECASE))
     if nouns and not _ASSEMBLY.search(name):
         name = name[: nouns[-1].end()]
     return name if looks_like_body(name) else None
+
+
+# What may stand before a name on its heading line and is no part of it: a page's or item's
+# number, a date, a site's breadcrumb ("» Home » Official »"), a web page's labels ("Meeting
+# documents", "Details"), a report's title ("Reporting to the Parish Council").
+_FURNITURE_WORDS = {"details", "documents", "home", "official", "page", "pages", "download", "view", "menu"}
+
+
+def _after_furniture(name: str) -> str:
+    """`name` from the first word after the last word that cannot be part of a name."""
+    words = name.split()
+    start = 0
+    for index, word in enumerate(words[:-1]):
+        bare = word.strip(".,:;()»«>|/*-–—")
+        if (
+            not bare
+            or any(char.isdigit() for char in bare)
+            or re.fullmatch(_MONTH_NAMES, bare, re.IGNORECASE)
+            or bare.lower() in _FURNITURE_WORDS
+            or (bare.islower() and bare not in _SMALL_WORDS)
+            # A verb before the name's preposition: "REPORTING TO THE PARISH COUNCIL" (but
+            # "Reading Borough Council" is a name).
+            or (
+                bare.lower().endswith("ing") and words[index + 1].lower() in ("to", "for", "of", "with", "by")
+            )
+        ):
+            start = index + 1
+    name = " ".join(words[start:])
+    return _LEADING_PREPOSITION.sub("", name)
+
+
+_MONTH_NAMES = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 
 
 def _readings(lines: list[Line], index: int) -> list[str]:
@@ -292,6 +330,9 @@ def _specific_council(lines: list[Line]) -> str | None:
     return None
 
 
+_THE_COUNCIL = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}council\b", re.IGNORECASE)
+
+
 def find_body(lines: list[Line]) -> str | None:
     """The paper's body from its heading block (`lines`), normalised; None when none is named."""
     found = candidates(lines)
@@ -306,4 +347,10 @@ def find_body(lines: list[Line]) -> str | None:
     # "The Parish Council", "the Council": a name with no word of its own names no one body.
     # In an archive of several councils a facet entry "Parish Council" would join them all,
     # so the paper stays unnamed, as one that names no body does.
-    return None if is_generic(name) else name
+    if is_generic(name):
+        # A principal council's full meeting is named "Council", as a name ("Agenda for Council
+        # on …", "Full Council"); "the Council" and "Parish Council" with no place name no
+        # one council.
+        named = name.lower() == "council" and not _THE_COUNCIL.search(lines[best.line].text)
+        return name if named else None
+    return name

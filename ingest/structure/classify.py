@@ -111,6 +111,9 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^agenda\b(?!\s+item)",
         r"\bagenda$",
         r"^agenda (?:pack|for)\b",
+        # The agenda of a named meeting and its date: "Community Committee Agenda 20.06.17",
+        # "Executive Agenda - 6 November 2018".
+        r"\bagenda\s*[-–—:]?\s*\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|(?:st|nd|rd|th)?\s+[A-Z][a-z]+)",
         r"^(?:public )?notice of (?:the )?meeting\b",
         r"^public notice\b",
         r"^summons\b",
@@ -129,11 +132,14 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^agenda item\s+\d",
         r"^item no\.?\s*\d",
         r"^purpose of (?:the )?report\b",
+        r"\bbriefing (?:note|paper)\b",
     )),
     ("decision_notice", 8, "titled decisions", (
         r"^decision (?:recording form|notice|record|sheet|list)\b",
         r"^record of (?:\w+ )?decisions?\b",
         r"^decisions? (?:taken|determined|made)\b",
+        # A committee system's web page of an issue's decisions ("Issue - decisions").
+        r"^issue\s*[-–—:]\s*decisions?$",
         r"^notice of (?:\w+ )?decisions? taken\b",
     )),
     ("forward_plan", 7, "titled forward plan", (
@@ -147,6 +153,8 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^questions? (?:and|&) (?:answers|responses)\b",
         r"^questions? from (?:the )?public\b",
         r"^written questions\b",
+        r"\bquestion (?:and|&) answer(?:s| session)?\b",
+        r"\bquestion time\b",
     )),
 )  # fmt: skip
 _TITLES: tuple[tuple[str, re.Pattern[str], float, str], ...] = tuple(
@@ -252,6 +260,11 @@ _TO_DO = (
 )
 _IMPERATIVE_LINE = re.compile(rf"^(?:[a-z][.)]\s+)?{_TO_DO}", re.IGNORECASE)
 _IMPERATIVE_ITEM = re.compile(rf"^(?:item\s+)?\d{{1,4}}[a-z]?[.)]?\s+{_TO_DO}", re.IGNORECASE)
+_ASKED_TO = re.compile(
+    r"\b(?:members|councillors|the (?:committee|council|authority|panel|board|cabinet|sub-committee))"
+    r" (?:is|are) (?:asked|requested|invited|recommended|reminded)\b",
+    re.I,
+)
 _WILL_BE_HELD = re.compile(
     r"\bwill be held\b|\bis to be held\b|\bwill take place\b|\byou are (?:hereby )?summoned\b", re.I
 )
@@ -295,6 +308,11 @@ def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
         yield Evidence("agenda", min(4.0, 1.0 * imperatives), f"{imperatives} items in the imperative")
     if any(_WILL_BE_HELD.search(t) for t in texts[:40]):
         yield Evidence("agenda", 2.0, "a meeting that will be held")
+    # The business put to the meeting in the present tense: "Members are asked to agree the
+    # minutes", "The Committee is recommended to note"; minutes record that members were.
+    asked = sum(1 for t in texts if _ASKED_TO.search(t))
+    if asked >= 2:
+        yield Evidence("agenda", min(3.0, 1.0 * asked), f"{asked} lines asking the meeting to act")
     # An agenda with no heading at all is still a numbered list of short item titles, one per
     # line, with little recorded under them; minutes have text after each heading.
     rows = sum(1 for c in numbered if c.list_row)
@@ -347,6 +365,9 @@ def decision_fields(paper: Paper) -> Iterator[Evidence]:
         yield Evidence("decision_notice", min(6.0, 2.0 * len(fields)), "decision notice fields")
 
 
+_QUESTION_FIELD = re.compile(
+    r"^(?:question(?:ed)? by|asked (?:of|by)|answered by|questioner|respondent|response from)\s*:", re.I
+)
 _QUESTION = re.compile(r"^(?:public\s+)?question\s*(?:no\.?\s*)?\d+\b", re.IGNORECASE)
 _ANSWER = re.compile(r"^(?:response|answer|reply)\b", re.IGNORECASE)
 
@@ -357,6 +378,10 @@ def questions_anatomy(paper: Paper) -> Iterator[Evidence]:
     answers = sum(1 for t in paper.texts if _ANSWER.match(t))
     if questions >= 2 and (answers or questions >= 4):
         yield Evidence("questions", min(5.0, 1.0 * questions), f"{questions} numbered questions")
+    # A question's record: who asked, of whom, who answered ("Question By:", "Asked Of:").
+    fields = {t.lower()[:8] for t in paper.own if _QUESTION_FIELD.match(t)}
+    if len(fields) >= 2:
+        yield Evidence("questions", min(6.0, 2.0 * len(fields)), "question fields")
 
 
 _KEY_DECISION = re.compile(r"\bkey decision\b|\bdecision maker\b|\bdate of decision\b", re.IGNORECASE)

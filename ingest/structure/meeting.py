@@ -50,7 +50,11 @@ _ABOUT_MEETING = re.compile(
     re.IGNORECASE,
 )
 _MEETING_ON = re.compile(
-    r"\b(?:held|will be held|to be held|meeting|take place|takes place)\b[^.]{0,80}$", re.I
+    r"\b(?:held|will be held|to be held|meeting|take place|takes place)\b(?:[^.]|\.(?=\d)){0,80}$", re.I
+)
+# (A time's point, "at 6.00 pm on Tuesday,", does not end the clause.)
+_SUMMONED_FOR = re.compile(
+    r"\b(?:will be held|is to be held|will take place|will meet)\b(?:[^.]|\.(?=\d)){0,80}$", re.I
 )
 _OTHER_MINUTES = re.compile(
     r"\b(?:confirm|approv|agree|sign|adopt|accept|correct record|true record|matters arising|circulated"
@@ -115,6 +119,11 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score += 1.5
     if _MEETING_ON.search(clause):
         score += 2.0
+    if _SUMMONED_FOR.search(clause):
+        # The date a notice calls the meeting for outranks the date its letter is written on
+        # ("Date: 29 October 2018 … a meeting of the Executive will be held … on Tuesday, 6
+        # November 2018").
+        score += 3.0
     following = lines[index + 1].text if index + 1 < len(lines) else ""
     if parse_time(line.text[date.end :]) or parse_time(following[:40]):
         score += 1.5

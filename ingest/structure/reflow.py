@@ -14,9 +14,9 @@ before:
   ("1." "2." "3."; "Cou/285/07-08" "Cou/286/07-08"; "21.44" "21.45"), each followed by a
   capitalised word, their numbers going up by one (or two, where the run lost a label to a
   missing space: "… OF MONDAY4. MATTERS ARISING"); a number out of order is left where it
-  is. A bare number ("1 BUSINESS … 2 APOLOGIES") counts only before a word in capitals, and
-  a year never counts, so dates and sums in the prose ("Monday 1 September 2008") never start
-  a run;
+  is. A bare number ("1 BUSINESS … 2 APOLOGIES", "1 Apologies for Absence 2 Minutes …") needs
+  a longer run before a capitalised word than before one in capitals; a month after it or a
+  year never counts, so dates in the prose ("Monday 1 September 2008") never start a run;
 * an attendance field ("Present:", "Also present:", "In attendance:", "Apologies:").
 
 The text is unchanged apart from the breaks: joining a cut line's pieces with spaces gives
@@ -32,8 +32,12 @@ from ingest.structure.lines import Line
 
 # A line this long is a paragraph or more; lines a PDF or a word processor sets are shorter.
 LONG_LINE = 200
-# Labels that make a run: fewer could be a cross-reference ("see 2. and 3. above").
+# Labels that make a run: fewer could be a cross-reference ("see 2. and 3. above"). Bare
+# numbers before a capitalised word ("… 2 Minutes RECOMMENDATION that … 3 Declarations of
+# Interest …") need more, prose having numbers before names ("4 Members had asked").
 RUN_MINIMUM = 3
+WEAK_RUN_MINIMUM = 4
+WEAK = "weak"
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -77,26 +81,29 @@ def _run_cuts(text: str) -> list[int]:
             shape, value = shape_value
             groups.setdefault(shape, []).append((m.start("label"), value))
     best: list[int] = []
-    for members in groups.values():
+    for shape, members in groups.items():
         for first in range(len(members)):
             # Labels of the shape that do not continue the run (a year, a sum) are passed over.
             run = [members[first]]
             for start, value in members[first + 1 :]:
                 if run[-1][1] < value <= run[-1][1] + 2:
                     run.append((start, value))
-            if len(run) > len(best):
+            needed = WEAK_RUN_MINIMUM if WEAK in shape else RUN_MINIMUM
+            if len(run) >= needed and len(run) > len(best):
                 best = [start for start, _ in run]
-    return best if len(best) >= RUN_MINIMUM else []
+    return best
 
 
 def _shape(m: re.Match[str]) -> tuple[tuple[str, ...], int] | None:
     """(shape, counting value) of an inline label, or None when it cannot open an item."""
     prefix, rest, punct, following = m["prefix"] or "", m["rest"], m["punct"], m["next"]
     if not rest and not prefix:
-        if not punct and not (following.isupper() and len(following) > 1):
-            return None  # a bare number counts only before a heading in capitals
         if re.fullmatch(_MONTHS, following, re.IGNORECASE):
             return None  # a date
+        if not punct and not (following.isupper() and len(following) > 1):
+            # A bare number before a capitalised word ("1 Apologies for Absence 2 Minutes"):
+            # a weaker shape, which needs a longer run.
+            return ("n", punct, WEAK), int(m["n"])
         return ("n", punct), int(m["n"])
     parts = re.split(r"[./-]", m["n"] + rest)
     if set(re.findall(r"[./-]", rest)) == {"."}:

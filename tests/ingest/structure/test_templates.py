@@ -818,3 +818,74 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "paper.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # An issue's decisions page of a committee system.
+        (
+            "Issue - decisions\n\nAnnual Reports 2007/08\n\n11/06/2008 - Annual Reports 2007/08\n",
+            "decision_notice",
+        ),
+        # A question's record: who asked it, of whom, who answered.
+        (
+            "Mayor's Question Time\n\nSession date:\nDecember 20, 2000\nQuestion By:\nR Evans\nAsked Of:\n"
+            "The Mayor\n\nWould you attend every two weeks?\n\nAnswered By:\nThe Mayor\n\nI would not.\n",
+            "questions",
+        ),
+        (
+            "CLERK'S BRIEFING NOTE 16-12\n\nVERBAL REPORTS TO COUNCIL\n\n1. The Council receives reports.\n",
+            "report",
+        ),
+        # A named meeting's agenda and its date, its items in a table.
+        (
+            "Community Committee Agenda 20.06.17\n\nNo | Item |\n1 | Appointment of Chair |\n"
+            "2 | Apologies for absence |\n3 | Minutes of Meeting 12 |\n",
+            "agenda",
+        ),
+        # An agenda with no title: its business put to the members in the present tense.
+        (
+            "10 October 2018\n\nDate:\nWednesday, 10 October, 2018\n\nItem no. Details\n01 Apologies "
+            "for Absence\n"
+            "02 Disclosable Pecuniary Interests\n\nMembers are reminded that they must not take part in any "
+            "matter in which they have an interest.\n\n03 Minutes\n\nMembers are asked to agree the "
+            "minutes of "
+            "the Annual Meeting, held on 20 June 2018.\n\n04 Public Questions\n\nMembers are asked to "
+            "receive any "
+            "questions of which notice has been given.\n",
+            "agenda",
+        ),
+    ],
+)
+def test_papers_that_name_their_kind_in_their_own_terms(tmp_path: Path, text: str, kind: str) -> None:
+    assert paper(tmp_path, text).kind == kind
+
+
+def test_a_notice_dated_by_its_letter_takes_the_date_the_meeting_is_called_for(tmp_path: Path) -> None:
+    text = (
+        "Date: 29 October 2018 Town Hall, Penrith Tel: 01768 817817 Dear Sir/Madam Executive Agenda - "
+        "6 November 2018 Notice is hereby given that a meeting of the Executive will be held at 6.00 pm on "
+        "Tuesday, 6 November 2018 at the Town Hall, Penrith. 1 Apologies for Absence 2 Minutes To confirm "
+        "the minutes of the meeting held on 2 October 2018. 3 Declarations of Interest 4 Questions from "
+        "the Public 5 Questions from Members\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("agenda", "2018-11-06", "Executive")
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Meeting documents\nAgenda for Council on Thursday, 17th July, 2014, 7.00 pm", "Council"),
+        ("MINUTES OF A MEETING OF FULL COUNCIL HELD ON WEDNESDAY 20th SEPTEMBER 2017", "Council"),
+        ("» Home » Official » Community Council\nMinutes of the meeting held on 8 October 2013", None),
+        ("13th August Town Council\nMinutes of the extraordinary meeting held on 13 August 2019", None),
+    ],
+)
+def test_web_page_furniture_before_a_name_is_no_part_of_it(
+    tmp_path: Path, heading: str, body: str | None
+) -> None:
+    doc = paper(tmp_path, f"{heading}\n\n1. Apologies\nNone.\n\n2. Minutes\nApproved.\n")
+    assert doc.body == body
