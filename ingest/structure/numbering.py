@@ -36,7 +36,8 @@ _LABEL = re.compile(
     # any of . / - _ ("16.07.2", "24/00108", "304-1", "2020-06_1"); a running count of minutes
     # over the years reaches five digits ("14365").
     # A reference may also lead with a few letters and a slash ("Cou/285/07-08").
-    r"(?P<label>(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?(?![\d/_-])"
+    # And it may close with the letters of the body after a slash ("83/19/TC").
+    r"(?P<label>(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}(?:/(?-i:[A-Z]{1,4})\b|[a-z]?)(?![\d/_-])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
     # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
     # capitalised word or one in capitals follows.
@@ -50,7 +51,8 @@ _LABEL = re.compile(
 # Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
 # year opening a line ("2024 Annual Meeting") is not one.
 ITEM_LINE = re.compile(
-    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?[.)]?\s+\S",
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}"
+    r"(?:/(?-i:[A-Z]{1,4})|[a-z])?[.)]?\s+\S",
     re.IGNORECASE,
 )
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
@@ -141,6 +143,19 @@ _COMPOUND = re.compile(r"(?P<prefix>[A-Za-z]{0,2}|[A-Za-z]{1,4}/)(?P<parts>\d+(?
 
 
 def _readings(label: str) -> list[tuple[str, str, int]]:
+    """Every way a label may count (see `_number_readings`); a closing body's letters ("83/19/TC")
+    are a constant part of the shape and head."""
+    suffix = re.search(r"/[A-Za-z]{1,4}$", label)
+    if suffix and re.search(r"\d", label[: suffix.start()]):
+        tail = suffix.group().upper()
+        return [
+            (shape + tail, head + tail, value)
+            for shape, head, value in _number_readings(label[: suffix.start()])
+        ]
+    return _number_readings(label)
+
+
+def _number_readings(label: str) -> list[tuple[str, str, int]]:
     """Every way a label may count. A dotted number counts in its last part ("16.07.2": item 2
     of 16.07). One joined by anything else may count in any part: "24/00108", "15/03/1" and
     "304-1" count last, but "107/20" (minute 107 of 2020), "C048/23" and "13.17/18" (minute 13
@@ -450,20 +465,30 @@ def best_chain(
     return _fill_gaps(_parent(best, chains), found)
 
 
+# How strong, against the nested chain, a chain must be to be taken as its parent when the
+# only sign of nesting is a list starting again from one.
+PARENT_SCORE_RATIO = 0.5
+
+
 def _parent(chain: Chain, chains: list[Chain]) -> Chain:
-    """The chain `chain` is nested in, if any: "4.1" … "4.7" under "4 Correspondence" number
-    the limbs of item 4 of the chain "1" "2" "3" "4", which are the paper's items, however
-    many limbs item 4 has."""
+    """The chain `chain` is nested in, if any: its numbers are the limbs of one item of a
+    chain numbered another way, which holds the paper's items however many limbs that item
+    has. "4.1" … "4.7" under "4 Correspondence" of "1" "2" "3" "4"; "1)" … "4)" listed under
+    "16.17/18 Planning" of "13.17/18" … "16.17/18"."""
+    first, last = chain.members[0].index, chain.members[-1].index
     head = chain.members[0].head.rstrip(".")
-    one_head = all(m.head == chain.members[0].head for m in chain.members)
-    if not head or not chain.scheme.startswith("n.") or not one_head:
-        return chain
-    for other in chains:
-        if (
-            other is not chain
-            and "." not in _bare(other.scheme).strip(".")
-            and any(m.number.rstrip(".)") == head and m.index < chain.members[0].index for m in other.members)
-        ):
+    for other in sorted(chains, key=lambda c: -c.score):
+        if other is chain or _bare(other.scheme) == _bare(chain.scheme):
+            continue  # a second run numbered the same way is another meeting's, not limbs
+        before = [m for m in other.members if m.index < first]
+        following = [m for m in other.members if before and m.index > before[-1].index]
+        if not before or (following and following[0].index <= last):
+            continue  # not all inside one item of `other`
+        if head and head == before[-1].number.rstrip(".)"):
+            return other  # numbered under the item: "4.1" under "4"
+        # Starting again from one under a numbering strong enough to hold the paper's items
+        # (not the initials of a list of names).
+        if chain.members[0].value <= _unit(chain.scheme) and other.score >= PARENT_SCORE_RATIO * chain.score:
             return other
     return chain
 

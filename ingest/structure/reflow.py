@@ -10,8 +10,9 @@ would have no items, no kind and no attendance.
 `reflow` cuts an overlong line (`LONG_LINE` characters or more; no ordinary line is touched)
 before:
 
-* the item labels inside it that run in sequence: at least `RUN_MINIMUM` labels of one shape
-  ("1." "2." "3."; "Cou/285/07-08" "Cou/286/07-08"; "21.44" "21.45"), each followed by a
+* the item labels inside it that run in sequence, with the labels opening the paper's other
+  lines: at least `RUN_MINIMUM` labels of one shape ("1." "2." "3."; "Cou/285/07-08"
+  "Cou/286/07-08"; "21.44" "21.45"; "0321/01" "0321/02"), each followed by a
   capitalised word, their numbers going up by one (or two, where the run lost a label to a
   missing space: "… OF MONDAY4. MATTERS ARISING"); a number out of order is left where it
   is. A bare number ("1 BUSINESS … 2 APOLOGIES", "1 Apologies for Absence 2 Minutes …") needs
@@ -58,13 +59,16 @@ _FIELD = re.compile(
 def reflow(lines: list[Line]) -> list[Line]:
     """`lines` with every overlong line cut where a line of the paper began (see the module
     docstring); other lines are returned as they are."""
+    if all(len(line.text) < LONG_LINE for line in lines):
+        return lines
+    cuts = _run_cuts(lines)
     out: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if len(line.text) < LONG_LINE:
             out.append(line)
             continue
-        cuts = sorted(set(_run_cuts(line.text)) | {m.start() for m in _FIELD.finditer(line.text)})
-        starts = [0, *(cut for cut in cuts if cut > 0)]
+        here = cuts.get(index, set()) | {m.start() for m in _FIELD.finditer(line.text)}
+        starts = [0, *sorted(cut for cut in here if cut > 0)]
         for start, end in zip(starts, [*starts[1:], len(line.text)], strict=True):
             piece = line.text[start:end].strip()
             if piece:
@@ -72,42 +76,69 @@ def reflow(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _run_cuts(text: str) -> list[int]:
-    """Where the longest run of labels in `text` starts each label (empty when no run)."""
-    groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for m in _INLINE_LABEL.finditer(text):
-        shape_value = _shape(m)
-        if shape_value is not None:
-            shape, value = shape_value
-            groups.setdefault(shape, []).append((m.start("label"), value))
-    best: list[int] = []
+Shape = tuple[str, ...]
+# A label's place in the paper: (line index, position in the line).
+Place = tuple[int, int]
+
+
+def _run_cuts(lines: list[Line]) -> dict[int, set[int]]:
+    """Where, inside the overlong lines, the labels of the paper's longest run of labels start.
+
+    A run is read through the whole paper: labels inside an overlong line and labels opening
+    any line ("0321/01 Present: …" and "0321/02 Declarations …" run in one paragraph, "0321/03
+    Minutes …" opens the next), so a run a paragraph holds only part of is still found. Only
+    runs with a label inside an overlong line count: the others need no cut."""
+    groups: dict[Shape, list[tuple[Place, int]]] = {}
+    for index, line in enumerate(lines):
+        overlong = len(line.text) >= LONG_LINE
+        for m in _INLINE_LABEL.finditer(line.text):
+            place = (index, m.start("label"))
+            if place[1] > 0 and not overlong:
+                continue
+            for shape, value in _shapes(m):
+                groups.setdefault(shape, []).append((place, value))
+    best: list[Place] = []
     for shape, members in groups.items():
+        needed = WEAK_RUN_MINIMUM if WEAK in shape else RUN_MINIMUM
         for first in range(len(members)):
             # Labels of the shape that do not continue the run (a year, a sum) are passed over.
             run = [members[first]]
-            for start, value in members[first + 1 :]:
+            for place, value in members[first + 1 :]:
                 if run[-1][1] < value <= run[-1][1] + 2:
-                    run.append((start, value))
-            needed = WEAK_RUN_MINIMUM if WEAK in shape else RUN_MINIMUM
-            if len(run) >= needed and len(run) > len(best):
-                best = [start for start, _ in run]
-    return best
+                    run.append((place, value))
+            inside = any(position > 0 for (_, position), _ in run)
+            if inside and len(run) >= needed and len(run) > len(best):
+                best = [place for place, _ in run]
+    cuts: dict[int, set[int]] = {}
+    for index, position in best:
+        if position > 0:
+            cuts.setdefault(index, set()).add(position)
+    return cuts
 
 
-def _shape(m: re.Match[str]) -> tuple[tuple[str, ...], int] | None:
-    """(shape, counting value) of an inline label, or None when it cannot open an item."""
+def _shapes(m: re.Match[str]) -> list[tuple[Shape, int]]:
+    """Every (shape, counting value) reading of a label (none when it cannot open an item)."""
     prefix, rest, punct, following = m["prefix"] or "", m["rest"], m["punct"], m["next"]
     if not rest and not prefix:
         if re.fullmatch(_MONTHS, following, re.IGNORECASE):
-            return None  # a date
+            return []  # a date
         if not punct and not (following.isupper() and len(following) > 1):
             # A bare number before a capitalised word ("1 Apologies for Absence 2 Minutes"):
             # a weaker shape, which needs a longer run.
-            return ("n", punct, WEAK), int(m["n"])
-        return ("n", punct), int(m["n"])
+            return [(("n", punct, WEAK), int(m["n"]))]
+        return [(("n", punct), int(m["n"]))]
     parts = re.split(r"[./-]", m["n"] + rest)
-    if set(re.findall(r"[./-]", rest)) == {"."}:
+    separators = re.findall(r"[./-]", m["n"] + rest)
+    if set(separators) == {"."}:
         # "21.44": minute 44 of the year 21; it counts in its last part.
-        return ("dotted", prefix, ".".join(parts[:-1]), punct), int(parts[-1])
-    # "Cou/285/07-08", "C048/23": a reference counting in its first number.
-    return ("compound", prefix, rest, punct), int(m["n"])
+        return [(("dotted", prefix, ".".join(parts[:-1]), punct), int(parts[-1]))]
+    # "Cou/285/07-08" counts in its first number, "0321/01" in its last: each part may count,
+    # the rest being the shape.
+    readings: list[tuple[Shape, int]] = []
+    for position, part in enumerate(parts):
+        others = "".join(
+            ("#" if k == position else p) + (separators[k] if k < len(separators) else "")
+            for k, p in enumerate(parts)
+        )
+        readings.append((("compound", prefix, others, punct), int(part)))
+    return readings

@@ -889,3 +889,58 @@ def test_web_page_furniture_before_a_name_is_no_part_of_it(
 ) -> None:
     doc = paper(tmp_path, f"{heading}\n\n1. Apologies\nNone.\n\n2. Minutes\nApproved.\n")
     assert doc.body == body
+
+
+def test_running_minute_numbers_closing_with_the_councils_letters_are_items(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the meeting held on Tuesday 13th August 2019 at 7pm in the Council Chamber\n\n"
+        "Present: Cllr A Brewer (Chairman) and Cllrs N Tolley, C Allen\n\n83/19/TC Apologies\n"
+        "Apologies were received from Cllr A Hodge.\n\n84/19/TC Declarations of Interest\nThere "
+        "were none.\n\n"
+        "85/19/TC To approve payment of invoices.\nIt was resolved to approve the payment of £9633.74.\n\n"
+        "86/19/TC To resolve to exclude the press and public\nIt was resolved to exclude them.\n"
+    )
+    doc = parse_file(_write(tmp_path, text))
+    assert [item.number for item in doc.items if item.number] == [
+        "83/19/TC",
+        "84/19/TC",
+        "85/19/TC",
+        "86/19/TC",
+    ]
+    assert {r.outcome for r in doc.resolutions} == {"approved"}
+
+
+def test_a_run_of_minute_numbers_split_between_paragraphs_is_found_in_both(tmp_path: Path) -> None:
+    text = (
+        "MINUTES\n\nA meeting of Abbeyfield Community Council was held on Thursday 11th March 2021 "
+        "at 7.00pm\n\n"
+        "The meeting was held as a video conference with due regard to the restrictions in place at the "
+        "time. The Community Council Meeting was opened at 7.05pm 0321/01 Present: J Evans (Chair), K "
+        "Powell, B Rees. Apologies: County Cllr. D Evans for late arrival. 0321/02 Declarations of "
+        "Interest: None\n\n0321/03 Minutes of the Previous Meeting: Minutes of the Meeting held on 26th "
+        "November 2020 were agreed and signed as a true record.\n\n0321/04 Planning: No applications.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["0321/01", "0321/02", "0321/03", "0321/04"]
+
+
+def test_a_list_numbered_from_one_inside_an_item_is_its_limbs(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the meeting held on Wednesday 12th July 2017\n\nItem / Notes / Action\n"
+        "13.17/18 / Apologies for absence / Apologies were received from Cllr. E Robson.\n"
+        "14.17/18 / Declarations of interest / There were no declarations of interest made.\n"
+        "15.17/18 / Minutes of the meeting on June 7th / The minutes were agreed as a true record.\n"
+        "16.17/18 / Planning / There were several applications for consideration and comment, namely: 1) "
+        "P1049/17/FUL: Clanna Country Park: despite a letter from the Council in support of the "
+        "application, the Council had concerns about the access road and asked for a site visit.\n"
+        "2) P0916/17/FUL: Smallbrook House: the Council had no comments to make.\n"
+        "3) P1049/17/FUL: Rowan Cottage: the Council had no comments to make.\n"
+        "4) P1033/17/FUL: Land at Cone Brook: the Council objected to the application.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == [
+        "13.17/18",
+        "14.17/18",
+        "15.17/18",
+        "16.17/18",
+    ]
