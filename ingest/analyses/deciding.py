@@ -105,7 +105,8 @@ def shouted(alternation: str) -> str:
 PASSIVE_VERBS = (
     forms("approve", "agree", "adopt", "accept", "authorise", "ratify", "elect", "appoint", "co-opt",
           "carry", "endorse", "support", "defer", "postpone", "refuse", "reject", "decline", "select")
-    + r"|confirmed(?=\s+as\b)|signed|granted|passed(?!\s+(?:on|to|through|back)\b)"
+    # "confirmed as a true record"; "This was confirmed." (the proposal just described).
+    + r"|confirmed(?=\s+as\b|\s*[.;]?\s*$)|signed|granted|passed(?!\s+(?:on|to|through|back)\b)"
     # Re-elected, re-appointed: "Cllr Holt was re-elected as Chairman".
     + r"|re-?(?:elected|appointed|adopted)"
     # Approval given: "Approval was given for the purchase of a bench" (`decision_forms` takes
@@ -220,7 +221,9 @@ NOT_A_NOTING = re.compile(
     re.I,
 )
 # "The Committee noted that the following Public Forum had been received" notes papers.
-NOTED_RECEIPT = re.compile(r"^\s*that\s+the\s+following\b[^;]{0,80}\b(?:received|submitted|tabled)\b", re.I)
+NOTED_RECEIPT = re.compile(
+    r"^\s*that\s+the\s+following\b[^;]{0,80}\b(?:received|submitted|tabled|made|appointed|elected)\b", re.I
+)
 
 # An agent after a passive that is not the meeting makes it someone else's decision ("approved
 # by the previous administration", "signed by 1,870 petitioners").

@@ -780,7 +780,10 @@ _VERDICT = re.compile(
     # A dash or a bracket before a verdict that ends the line: "£100 to the Air Ambulance –
     # agreed.", "... (agreed)", "Minutes of 4 May – approved and signed".
     rf"|(?:\s[–—-]\s*|\s\(|:\s*)(?P<verb4>agreed|approved|resolved|carried|accepted|adopted|ratified){_VERDICT_TAIL}"
-    r"(?:\s+and\s+signed)?\)?\s*[.!]?\s*$",
+    r"(?:\s+and\s+signed)?\)?\s*[.!]?\s*$"
+    # A capitalised verdict after a heading's last word: "MINUTES OF PREVIOUS AGM - May 2019 Agreed."
+    r"|(?-i:(?<=[A-Z0-9])\s+(?P<verb5>Agreed|Approved|Noted|Accepted|Adopted|Ratified|AGREED|APPROVED|NOTED))"
+    r"\s*[.!]?\s*$",
     re.I,
 )
 # A line that opens with a planning application's reference lists the planning authority's
@@ -794,7 +797,7 @@ def _verdict(sentence: str, setting: Setting) -> Hit | None:
     m = _VERDICT.search(sentence)
     if not m:
         return None
-    group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
+    group = next(g for g in ("verb", "verb2", "verb3", "verb4", "verb5") if m.group(g))
     if _APPLICATION_REF.match(sentence) and not _OWN_RESPONSE.search(sentence, 0, m.start()):
         return None
     verb = m.group(group)

@@ -137,6 +137,11 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
             "approved",
         ),
         ("Agreed consideration be given to an item for planning appeals in 2002/03.", "headline", "approved"),
+        # The proposal just described confirmed; a heading with its verdict after it; the
+        # meeting noting a list of what was done for it.
+        ("Cllr Hale proposed that the dates stand. This was confirmed.", "passive_decided", "approved"),
+        ("MINUTES OF PREVIOUS AGM - May 2019 Agreed.", "verdict", "approved"),
+        ("The Committee noted that the following substitutions had been made:", "meeting_subject", "noted"),
         # A response at the end of the line that names the application.
         ("21/01234/F – 5 High Street, rear extension – No objection", "planning", "other"),
         ("21/01235/F – The Old Forge, new garage – Support.", "planning", "endorsed"),
@@ -158,6 +163,9 @@ def test_a_decision_in_a_form_from_an_unseen_council_is_found(text: str, form: s
         "Planning decisions notified: Approved by the Borough Council on 2 May.",
         # Another body's decision, told in the same terse words.
         "Planning permission approved with conditions by the Borough Council.",
+        # A confirmation by another body, or of a fact.
+        "Cllr Jones said the road was in poor repair and this was confirmed by the County Council.",
+        "It was confirmed that the grant had been paid.",
         # What arrived is not what the meeting received as its paper.
         "An update was received regarding the village larder.",
         "A letter was received from the school about parking.",
