@@ -54,8 +54,12 @@ _NOT_NAME_WORDS = {
     "venue",
     "question", "questions", "response", "responses", "report", "decision", "decisions", "protocol",
     "above", "said", "aforementioned", "same", "its", "their", "our", "your", "his", "her",
+    # A person's role ("Chair of the Scrutiny Commission") is not a body.
+    "chair", "chairman", "chairperson", "clerk", "director", "officer",
 }  # fmt: skip
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|prof)\b\.?", re.IGNORECASE)
+_HONORIFIC = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|prof)\b\.?", re.IGNORECASE
+)
 _SMALL_WORDS = {
     "of",
     "and",
@@ -81,6 +85,8 @@ _WELSH = (
     (re.compile(r"^cyngor\s+dinas\s+(.+)$", re.I), "{} City Council"),
 )
 
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+
 # Phrases that name the body by their role, strongest first: (pattern, strength).
 _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (
@@ -103,6 +109,19 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         5,
     ),  # fmt: skip
     (re.compile(r"^(?P<body>.+?)\s+(?:held (?:its|their|a|the)\b|will (?:hold|meet)\b|met\b)", re.I), 5),
+    # A committee system's meeting line: "Cabinet - Tuesday, 2nd October, 2018 2.00 pm".
+    (re.compile(rf"^(?:.*,\s*)?(?P<body>[^,]+?)\s+[-–—]\s+(?:{_WEEKDAYS}),?\s+\d", re.I), 5),
+    # A named body's minutes or agenda run on in a heading ("… Callander Community Council
+    # Minutes of the meeting: …").
+    (
+        re.compile(
+            r"(?:^|\s)(?P<body>(?-i:[A-Z][\w'’&-]*\s+(?:(?:[A-Z][\w'’&-]*|and|of|for|&)\s+){0,7}"
+            r"(?:Council|Committee|Board|Panel|Cabinet|Authority)))"
+            r"\s+(?:minutes|agenda)\b",
+            re.I,
+        ),
+        4,
+    ),
     (re.compile(r"^(?:cofnodion|minutes|agenda|notice of meeting)\s*[:\-–—]?\s*(?P<body>.+)$", re.I), 4),
     (re.compile(r"^(?P<body>.+?)\s*[:\-–—]?\s*(?:minutes|agenda|meeting|cofnodion)\b.*$", re.I), 3),
     (re.compile(r"^(?P<body>.+)$"), 2),
@@ -111,7 +130,8 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
 _NAME_END = re.compile(
     r"\s+(?:held|on|at|in|will|to be|was|which|has|is|taking place|commencing|starting|cyfarfod|cofnodion"
     r")\b.*$"
-    r"|\s*[,(|].*$|\s+[-–—]\s+.*$|\s+\d.*$",
+    r"|\s*[,(|].*$|\s+[-–—]\s+.*$|\s+\d.*$"
+    r"|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$",
     re.IGNORECASE,
 )
 
@@ -192,8 +212,8 @@ def _title_case(name: str) -> str:
 def looks_like_body(name: str) -> bool:
     """Whether `name` reads as the name of a body (see the module docstring)."""
     words = re.findall(r"[\w'’-]+", name)
-    if not 1 <= len(words) <= 14 or _HONORIFIC.match(name):
-        return False
+    if not 1 <= len(words) <= 14 or _HONORIFIC.search(name):
+        return False  # a person's title anywhere: "… Councillor Crow to the Leader of the Council"
     lowered = [w.lower() for w in words]
     if any(w in _NOT_NAME_WORDS for w in lowered):
         return False
@@ -202,7 +222,17 @@ def looks_like_body(name: str) -> bool:
     if _CLAUSE.search(name):
         return False
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
-    return capitalised >= len(words) - 1
+    return capitalised >= len(words) - 1 or _sentence_case(words)
+
+
+def _sentence_case(words: list[str]) -> bool:
+    """A short name written as a sentence, as some councils print their committees' names
+    ("Planning applications committee"): a capital first, then lower-case words, no article."""
+    return (
+        2 <= len(words) <= 5
+        and words[0][0].isupper()
+        and all(w.islower() and w not in ("the", "a", "an", "this", "that") for w in words[1:])
+    )
 
 
 # A verb and its object inside the words: "The Chief Executive provided the Committee" is a
@@ -212,7 +242,9 @@ _CLAUSE = re.compile(
 )
 
 
-_LEADING_PREPOSITION = re.compile(r"^(?:at|to|for|of|by|from|before)\s+(?:the\s+)?", re.IGNORECASE)
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:at|to|for|of|by|from|before|with|under|in accordance with)\s+(?:the\s+)?", re.IGNORECASE
+)
 
 
 def _cut(text: str) -> str:
@@ -254,6 +286,12 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
     return found
 
 
+# A body noun that begins a term of another kind: "Council Procedure Rules", "council tax".
+_TERM_AFTER_NOUN = re.compile(
+    r"\s*\b(?:council|committee)\s+(?:procedure|rules?|tax|constitution)\b.*$", re.I
+)
+
+
 def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
     match = pattern.search(text)
     if not match:
@@ -262,6 +300,7 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
     if _CLAUSE.search(name):
         return None  # a sentence about a body ("The Chief Executive provided the Committee …")
     name = _after_furniture(name)
+    name = _TERM_AFTER_NOUN.sub("", name)
     # Cut at the last body noun: "X Committee Room 2" is not a committee's name.
     nouns = list(re.finditer(rf"\b(?:{_BODY_NOUN})\b", name, re.IGNORECASE))
     if nouns and not _ASSEMBLY.search(name):
@@ -273,6 +312,8 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
 # number, a date, a site's breadcrumb ("» Home » Official »"), a web page's labels ("Meeting
 # documents", "Details"), a report's title ("Reporting to the Parish Council").
 _FURNITURE_WORDS = {"details", "documents", "home", "official", "page", "pages", "download", "view", "menu"}
+# A paper's own reference before the name: "Paper C", "Appendix 2", "Item 5".
+_REFERENCE_WORDS = {"paper", "appendix", "annex", "item", "enclosure"}
 
 
 def _after_furniture(name: str) -> str:
@@ -286,7 +327,11 @@ def _after_furniture(name: str) -> str:
             or any(char.isdigit() for char in bare)
             or re.fullmatch(_MONTH_NAMES, bare, re.IGNORECASE)
             or bare.lower() in _FURNITURE_WORDS
-            or (bare.islower() and bare not in _SMALL_WORDS)
+            or (bare.lower() in _REFERENCE_WORDS and len(words[index + 1]) <= 3)
+            or (index and words[index - 1].lower() in _REFERENCE_WORDS and len(bare) <= 3)
+            # A lower-case word before a capitalised one ("Meeting documents Council"); a name
+            # in sentence case goes on in lower case ("Planning applications committee").
+            or (bare.islower() and bare not in _SMALL_WORDS and words[index + 1][:1].isupper())
             # A verb before the name's preposition: "REPORTING TO THE PARISH COUNCIL" (but
             # "Reading Borough Council" is a name).
             or (
@@ -352,5 +397,6 @@ def find_body(lines: list[Line]) -> str | None:
         # on …", "Full Council"); "the Council" and "Parish Council" with no place name no
         # one council.
         named = name.lower() == "council" and not _THE_COUNCIL.search(lines[best.line].text)
-        return name if named else None
+        # A meeting of the electors is a body of its own even unplaced ("Annual Parish Meeting").
+        return name if named or _ASSEMBLY.search(name) else None
     return name

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line
-from ingest.structure.numbering import best_chain, candidates
+from ingest.structure.numbering import ITEM_LINE, best_chain, candidates
 from minutebook.text import unspace_letters
 
 KINDS = (
@@ -111,6 +111,7 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^agenda\b(?!\s+item)",
         r"\bagenda$",
         r"^agenda (?:pack|for)\b",
+        r"\bagenda (?:and|&) (?:reports|papers)\b",
         # The agenda of a named meeting and its date: "Community Committee Agenda 20.06.17",
         # "Executive Agenda - 6 November 2018".
         r"\bagenda\s*[-–—:]?\s*\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|(?:st|nd|rd|th)?\s+[A-Z][a-z]+)",
@@ -147,6 +148,8 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^(?:notice of )?(?:anticipated )?key decisions\b",
         r"^work programme\b",
         r"^plan of key decisions\b",
+        # A key decision taken without the plan's notice is announced by a notice of its own.
+        r"\bgeneral exception\b",
     )),
     ("questions", 7, "titled questions", (
         r"\bpublic questions\b",
@@ -154,6 +157,9 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^questions? from (?:the )?public\b",
         r"^written questions\b",
         r"\bquestion (?:and|&) answer(?:s| session)?\b",
+        # "Questions to Cabinet Members", "Questions by Elected Members", "Members' Questions".
+        r"^questions (?:to|by|from|for|on notice)\b",
+        r"^members['’]? questions\b",
         r"\bquestion time\b",
     )),
 )  # fmt: skip
@@ -304,6 +310,19 @@ def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
     # Minutes often keep the agenda's wording as their item titles ("To receive apologies for
     # absence: Cllrs …"), so the imperative is an agenda's mark only where items are listed.
     imperatives = sum(1 for t in texts if _IMPERATIVE_ITEM.search(t))
+    # The business in the imperative on the line under its numbered heading ("1 Apologies" /
+    # "To receive apologies for absence"), as a committee system prints an agenda.
+    numbered_at = {c.index for c in numbered}
+    under = sum(
+        1
+        for i, t in enumerate(texts)
+        if i
+        and (i - 1 in numbered_at or ITEM_LINE.match(texts[i - 1]))
+        and i not in numbered_at
+        and _IMPERATIVE_LINE.match(t)
+    )
+    if under >= 2:
+        yield Evidence("agenda", min(4.0, 1.5 * under), f"{under} items' business in the imperative")
     if imperatives >= 2 and (listed or not numbered):
         yield Evidence("agenda", min(4.0, 1.0 * imperatives), f"{imperatives} items in the imperative")
     if any(_WILL_BE_HELD.search(t) for t in texts[:40]):

@@ -944,3 +944,69 @@ def test_a_list_numbered_from_one_inside_an_item_is_its_limbs(tmp_path: Path) ->
         "15.17/18",
         "16.17/18",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # A committee system's meeting line, after a note that the meeting moved.
+        (
+            "Agenda and minutes\n\n"
+            "Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm\n",
+            "Cabinet",
+        ),
+        # A named body's minutes run on in a flattened heading.
+        (
+            "CCC Minutes February 2021 Kilmahog Community Council Minutes of the meeting: Monday 8th "
+            "February 2021 (v2) On-line meeting via Zoom Community Councillors present: S Holden "
+            "(Chair), D Shearer.\n",
+            "Kilmahog Community Council",
+        ),
+        (
+            "PAPER C\n\nFire and Public Safety Select Committee\n\n13 October 2003\n",
+            "Fire and Public Safety Select Committee",
+        ),
+        (
+            "Meeting Details\n\nPlanning applications committee\n10 Sep 2020 - 10:00\n",
+            "Planning applications committee",
+        ),
+        ("Minutes of Annual Parish Meeting Monday 11th May 2015 at 7.30pm\n", "Annual Parish Meeting"),
+        # A person's role, or a rule of the constitution, names no body.
+        ("Questions to Cabinet Members\n\nTo answer questions under Council Procedure Rule 11.2.\n", None),
+        ("Chair of the Scrutiny Commission\n\nNotice of a key decision.\n", None),
+    ],
+)
+def test_the_body_is_read_from_the_heading_whatever_its_furniture(
+    tmp_path: Path, text: str, body: str | None
+) -> None:
+    assert paper(tmp_path, text + "\n1. Apologies\nNone.\n").body == body
+
+
+def test_a_committee_systems_meeting_page_lists_its_business_as_an_agenda(tmp_path: Path) -> None:
+    """Tabs (Documents, Attendance, …) and each item's business in the imperative under it."""
+    text = (
+        "Meeting Details\n\nPlanning applications committee\n10 Sep 2020 - 10:00\nDocuments\nAttendance\n"
+        "Visitors\nDeclarations of Interests\n\nStandard Items\n1 Apologies\n\nTo receive "
+        "apologies for absence\n"
+        "2 Declarations of interest\n\n(Please note that members declare an interest before the item.)\n"
+        "3 pdf Minutes (233Kb)\n\nTo approve the accuracy of the minutes of the meeting held on 13 "
+        "August 2020\n"
+        "4 Planning applications\n\nPlease note the public speaking procedures.\n"
+    )
+    assert paper(tmp_path, text).kind == "agenda"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Questions to Cabinet Members", "questions"),
+        (
+            "Questions by Elected Members in accordance with Council Procedure Rules 15.2 and 15.3",
+            "questions",
+        ),
+        ("General Exception Notice", "forward_plan"),
+        ("Download the Agenda and Reports for Planning Committee 18 April 2018", "agenda"),
+    ],
+)
+def test_more_titles_name_their_kind(tmp_path: Path, title: str, kind: str) -> None:
+    assert paper(tmp_path, f"{title}\n\nSome text of the paper that follows its title.\n").kind == kind
