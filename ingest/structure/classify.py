@@ -134,6 +134,8 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^item no\.?\s*\d",
         r"^purpose of (?:the )?report\b",
         r"\bbriefing (?:note|paper)\b",
+        # An officer's report to the meeting: "Clerk's Report", "Chairman's report".
+        r"\b(?:clerk|chair(?:man|person)?|treasurer|director|officer)['’]?s report\b",
     )),
     ("decision_notice", 8, "titled decisions", (
         r"^decision (?:recording form|notice|record|sheet|list)\b",
@@ -141,6 +143,9 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^decisions? (?:taken|determined|made)\b",
         # A committee system's web page of an issue's decisions ("Issue - decisions").
         r"^issue\s*[-–—:]\s*decisions?$",
+        # A register of decisions: "Officer delegated decisions", "Decisions published".
+        r"^(?:officer\s+|delegated\s+|executive\s+)+decisions?\b",
+        r"^decisions? published\b",
         r"^notice of (?:\w+ )?decisions? taken\b",
     )),
     ("forward_plan", 7, "titled forward plan", (
@@ -371,7 +376,8 @@ def report_anatomy(paper: Paper) -> Iterator[Evidence]:
 
 _DECISION_FIELDS = re.compile(
     r"^(?:\(?[a-z]\)\s*\|?\s*)?(?:decision(?:s)? taken|decision maker|reasons? for (?:the )?decision"
-    r"|alternative options (?:considered|rejected)|date of decision|call[- ]in"
+    r"|alternative options (?:considered|rejected)|date of decision|call[- ]in|decision published"
+    r"|made at meeting|effective from"
     r"|conflicts? of interest declared|decision (?:reference|number|no))\b",
     re.IGNORECASE,
 )

@@ -1006,7 +1006,19 @@ def test_a_committee_systems_meeting_page_lists_its_business_as_an_agenda(tmp_pa
         ),
         ("General Exception Notice", "forward_plan"),
         ("Download the Agenda and Reports for Planning Committee 18 April 2018", "agenda"),
+        ("Officer delegated decisions", "decision_notice"),
+        ("CLERK'S REPORT FOR COUNCIL MEETING 1st FEBRUARY 2024", "report"),
     ],
 )
 def test_more_titles_name_their_kind(tmp_path: Path, title: str, kind: str) -> None:
     assert paper(tmp_path, f"{title}\n\nSome text of the paper that follows its title.\n").kind == kind
+
+
+def test_a_published_decisions_page_is_a_decision_notice(tmp_path: Path) -> None:
+    text = (
+        "Decisions published\n\n12/01/2018 - Exclusion of the Press and Public ref: 302 Recommendations "
+        "Approved\n\nDecision Maker: Transport Committee\n\nMade at meeting: 12/01/2018 - Transport Committee\n\n"
+        "Decision published: 12/01/2018\n\nEffective from: 12/01/2018\n\nResolved: That the press and public "
+        "be excluded.\n"
+    )
+    assert paper(tmp_path, text).kind == "decision_notice"
