@@ -1017,7 +1017,8 @@ def test_more_titles_name_their_kind(tmp_path: Path, title: str, kind: str) -> N
 def test_a_published_decisions_page_is_a_decision_notice(tmp_path: Path) -> None:
     text = (
         "Decisions published\n\n12/01/2018 - Exclusion of the Press and Public ref: 302 Recommendations "
-        "Approved\n\nDecision Maker: Transport Committee\n\nMade at meeting: 12/01/2018 - Transport Committee\n\n"
+        "Approved\n\nDecision Maker: Transport Committee\n\n"
+        "Made at meeting: 12/01/2018 - Transport Committee\n\n"
         "Decision published: 12/01/2018\n\nEffective from: 12/01/2018\n\nResolved: That the press and public "
         "be excluded.\n"
     )
