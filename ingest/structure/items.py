@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line, join_text
-from ingest.structure.numbering import Chain, best_chain, numbering_runs, split_run_in_numbers
+from ingest.structure.numbering import NOT_A_TITLE, Chain, best_chain, numbering_runs, split_run_in_numbers
 from minutebook.models import Item
 from minutebook.text import content_id
 
@@ -202,6 +202,8 @@ def parse_front_sheet(lines: list[Line]) -> tuple[list[ItemSpan], int]:
             if not match:
                 continue
             number, body, rest = match["number"], match["title"], ""
+        if NOT_A_TITLE.match(body):
+            continue  # a date ("3 March 2015", a covering letter's) or a figure, not an entry
         value = int(re.sub(r"\D", "", number))
         if not (value == last + 1 or (last == 0 and value < 100) or last < value <= last + 8):
             continue
@@ -342,8 +344,8 @@ def _locate_in_list(lines: list[Line], entries: list[ItemSpan], stop: int) -> No
         for index in range(cursor, min(stop, len(lines))):
             text = lines[index].text
             if (
-                text.startswith(f"{entry.number} ")
-                or text.startswith(f"{entry.number}.")
+                # "7 Planning", "7. Planning", "7Planning" (a web page's number in its own cell)
+                re.match(rf"{re.escape(entry.number or '')}(?:[ .)]|(?=[A-Za-z]))", text)
                 or (text.startswith("|") and f"| {entry.number} |" in text)
             ):
                 entry.start, cursor = index, index + 1

@@ -46,6 +46,7 @@ _LABELLED = re.compile(
 )
 _ABOUT_MEETING = re.compile(
     r"\b(?:meeting|held|will be held|to be held|convened|summoned|assemble|committee|council|cabinet|panel"
+    r"|cyfarfod|cyngor"
     r"|board|forum|authority|minutes of|agenda)\b",
     re.IGNORECASE,
 )
@@ -64,9 +65,14 @@ _OTHER_MINUTES = re.compile(
 # The confirmation may follow the date: "The minutes of the meeting which took place on
 # Tuesday 12th May 2020 were approved as an accurate record".
 _CONFIRMED_AFTER = re.compile(
-    r"^[^.]{0,40}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted)\b",
+    r"^[^.]{0,40}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted"
+    r"|received\s+as\s+(?:an?\s+)?(?:accurate|correct|true))\b",
     re.IGNORECASE,
 )
+_PERIOD_START = re.compile(
+    r"\b(?:from|between)\s+$|\b(?:from|between)\s+\S+(?:\s+\S+){0,3}\s+(?:to|and|until)\s+$", re.IGNORECASE
+)
+_PERIOD_END = re.compile(r"^\s*(?:to|until|and|[-–—])\s+(?:\w+,?\s+)?\d{1,2}", re.IGNORECASE)
 _PUBLICATION = re.compile(
     r"\b(?:publish\w*|publication|despatch\w*|dispatch\w*|issued|printed|circulat\w*|deadline|received by"
     r"|submitted by|no later than|closing date|updated|revised|version)\b",
@@ -135,6 +141,8 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score += 5.0 if kind == "forward_plan" else -6.0
     if _NEXT_MEETING.search(clause):
         score -= 6.0
+    if _PERIOD_START.search(clause) or _PERIOD_END.match(line.text[date.end :]):
+        score -= 5.0  # a period's bounds ("minutes of meetings held from 1st March 2019 to …")
     if _starts_item(line, date) and index >= 2:
         score -= 4.0
     if _is_letter_date(lines, index, date):

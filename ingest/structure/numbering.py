@@ -42,7 +42,10 @@ _LABEL = re.compile(
     # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
     # capitalised word or one in capitals follows.
     # So may a slashed minute number ("15/09/1Public Forum –").
+    # And a web page's "1Apologies for Absence", "2DECLARATIONS" (the number set apart in a
+    # cell of its own) when a word of three letters or more follows.
     r"(?P<punct>[.):]?)(?:\s*[-–—:/]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
+    r"|(?<=^\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))|(?<=^\d\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))"
     r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -59,7 +62,7 @@ _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
 # Dates, measures and figures that look like numbered headings: "12 September 2024 at
 # 5.00 pm", "20 mph", "3 4 5" (a row of figures). Units are lower case ("20 minutes"), unlike
 # a heading ("3. Minutes").
-_NOT_A_TITLE = re.compile(
+NOT_A_TITLE = re.compile(
     r"^(?:(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d)\b"
     r"|(?:mph|km|miles?|per\s?cent|%|pm|am|p\.m|a\.m|hours?|minutes?|days?|weeks?|months?|years?)\b"
     r"|[\d.,%£$]+(?:\s+[\d.,%£$]+)*$)"
@@ -170,7 +173,8 @@ def _number_readings(label: str) -> list[tuple[str, str, int]]:
         parts = re.split(r"[./_-]", compound["parts"])
         separators = re.findall(r"[./_-]", compound["parts"])
         # "1.0", "2.0", "3.0": main items numbered with a point nought count in the first part.
-        if set(separators) != {"."} or set(parts[1:]) <= {"0", "00"}:
+        # "1.7.20", "2.7.20": the item, then the month and year of the meeting, count first.
+        if set(separators) != {"."} or set(parts[1:]) <= {"0", "00"} or len(parts) >= 3:
             for position in range(len(parts) - 1):
                 shape = prefix + f"n@{position}" + "".join(separators)
                 marked = [p if k != position else "#" for k, p in enumerate(parts)]
@@ -389,7 +393,7 @@ def _run_on_minute(title: str) -> bool:
         len(title) > 60
         and (title[0].isupper() or title[0].isdigit())
         and not title.rstrip().endswith((",", ";"))
-        and not _NOT_A_TITLE.match(title)
+        and not NOT_A_TITLE.match(title)
     )
 
 
@@ -402,7 +406,7 @@ def _lead_words(text: str) -> str:
 
 def _heading_weight(line: Line, title: str) -> float:
     """How much a numbered line reads as a heading (0: not at all)."""
-    if not title or len(title) > 160 or _NOT_A_TITLE.match(title):
+    if not title or len(title) > 160 or NOT_A_TITLE.match(title):
         return 0.0
     first = title[0]
     if not (first.isupper() or first.isdigit() or first in "'‘\"“("):
@@ -622,7 +626,8 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
     """Headings the chain skipped because their label's punctuation differs ("7 Quality
     Assurance Update" among "6." and "8.", Norfolk 17 June 2014): a number the sequence expects
     in a gap between its neighbours (or a repeated one, a clerk's slip for the missing number),
-    with the same head and at least the chain's weakest weight."""
+    with the same head and at least the chain's weakest weight; and a first item set as a row
+    of a list before the chain's first."""
     members = list(chain.members)
     shape = _bare(chain.scheme)
     weakest = min(m.weight for m in members)
@@ -638,6 +643,20 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
                 and (cand.weight >= weakest or cand.list_row)
             ):
                 added.append(cand)
+    # The chain's first number, when it opens the paper's numbering on a short line of its own
+    # ("1.7.20 Attendance (as above)" before "2.7.20 To receive apologies …").
+    first = members[0]
+    opening = [
+        cand
+        for cand in found
+        if cand.index < first.index
+        and cand.list_row
+        and _bare(cand.scheme) == shape
+        and cand.head == first.head
+        and cand.value == first.value - _unit(chain.scheme)
+        and cand.value <= _unit(chain.scheme)
+    ]
+    added.extend(opening[-1:])
     if not added:
         return chain
     merged = sorted({m.index: m for m in members + added}.values(), key=lambda m: m.index)

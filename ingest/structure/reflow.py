@@ -129,11 +129,11 @@ def _shapes(m: re.Match[str]) -> list[tuple[Shape, int]]:
         return [(("n", punct), int(m["n"]))]
     parts = re.split(r"[./-]", m["n"] + rest)
     separators = re.findall(r"[./-]", m["n"] + rest)
-    if set(separators) == {"."}:
+    if set(separators) == {"."} and len(parts) == 2:
         # "21.44": minute 44 of the year 21; it counts in its last part.
         return [(("dotted", prefix, ".".join(parts[:-1]), punct), int(parts[-1]))]
-    # "Cou/285/07-08" counts in its first number, "0321/01" in its last: each part may count,
-    # the rest being the shape.
+    # "Cou/285/07-08" counts in its first number, "0321/01" and "16.07.2" in their last, "1.7.20"
+    # (item, month, year) in its first: each part may count, the rest being the shape.
     readings: list[tuple[Shape, int]] = []
     for position, part in enumerate(parts):
         others = "".join(

@@ -1023,3 +1023,64 @@ def test_a_published_decisions_page_is_a_decision_notice(tmp_path: Path) -> None
         "be excluded.\n"
     )
     assert paper(tmp_path, text).kind == "decision_notice"
+
+
+def test_items_numbered_by_item_month_and_year_count_in_the_item(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the meeting held on 1 July 2020 at 7.30pm remotely via Zoom.\n"
+        "Present Cllrs: K Langley (Chair), C d'Ayala, P Lawrence, M Higgs. In attendance the Clerk and six "
+        "members of the public. 1.7.20 Attendance (as above) 2.7.20 To receive apologies for absence. Cllr. "
+        "Kershaw (unwell). Apologies accepted. 3.7.20 To receive Members Declarations of Interest. None. "
+        "4.7.20 To approve the Minutes of the Meeting held on 6th May 2020. Resolved. 5.7.20 To invite "
+        "Members of the Public to address the meeting. None did.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == [
+        "1.7.20",
+        "2.7.20",
+        "3.7.20",
+        "4.7.20",
+        "5.7.20",
+    ]
+
+
+def test_an_agenda_whose_numbers_sit_against_their_titles_after_a_dated_letter(tmp_path: Path) -> None:
+    text = (
+        "Planning Committee – 10/03/2015\n3 March 2015\nTo Members of the Planning Committee\nDear "
+        "Councillor\n"
+        "You are hereby summoned to attend the meeting of the Planning Committee on Tuesday 10 March 2015 at "
+        "6pm in the Council Chamber, in order to transact the following business.\nMeeting Agenda Items\n"
+        "1Apologies for Absence\n2DECLARATIONS OF INTEREST\n3MINUTES OF THE LAST MEETING\n"
+        "To approve the minutes of the meeting held on 17 February 2015.\n4Matters Arising\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("agenda", "2015-03-10")
+    assert [(item.number, item.title) for item in doc.items if item.number] == [
+        ("1", "Apologies for Absence"),
+        ("2", "DECLARATIONS OF INTEREST"),
+        ("3", "MINUTES OF THE LAST MEETING"),
+        ("4", "Matters Arising"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # A bundle of a year's minutes names its period before its first meeting.
+        (
+            "LLANDDEWI COMMUNITY COUNCIL Minutes of meetings held from 1st March 2019 to 31st March 2020\n"
+            "9th May 2019 at 7pm Village Hall Present: K Hanmore, P Knill.\n1. Welcome\n2. Apologies\n",
+            "2019-05-09",
+        ),
+        # Earlier minutes "received as accurate" are a reference, the heading's date the meeting's.
+        (
+            "Cofnodion o gyfarfod Cyngor Cymuned Llanfair - 12/04/23\n\nPRESENNOL\nCllr. E Hughes (Chair)\n\n"
+            "COFNODION\nMinutes of the meeting held on February 22nd, 2023 were received as accurate.\n",
+            "2023-04-12",
+        ),
+    ],
+)
+def test_dates_that_bound_a_period_or_name_earlier_minutes_are_not_the_meeting(
+    tmp_path: Path, text: str, date: str
+) -> None:
+    assert paper(tmp_path, text).meeting_date == date
