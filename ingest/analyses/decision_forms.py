@@ -325,7 +325,7 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
 # and "identified by residents after the scheme was agreed" are two clauses.
 _PASSIVE = re.compile(
     rf"(?:^{_LEAD}|[,;]\s+|\band\s+(?=(?:the|a|an)\s))(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|He|She|We|I|Officers?|"
-    r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s)(?:(?!\b(?:was|were|had|has|have)\b)[^;:]){0,160}?)"
+    r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s|this(?=\s))(?:(?!\b(?:was|were|had|has|have)\b)[^;:]){0,160}?)"
     r"\s+(?P<aux>was|were|be|is|are)\s+"
     rf"{_ADV}(?:(?P<first>[a-z]+(?:ed|en)|read(?:\s+out)?)\b[^;:]{{0,80}}?\band\s+{_ADV})??"
     # A list of participles before the deciding one: "were read, approved and signed".
@@ -339,6 +339,12 @@ _ELIDED_PASSIVE = re.compile(
     rf"(?:^{_LEAD}|(?<=\s))(?P<that>)(?P<np>(?-i:The|These|This)\s+[^;:,]{{1,60}}?)\s+(?:had|has|have)\s+been\s+"
     rf"(?P<first>[a-z]+(?:ed|en))\b[^;:]{{0,100}}?\band\b[^;:]{{0,80}}?\s(?P<aux>was|were)\s+{_ADV}"
     rf"(?P<verb>{PASSIVE_VERBS})\b"
+)
+# The minutes' passive with no subject at all, under their heading: "Were read out and duly
+# signed off by the Chairman to be a true record."
+_SUBJECTLESS_PASSIVE = re.compile(
+    rf"^{_LEAD}(?P<that>)(?P<np>)(?P<aux>Were|Was)\s+(?:(?P<first>read(?:\s+out)?|[a-z]+(?:ed|en))\b[^;:]{{0,40}}?"
+    rf"\band\s+{_ADV})?(?P<verb>{PASSIVE_VERBS})\b"
 )
 # A passive anywhere in the sentence whose agent is the meeting itself: "As £500 had been
 # budgeted for the works payment was agreed by Cllrs when the invoice is received".
@@ -370,7 +376,7 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
     m = next(
         (
             found
-            for pattern in (_PASSIVE, _WHICH_PASSIVE, _ELIDED_PASSIVE)
+            for pattern in (_PASSIVE, _WHICH_PASSIVE, _ELIDED_PASSIVE, _SUBJECTLESS_PASSIVE)
             # Every passive in turn: "Three quotes were received and the contract was awarded".
             for found in pattern.finditer(sentence)
             if _passive_decides(found, sentence)

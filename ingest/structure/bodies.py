@@ -239,6 +239,8 @@ def _sentence_case(words: list[str]) -> bool:
 # sentence about a body, not its name (a name's lower-case words are its small words).
 _CLAUSE = re.compile(
     r"\b(?![A-Z])(?!(?:" + "|".join(_SMALL_WORDS) + r")\b)[a-z][\w'’-]*\s+(?:the|a|an|this|its)\s"
+    # A decision's verb opening the words: "Approved the recommendations of the … Panel".
+    r"|^[A-Z][a-z]+ed\s+(?:the|a|an|this|its)\s"
 )
 
 

@@ -104,6 +104,7 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"\bminutes of (?:an?|the)\b(?! (?:last|previous))",
         # Scottish councils record a meeting as its "Minute": "Minute of the … Meeting held on".
         r"(?:^|\s)minute of (?:an?|the)\b(?! (?:last|previous))",
+        r"^(?:draft\s+|approved\s+|confirmed\s+)?minute$",
         r"\bminutes$",
         r"^cofnodion\b",  # Welsh
     )),
@@ -163,7 +164,7 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^written questions\b",
         r"\bquestion (?:and|&) answer(?:s| session)?\b",
         # "Questions to Cabinet Members", "Questions by Elected Members", "Members' Questions".
-        r"^questions (?:to|by|from|for|on notice)\b",
+        r"^questions (?:to|by|for|on notice|from (?:the )?(?:public|members|councillors|residents))\b",
         r"^members['’]? questions\b",
         r"\bquestion time\b",
     )),
@@ -193,7 +194,9 @@ _ATTENDANCE = re.compile(
     # After the item label a paper may give attendance ("1. Present:", "Cou/285/07-08 Present").
     r"^(?:\S*\d\S*\s+)?(?:(?:members|councillors|those)\s+)?"
     r"(?:present|in attendance|also (?:present|in attendance)|attendance)\b"
-    r"|^(?:yn bresennol|presennol)\b|^members of the (?:council|committee) present\b",
+    r"|^(?:yn bresennol|presennol)\b|^members of the (?:council|committee) present\b"
+    # A body's members present under its initials or name: "SCC Members Present:".
+    r"|^(?:[A-Z][\w&.'’-]*\s+){1,3}(?:members|councillors)\s+present\b",
     re.IGNORECASE,
 )
 _APOLOGIES_PAST = re.compile(

@@ -471,7 +471,7 @@ def best_chain(
 
 # How strong, against the nested chain, a chain must be to be taken as its parent when the
 # only sign of nesting is a list starting again from one.
-PARENT_SCORE_RATIO = 0.5
+PARENT_SCORE_RATIO = 0.35
 
 
 def _parent(chain: Chain, chains: list[Chain]) -> Chain:

@@ -142,6 +142,17 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
         ("Cllr Hale proposed that the dates stand. This was confirmed.", "passive_decided", "approved"),
         ("MINUTES OF PREVIOUS AGM - May 2019 Agreed.", "verdict", "approved"),
         ("The Committee noted that the following substitutions had been made:", "meeting_subject", "noted"),
+        # A passive with no subject under its heading, and "this" after a comma.
+        (
+            "Were read out and duly signed off by the Chairman to be a true record.",
+            "passive_decided",
+            "approved",
+        ),
+        (
+            "The clerk said a reply of thanks had been sent, this was agreed by all.",
+            "passive_decided",
+            "approved",
+        ),
         # A response at the end of the line that names the application.
         ("21/01234/F – 5 High Street, rear extension – No objection", "planning", "other"),
         ("21/01235/F – The Old Forge, new garage – Support.", "planning", "endorsed"),

@@ -1084,3 +1084,33 @@ def test_dates_that_bound_a_period_or_name_earlier_minutes_are_not_the_meeting(
     tmp_path: Path, text: str, date: str
 ) -> None:
     assert paper(tmp_path, text).meeting_date == date
+
+
+def test_a_scottish_minute_titled_alone_with_its_members_present_is_minutes(tmp_path: Path) -> None:
+    text = (
+        "STRATHDEARN COMMUNITY COUNCIL\nANNUAL GENERAL MEETING\nFARR COMMUNITY HALL\nMONDAY 23 JUNE 2014\n"
+        "7.30pm\nDRAFT Minute\nSCC Members Present: I McQueer, D Henderson, J Murray.\n"
+        "Members of the Community Present: 5\n- Approval of minutes of AGM 17 June 2013\nProposed: J Murray\n"
+        "Seconded: D Henderson\n- Chairperson's Annual Report\nReport appended.\nQuestions from "
+        "the floor - none\n"
+        "- Financial Statement\nQuestions from the floor – It was agreed that £35.00 of reserved funds be "
+        "returned.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("minutes", "2014-06-23")
+
+
+def test_declarations_numbered_from_one_under_a_minute_are_not_the_minutes(tmp_path: Path) -> None:
+    text = (
+        "Council - Monday, 10th October, 2011 5.00 pm\n\nItems\nNo. Item\n\n31.\n\nMinutes\n\n"
+        "Minutes of the ordinary meeting of Council on 11 July 2011.\n\nMinutes:\n\n"
+        "Council resolved to approve the minutes of the ordinary meeting held on 11 July 2011.\n\n32.\n\n"
+        "Declarations of Interest\n\nMinutes:\n\nThe following declarations were made:\n\n"
+        "(1)\tCouncillor Sajjad declared a personal interest in item 11 as a taxi driver.\n\n"
+        "(2)\tCouncillor Sajjad declared a personal interest in item 12 as a member of the mosque.\n\n"
+        "(3)\tCouncillor Mohammed declared a personal interest in item 11.\n\n"
+        "(4)\tCouncillor Mohammed declared a personal interest in item 12.\n\n"
+        "(5)\tCouncillor Abbasi declared a personal interest in item 12.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["31", "32"]
