@@ -313,7 +313,18 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
 # What may stand before a name on its heading line and is no part of it: a page's or item's
 # number, a date, a site's breadcrumb ("» Home » Official »"), a web page's labels ("Meeting
 # documents", "Details"), a report's title ("Reporting to the Parish Council").
-_FURNITURE_WORDS = {"details", "documents", "home", "official", "page", "pages", "download", "view", "menu"}
+_FURNITURE_WORDS = {
+    "details",
+    "documents",
+    "home",
+    "official",
+    "page",
+    "pages",
+    "download",
+    "view",
+    "menu",
+    "top",
+}
 # A paper's own reference before the name: "Paper C", "Appendix 2", "Item 5".
 _REFERENCE_WORDS = {"paper", "appendix", "annex", "item", "enclosure"}
 
@@ -327,6 +338,7 @@ def _after_furniture(name: str) -> str:
         if (
             not bare
             or any(char.isdigit() for char in bare)
+            or re.fullmatch(r"\(?[a-z]{1,3}[.)]", word)  # a limb's marker: "a)", "(ii)"
             or re.fullmatch(_MONTH_NAMES, bare, re.IGNORECASE)
             or bare.lower() in _FURNITURE_WORDS
             or (bare.lower() in _REFERENCE_WORDS and len(words[index + 1]) <= 3)
@@ -377,6 +389,9 @@ def _specific_council(lines: list[Line]) -> str | None:
     return None
 
 
+# Body nouns that are no name on their own ("Council", "Cabinet" and "Executive" are: a
+# principal council's full meeting and its executive).
+_BARE_NOUNS = {"committee", "sub-committee", "subcommittee", "panel", "group", "forum", "meeting"}
 _THE_COUNCIL = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}council\b", re.IGNORECASE)
 
 
@@ -394,6 +409,8 @@ def find_body(lines: list[Line]) -> str | None:
     # "The Parish Council", "the Council": a name with no word of its own names no one body.
     # In an archive of several councils a facet entry "Parish Council" would join them all,
     # so the paper stays unnamed, as one that names no body does.
+    if name.lower() in _BARE_NOUNS:
+        return None  # "Committee" alone names no committee
     if is_generic(name):
         # A principal council's full meeting is named "Council", as a name ("Agenda for Council
         # on …", "Full Council"); "the Council" and "Parish Council" with no place name no

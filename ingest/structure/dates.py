@@ -56,6 +56,11 @@ _NUMERIC = re.compile(
     re.IGNORECASE,
 )
 _PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
+# "on Wednesday 17th July at 7.00pm": a summons may leave out the year; its weekday fixes it.
+_WEEKDAY_DAY_MONTH = re.compile(
+    rf"\b{_DAY_NAME}(?P<day>[0-3]?\d)\s*{_ORDINAL}?\s+(?:of\s+)?(?P<month>{_MONTH})\b(?!\.?,?\s+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 
 TIME_PATTERN = re.compile(
     r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
@@ -90,6 +95,31 @@ def find_dates(text: str) -> list[DateMatch]:
                 found.append(parsed)
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def find_yearless_dates(text: str, years: set[int]) -> list[DateMatch]:
+    """Dates printed with a weekday but no year ("Wednesday 17th July"), each read in the one
+    year of `years` (the years the paper's other dates name, and the next) whose calendar puts
+    that day on that weekday; none when no year or several fit."""
+    found = []
+    for match in _WEEKDAY_DAY_MONTH.finditer(text):
+        groups = match.groupdict()
+        name = groups["month"].lower().rstrip(".")
+        month = MONTHS.get(name) or WELSH_MONTHS.get(name, 0)
+        weekday = _weekday_number(groups)
+        fits = set()
+        for year in years | {y + 1 for y in years}:
+            try:
+                date = dt.date(year, month, int(groups["day"]))
+            except ValueError:
+                continue
+            if date.weekday() == weekday:
+                fits.add(date)
+        if len(fits) == 1:
+            date = fits.pop()
+            note = f"printed date '{match.group(0).strip()}' has no year; read as {date} by its weekday"
+            found.append(DateMatch(date.isoformat(), match.start(), match.end(), match.group(0), True, note))
+    return found
 
 
 def _parse(match: re.Match[str]) -> DateMatch | None:

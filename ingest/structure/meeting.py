@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.structure.bodies import find_body
-from ingest.structure.dates import DateMatch, find_dates, parse_time
+from ingest.structure.dates import DateMatch, find_dates, find_yearless_dates, parse_time
 from ingest.structure.lines import Line
 from ingest.structure.numbering import ITEM_LINE, first_item_line
 
@@ -168,8 +168,10 @@ def _is_letter_date(lines: list[Line], index: int, date: DateMatch) -> bool:
 def find_date(lines: list[Line], kind: str, heading: int) -> tuple[str | None, str | None]:
     """The meeting date (ISO) and a note when a printed weekday corrected it."""
     best: tuple[float, int, DateMatch] | None = None
+    dated = [find_dates(line.text) for line in lines[:SEARCH_LINES]]
+    years = {int(date.iso[:4]) for dates in dated for date in dates}
     for index, line in enumerate(lines[:SEARCH_LINES]):
-        for date in find_dates(line.text):
+        for date in dated[index] + find_yearless_dates(line.text, years):
             score = _score(lines, index, date, heading, kind)
             if index >= heading and score < MIN_BODY_DATE_SCORE:
                 continue

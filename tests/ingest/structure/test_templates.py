@@ -1114,3 +1114,28 @@ def test_declarations_numbered_from_one_under_a_minute_are_not_the_minutes(tmp_p
     )
     doc = paper(tmp_path, text)
     assert [item.number for item in doc.items if item.number] == ["31", "32"]
+
+
+def test_a_summons_without_the_year_is_dated_by_its_weekday_and_its_letter(tmp_path: Path) -> None:
+    text = (
+        "To all Members of the Council\nYou are hereby summoned to attend an ordinary meeting of the Ashwell "
+        "Parish Council to be held in the Memorial Hall on Wednesday 17th July at 7.00pm for the purpose of "
+        "transacting the following business only.\nD Bowles\nClerk to the Council Thursday 11th July 2019\n"
+        "MEETING AGENDA\n1. To receive apologies\n2. To receive declarations of interest\n3. To "
+        "approve minutes\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("agenda", "2019-07-17")
+    assert any("no year" in warning for warning in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Top\nSCRUTINY COMMITTEE\nMinutes of the meeting held on 3 November 2014", "Scrutiny Committee"),
+        ("a) Leader and Cabinet\nMinutes of the meeting held on 3 November 2014", "Leader and Cabinet"),
+        ("Committee\nMinutes of the meeting held on 3 November 2014", None),
+    ],
+)
+def test_a_bare_committee_or_a_links_word_is_no_name(tmp_path: Path, heading: str, body: str | None) -> None:
+    assert paper(tmp_path, f"{heading}\n\n1. Apologies\nNone.\n").body == body
