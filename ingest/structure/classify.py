@@ -147,6 +147,7 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         # A register of decisions: "Officer delegated decisions", "Decisions published".
         r"^(?:officer\s+|delegated\s+|executive\s+)+decisions?\b",
         r"^decisions? published\b",
+        r"^decision details$",
         r"^notice of (?:\w+ )?decisions? taken\b",
     )),
     ("forward_plan", 7, "titled forward plan", (
@@ -380,7 +381,8 @@ def report_anatomy(paper: Paper) -> Iterator[Evidence]:
 _DECISION_FIELDS = re.compile(
     r"^(?:\(?[a-z]\)\s*\|?\s*)?(?:decision(?:s)? taken|decision maker|reasons? for (?:the )?decision"
     r"|alternative options (?:considered|rejected)|date of decision|call[- ]in|decision published"
-    r"|made at meeting|effective from"
+    r"|made at meeting|effective from|decision status|is key decision|is subject to call[- ]in"
+    r"|decided at meeting"
     r"|conflicts? of interest declared|decision (?:reference|number|no))\b",
     re.IGNORECASE,
 )

@@ -80,6 +80,8 @@ class DateMatch:
     text: str
     weekday: bool
     note: str | None = None
+    # The date as printed, when its weekday corrected it (`iso` is then the corrected one).
+    printed: str | None = None
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -139,13 +141,15 @@ def _parse(match: re.Match[str]) -> DateMatch | None:
     except ValueError:
         return None
     weekday = _weekday_number(groups)
-    note = None
+    note = printed = None
     if weekday is not None and date.weekday() != weekday:
         fixed = _nearest_month_with_weekday(year, month, day, weekday)
         if fixed is not None:
             note = f"printed date '{match.group(0).strip()}' has the wrong weekday; read as {fixed}"
-            date = fixed
-    return DateMatch(date.isoformat(), match.start(), match.end(), match.group(0), weekday is not None, note)
+            printed, date = date.isoformat(), fixed
+    return DateMatch(
+        date.isoformat(), match.start(), match.end(), match.group(0), weekday is not None, note, printed
+    )
 
 
 def _weekday_number(groups: dict[str, str | None]) -> int | None:

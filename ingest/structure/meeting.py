@@ -69,6 +69,7 @@ _CONFIRMED_AFTER = re.compile(
     r"|received\s+as\s+(?:an?\s+)?(?:accurate|correct|true))\b",
     re.IGNORECASE,
 )
+_MINUTES_OF_MEETING = re.compile(r"\bminutes of (?:the|a|an)\b[^.]{0,60}\b(?:meeting|held)\b", re.IGNORECASE)
 _PERIOD_START = re.compile(
     r"\b(?:from|between)\s+$|\b(?:from|between)\s+\S+(?:\s+\S+){0,3}\s+(?:to|and|until)\s+$", re.IGNORECASE
 )
@@ -137,6 +138,8 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score += 1.0
     if _OTHER_MINUTES.search(clause) or _CONFIRMED_AFTER.search(line.text[date.end :]):
         score -= 7.0
+    elif index >= heading and _MINUTES_OF_MEETING.search(clause):
+        score -= 7.0  # an item about a meeting's minutes: the earlier meeting's
     if _PUBLICATION.search(clause + line.text[date.end : date.end + 25]):
         score += 5.0 if kind == "forward_plan" else -6.0
     if _NEXT_MEETING.search(clause):
@@ -181,7 +184,12 @@ def find_date(lines: list[Line], kind: str, heading: int) -> tuple[str | None, s
     # filed under another meeting's date.
     if best is None or best[0] < MIN_DATE_SCORE:
         return None, None
-    return best[2].iso, best[2].note
+    date = best[2]
+    if date.printed and any(other.iso == date.printed for dates in dated for other in dates):
+        # The paper prints the date again without the contradicting weekday ("Minutes … 11th May
+        # 2011" / "Held … on Tuesday, 11th May 2011"): the weekday is the slip, not the month.
+        return date.printed, None
+    return date.iso, date.note
 
 
 def find_time(lines: list[Line], heading: int) -> str | None:

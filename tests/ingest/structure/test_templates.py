@@ -1139,3 +1139,36 @@ def test_a_summons_without_the_year_is_dated_by_its_weekday_and_its_letter(tmp_p
 )
 def test_a_bare_committee_or_a_links_word_is_no_name(tmp_path: Path, heading: str, body: str | None) -> None:
     assert paper(tmp_path, f"{heading}\n\n1. Apologies\nNone.\n").body == body
+
+
+def test_a_wrong_weekday_beside_a_date_printed_again_is_the_slip(tmp_path: Path) -> None:
+    """The date is printed twice; the weekday printed once disagrees with it."""
+    text = (
+        "Minutes Annual Parish Council Meeting 11th May 2011\n"
+        "Held at the School on Tuesday, 11th May 2011, starting at 7.15pm\n"
+        "Present: M Chadwick, B Collins.\n2743: Apologies for Absence:\nG Merritt.\n"
+        "2744: Declarations of Acceptance of Office:\nThese were signed by all attending.\n"
+    )
+    assert paper(tmp_path, text).meeting_date == "2011-05-11"
+
+
+def test_an_agenda_item_on_earlier_minutes_does_not_date_the_agenda(tmp_path: Path) -> None:
+    text = (
+        "1. APOLOGIES\n\nTo receive and note\n\n2. DECLARATIONS OF INTEREST\n\nMembers are invited "
+        "to declare "
+        "any interests.\n\n3. OPEN FORUM\n\nMembers of the public may address the council.\n\n4. MINUTES\n\n"
+        "Minutes of the meeting held on Wednesday 28th June 2017 for consideration and if agreed for the "
+        "Chair to sign as a true and correct record.\n\n5. CO-OPTION\n\nTo consider any applications.\n"
+    )
+    assert paper(tmp_path, text).meeting_date is None
+
+
+def test_a_decision_details_page_is_a_decision_notice(tmp_path: Path) -> None:
+    text = (
+        "Decision details\n\nDecision status: Recommendations Approved\n\nIs Key decision?: No\n\n"
+        "Is subject to call in?: No\n\nDecision:\n\nRESOLVED: That the press and public be excluded.\n\n"
+        "Publication date: 04/02/2026\n\nDate of decision: 03/02/2026\n\nDecided at meeting: "
+        "03/02/2026 - Cabinet\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("decision_notice", "2026-02-03")
