@@ -462,7 +462,11 @@ def best_chain(
             continue
         # A paper's items run through the paper; a numbered list sits inside one of them.
         covered = (chain.members[-1].index - chain.members[0].index + 1) / span
-        chains.append(Chain(chain.scheme, chain.members, chain.score * (0.4 + 0.6 * min(1.0, covered))))
+        # A clerk may print one number twice; a column printing the same few numbers again and
+        # again ("Minute Number: 25b" in a table of declarations) is references, not headings.
+        distinct = len({m.value for m in chain.members}) / len(chain.members)
+        score = chain.score * (0.4 + 0.6 * min(1.0, covered)) * distinct
+        chains.append(Chain(chain.scheme, chain.members, score))
     if not chains:
         return None
     best = max(chains, key=lambda chain: chain.score)

@@ -47,7 +47,7 @@ _MONTHS = (
 # A label inside the line: a reference's letters and slash ("Cou/"), the counting number, the
 # rest of a compound number ("/07-08", ".44"), its point or bracket; then a capitalised word.
 _INLINE_LABEL = re.compile(
-    r"(?:(?<=\s)|^)(?!(?:19|20)\d\d\b)(?P<label>(?P<prefix>[A-Za-z]{1,4}/)?(?P<n>\d{1,4})(?P<rest>(?:[./-]\d{1,4}){0,3})"
+    r"(?:(?<=\s)|^)(?!(?:19|20)\d\d\b)(?P<label>(?P<prefix>[A-Za-z]{1,4}/)?(?P<n>\d{1,5})(?P<rest>(?:[./-]\d{1,4}){0,3})"
     r"(?P<punct>[.)]?))\s+(?P<next>[A-Z][\w'’-]*)"
 )
 _FIELD = re.compile(

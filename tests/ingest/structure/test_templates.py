@@ -1172,3 +1172,29 @@ def test_a_decision_details_page_is_a_decision_notice(tmp_path: Path) -> None:
     )
     doc = paper(tmp_path, text)
     assert (doc.kind, doc.meeting_date) == ("decision_notice", "2026-02-03")
+
+
+def test_a_column_of_minute_references_in_a_table_is_not_the_items(tmp_path: Path) -> None:
+    text = (
+        "Agenda and minutes\n\nItems\nNo. Item\n\n15.\n\nMinutes\n\nTo approve the minutes of 21 "
+        "March 2016.\n\n"
+        "Minutes:\n\nThe minutes of the meeting held on 21 March 2016 were agreed.\n\n16.\n\n"
+        "Declarations of Interest\n\nMinutes:\n\nThe following declarations of interest were made:\n\n"
+        "Name\n\nMinute Number\n\nReason\n\nCouncillor Ball\n\n25a\n\nGrandparent\n\n"
+        "Councillor Bowie\n\n25b\n\nSchool Governor\n\nCouncillor Coker\n\n25b\n\nSchool Governor\n\n"
+        "Councillor Dann\n\n25b\n\nGrandparent\n\nCouncillor Evans\n\n25b\n\nSchool Governor\n"
+    )
+    assert [item.number for item in paper(tmp_path, text).items if item.number] == ["15", "16"]
+
+
+def test_five_digit_running_minute_numbers_run_together_are_cut_back_into_items(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the Town Council meeting held on 11 April 2019\nPresent: Councillors A Rees, B Daniels.\n"
+        "10457/04/19 APOLOGIES Councillors: M Rees and A Daniels 10458/04/19 DECLARATIONS OF INTEREST "
+        "Councillor E Jones 10469/04/19 Post of Deputy Town Clerk Councillor R Roberts 10470/04/19 "
+        "Llafar Bro "
+        "10459/04/19 URGENT ITEMS None. 10460/04/19 MINUTES The minutes of the meeting held on 14 March were "
+        "accepted as a true record.\n"
+    )
+    numbers = [item.number for item in paper(tmp_path, text).items if item.number]
+    assert numbers[:2] == ["10457/04/19", "10458/04/19"] and numbers[-2:] == ["10459/04/19", "10460/04/19"]
