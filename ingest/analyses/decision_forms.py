@@ -101,7 +101,8 @@ class DecisionForm:
 
 
 # A paragraph number or limb marker a sentence may open with ("9.2 ", "- ", "(1) ", "a) ").
-_LEAD = r"(?:(?:[-•*·▪●◦]|\(?[a-zA-Z0-9]{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?"
+# (A running minute number with no point, "682 Minutes of …", is a lead too.)
+_LEAD = r"(?:(?:[-•*·▪●◦]|\(?[a-zA-Z0-9]{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,5}(?=\s+[A-Z]))\s+)?"
 # An opening phrase before the subject: "After some discussion, ", "Following debate, ".
 _OPENER = (
     r"(?:(?:After|Following|Upon|On|Having|Accordingly|Therefore|Thereafter|Subsequently)\b"

@@ -144,7 +144,7 @@ def _in_capitals(line: str) -> bool:
 # A table's cells run together with " / " end one another too ("Minutes of the meeting on June
 # 7th / The minutes were agreed as a true record").
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=[A-Z(]|\*\s?[A-Z])|(?<=[\w,).])\s+(?=[a-h]\.\s+[A-Z*])|\s+/\s+(?=[A-Z])"
+    r"(?<=[.!?])\s+(?=[A-Z(]|\*\s?[A-Z])|(?<=[\w,).])\s+(?=[a-h][.)]\s+[A-Z*])|\s+/\s+(?=[A-Z])"
 )
 # A full stop that ends an abbreviation, not a sentence: titles ("Cllr. O. Williams", "Mr.
 # Edwards"), initials, initialisms ("C.C.C. Highways") and "No. 5" (Manordeilo and Salem

@@ -380,7 +380,7 @@ def report_anatomy(paper: Paper) -> Iterator[Evidence]:
 
 _DECISION_FIELDS = re.compile(
     r"^(?:\(?[a-z]\)\s*\|?\s*)?(?:decision(?:s)? taken|decision maker|reasons? for (?:the )?decision"
-    r"|alternative options (?:considered|rejected)|date of decision|call[- ]in|decision published"
+    r"|(?:alternative|other) options (?:considered|rejected)|date of decision|call[- ]in|decision published"
     r"|made at meeting|effective from|decision status|is key decision|is subject to call[- ]in"
     r"|decided at meeting"
     r"|conflicts? of interest declared|decision (?:reference|number|no))\b",

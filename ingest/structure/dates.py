@@ -7,8 +7,9 @@ first clock time. Which of a paper's dates is its meeting's is decided elsewhere
 Forms read: "Tuesday 17 June 2014", "Tuesday, 4 June 2024", "13th March 2014", "14 th March
 2017", "05 MARCH 2026", "June 17, 2014", "17/06/2014", "17.06.14" (day first, as the UK writes
 it), and Welsh "Dydd Mercher 9 Ionawr 2019". A printed weekday that contradicts the date is
-trusted with the day number: the month is corrected to the nearest one where they agree, and a
-note says so (WECA printed "Friday 05 March 2026" for its Friday 5 June 2026 meeting).
+trusted with the day number: the month is corrected to the nearest one where they agree, within
+`MAX_MONTH_SLIP` months, and a note says so (WECA printed "Friday 05 March 2026" for its Friday
+5 June 2026 meeting).
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ TIME_PATTERN = re.compile(
     r"|\b(?P<noon>noon|midday)\b",
     re.IGNORECASE,
 )
+
+
+# How many months from the printed one a weekday may move a date (see `_parse`).
+MAX_MONTH_SLIP = 3
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,9 @@ def _parse(match: re.Match[str]) -> DateMatch | None:
     note = printed = None
     if weekday is not None and date.weekday() != weekday:
         fixed = _nearest_month_with_weekday(year, month, day, weekday)
-        if fixed is not None:
+        # A month slip lands near the printed month (March for June); a weekday that only fits
+        # a far month ("TUESDAY 29 JANUARY 2020", a Wednesday) is the slip itself.
+        if fixed is not None and abs(fixed.month - month) <= MAX_MONTH_SLIP:
             note = f"printed date '{match.group(0).strip()}' has the wrong weekday; read as {fixed}"
             printed, date = date.isoformat(), fixed
     return DateMatch(

@@ -44,7 +44,8 @@ _LABEL = re.compile(
     # So may a slashed minute number ("15/09/1Public Forum –").
     # And a web page's "1Apologies for Absence", "2DECLARATIONS" (the number set apart in a
     # cell of its own) when a word of three letters or more follows.
-    r"(?P<punct>[.):]?)(?:\s*[-–—:/]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
+    # ("1 . Apologies": a point set apart from its number.)
+    r"(?P<punct>\s[.)](?=\s+[A-Z])|[.):]?)(?:\s*[-–—:/]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
     r"|(?<=^\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))|(?<=^\d\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))"
     r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
@@ -54,7 +55,7 @@ _LABEL = re.compile(
 # Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
 # year opening a line ("2024 Annual Meeting") is not one.
 ITEM_LINE = re.compile(
-    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}"
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b(?![/.]\d))(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}"
     r"(?:/(?-i:[A-Z]{1,4})|[a-z])?[.)]?\s+\S",
     re.IGNORECASE,
 )
@@ -294,14 +295,14 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
             # continues its scheme's run (Norfolk parish minutes kept as one paragraph a line).
             weight, head = RUN_ON_WEIGHT, _lead_words(title)
         title = head or title
-        if match["label"].startswith("0"):
+        if match["label"].startswith("0") and match["label"].isdigit():
             weight -= 0.5  # "01 Maria Garbutt": a zero-padded reference number in a list
         if weight <= 0:
             continue
         word = " ".join((match["word"] or "").lower().split())
         word = _WORD_NAMES.get(word, word)
         for shape, head, value in readings:
-            scheme = f"{word} {shape}{match['punct']}".strip()
+            scheme = f"{word} {shape}{match['punct'].strip()}".strip()
             found.append(Candidate(index, scheme, head, value, match["label"], title.rstrip(" *"), weight))
     return found
 
@@ -644,7 +645,13 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
                 and cand.head == before.head
                 and before.value <= cand.value < after.value
                 and after.value - before.value > _unit(chain.scheme)
-                and (cand.weight >= weakest or cand.list_row)
+                # The very number missing fits whatever its weight ("2019/53. To receive
+                # reports …" between "2019/52" and "2019/54").
+                and (
+                    cand.weight >= weakest
+                    or cand.list_row
+                    or cand.value == before.value + _unit(chain.scheme)
+                )
             ):
                 added.append(cand)
     # The chain's first number, when it opens the paper's numbering on a short line of its own
@@ -661,6 +668,20 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
         and cand.value <= _unit(chain.scheme)
     ]
     added.extend(opening[-1:])
+    # The numbers that go on after the chain's last, one by one, printed with other punctuation
+    # ("2019/54 Chairman's remarks" then "2019/55. To receive the notes …").
+    last = members[-1]
+    for cand in found:
+        if (
+            cand.index > last.index
+            and cand.scheme != chain.scheme
+            and not cand.list_row
+            and _bare(cand.scheme) == shape
+            and cand.head == last.head
+            and cand.value == last.value + _unit(chain.scheme)
+        ):
+            added.append(cand)
+            last = cand
     if not added:
         return chain
     merged = sorted({m.index: m for m in members + added}.values(), key=lambda m: m.index)
