@@ -153,6 +153,13 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
             "passive_decided",
             "approved",
         ),
+        # A running minute number with no point before the minutes' approval.
+        (
+            "682 Minutes of Previous Meetings Minutes of the Ordinary Meeting held on 7th February 2019 were "
+            "approved and signed by the Chairman as a correct record.",
+            "passive_decided",
+            "approved",
+        ),
         # A response at the end of the line that names the application.
         ("21/01234/F – 5 High Street, rear extension – No objection", "planning", "other"),
         ("21/01235/F – The Old Forge, new garage – Support.", "planning", "endorsed"),

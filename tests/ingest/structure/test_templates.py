@@ -1198,3 +1198,41 @@ def test_five_digit_running_minute_numbers_run_together_are_cut_back_into_items(
     )
     numbers = [item.number for item in paper(tmp_path, text).items if item.number]
     assert numbers[:2] == ["10457/04/19", "10458/04/19"] and numbers[-2:] == ["10459/04/19", "10460/04/19"]
+
+
+def test_a_weekday_that_fits_only_a_far_month_is_the_slip(tmp_path: Path) -> None:
+    text = "DRAFT MINUTE OF THE INAUGURAL MEETING\n\nON TUESDAY 29 JANUARY 2020 AT 7PM\n\n1. Attendees\n"
+    assert paper(tmp_path, text).meeting_date == "2020-01-29"
+
+
+@pytest.mark.parametrize(
+    ("lines", "numbers"),
+    [
+        # Year-first running numbers, some printed with a point.
+        (
+            "2019/52 Declarations\nNone.\n2019/53. To receive reports from outside bodies\nNone.\n"
+            "2019/54 Chairman's remarks\nNone.\n2019/55. To receive the notes of the last meeting\nAgreed.\n",
+            ["2019/52", "2019/53", "2019/54", "2019/55"],
+        ),
+        # A point set apart from its number, as a web page prints an agenda.
+        (
+            "1 . Apologies for Absence\n\nTo receive apologies.\n2 . Minutes\n\nTo approve them.\n"
+            "3 . Declarations Of Interests\n\nTo receive them.\n",
+            ["1", "2", "3"],
+        ),
+        # Zero-padded running numbers of the year.
+        (
+            "09/20 Approval of the accounts for 2019-20 These had been circulated and were approved.\n"
+            "The Clerk answered two questions about them.\n10/20 Exercise of Public Rights The period "
+            "was set.\n"
+            "11/20 Date of next meeting It will be held on 25 June.\n",
+            ["09/20", "10/20", "11/20"],
+        ),
+    ],
+)
+def test_running_numbers_printed_in_other_ways_are_items(
+    tmp_path: Path, lines: str, numbers: list[str]
+) -> None:
+    heading = "Minutes of the Parish Council Meeting held on 23rd September 2019"
+    text = f"{heading}\n\nPresent: Cllrs A, B.\n\n{lines}"
+    assert [item.number for item in paper(tmp_path, text).items if item.number] == numbers
