@@ -128,8 +128,12 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 # Where a name stops: "X held on…", "X on Tuesday…", "X, 5 June…", "X at 7pm".
 _NAME_END = re.compile(
-    r"\s+(?:held|on|at|in|will|to be|was|which|has|is|taking place|commencing|starting|cyfarfod|cofnodion"
+    r"\s+(?:held|will|to be|was|which|has|is|taking place|commencing|starting|cyfarfod|cofnodion"
     r")\b.*$"
+    # "on", "at", "in" end a name unless a place's name goes on to its council ("Normanton on
+    # Cliffe Parish Council", "Stratford on Avon District Council").
+    r"|\s+(?:on|at|in)\b(?!(?:\s+[\w'’-]+){1,3}\s+(?:parish|town|community|district|borough|city|county)"
+    r"\s+council\b).*$"
     r"|\s*[,(|].*$|\s+[-–—]\s+.*$|\s+\d.*$"
     r"|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$",
     re.IGNORECASE,
@@ -267,24 +271,29 @@ _PROSE = 100
 def candidates(lines: list[Line]) -> list[BodyCandidate]:
     """Body names in the heading block, each with the strength of the role naming it.
 
-    For each line and each role pattern, the longest reading that yields a name wins: the
-    line joined with the next two, or the next one (a heading broken over lines: "Minutes of
-    the Transport & Connectivity" / "Policy Committee"), else the line alone. Item headings
-    name items, not bodies.
+    For each line and each role pattern, strongest first, the longest reading that yields a
+    name wins: the line joined with the next two, or the next one (a heading broken over lines:
+    "Minutes of the Transport & Connectivity" / "Policy Committee"), else the line alone. A
+    name of its own ("Llanddewi Brefi Community Council") beats a generic one ("Community
+    Council") a longer reading or a stronger role found first. Item headings name items, not
+    bodies.
     """
     found: list[BodyCandidate] = []
     for index, line in enumerate(lines):
         if ITEM_LINE.match(line.text):
             continue
-        for pattern, strength in _ROLE_PATTERNS:
-            readings = reversed(_readings(lines, index))
-            name = next((n for n in (_name_in(pattern, t) for t in readings) if n), None)
-            if name is None:
-                continue
-            if len(line.text) > _PROSE and strength < 5:
-                strength -= 2
-            found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
-            break
+        named = [
+            (name, strength)
+            for pattern, strength in _ROLE_PATTERNS
+            for name in (_name_in(pattern, t) for t in reversed(_readings(lines, index)))
+            if name
+        ]
+        if not named:
+            continue
+        name, strength = next(((n, s) for n, s in named if not is_generic(normalise_body(n))), named[0])
+        if len(line.text) > _PROSE and strength < 5:
+            strength -= 2
+        found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
     return found
 
 

@@ -650,7 +650,11 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
                 and (
                     cand.weight >= weakest
                     or cand.list_row
-                    or cand.value == before.value + _unit(chain.scheme)
+                    or (
+                        cand.head  # a compound number ("2019/53."): a paragraph's "6." is not one
+                        and cand.scheme != chain.scheme
+                        and cand.value == before.value + _unit(chain.scheme)
+                    )
                 )
             ):
                 added.append(cand)
@@ -674,6 +678,7 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
     for cand in found:
         if (
             cand.index > last.index
+            and cand.head  # compound numbers only, as for the gaps
             and cand.scheme != chain.scheme
             and not cand.list_row
             and _bare(cand.scheme) == shape
