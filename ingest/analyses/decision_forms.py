@@ -223,7 +223,13 @@ def _impersonal(sentence: str, setting: Setting) -> Hit | None:
 
 # ----------------------------------------------------------------------- meeting_subject
 
-_SUBJECT_START = rf"^{_LEAD}{_OPENER}(?:That\s+|that\s+)?"
+# (An item's heading may run in first, in title case: "5. Meeting Calendar Members noted the
+# schedule of meetings".)
+_RUN_IN_HEADING = (
+    r"(?:(?!(?:As|Since|Because|If|When|While|After|Before|Once|Although|Though|Unless|Where|All|The)\b)"
+    r"(?:[A-Z][\w&'’-]*\s+){1,5}(?=(?:Members|Councillors|Cllrs)\s))?"
+)
+_SUBJECT_START = rf"^{_LEAD}{_RUN_IN_HEADING}{_OPENER}(?:That\s+|that\s+)?"
 # Names after "Cllrs" or "Councillors" make them those councillors, not the meeting ("Cllrs
 # Ames and Bell visited the site and agreed to ...").
 _NOT_NAMED = r"(?!\s+(?:Mrs?|Ms|Miss|Dr|[A-Z][a-z]+)\b)"

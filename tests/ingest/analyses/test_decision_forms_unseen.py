@@ -160,6 +160,12 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
             "passive_decided",
             "approved",
         ),
+        # The members as subject after their item's heading run in.
+        (
+            "5. Meeting Calendar Members noted the schedule of meetings for the year.",
+            "meeting_subject",
+            "noted",
+        ),
         # A response at the end of the line that names the application.
         ("21/01234/F – 5 High Street, rear extension – No objection", "planning", "other"),
         ("21/01235/F – The Old Forge, new garage – Support.", "planning", "endorsed"),

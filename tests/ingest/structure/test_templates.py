@@ -1236,3 +1236,19 @@ def test_running_numbers_printed_in_other_ways_are_items(
     heading = "Minutes of the Parish Council Meeting held on 23rd September 2019"
     text = f"{heading}\n\nPresent: Cllrs A, B.\n\n{lines}"
     assert [item.number for item in paper(tmp_path, text).items if item.number] == numbers
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        (
+            "CARLTON SCROOP AND NORMANTON ON CLIFFE PARISH COUNCIL",
+            "Carlton Scroop and Normanton on Cliffe Parish Council",
+        ),
+        ("Minutes – Llanddewi Brefi Community Council – 10/10/2022", "Llanddewi Brefi Community Council"),
+    ],
+)
+def test_a_councils_own_name_is_read_whole(tmp_path: Path, heading: str, body: str) -> None:
+    meeting = "Minutes of the Ordinary meeting held on Monday 10th October 2022 at 7:30pm."
+    text = f"{heading}\n\n{meeting}\n\n1. Apologies\n"
+    assert paper(tmp_path, text).body == body
