@@ -46,6 +46,7 @@ from ingest.structure.dates import date_from_file_name
 from ingest.structure.items import build_items
 from ingest.structure.lines import to_lines
 from ingest.structure.meeting import heading_end, read_meeting_info
+from ingest.structure.reflow import reflow
 from ingest.structure.sections import split_sections
 from ingest.workers import JobFailed, WorkerLimits, run_jobs
 from minutebook.models import Document, IngestFailure
@@ -96,7 +97,7 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     exact = hashlib.sha256("\f".join(page.text for page in pages).encode("utf-8")).hexdigest()
     doc_id = content_id("document", exact)
     # Step 2: what kind of paper, for which meeting, from its own heading block and anatomy.
-    lines = to_lines(pages)
+    lines = reflow(to_lines(pages))
     heading = heading_end(lines)
     kind = classify(lines, heading)
     info = read_meeting_info(lines, kind, heading)

@@ -38,6 +38,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "pass": (r"pass(?:es|ed)?", "approved"),
     "vote": (r"vot(?:e|es|ed|ing)", None),
     "note": (r"not(?:e|es|ed|ing)", "noted"),
+    # Only in the passive: "The report was received" (see PASSIVE_VERBS).
+    "receive": (r"receiv(?:e|es|ed|ing)", "noted"),
     "endorse": (r"endors(?:e|es|ed|ing)", "endorsed"),
     "support": (r"support(?:s|ed|ing)?", "endorsed"),
     "recommend": (r"recommend(?:s|ed|ing)?", "recommended"),
@@ -103,7 +105,8 @@ def shouted(alternation: str) -> str:
 PASSIVE_VERBS = (
     forms("approve", "agree", "adopt", "accept", "authorise", "ratify", "elect", "appoint", "co-opt",
           "carry", "endorse", "support", "defer", "postpone", "refuse", "reject", "decline", "select")
-    + r"|confirmed(?=\s+as\b)|signed|granted|passed(?!\s+(?:on|to|through|back)\b)"
+    # "confirmed as a true record"; "This was confirmed." (the proposal just described).
+    + r"|confirmed(?=\s+as\b|\s*[.;]?\s*$)|signed|granted|passed(?!\s+(?:on|to|through|back)\b)"
     # Re-elected, re-appointed: "Cllr Holt was re-elected as Chairman".
     + r"|re-?(?:elected|appointed|adopted)"
     # Approval given: "Approval was given for the purchase of a bench" (`decision_forms` takes
@@ -119,6 +122,9 @@ PASSIVE_VERBS = (
     # Minutes moved as a correct record: "These were moved as correct by Cllr Clark and Cllr Ross".
     + r"|(?:moved|proposed)(?=\s+as\s+(?:a\s+)?(?:correct|true|accurate)\b)"
     + r"|received\s+and\s+noted|noted"
+    # A paper formally received is noted ("The report was received showing that ..."); mail
+    # "received from" someone, or "received since" the last meeting, is correspondence.
+    + r"|received(?!\s+(?:from|since|after|before|late|by|in|at|on|via|with|back)\b)"
 )  # fmt: skip
 
 # Adverbs that may stand between the subject (or auxiliary) and the deciding verb.
@@ -206,7 +212,7 @@ PAPER_NOUNS = (
     r"(?:report|reports|update|updates|information|contents?|programme|petitions?|forum|minutes|"
     r"correspondence|letters?|accounts?|statements?|dates?|schedule|list|papers?|presentation|"
     r"responses?|budget|plan|figures|reconciliation|notes|return|membership|appointments?|"
-    r"terms of reference|summary|position|recommendations?|register|policy|review|notice|"
+    r"terms of reference|summary|position|recommendations?|register|policy|review|notices?|decisions?|"
     r"arrangements|receipt|work programme|action log|item|items|scheme)"
 )
 NOT_A_NOTING = re.compile(
@@ -215,7 +221,9 @@ NOT_A_NOTING = re.compile(
     re.I,
 )
 # "The Committee noted that the following Public Forum had been received" notes papers.
-NOTED_RECEIPT = re.compile(r"^\s*that\s+the\s+following\b[^;]{0,80}\b(?:received|submitted|tabled)\b", re.I)
+NOTED_RECEIPT = re.compile(
+    r"^\s*that\s+the\s+following\b[^;]{0,80}\b(?:received|submitted|tabled|made|appointed|elected)\b", re.I
+)
 
 # An agent after a passive that is not the meeting makes it someone else's decision ("approved
 # by the previous administration", "signed by 1,870 petitioners").

@@ -101,7 +101,8 @@ class DecisionForm:
 
 
 # A paragraph number or limb marker a sentence may open with ("9.2 ", "- ", "(1) ", "a) ").
-_LEAD = r"(?:(?:[-•*·▪●◦]|\(?[a-zA-Z0-9]{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?"
+# (A running minute number with no point, "682 Minutes of …", is a lead too.)
+_LEAD = r"(?:(?:[-•*·▪●◦]|\(?[a-zA-Z0-9]{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,5}(?=\s+[A-Z]))\s+)?"
 # An opening phrase before the subject: "After some discussion, ", "Following debate, ".
 _OPENER = (
     r"(?:(?:After|Following|Upon|On|Having|Accordingly|Therefore|Thereafter|Subsequently)\b"
@@ -146,7 +147,9 @@ _HEADLINE = re.compile(
     r"ADOPTED|Adopted|RATIFIED|Ratified|DECISION|Decision|RESOLUTION|Resolution)\b"
     r"(?P<after>\s*(?:\(?\s*(?:unanimously|UNANIMOUSLY|nem\.?\s*con\.?)\s*\)?)?\s*"
     r"(?:[:;.,–—-]|\(|\bthat\b|\bto\b|$)|\s+(?:the|a|an|this|these|all|each|its|their)\b"
-    rf"|\s+(?P<ref>{_REF})(?=\s|$|\s*[:.–—-])|\s+(?:&|(?:and|as|for|by|subject|unanimously)\b))"
+    rf"|\s+(?P<ref>{_REF})(?=\s|$|\s*[:.–—-])|\s+(?:&|(?:and|as|for|by|subject|unanimously)\b)"
+    # A decision without its "that": "Agreed consideration be given to …".
+    r"|\s+(?=[^.;:]{1,60}?\bbe\s+[a-z]+(?:ed|en)\b))"
 )
 _LABEL_ONLY = {"decision", "resolution"}
 _STANDALONE = {"carried", "lost"}
@@ -220,7 +223,13 @@ def _impersonal(sentence: str, setting: Setting) -> Hit | None:
 
 # ----------------------------------------------------------------------- meeting_subject
 
-_SUBJECT_START = rf"^{_LEAD}{_OPENER}(?:That\s+|that\s+)?"
+# (An item's heading may run in first, in title case: "5. Meeting Calendar Members noted the
+# schedule of meetings".)
+_RUN_IN_HEADING = (
+    r"(?:(?!(?:As|Since|Because|If|When|While|After|Before|Once|Although|Though|Unless|Where|All|The)\b)"
+    r"(?:[A-Z][\w&'’-]*\s+){1,5}(?=(?:Members|Councillors|Cllrs)\s))?"
+)
+_SUBJECT_START = rf"^{_LEAD}{_RUN_IN_HEADING}{_OPENER}(?:That\s+|that\s+)?"
 # Names after "Cllrs" or "Councillors" make them those councillors, not the meeting ("Cllrs
 # Ames and Bell visited the site and agreed to ...").
 _NOT_NAMED = r"(?!\s+(?:Mrs?|Ms|Miss|Dr|[A-Z][a-z]+)\b)"
@@ -323,12 +332,26 @@ def _meeting_subject(sentence: str, setting: Setting) -> Hit | None:
 # and "identified by residents after the scheme was agreed" are two clauses.
 _PASSIVE = re.compile(
     rf"(?:^{_LEAD}|[,;]\s+|\band\s+(?=(?:the|a|an)\s))(?P<that>That\s+|that\s+)?(?P<np>(?!(?:It|it|There|there|He|She|We|I|Officers?|"
-    r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s)(?:(?!\b(?:was|were|had|has|have)\b)[^;:]){0,160}?)"
+    r"Members|Councillors)\b)(?:[A-Z(£]|(?:the|a|an|all|these|those|both)\s|this(?=\s))(?:(?!\b(?:was|were|had|has|have)\b)[^;:]){0,160}?)"
     r"\s+(?P<aux>was|were|be|is|are)\s+"
     rf"{_ADV}(?:(?P<first>[a-z]+(?:ed|en)|read(?:\s+out)?)\b[^;:]{{0,80}}?\band\s+{_ADV})??"
     # A list of participles before the deciding one: "were read, approved and signed".
     r"(?:(?:read|taken\s+as\s+read|[a-z]+(?:ed|en)),\s+)?"
     rf"(?P<verb>{PASSIVE_VERBS})\b"
+)
+# The decided thing's second passive after a pluperfect one, its subject not repeated: "The
+# minutes had been circulated prior to the meeting and were accepted as an accurate record".
+_ELIDED_PASSIVE = re.compile(
+    # (Its capitalised article may follow a heading run in on its line.)
+    rf"(?:^{_LEAD}|(?<=\s))(?P<that>)(?P<np>(?-i:The|These|This)\s+[^;:,]{{1,60}}?)\s+(?:had|has|have)\s+been\s+"
+    rf"(?P<first>[a-z]+(?:ed|en))\b[^;:]{{0,100}}?\band\b[^;:]{{0,80}}?\s(?P<aux>was|were)\s+{_ADV}"
+    rf"(?P<verb>{PASSIVE_VERBS})\b"
+)
+# The minutes' passive with no subject at all, under their heading: "Were read out and duly
+# signed off by the Chairman to be a true record."
+_SUBJECTLESS_PASSIVE = re.compile(
+    rf"^{_LEAD}(?P<that>)(?P<np>)(?P<aux>Were|Was)\s+(?:(?P<first>read(?:\s+out)?|[a-z]+(?:ed|en))\b[^;:]{{0,40}}?"
+    rf"\band\s+{_ADV})?(?P<verb>{PASSIVE_VERBS})\b"
 )
 # A passive anywhere in the sentence whose agent is the meeting itself: "As £500 had been
 # budgeted for the works payment was agreed by Cllrs when the invoice is received".
@@ -360,9 +383,10 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
     m = next(
         (
             found
-            for pattern in (_PASSIVE, _WHICH_PASSIVE)
-            if (found := pattern.search(sentence))
-            and _passive_decides(found, sentence)
+            for pattern in (_PASSIVE, _WHICH_PASSIVE, _ELIDED_PASSIVE, _SUBJECTLESS_PASSIVE)
+            # Every passive in turn: "Three quotes were received and the contract was awarded".
+            for found in pattern.finditer(sentence)
+            if _passive_decides(found, sentence)
             and not _to_another_body(sentence[found.end("verb") :], setting)
         ),
         None,
@@ -371,7 +395,7 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
         agent = _BY_THE_MEETING.search(sentence)
         if (
             agent is None
-            or agent.group("verb").lower() in ("noted", "given", "received and noted")
+            or agent.group("verb").lower() in ("noted", "given", "received", "received and noted")
             or not _participle(agent.group("verb"))
         ):
             return None
@@ -379,7 +403,9 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
             return None  # "... was approved by the Council in 2019" reports an earlier decision
         return Hit("passive_decided", _decision_start(sentence, 0), agent.end("verb"), agent.group("verb"))
     start = m.start("np") if not m.group("that") else m.start("that")
-    return Hit("passive_decided", start, m.end("verb"), m.group("verb"))
+    # A paper received is noted, whatever the sentence goes on to say it showed.
+    default = "noted" if m.group("verb").lower() == "received" else "approved"
+    return Hit("passive_decided", start, m.end("verb"), m.group("verb"), default=default)
 
 
 # "elected to the District Council", "appointed to the County Council's board": a seat on
@@ -430,13 +456,26 @@ def _passive_decides(m: re.Match[str], sentence: str) -> bool:
     mover = verb.lower().startswith(("moved", "proposed"))  # "by Cllr Clark" names the mover
     if (_decided_elsewhere(after) and not mover) or re.match(r"\s*that\b", after):
         return False
-    if verb.lower() in ("accepted", "noted", "received and noted") and _APOLOGIES.search(sentence):
+    receipts = ("accepted", "noted", "received", "received and noted")
+    if verb.lower() in receipts and _APOLOGIES.search(sentence):
         return False  # apologies for absence received are the attendance record, not business
     if m.group("first") and _OTHER_AGENT.search(sentence, m.end("first"), m.start("verb")):
         return False  # "submitted to the Borough Council by the owners and approved" is theirs
     # "Concerns were noted" is debate; "The report was noted" decides. A bare "This was
     # noted" notes a point.
+    if verb.lower() == "received" and not _RECEIVED_PAPER.fullmatch(np.strip()):
+        return False
     return verb.lower() != "noted" or bool(re.search(rf"\b{PAPER_NOUNS}\b", np, re.I))
+
+
+# Received decides as noted only for the item's own paper, named in a few words ("The report",
+# "The Clerk's report", "The following decision"): "An update was received regarding ..." and
+# "two bids for the contract were received" record what arrived.
+_RECEIVED_PAPER = re.compile(
+    rf"(?!(?:an?|one|two|three|four|five|several|some|\d+)\s)(?:(?:the|this|these)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    rf"{PAPER_NOUNS}",
+    re.I,
+)
 
 
 # -------------------------------------------------------------------------------- motion
@@ -754,7 +793,10 @@ _VERDICT = re.compile(
     # A dash or a bracket before a verdict that ends the line: "£100 to the Air Ambulance –
     # agreed.", "... (agreed)", "Minutes of 4 May – approved and signed".
     rf"|(?:\s[–—-]\s*|\s\(|:\s*)(?P<verb4>agreed|approved|resolved|carried|accepted|adopted|ratified){_VERDICT_TAIL}"
-    r"(?:\s+and\s+signed)?\)?\s*[.!]?\s*$",
+    r"(?:\s+and\s+signed)?\)?\s*[.!]?\s*$"
+    # A capitalised verdict after a heading's last word: "MINUTES OF PREVIOUS AGM - May 2019 Agreed."
+    r"|(?-i:(?<=[A-Z0-9])\s+(?P<verb5>Agreed|Approved|Noted|Accepted|Adopted|Ratified|AGREED|APPROVED|NOTED))"
+    r"\s*[.!]?\s*$",
     re.I,
 )
 # A line that opens with a planning application's reference lists the planning authority's
@@ -768,7 +810,7 @@ def _verdict(sentence: str, setting: Setting) -> Hit | None:
     m = _VERDICT.search(sentence)
     if not m:
         return None
-    group = next(g for g in ("verb", "verb2", "verb3", "verb4") if m.group(g))
+    group = next(g for g in ("verb", "verb2", "verb3", "verb4", "verb5") if m.group(g))
     if _APPLICATION_REF.match(sentence) and not _OWN_RESPONSE.search(sentence, 0, m.start()):
         return None
     verb = m.group(group)
@@ -787,7 +829,10 @@ _BARE_PASSIVE = re.compile(
     r"^[\W\d]*(?:[a-z]{1,2}[.)]\s*)?(?P<np>(?:[A-Z(£]|the\s)[^.;:!?|]{1,60}?)\s+"
     r"(?P<verb>approved|agreed|deferred|adopted|accepted|ratified|signed|refused|rejected|postponed|noted)"
     r"(?:\s+(?:and\s+signed|unanimously|by\s+all(?:\s+present)?|as\s+(?:a\s+)?(?:correct|true|presented|amended)\b[^.;]{0,20}"
-    r"|at\s+£[\d,.]+|for\s+payment))?\s*[.!]?\s*$"
+    r"|at\s+£[\d,.]+|for\s+payment"
+    # A condition or a purpose: "… approved subject to slight amendment", "New format of minutes
+    # approved for use for Council and all committee minutes".
+    r"|(?:subject\s+to|for\s+use|with)\b[^.;:]{1,80}))?\s*[.!]?\s*$"
 )
 _NOT_A_BARE_SUBJECT = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|not|already|"
@@ -909,7 +954,7 @@ _ANY_DECIDING = re.compile(
     r"vot|note|noted|endors|support|recommend|defer|postpon|refus|reject|lost|fell|defeat|signed|granted|"
     r"propos|moved|second|cynigiwyd|eiliwyd|wyd\b|favour|decision|resolution|that\b|instruct|asked|request|"
     r"objection|observation|comment|object|unanim|abstain|nem|declar|declin|agreement|discuss|consider|"
-    r"review|revisit|brought|agenda|set\s+(?:at|for)|given|consensus|gave|chose|award|select",
+    r"review|revisit|brought|agenda|set\s+(?:at|for)|given|consensus|gave|chose|award|select|receiv",
     re.I,
 )
 

@@ -121,13 +121,16 @@ def _approves_elsewhere(text: str) -> bool:
 
 def classify_outcome(text: str, trigger_end: int = 0, default: str = "other") -> str:
     """One of models.OUTCOMES for a decision's text (see the module doc)."""
-    if _REJECTION.search(text) and not _approves_elsewhere(text):
+    head = text.split("\n", 1)[0]
+    # A noting's list records what others decided ("The following decision was noted:" /
+    # "19/02121/FUL … – refused"): only the noting's own line can reject.
+    rejecting = head if _NOTING.match(text, trigger_end) else text
+    if _REJECTION.search(rejecting) and not _approves_elsewhere(rejecting):
         return "rejected"
     tail = text[trigger_end:]
     if _DEFERRAL.search(tail) and not _AGENDA_ITEMS.search(tail):
         return "deferred"
     clause = _FIRST_SENTENCE.split(tail, maxsplit=1)[0]
-    head = text.split("\n", 1)[0]
     if _MINUTES_CONFIRMED.search(head):
         return "approved"
     if _OBSERVATIONS.search(head):
@@ -141,6 +144,9 @@ def classify_outcome(text: str, trigger_end: int = 0, default: str = "other") ->
     if first == "noted":
         return _after_noting(tail[start:]) or first
     return first
+
+
+_NOTING = re.compile(r"(?:noted|received)\b", re.I)
 
 
 def _after_noting(text: str) -> str | None:

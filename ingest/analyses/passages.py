@@ -141,7 +141,11 @@ def _in_capitals(line: str) -> bool:
 # issues to highways.", Norfolk parish minutes mark each action so).
 # Lettered limbs run into one line end a sentence too ("a. Newsletters from the police b.
 # Letter about the flag for Merchant Navy Day, noted c. Tour of the range ...").
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(]|\*\s?[A-Z])|(?<=[\w,).])\s+(?=[a-h]\.\s+[A-Z*])")
+# A table's cells run together with " / " end one another too ("Minutes of the meeting on June
+# 7th / The minutes were agreed as a true record").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z(]|\*\s?[A-Z])|(?<=[\w,).])\s+(?=[a-h][.)]\s+[A-Z*])|\s+/\s+(?=[A-Z])"
+)
 # A full stop that ends an abbreviation, not a sentence: titles ("Cllr. O. Williams", "Mr.
 # Edwards"), initials, initialisms ("C.C.C. Highways") and "No. 5" (Manordeilo and Salem
 # minutes, 2018-2019, write every councillor as "Cllr. J. Davies"), and a lettered limb's marker

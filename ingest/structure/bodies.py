@@ -50,11 +50,16 @@ _GENERIC_WORDS = {
 _NOT_NAME_WORDS = {
     "i", "we", "you", "am", "is", "are", "was", "were", "will", "would", "be", "been", "able", "enclose",
     "enclosed", "please", "may", "can", "attached", "now", "this", "that", "these", "following", "held",
-    "none", "present", "apologies", "minutes", "agenda", "notice", "dear", "yours", "date", "time", "venue",
+    "none", "present", "apologies", "minutes", "minute", "agenda", "notice", "dear", "yours", "date", "time",
+    "venue",
     "question", "questions", "response", "responses", "report", "decision", "decisions", "protocol",
     "above", "said", "aforementioned", "same", "its", "their", "our", "your", "his", "her",
+    # A person's role ("Chair of the Scrutiny Commission") is not a body.
+    "chair", "chairman", "chairperson", "clerk", "director", "officer",
 }  # fmt: skip
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|prof)\b\.?", re.IGNORECASE)
+_HONORIFIC = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|prof)\b\.?", re.IGNORECASE
+)
 _SMALL_WORDS = {
     "of",
     "and",
@@ -80,16 +85,21 @@ _WELSH = (
     (re.compile(r"^cyngor\s+dinas\s+(.+)$", re.I), "{} City Council"),
 )
 
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+
 # Phrases that name the body by their role, strongest first: (pattern, strength).
 _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (
         re.compile(
-            r"\bminutes of (?:(?:an?|the)\s+)?(?:(?P<kind>[\w ]*?)\s*meeting of\s+(?:the\s+)?)?(?P<body>.+)$",
+            r"\bminutes? of (?:(?:an?|the)\s+)?(?:(?P<kind>[\w ]*?)\s*meeting of\s+(?:the\s+)?)?"
+            r"(?P<body>.+)$",
             re.I,
         ),
         6,
     ),
     (re.compile(r"\bmeeting of\s+(?:the\s+)?(?P<body>.+)$", re.I), 6),
+    # A decision notice names its decision maker: "RECORD OF DECISION OF THE Cabinet".
+    (re.compile(r"^(?:record of )?decisions? (?:of|taken by|made by)\s+(?:the\s+)?(?P<body>.+)$", re.I), 5),
     (
         re.compile(
             r"^(?:decision determined at|decision taken at|report to|committee|meeting|decision maker|"
@@ -99,15 +109,33 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         5,
     ),  # fmt: skip
     (re.compile(r"^(?P<body>.+?)\s+(?:held (?:its|their|a|the)\b|will (?:hold|meet)\b|met\b)", re.I), 5),
+    # A committee system's meeting line: "Cabinet - Tuesday, 2nd October, 2018 2.00 pm".
+    (re.compile(rf"^(?:.*,\s*)?(?P<body>[^,]+?)\s+[-–—]\s+(?:{_WEEKDAYS}),?\s+\d", re.I), 5),
+    # A named body's minutes or agenda run on in a heading ("… Callander Community Council
+    # Minutes of the meeting: …").
+    (
+        re.compile(
+            r"(?:^|\s)(?P<body>(?-i:[A-Z][\w'’&-]*\s+(?:(?:[A-Z][\w'’&-]*|and|of|for|&)\s+){0,7}"
+            r"(?:Council|Committee|Board|Panel|Cabinet|Authority)))"
+            r"\s+(?:minutes|agenda)\b",
+            re.I,
+        ),
+        4,
+    ),
     (re.compile(r"^(?:cofnodion|minutes|agenda|notice of meeting)\s*[:\-–—]?\s*(?P<body>.+)$", re.I), 4),
     (re.compile(r"^(?P<body>.+?)\s*[:\-–—]?\s*(?:minutes|agenda|meeting|cofnodion)\b.*$", re.I), 3),
     (re.compile(r"^(?P<body>.+)$"), 2),
 )
 # Where a name stops: "X held on…", "X on Tuesday…", "X, 5 June…", "X at 7pm".
 _NAME_END = re.compile(
-    r"\s+(?:held|on|at|in|will|to be|was|which|has|is|taking place|commencing|starting|cyfarfod|cofnodion"
+    r"\s+(?:held|will|to be|was|which|has|is|taking place|commencing|starting|cyfarfod|cofnodion"
     r")\b.*$"
-    r"|\s*[,(|].*$|\s+[-–—]\s+.*$|\s+\d.*$",
+    # "on", "at", "in" end a name unless a place's name goes on to its council ("Normanton on
+    # Cliffe Parish Council", "Stratford on Avon District Council").
+    r"|\s+(?:on|at|in)\b(?!(?:\s+[\w'’-]+){1,3}\s+(?:parish|town|community|district|borough|city|county)"
+    r"\s+council\b).*$"
+    r"|\s*[,(|].*$|\s+[-–—]\s+.*$|\s+\d.*$"
+    r"|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$",
     re.IGNORECASE,
 )
 
@@ -188,18 +216,41 @@ def _title_case(name: str) -> str:
 def looks_like_body(name: str) -> bool:
     """Whether `name` reads as the name of a body (see the module docstring)."""
     words = re.findall(r"[\w'’-]+", name)
-    if not 1 <= len(words) <= 14 or _HONORIFIC.match(name):
-        return False
+    if not 1 <= len(words) <= 14 or _HONORIFIC.search(name):
+        return False  # a person's title anywhere: "… Councillor Crow to the Leader of the Council"
     lowered = [w.lower() for w in words]
     if any(w in _NOT_NAME_WORDS for w in lowered):
         return False
     if not (lowered[-1] in BODY_NOUNS or _ASSEMBLY.search(name) or lowered[0] == "cyngor"):
         return False
+    if _CLAUSE.search(name):
+        return False
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
-    return capitalised >= len(words) - 1
+    return capitalised >= len(words) - 1 or _sentence_case(words)
 
 
-_LEADING_PREPOSITION = re.compile(r"^(?:at|to|for|of|by|from|before)\s+(?:the\s+)?", re.IGNORECASE)
+def _sentence_case(words: list[str]) -> bool:
+    """A short name written as a sentence, as some councils print their committees' names
+    ("Planning applications committee"): a capital first, then lower-case words, no article."""
+    return (
+        2 <= len(words) <= 5
+        and words[0][0].isupper()
+        and all(w.islower() and w not in ("the", "a", "an", "this", "that") for w in words[1:])
+    )
+
+
+# A verb and its object inside the words: "The Chief Executive provided the Committee" is a
+# sentence about a body, not its name (a name's lower-case words are its small words).
+_CLAUSE = re.compile(
+    r"\b(?![A-Z])(?!(?:" + "|".join(_SMALL_WORDS) + r")\b)[a-z][\w'’-]*\s+(?:the|a|an|this|its)\s"
+    # A decision's verb opening the words: "Approved the recommendations of the … Panel".
+    r"|^[A-Z][a-z]+ed\s+(?:the|a|an|this|its)\s"
+)
+
+
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:at|to|for|of|by|from|before|with|under|in accordance with)\s+(?:the\s+)?", re.IGNORECASE
+)
 
 
 def _cut(text: str) -> str:
@@ -220,25 +271,36 @@ _PROSE = 100
 def candidates(lines: list[Line]) -> list[BodyCandidate]:
     """Body names in the heading block, each with the strength of the role naming it.
 
-    For each line and each role pattern, the longest reading that yields a name wins: the
-    line joined with the next two, or the next one (a heading broken over lines: "Minutes of
-    the Transport & Connectivity" / "Policy Committee"), else the line alone. Item headings
-    name items, not bodies.
+    For each line and each role pattern, strongest first, the longest reading that yields a
+    name wins: the line joined with the next two, or the next one (a heading broken over lines:
+    "Minutes of the Transport & Connectivity" / "Policy Committee"), else the line alone. A
+    name of its own ("Llanddewi Brefi Community Council") beats a generic one ("Community
+    Council") a longer reading or a stronger role found first. Item headings name items, not
+    bodies.
     """
     found: list[BodyCandidate] = []
     for index, line in enumerate(lines):
         if ITEM_LINE.match(line.text):
             continue
-        for pattern, strength in _ROLE_PATTERNS:
-            readings = reversed(_readings(lines, index))
-            name = next((n for n in (_name_in(pattern, t) for t in readings) if n), None)
-            if name is None:
-                continue
-            if len(line.text) > _PROSE and strength < 5:
-                strength -= 2
-            found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
-            break
+        named = [
+            (name, strength)
+            for pattern, strength in _ROLE_PATTERNS
+            for name in (_name_in(pattern, t) for t in reversed(_readings(lines, index)))
+            if name
+        ]
+        if not named:
+            continue
+        name, strength = next(((n, s) for n, s in named if not is_generic(normalise_body(n))), named[0])
+        if len(line.text) > _PROSE and strength < 5:
+            strength -= 2
+        found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
     return found
+
+
+# A body noun that begins a term of another kind: "Council Procedure Rules", "council tax".
+_TERM_AFTER_NOUN = re.compile(
+    r"\s*\b(?:council|committee)\s+(?:procedure|rules?|tax|constitution)\b.*$", re.I
+)
 
 
 def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
@@ -246,6 +308,10 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
     if not match:
         return None
     name = _cut(match["body"])
+    if _CLAUSE.search(name):
+        return None  # a sentence about a body ("The Chief Executive provided the Committee …")
+    name = _after_furniture(name)
+    name = _TERM_AFTER_NOUN.sub("", name)
     # Cut at the last body noun: "X Committee Room 2" is not a committee's name.
     nouns = list(re.finditer(rf"\b(?:{_BODY_NOUN})\b", name, re.IGNORECASE))
     if nouns and not _ASSEMBLY.search(name):
@@ -253,24 +319,89 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
     return name if looks_like_body(name) else None
 
 
+# What may stand before a name on its heading line and is no part of it: a page's or item's
+# number, a date, a site's breadcrumb ("» Home » Official »"), a web page's labels ("Meeting
+# documents", "Details"), a report's title ("Reporting to the Parish Council").
+_FURNITURE_WORDS = {
+    "details",
+    "documents",
+    "home",
+    "official",
+    "page",
+    "pages",
+    "download",
+    "view",
+    "menu",
+    "top",
+}
+# A paper's own reference before the name: "Paper C", "Appendix 2", "Item 5".
+_REFERENCE_WORDS = {"paper", "appendix", "annex", "item", "enclosure"}
+
+
+def _after_furniture(name: str) -> str:
+    """`name` from the first word after the last word that cannot be part of a name."""
+    words = name.split()
+    start = 0
+    for index, word in enumerate(words[:-1]):
+        bare = word.strip(".,:;()»«>|/*-–—")
+        if (
+            not bare
+            or any(char.isdigit() for char in bare)
+            or re.fullmatch(r"\(?[a-z]{1,3}[.)]", word)  # a limb's marker: "a)", "(ii)"
+            or re.fullmatch(_MONTH_NAMES, bare, re.IGNORECASE)
+            or bare.lower() in _FURNITURE_WORDS
+            or (bare.lower() in _REFERENCE_WORDS and len(words[index + 1]) <= 3)
+            or (index and words[index - 1].lower() in _REFERENCE_WORDS and len(bare) <= 3)
+            # A lower-case word before a capitalised one ("Meeting documents Council"); a name
+            # in sentence case goes on in lower case ("Planning applications committee").
+            or (bare.islower() and bare not in _SMALL_WORDS and words[index + 1][:1].isupper())
+            # A verb before the name's preposition: "REPORTING TO THE PARISH COUNCIL" (but
+            # "Reading Borough Council" is a name).
+            or (
+                bare.lower().endswith("ing") and words[index + 1].lower() in ("to", "for", "of", "with", "by")
+            )
+        ):
+            start = index + 1
+    name = " ".join(words[start:])
+    return _LEADING_PREPOSITION.sub("", name)
+
+
+_MONTH_NAMES = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+
 def _readings(lines: list[Line], index: int) -> list[str]:
     """The line alone, then joined with the next one, then the next two (not across an item
     heading or a labelled field)."""
     texts = [lines[index].text]
     for following in lines[index + 1 : index + 3]:
-        if ITEM_LINE.match(following.text) or ":" in following.text[:30]:
-            break
+        if ITEM_LINE.match(following.text) or ":" in following.text[:30] or following.text in texts[-1]:
+            break  # an item, a labelled field, or the same heading printed again
         texts.append(f"{texts[-1]} {following.text}")
     return texts
 
 
 def _specific_council(lines: list[Line]) -> str | None:
     """The first council the heading block names in full ("Burton-cum-Walden Parish Council")."""
-    for line in lines:
-        name = _name_in(_ROLE_PATTERNS[-1][0], line.text)
-        if name and _SPECIFIC_COUNCIL.match(name) and not is_generic(normalise_body(name)):
-            return normalise_body(name)
+    for index in range(len(lines)):
+        if ITEM_LINE.match(lines[index].text):
+            continue  # "1. ELECTION OF THE CHAIRMAN OF THE PARISH COUNCIL" names an item
+        # The line alone, else joined with the next: a bilingual heading breaks the name over
+        # lines ("CYNGOR CYMUNED" / "LLANSANFFRAID GLAN CONWY" / "COMMUNITY COUNCIL").
+        for reading in _readings(lines, index):
+            name = _name_in(_ROLE_PATTERNS[-1][0], reading)
+            normalised = normalise_body(name) if name else ""
+            if normalised and _SPECIFIC_COUNCIL.match(normalised) and not is_generic(normalised):
+                return normalised
     return None
+
+
+# Body nouns that are no name on their own ("Council", "Cabinet" and "Executive" are: a
+# principal council's full meeting and its executive).
+_BARE_NOUNS = {"committee", "sub-committee", "subcommittee", "panel", "group", "forum", "meeting"}
+_THE_COUNCIL = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}council\b", re.IGNORECASE)
 
 
 def find_body(lines: list[Line]) -> str | None:
@@ -287,4 +418,13 @@ def find_body(lines: list[Line]) -> str | None:
     # "The Parish Council", "the Council": a name with no word of its own names no one body.
     # In an archive of several councils a facet entry "Parish Council" would join them all,
     # so the paper stays unnamed, as one that names no body does.
-    return None if is_generic(name) else name
+    if name.lower() in _BARE_NOUNS:
+        return None  # "Committee" alone names no committee
+    if is_generic(name):
+        # A principal council's full meeting is named "Council", as a name ("Agenda for Council
+        # on …", "Full Council"); "the Council" and "Parish Council" with no place name no
+        # one council.
+        named = name.lower() == "council" and not _THE_COUNCIL.search(lines[best.line].text)
+        # A meeting of the electors is a body of its own even unplaced ("Annual Parish Meeting").
+        return name if named or _ASSEMBLY.search(name) else None
+    return name

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line
-from ingest.structure.numbering import best_chain, candidates
+from ingest.structure.numbering import ITEM_LINE, best_chain, candidates
 from minutebook.text import unspace_letters
 
 KINDS = (
@@ -43,6 +43,8 @@ KINDS = (
     "questions",
 )
 MIN_SCORE = 3.0
+# The opening characters of an overlong heading line that may hold the paper's title.
+TITLE_HEAD = 100
 # How much of the paper the anatomy signals read: its first pages, where a pack's own paper is.
 BODY_LINES = 400
 
@@ -100,6 +102,9 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
     ("minutes", 6, "titled minutes", (
         r"^(?:(?:printed|draft|confirmed|signed|approved)\s+)?minutes\b(?! of the (?:last|previous))",
         r"\bminutes of (?:an?|the)\b(?! (?:last|previous))",
+        # Scottish councils record a meeting as its "Minute": "Minute of the … Meeting held on".
+        r"(?:^|\s)minute of (?:an?|the)\b(?! (?:last|previous))",
+        r"^(?:draft\s+|approved\s+|confirmed\s+)?minute$",
         r"\bminutes$",
         r"^cofnodion\b",  # Welsh
     )),
@@ -107,6 +112,10 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^agenda\b(?!\s+item)",
         r"\bagenda$",
         r"^agenda (?:pack|for)\b",
+        r"\bagenda (?:and|&) (?:reports|papers)\b",
+        # The agenda of a named meeting and its date: "Community Committee Agenda 20.06.17",
+        # "Executive Agenda - 6 November 2018".
+        r"\bagenda\s*[-–—:]?\s*\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|(?:st|nd|rd|th)?\s+[A-Z][a-z]+)",
         r"^(?:public )?notice of (?:the )?meeting\b",
         r"^public notice\b",
         r"^summons\b",
@@ -125,11 +134,20 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^agenda item\s+\d",
         r"^item no\.?\s*\d",
         r"^purpose of (?:the )?report\b",
+        r"\bbriefing (?:note|paper)\b",
+        # An officer's report to the meeting: "Clerk's Report", "Chairman's report".
+        r"\b(?:clerk|chair(?:man|person)?|treasurer|director|officer)['’]?s report\b",
     )),
     ("decision_notice", 8, "titled decisions", (
         r"^decision (?:recording form|notice|record|sheet|list)\b",
         r"^record of (?:\w+ )?decisions?\b",
         r"^decisions? (?:taken|determined|made)\b",
+        # A committee system's web page of an issue's decisions ("Issue - decisions").
+        r"^issue\s*[-–—:]\s*decisions?$",
+        # A register of decisions: "Officer delegated decisions", "Decisions published".
+        r"^(?:officer\s+|delegated\s+|executive\s+)+decisions?\b",
+        r"^decisions? published\b",
+        r"^decision details$",
         r"^notice of (?:\w+ )?decisions? taken\b",
     )),
     ("forward_plan", 7, "titled forward plan", (
@@ -137,12 +155,19 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^(?:notice of )?(?:anticipated )?key decisions\b",
         r"^work programme\b",
         r"^plan of key decisions\b",
+        # A key decision taken without the plan's notice is announced by a notice of its own.
+        r"\bgeneral exception\b",
     )),
     ("questions", 7, "titled questions", (
         r"\bpublic questions\b",
         r"^questions? (?:and|&) (?:answers|responses)\b",
         r"^questions? from (?:the )?public\b",
         r"^written questions\b",
+        r"\bquestion (?:and|&) answer(?:s| session)?\b",
+        # "Questions to Cabinet Members", "Questions by Elected Members", "Members' Questions".
+        r"^questions (?:to|by|for|on notice|from (?:the )?(?:public|members|councillors|residents))\b",
+        r"^members['’]? questions\b",
+        r"\bquestion time\b",
     )),
 )  # fmt: skip
 _TITLES: tuple[tuple[str, re.Pattern[str], float, str], ...] = tuple(
@@ -156,7 +181,10 @@ def titles(paper: Paper) -> Iterator[Evidence]:
     seen: set[str] = set()
     for index, text, prominence in _title_lines(paper):
         if len(text) > 140:
-            continue
+            # A heading run on into the first sentence ("Milnathort Community Council Minute of
+            # the … Meeting held on Thursday, 12th February 2015, in …"): its opening words,
+            # set less prominently than a title line of its own.
+            text, prominence = text[:TITLE_HEAD], prominence * 0.7
         for kind, pattern, weight, why in _TITLES:
             if kind not in seen and pattern.search(text):
                 seen.add(kind)
@@ -164,8 +192,12 @@ def titles(paper: Paper) -> Iterator[Evidence]:
 
 
 _ATTENDANCE = re.compile(
-    r"^(?:(?:members|councillors|those)\s+)?(?:present|in attendance|also (?:present|in attendance)"
-    r"|attendance)\b|^(?:yn bresennol|presennol)\b|^members of the (?:council|committee) present\b",
+    # After the item label a paper may give attendance ("1. Present:", "Cou/285/07-08 Present").
+    r"^(?:\S*\d\S*\s+)?(?:(?:members|councillors|those)\s+)?"
+    r"(?:present|in attendance|also (?:present|in attendance)|attendance)\b"
+    r"|^(?:yn bresennol|presennol)\b|^members of the (?:council|committee) present\b"
+    # A body's members present under its initials or name: "SCC Members Present:".
+    r"|^(?:[A-Z][\w&.'’-]*\s+){1,3}(?:members|councillors)\s+present\b",
     re.IGNORECASE,
 )
 _APOLOGIES_PAST = re.compile(
@@ -177,6 +209,15 @@ _DECIDED = re.compile(
     r"\bresolved\b|\bit was (?:agreed|proposed|noted|moved)\b|\b(?:proposed|moved) by\b.*\bseconded\b"
     r"|\bseconded by\b|\bunanimously\b|\b(?:was|were) (?:agreed|approved|carried|adopted|noted)\b"
     r"|\bagreed that\b|\bcarried\b|\bmotion (?:was )?lost\b",
+    re.IGNORECASE,
+)
+_MINUTES_FIELD = re.compile(r"^minutes\s*:", re.IGNORECASE)
+# What the meeting did, in the past tense, as minutes record it ("The Clerk reported", "Committee
+# considered", "approved subject to"). Not "received" or "circulated": agendas list papers
+# "received" and "previously circulated"; nor a verb after "to be" ("to be approved").
+_RECORDED = re.compile(
+    r"(?<!\bto be )(?<!\bbe )\b(?:reported|considered|discussed|agreed|approved|explained|advised|informed"
+    r"|stated|thanked|welcomed|presented|declared|confirmed|questioned|raised|suggested)\b",
     re.IGNORECASE,
 )
 _CLOSED = re.compile(
@@ -199,6 +240,31 @@ def minutes_anatomy(paper: Paper) -> Iterator[Evidence]:
         yield Evidence("minutes", min(4.0, 1.0 * decided), f"{decided} lines recording decisions")
     if any(_CLOSED.search(t) for t in texts):
         yield Evidence("minutes", 2.5, "a closing time")
+    # A web page of "agenda and minutes" (ModernGov) sets each item's record under a field
+    # "Minutes:"; an agenda has no such field.
+    fields = sum(1 for t in texts if _MINUTES_FIELD.match(t))
+    if fields >= 2:
+        yield Evidence("minutes", min(6.0, 2.0 * fields), f"{fields} items with a minutes field")
+    recorded = sum(1 for t in texts if _RECORDED.search(t) and not _IMPERATIVE_LINE.match(t))
+    if recorded >= 3:
+        yield Evidence("minutes", min(3.0, 0.5 * recorded), f"{recorded} lines recording what was done")
+
+
+# A supplement's covering letter: papers sent after the agenda ("I am now able to enclose, for
+# consideration at the next meeting …, the minutes … that were unavailable when the agenda was
+# printed").
+_SUPPLEMENT_LETTER = re.compile(
+    r"\b(?:now )?able to enclose\b[^.]{0,80}\bfor consideration\b"
+    r"|\b(?:unavailable|not available) when the agenda was (?:printed|published|despatched|dispatched)\b",
+    re.IGNORECASE,
+)
+
+
+@signal
+def supplement_letter(paper: Paper) -> Iterator[Evidence]:
+    letter = next((i for i, t in enumerate(paper.texts[:40]) if _SUPPLEMENT_LETTER.search(t)), None)
+    if letter is not None:
+        yield Evidence("supplementary_agenda", 6.0, "a letter enclosing papers after the agenda", letter)
 
 
 _PAGE_REFERENCE = re.compile(r"\(\s*pages?\s+[A-Z]?\d+|\bpages?\s+\d+\s*[-–]\s*\d+\b|\.{4,}\s*\d+\s*$", re.I)
@@ -209,6 +275,11 @@ _TO_DO = (
 )
 _IMPERATIVE_LINE = re.compile(rf"^(?:[a-z][.)]\s+)?{_TO_DO}", re.IGNORECASE)
 _IMPERATIVE_ITEM = re.compile(rf"^(?:item\s+)?\d{{1,4}}[a-z]?[.)]?\s+{_TO_DO}", re.IGNORECASE)
+_ASKED_TO = re.compile(
+    r"\b(?:members|councillors|the (?:committee|council|authority|panel|board|cabinet|sub-committee))"
+    r" (?:is|are) (?:asked|requested|invited|recommended|reminded)\b",
+    re.I,
+)
 _WILL_BE_HELD = re.compile(
     r"\bwill be held\b|\bis to be held\b|\bwill take place\b|\byou are (?:hereby )?summoned\b", re.I
 )
@@ -248,16 +319,34 @@ def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
     # Minutes often keep the agenda's wording as their item titles ("To receive apologies for
     # absence: Cllrs …"), so the imperative is an agenda's mark only where items are listed.
     imperatives = sum(1 for t in texts if _IMPERATIVE_ITEM.search(t))
+    # The business in the imperative on the line under its numbered heading ("1 Apologies" /
+    # "To receive apologies for absence"), as a committee system prints an agenda.
+    numbered_at = {c.index for c in numbered}
+    under = sum(
+        1
+        for i, t in enumerate(texts)
+        if i
+        and (i - 1 in numbered_at or ITEM_LINE.match(texts[i - 1]))
+        and i not in numbered_at
+        and _IMPERATIVE_LINE.match(t)
+    )
+    if under >= 2:
+        yield Evidence("agenda", min(4.0, 1.5 * under), f"{under} items' business in the imperative")
     if imperatives >= 2 and (listed or not numbered):
         yield Evidence("agenda", min(4.0, 1.0 * imperatives), f"{imperatives} items in the imperative")
     if any(_WILL_BE_HELD.search(t) for t in texts[:40]):
         yield Evidence("agenda", 2.0, "a meeting that will be held")
+    # The business put to the meeting in the present tense: "Members are asked to agree the
+    # minutes", "The Committee is recommended to note"; minutes record that members were.
+    asked = sum(1 for t in texts if _ASKED_TO.search(t))
+    if asked >= 2:
+        yield Evidence("agenda", min(3.0, 1.0 * asked), f"{asked} lines asking the meeting to act")
     # An agenda with no heading at all is still a numbered list of short item titles, one per
     # line, with little recorded under them; minutes have text after each heading.
     rows = sum(1 for c in numbered if c.list_row)
     if listed or (rows >= 4 and rows >= 0.6 * len(numbered)):
         count = max(rows, len(numbered) if listed else 0)
-        yield Evidence("agenda", min(4.0, count / 2), f"a bare list of {count} numbered items")
+        yield Evidence("agenda", min(4.0, 0.6 * count), f"a bare list of {count} numbered items")
 
 
 _REPORT_SECTIONS = re.compile(
@@ -268,6 +357,7 @@ _REPORT_SECTIONS = re.compile(
     r"recommendations?|summary)\s*:?$",
     re.IGNORECASE,
 )
+_THIS_REPORT = re.compile(r"\b(?:this|the attached) report\b", re.IGNORECASE)
 _ITEM_AT_TOP = re.compile(r"^(?:agenda\s+)?item(?: no\.?)?\s*[:.]?\s*\d+[a-z]?\b", re.IGNORECASE)
 
 
@@ -281,11 +371,18 @@ def report_anatomy(paper: Paper) -> Iterator[Evidence]:
         yield Evidence("report", min(4.5, 1.5 * len(sections)), f"report sections: {sorted(sections)[:3]}")
     if any(_ITEM_AT_TOP.match(t) for t in texts[:8]):
         yield Evidence("report", 3.0, "an agenda item number at the top")
+    # A report speaks of itself: "Attached to this report", "The purpose of this report".
+    # It does so from its opening paragraphs; a pack speaks of the reports it encloses later.
+    mentions = sum(1 for t in texts[:40] if _THIS_REPORT.search(t))
+    if mentions:
+        yield Evidence("report", min(3.0, 1.5 * mentions), f"{mentions} lines about this report")
 
 
 _DECISION_FIELDS = re.compile(
     r"^(?:\(?[a-z]\)\s*\|?\s*)?(?:decision(?:s)? taken|decision maker|reasons? for (?:the )?decision"
-    r"|alternative options (?:considered|rejected)|date of decision|call[- ]in"
+    r"|(?:alternative|other) options (?:considered|rejected)|date of decision|call[- ]in|decision published"
+    r"|made at meeting|effective from|decision status|is key decision|is subject to call[- ]in"
+    r"|decided at meeting"
     r"|conflicts? of interest declared|decision (?:reference|number|no))\b",
     re.IGNORECASE,
 )
@@ -298,6 +395,9 @@ def decision_fields(paper: Paper) -> Iterator[Evidence]:
         yield Evidence("decision_notice", min(6.0, 2.0 * len(fields)), "decision notice fields")
 
 
+_QUESTION_FIELD = re.compile(
+    r"^(?:question(?:ed)? by|asked (?:of|by)|answered by|questioner|respondent|response from)\s*:", re.I
+)
 _QUESTION = re.compile(r"^(?:public\s+)?question\s*(?:no\.?\s*)?\d+\b", re.IGNORECASE)
 _ANSWER = re.compile(r"^(?:response|answer|reply)\b", re.IGNORECASE)
 
@@ -308,6 +408,10 @@ def questions_anatomy(paper: Paper) -> Iterator[Evidence]:
     answers = sum(1 for t in paper.texts if _ANSWER.match(t))
     if questions >= 2 and (answers or questions >= 4):
         yield Evidence("questions", min(5.0, 1.0 * questions), f"{questions} numbered questions")
+    # A question's record: who asked, of whom, who answered ("Question By:", "Asked Of:").
+    fields = {t.lower()[:8] for t in paper.own if _QUESTION_FIELD.match(t)}
+    if len(fields) >= 2:
+        yield Evidence("questions", min(6.0, 2.0 * len(fields)), "question fields")
 
 
 _KEY_DECISION = re.compile(r"\bkey decision\b|\bdecision maker\b|\bdate of decision\b", re.IGNORECASE)
@@ -334,14 +438,26 @@ def read_paper(lines: list[Line], heading: int) -> Paper:
     return Paper(lines, texts, heading, _own_end(lines, texts, heading))
 
 
+_PACK_STAMP = re.compile(r"^agenda item\s+\d+[a-z]?$", re.IGNORECASE)
+_LEFT_BLANK = re.compile(r"\bintentionally (?:left )?blank\b", re.IGNORECASE)
+
+
 def _titled_kinds(text: str) -> set[str]:
     return {kind for kind, pattern, _, _ in _TITLES if len(text) <= 140 and pattern.search(text)}
 
 
 def _own_end(lines: list[Line], texts: list[str], heading: int) -> int:
-    """Where a later page opens with the title of a kind the heading block did not name."""
+    """Where a later page opens with the title of a kind the heading block did not name, or
+    with a pack's stamp on an enclosed paper ("Agenda Item 5" alone on its line, after a page
+    left blank)."""
     own = set().union(*(_titled_kinds(t) for t in texts[:heading]))
-    for index in range(max(heading, 1), len(lines)):
+    for index in range(1, len(lines)):
+        if _PACK_STAMP.match(texts[index]) and any(
+            _LEFT_BLANK.search(t) for t in texts[max(0, index - 3) : index]
+        ):
+            return index
+        if index < heading:
+            continue
         if lines[index].page == lines[index - 1].page:
             continue
         for text in texts[index : index + 3]:
@@ -375,8 +491,9 @@ def classify(lines: list[Line], heading: int) -> str:
 
 
 def _pack_rule(best: str, found: dict[str, list[Evidence]]) -> str:
-    """An agenda pack titled before the paper it reprints is the pack."""
-    if best in PACK_KINDS:
+    """An agenda pack titled before the paper it reprints is the pack; but a page whose
+    items carry their own minutes ("Agenda and minutes") is the minutes."""
+    if best in PACK_KINDS or any(e.why.endswith("with a minutes field") for e in found.get(best, [])):
         return best
     own_title = min((e.line for e in found.get(best, []) if e.why.startswith("titled")), default=None)
     for pack in PACK_KINDS:

@@ -7,8 +7,9 @@ first clock time. Which of a paper's dates is its meeting's is decided elsewhere
 Forms read: "Tuesday 17 June 2014", "Tuesday, 4 June 2024", "13th March 2014", "14 th March
 2017", "05 MARCH 2026", "June 17, 2014", "17/06/2014", "17.06.14" (day first, as the UK writes
 it), and Welsh "Dydd Mercher 9 Ionawr 2019". A printed weekday that contradicts the date is
-trusted with the day number: the month is corrected to the nearest one where they agree, and a
-note says so (WECA printed "Friday 05 March 2026" for its Friday 5 June 2026 meeting).
+trusted with the day number: the month is corrected to the nearest one where they agree, within
+`MAX_MONTH_SLIP` months, and a note says so (WECA printed "Friday 05 March 2026" for its Friday
+5 June 2026 meeting).
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ _NUMERIC = re.compile(
     re.IGNORECASE,
 )
 _PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
+# "on Wednesday 17th July at 7.00pm": a summons may leave out the year; its weekday fixes it.
+_WEEKDAY_DAY_MONTH = re.compile(
+    rf"\b{_DAY_NAME}(?P<day>[0-3]?\d)\s*{_ORDINAL}?\s+(?:of\s+)?(?P<month>{_MONTH})\b(?!\.?,?\s+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 
 TIME_PATTERN = re.compile(
     r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
@@ -63,6 +69,10 @@ TIME_PATTERN = re.compile(
     r"|\b(?P<noon>noon|midday)\b",
     re.IGNORECASE,
 )
+
+
+# How many months from the printed one a weekday may move a date (see `_parse`).
+MAX_MONTH_SLIP = 3
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,8 @@ class DateMatch:
     text: str
     weekday: bool
     note: str | None = None
+    # The date as printed, when its weekday corrected it (`iso` is then the corrected one).
+    printed: str | None = None
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -90,6 +102,31 @@ def find_dates(text: str) -> list[DateMatch]:
                 found.append(parsed)
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def find_yearless_dates(text: str, years: set[int]) -> list[DateMatch]:
+    """Dates printed with a weekday but no year ("Wednesday 17th July"), each read in the one
+    year of `years` (the years the paper's other dates name, and the next) whose calendar puts
+    that day on that weekday; none when no year or several fit."""
+    found = []
+    for match in _WEEKDAY_DAY_MONTH.finditer(text):
+        groups = match.groupdict()
+        name = groups["month"].lower().rstrip(".")
+        month = MONTHS.get(name) or WELSH_MONTHS.get(name, 0)
+        weekday = _weekday_number(groups)
+        fits = set()
+        for year in years | {y + 1 for y in years}:
+            try:
+                date = dt.date(year, month, int(groups["day"]))
+            except ValueError:
+                continue
+            if date.weekday() == weekday:
+                fits.add(date)
+        if len(fits) == 1:
+            date = fits.pop()
+            note = f"printed date '{match.group(0).strip()}' has no year; read as {date} by its weekday"
+            found.append(DateMatch(date.isoformat(), match.start(), match.end(), match.group(0), True, note))
+    return found
 
 
 def _parse(match: re.Match[str]) -> DateMatch | None:
@@ -109,13 +146,17 @@ def _parse(match: re.Match[str]) -> DateMatch | None:
     except ValueError:
         return None
     weekday = _weekday_number(groups)
-    note = None
+    note = printed = None
     if weekday is not None and date.weekday() != weekday:
         fixed = _nearest_month_with_weekday(year, month, day, weekday)
-        if fixed is not None:
+        # A month slip lands near the printed month (March for June); a weekday that only fits
+        # a far month ("TUESDAY 29 JANUARY 2020", a Wednesday) is the slip itself.
+        if fixed is not None and abs(fixed.month - month) <= MAX_MONTH_SLIP:
             note = f"printed date '{match.group(0).strip()}' has the wrong weekday; read as {fixed}"
-            date = fixed
-    return DateMatch(date.isoformat(), match.start(), match.end(), match.group(0), weekday is not None, note)
+            printed, date = date.isoformat(), fixed
+    return DateMatch(
+        date.isoformat(), match.start(), match.end(), match.group(0), weekday is not None, note, printed
+    )
 
 
 def _weekday_number(groups: dict[str, str | None]) -> int | None:

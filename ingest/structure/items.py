@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line, join_text
-from ingest.structure.numbering import Chain, best_chain, numbering_runs, split_run_in_numbers
+from ingest.structure.numbering import NOT_A_TITLE, Chain, best_chain, numbering_runs, split_run_in_numbers
 from minutebook.models import Item
 from minutebook.text import content_id
 
@@ -202,6 +202,8 @@ def parse_front_sheet(lines: list[Line]) -> tuple[list[ItemSpan], int]:
             if not match:
                 continue
             number, body, rest = match["number"], match["title"], ""
+        if NOT_A_TITLE.match(body):
+            continue  # a date ("3 March 2015", a covering letter's) or a figure, not an entry
         value = int(re.sub(r"\D", "", number))
         if not (value == last + 1 or (last == 0 and value < 100) or last < value <= last + 8):
             continue
@@ -309,14 +311,25 @@ def split_agenda(lines: list[Line]) -> list[ItemSpan]:
     """An agenda's items from its front sheet, each located at its report in the pack; a
     one-page agenda (a parish council's public notice) is its own list, each item at its line."""
     entries, front_end = parse_front_sheet(lines)
-    if len(entries) < 2:
-        chain = best_chain(lines, stop=front_end, lists_are_items=True)
-        if chain:
-            entries = [_chain_entry(lines, m.index, m.number, m.title) for m in chain.members]
+    chain = best_chain(lines, stop=front_end, lists_are_items=True)
+    if chain and (len(entries) < 2 or _fills_in(chain, entries)):
+        # The list's numbering holds items the front sheet's rows left out (an item whose
+        # text runs on for a paragraph is no row): every item of the run, the front sheet's
+        # reading where it has one.
+        known = {entry.number: entry for entry in entries}
+        entries = [
+            known.get(m.number) or _chain_entry(lines, m.index, m.number, m.title) for m in chain.members
+        ]
     _locate_reports(lines, entries, front_end)
     if entries and all(entry.start is None for entry in entries):
         _locate_in_list(lines, entries, front_end)
     return _close_spans(entries, len(lines))
+
+
+def _fills_in(chain: Chain, entries: list[ItemSpan]) -> bool:
+    """Whether the chain holds every front-sheet entry and more."""
+    numbers = [m.number for m in chain.members]
+    return len(numbers) > len(entries) and {entry.number for entry in entries} <= set(numbers)
 
 
 def _chain_entry(lines: list[Line], index: int, number: str, title: str) -> ItemSpan:
@@ -331,8 +344,8 @@ def _locate_in_list(lines: list[Line], entries: list[ItemSpan], stop: int) -> No
         for index in range(cursor, min(stop, len(lines))):
             text = lines[index].text
             if (
-                text.startswith(f"{entry.number} ")
-                or text.startswith(f"{entry.number}.")
+                # "7 Planning", "7. Planning", "7Planning" (a web page's number in its own cell)
+                re.match(rf"{re.escape(entry.number or '')}(?:[ .)]|(?=[A-Za-z]))", text)
                 or (text.startswith("|") and f"| {entry.number} |" in text)
             ):
                 entry.start, cursor = index, index + 1

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.structure.bodies import find_body
-from ingest.structure.dates import DateMatch, find_dates, parse_time
+from ingest.structure.dates import DateMatch, find_dates, find_yearless_dates, parse_time
 from ingest.structure.lines import Line
 from ingest.structure.numbering import ITEM_LINE, first_item_line
 
@@ -46,11 +46,16 @@ _LABELLED = re.compile(
 )
 _ABOUT_MEETING = re.compile(
     r"\b(?:meeting|held|will be held|to be held|convened|summoned|assemble|committee|council|cabinet|panel"
+    r"|cyfarfod|cyngor"
     r"|board|forum|authority|minutes of|agenda)\b",
     re.IGNORECASE,
 )
 _MEETING_ON = re.compile(
-    r"\b(?:held|will be held|to be held|meeting|take place|takes place)\b[^.]{0,80}$", re.I
+    r"\b(?:held|will be held|to be held|meeting|take place|takes place)\b(?:[^.]|\.(?=\d)){0,80}$", re.I
+)
+# (A time's point, "at 6.00 pm on Tuesday,", does not end the clause.)
+_SUMMONED_FOR = re.compile(
+    r"\b(?:will be held|is to be held|will take place|will meet)\b(?:[^.]|\.(?=\d)){0,80}$", re.I
 )
 _OTHER_MINUTES = re.compile(
     r"\b(?:confirm|approv|agree|sign|adopt|accept|correct record|true record|matters arising|circulated"
@@ -60,9 +65,15 @@ _OTHER_MINUTES = re.compile(
 # The confirmation may follow the date: "The minutes of the meeting which took place on
 # Tuesday 12th May 2020 were approved as an accurate record".
 _CONFIRMED_AFTER = re.compile(
-    r"^[^.]{0,40}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted)\b",
+    r"^[^.]{0,40}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted"
+    r"|received\s+as\s+(?:an?\s+)?(?:accurate|correct|true))\b",
     re.IGNORECASE,
 )
+_MINUTES_OF_MEETING = re.compile(r"\bminutes of (?:the|a|an)\b[^.]{0,60}\b(?:meeting|held)\b", re.IGNORECASE)
+_PERIOD_START = re.compile(
+    r"\b(?:from|between)\s+$|\b(?:from|between)\s+\S+(?:\s+\S+){0,3}\s+(?:to|and|until)\s+$", re.IGNORECASE
+)
+_PERIOD_END = re.compile(r"^\s*(?:to|until|and|[-–—])\s+(?:\w+,?\s+)?\d{1,2}", re.IGNORECASE)
 _PUBLICATION = re.compile(
     r"\b(?:publish\w*|publication|despatch\w*|dispatch\w*|issued|printed|circulat\w*|deadline|received by"
     r"|submitted by|no later than|closing date|updated|revised|version)\b",
@@ -115,6 +126,11 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score += 1.5
     if _MEETING_ON.search(clause):
         score += 2.0
+    if _SUMMONED_FOR.search(clause):
+        # The date a notice calls the meeting for outranks the date its letter is written on
+        # ("Date: 29 October 2018 … a meeting of the Executive will be held … on Tuesday, 6
+        # November 2018").
+        score += 3.0
     following = lines[index + 1].text if index + 1 < len(lines) else ""
     if parse_time(line.text[date.end :]) or parse_time(following[:40]):
         score += 1.5
@@ -122,10 +138,14 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score += 1.0
     if _OTHER_MINUTES.search(clause) or _CONFIRMED_AFTER.search(line.text[date.end :]):
         score -= 7.0
+    elif index >= heading and _MINUTES_OF_MEETING.search(clause):
+        score -= 7.0  # an item about a meeting's minutes: the earlier meeting's
     if _PUBLICATION.search(clause + line.text[date.end : date.end + 25]):
         score += 5.0 if kind == "forward_plan" else -6.0
     if _NEXT_MEETING.search(clause):
         score -= 6.0
+    if _PERIOD_START.search(clause) or _PERIOD_END.match(line.text[date.end :]):
+        score -= 5.0  # a period's bounds ("minutes of meetings held from 1st March 2019 to …")
     if _starts_item(line, date) and index >= 2:
         score -= 4.0
     if _is_letter_date(lines, index, date):
@@ -151,8 +171,10 @@ def _is_letter_date(lines: list[Line], index: int, date: DateMatch) -> bool:
 def find_date(lines: list[Line], kind: str, heading: int) -> tuple[str | None, str | None]:
     """The meeting date (ISO) and a note when a printed weekday corrected it."""
     best: tuple[float, int, DateMatch] | None = None
+    dated = [find_dates(line.text) for line in lines[:SEARCH_LINES]]
+    years = {int(date.iso[:4]) for dates in dated for date in dates}
     for index, line in enumerate(lines[:SEARCH_LINES]):
-        for date in find_dates(line.text):
+        for date in dated[index] + find_yearless_dates(line.text, years):
             score = _score(lines, index, date, heading, kind)
             if index >= heading and score < MIN_BODY_DATE_SCORE:
                 continue
@@ -162,7 +184,12 @@ def find_date(lines: list[Line], kind: str, heading: int) -> tuple[str | None, s
     # filed under another meeting's date.
     if best is None or best[0] < MIN_DATE_SCORE:
         return None, None
-    return best[2].iso, best[2].note
+    date = best[2]
+    if date.printed and any(other.iso == date.printed for dates in dated for other in dates):
+        # The paper prints the date again without the contradicting weekday ("Minutes … 11th May
+        # 2011" / "Held … on Tuesday, 11th May 2011"): the weekday is the slip, not the month.
+        return date.printed, None
+    return date.iso, date.note
 
 
 def find_time(lines: list[Line], heading: int) -> str | None:

@@ -35,12 +35,18 @@ _LABEL = re.compile(
     # A number may carry a reference's capital letters ("C048/23") and join its parts with
     # any of . / - _ ("16.07.2", "24/00108", "304-1", "2020-06_1"); a running count of minutes
     # over the years reaches five digits ("14365").
-    r"(?P<label>(?-i:[A-Z]{1,2})?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?(?![\d/_-])"
+    # A reference may also lead with a few letters and a slash ("Cou/285/07-08").
+    # And it may close with the letters of the body after a slash ("83/19/TC").
+    r"(?P<label>(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}(?:/(?-i:[A-Z]{1,4})\b|[a-z]?)(?![\d/_-])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
     # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
     # capitalised word or one in capitals follows.
     # So may a slashed minute number ("15/09/1Public Forum –").
-    r"(?P<punct>[.):]?)(?:\s*[-–—:]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
+    # And a web page's "1Apologies for Absence", "2DECLARATIONS" (the number set apart in a
+    # cell of its own) when a word of three letters or more follows.
+    # ("1 . Apologies": a point set apart from its number.)
+    r"(?P<punct>\s[.)](?=\s+[A-Z])|[.):]?)(?:\s*[-–—:/]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
+    r"|(?<=^\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))|(?<=^\d\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))"
     r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -49,14 +55,15 @@ _LABEL = re.compile(
 # Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
 # year opening a line ("2024 Annual Meeting") is not one.
 ITEM_LINE = re.compile(
-    r"^(?:item\s+)?(?!(?:19|20)\d\d\b)(?-i:[A-Z]{1,2})?\d{1,5}(?:[./_-]\d{1,5}){0,3}[a-z]?[.)]?\s+\S",
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b(?![/.]\d))(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}"
+    r"(?:/(?-i:[A-Z]{1,4})|[a-z])?[.)]?\s+\S",
     re.IGNORECASE,
 )
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
 # Dates, measures and figures that look like numbered headings: "12 September 2024 at
 # 5.00 pm", "20 mph", "3 4 5" (a row of figures). Units are lower case ("20 minutes"), unlike
 # a heading ("3. Minutes").
-_NOT_A_TITLE = re.compile(
+NOT_A_TITLE = re.compile(
     r"^(?:(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d)\b"
     r"|(?:mph|km|miles?|per\s?cent|%|pm|am|p\.m|a\.m|hours?|minutes?|days?|weeks?|months?|years?)\b"
     r"|[\d.,%£$]+(?:\s+[\d.,%£$]+)*$)"
@@ -136,10 +143,23 @@ def _roman(text: str) -> int | None:
     return total or None
 
 
-_COMPOUND = re.compile(r"(?P<prefix>[A-Za-z]{0,2})(?P<parts>\d+(?:[./_-]\d+)+)")
+_COMPOUND = re.compile(r"(?P<prefix>[A-Za-z]{0,2}|[A-Za-z]{1,4}/)(?P<parts>\d+(?:[./_-]\d+)+)")
 
 
 def _readings(label: str) -> list[tuple[str, str, int]]:
+    """Every way a label may count (see `_number_readings`); a closing body's letters ("83/19/TC")
+    are a constant part of the shape and head."""
+    suffix = re.search(r"/[A-Za-z]{1,4}$", label)
+    if suffix and re.search(r"\d", label[: suffix.start()]):
+        tail = suffix.group().upper()
+        return [
+            (shape + tail, head + tail, value)
+            for shape, head, value in _number_readings(label[: suffix.start()])
+        ]
+    return _number_readings(label)
+
+
+def _number_readings(label: str) -> list[tuple[str, str, int]]:
     """Every way a label may count. A dotted number counts in its last part ("16.07.2": item 2
     of 16.07). One joined by anything else may count in any part: "24/00108", "15/03/1" and
     "304-1" count last, but "107/20" (minute 107 of 2020), "C048/23" and "13.17/18" (minute 13
@@ -153,7 +173,9 @@ def _readings(label: str) -> list[tuple[str, str, int]]:
         prefix = compound["prefix"]
         parts = re.split(r"[./_-]", compound["parts"])
         separators = re.findall(r"[./_-]", compound["parts"])
-        if set(separators) != {"."}:
+        # "1.0", "2.0", "3.0": main items numbered with a point nought count in the first part.
+        # "1.7.20", "2.7.20": the item, then the month and year of the meeting, count first.
+        if set(separators) != {"."} or set(parts[1:]) <= {"0", "00"} or len(parts) >= 3:
             for position in range(len(parts) - 1):
                 shape = prefix + f"n@{position}" + "".join(separators)
                 marked = [p if k != position else "#" for k, p in enumerate(parts)]
@@ -177,7 +199,7 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
         if len(label) == 1 and label.isupper():
             return "A", "", ord(label) - ord("A") + 1
         return ("i", "", roman) if roman else None
-    match = re.fullmatch(r"([A-Za-z]{0,2})((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label)
+    match = re.fullmatch(r"([A-Za-z]{0,2}|[A-Za-z]{1,4}/)((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label)
     if not match:
         return None
     prefix, head, last, suffix = match.groups()
@@ -209,19 +231,29 @@ def candidates(lines: list[Line], *, lists_are_items: bool = False) -> list[Cand
     return [
         replace(cand, list_row=True)
         if _short(lines[cand.index].text)
-        and _in_list(cand, by_index.get(cand.index - 1, []) + by_index.get(cand.index + 1, []))
+        and _in_list(cand, by_index.get(cand.index - 1, []) + by_index.get(cand.index + 1, []), lines)
         else cand
         for cand in found
     ]
+
+
+# A list's row, wrapped or not, runs to a line of a table (Bristol's statements: a number, a
+# name and a subject); a line longer than this is a paragraph.
+LIST_ROW_WORDS = 20
 
 
 def _short(text: str) -> bool:
     return len(text.split()) <= 7 and ":" not in text and not text.endswith(".")
 
 
-def _in_list(cand: Candidate, neighbours: list[Candidate]) -> bool:
+def _in_list(cand: Candidate, neighbours: list[Candidate], lines: list[Line]) -> bool:
+    """Whether a neighbouring line is the next or previous row of the same list: numbered
+    on, and no paragraph. A short heading after a whole minute run in on its line ("3.
+    Co-opt members …: Mr Watts was proposed … and it was unanimously Resolved to co-opt …"
+    then "4. Planning") is the next minute, not a list's row."""
     return any(
-        other.scheme == cand.scheme
+        len(lines[other.index].text.split()) <= LIST_ROW_WORDS
+        and other.scheme == cand.scheme
         and other.head == cand.head
         and abs(other.value - cand.value) == _unit(cand.scheme)
         for other in neighbours
@@ -230,6 +262,9 @@ def _in_list(cand: Candidate, neighbours: list[Candidate]) -> bool:
 
 def _unit(scheme: str) -> int:
     return 10 if _counts_in_tens(scheme) else 1
+
+
+_CELL_AFTER_LABEL = re.compile(r"^\S+\s+/\s")
 
 
 def _labelled_lines(lines: list[Line]) -> list[Candidate]:
@@ -244,6 +279,10 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
         # A minute's reference, then the agenda's own number ("C048/23   1.   APOLOGIES"): the
         # title is what follows both.
         title = _AGENDA_NUMBER.sub("", match["title"].strip())
+        if _CELL_AFTER_LABEL.match(line.text):
+            # A table's row with its cells run together by " / " ("13.17/18 / Apologies for
+            # absence / Apologies were received …"): the heading is the second cell.
+            title = title.split(" / ", 1)[0]
         if not title and index + 1 < len(lines) and not _LABEL.match(lines[index + 1].text):
             # pdfminer can put "2" and "Apologies for Absence" (Bristol) on separate lines.
             title = lines[index + 1].text
@@ -256,14 +295,14 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
             # continues its scheme's run (Norfolk parish minutes kept as one paragraph a line).
             weight, head = RUN_ON_WEIGHT, _lead_words(title)
         title = head or title
-        if match["label"].startswith("0"):
+        if match["label"].startswith("0") and match["label"].isdigit():
             weight -= 0.5  # "01 Maria Garbutt": a zero-padded reference number in a list
         if weight <= 0:
             continue
         word = " ".join((match["word"] or "").lower().split())
         word = _WORD_NAMES.get(word, word)
         for shape, head, value in readings:
-            scheme = f"{word} {shape}{match['punct']}".strip()
+            scheme = f"{word} {shape}{match['punct'].strip()}".strip()
             found.append(Candidate(index, scheme, head, value, match["label"], title.rstrip(" *"), weight))
     return found
 
@@ -355,7 +394,7 @@ def _run_on_minute(title: str) -> bool:
         len(title) > 60
         and (title[0].isupper() or title[0].isdigit())
         and not title.rstrip().endswith((",", ";"))
-        and not _NOT_A_TITLE.match(title)
+        and not NOT_A_TITLE.match(title)
     )
 
 
@@ -368,7 +407,7 @@ def _lead_words(text: str) -> str:
 
 def _heading_weight(line: Line, title: str) -> float:
     """How much a numbered line reads as a heading (0: not at all)."""
-    if not title or len(title) > 160 or _NOT_A_TITLE.match(title):
+    if not title or len(title) > 160 or NOT_A_TITLE.match(title):
         return 0.0
     first = title[0]
     if not (first.isupper() or first.isdigit() or first in "'‘\"“("):
@@ -414,7 +453,7 @@ def best_chain(
     for cand in found:
         if not cand.list_row:
             groups.setdefault((cand.scheme, cand.head), []).append(cand)
-    best: Chain | None = None
+    chains: list[Chain] = []
     span = max(1, stop - start)
     for (scheme, _head), group in groups.items():
         if shape is not None and _bare(scheme) != shape:
@@ -424,12 +463,43 @@ def best_chain(
             continue
         # A paper's items run through the paper; a numbered list sits inside one of them.
         covered = (chain.members[-1].index - chain.members[0].index + 1) / span
-        chain = Chain(chain.scheme, chain.members, chain.score * (0.4 + 0.6 * min(1.0, covered)))
-        if best is None or chain.score > best.score:
-            best = chain
-    if best is None:
+        # A clerk may print one number twice; a column printing the same few numbers again and
+        # again ("Minute Number: 25b" in a table of declarations) is references, not headings.
+        distinct = len({m.value for m in chain.members}) / len(chain.members)
+        score = chain.score * (0.4 + 0.6 * min(1.0, covered)) * distinct
+        chains.append(Chain(chain.scheme, chain.members, score))
+    if not chains:
         return None
-    return _fill_gaps(best, found)
+    best = max(chains, key=lambda chain: chain.score)
+    return _fill_gaps(_parent(best, chains), found)
+
+
+# How strong, against the nested chain, a chain must be to be taken as its parent when the
+# only sign of nesting is a list starting again from one.
+PARENT_SCORE_RATIO = 0.35
+
+
+def _parent(chain: Chain, chains: list[Chain]) -> Chain:
+    """The chain `chain` is nested in, if any: its numbers are the limbs of one item of a
+    chain numbered another way, which holds the paper's items however many limbs that item
+    has. "4.1" … "4.7" under "4 Correspondence" of "1" "2" "3" "4"; "1)" … "4)" listed under
+    "16.17/18 Planning" of "13.17/18" … "16.17/18"."""
+    first, last = chain.members[0].index, chain.members[-1].index
+    head = chain.members[0].head.rstrip(".")
+    for other in sorted(chains, key=lambda c: -c.score):
+        if other is chain or _bare(other.scheme) == _bare(chain.scheme):
+            continue  # a second run numbered the same way is another meeting's, not limbs
+        before = [m for m in other.members if m.index < first]
+        following = [m for m in other.members if before and m.index > before[-1].index]
+        if not before or (following and following[0].index <= last):
+            continue  # not all inside one item of `other`
+        if head and head == before[-1].number.rstrip(".)"):
+            return other  # numbered under the item: "4.1" under "4"
+        # Starting again from one under a numbering strong enough to hold the paper's items
+        # (not the initials of a list of names).
+        if chain.members[0].value <= _unit(chain.scheme) and other.score >= PARENT_SCORE_RATIO * chain.score:
+            return other
+    return chain
 
 
 # A restarted run needs this many headings, and headings set at least this strongly relative
@@ -561,7 +631,8 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
     """Headings the chain skipped because their label's punctuation differs ("7 Quality
     Assurance Update" among "6." and "8.", Norfolk 17 June 2014): a number the sequence expects
     in a gap between its neighbours (or a repeated one, a clerk's slip for the missing number),
-    with the same head and at least the chain's weakest weight."""
+    with the same head and at least the chain's weakest weight; and a first item set as a row
+    of a list before the chain's first."""
     members = list(chain.members)
     shape = _bare(chain.scheme)
     weakest = min(m.weight for m in members)
@@ -574,9 +645,48 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
                 and cand.head == before.head
                 and before.value <= cand.value < after.value
                 and after.value - before.value > _unit(chain.scheme)
-                and (cand.weight >= weakest or cand.list_row)
+                # The very number missing fits whatever its weight ("2019/53. To receive
+                # reports …" between "2019/52" and "2019/54").
+                and (
+                    cand.weight >= weakest
+                    or cand.list_row
+                    or (
+                        cand.head  # a compound number ("2019/53."): a paragraph's "6." is not one
+                        and cand.scheme != chain.scheme
+                        and cand.value == before.value + _unit(chain.scheme)
+                    )
+                )
             ):
                 added.append(cand)
+    # The chain's first number, when it opens the paper's numbering on a short line of its own
+    # ("1.7.20 Attendance (as above)" before "2.7.20 To receive apologies …").
+    first = members[0]
+    opening = [
+        cand
+        for cand in found
+        if cand.index < first.index
+        and cand.list_row
+        and _bare(cand.scheme) == shape
+        and cand.head == first.head
+        and cand.value == first.value - _unit(chain.scheme)
+        and cand.value <= _unit(chain.scheme)
+    ]
+    added.extend(opening[-1:])
+    # The numbers that go on after the chain's last, one by one, printed with other punctuation
+    # ("2019/54 Chairman's remarks" then "2019/55. To receive the notes …").
+    last = members[-1]
+    for cand in found:
+        if (
+            cand.index > last.index
+            and cand.head  # compound numbers only, as for the gaps
+            and cand.scheme != chain.scheme
+            and not cand.list_row
+            and _bare(cand.scheme) == shape
+            and cand.head == last.head
+            and cand.value == last.value + _unit(chain.scheme)
+        ):
+            added.append(cand)
+            last = cand
     if not added:
         return chain
     merged = sorted({m.index: m for m in members + added}.values(), key=lambda m: m.index)

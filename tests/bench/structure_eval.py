@@ -140,6 +140,10 @@ def score_paper(label: dict[str, Any], doc: dict[str, Any] | None, tally: Tally)
         found_d = {
             normalise_number(r["item_number"]) for r in doc["resolutions"] if r["item_number"] or unnumbered
         }
+        # A decision labelled outside any numbered item, in a paper that numbers others (a
+        # heading the paper left unnumbered): found when a resolution sits outside them too.
+        if "" in wanted_d and any(not r["item_number"] for r in doc["resolutions"]):
+            found_d.add("")
         hit = len(wanted_d & found_d)
         tally.add(
             "decisions", hit, len(wanted_d), f"{name}: missing {sorted(wanted_d - found_d, key=_natural)}"

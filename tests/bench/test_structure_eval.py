@@ -55,3 +55,13 @@ def test_a_paper_where_nothing_was_found_misses_recall_not_precision() -> None:
     score_paper(_label(items, ["1"]), _doc([], ["1"]), tally)
     assert tally.score("decisions") == 0.0
     assert tally.score("decision_precision") is None
+
+
+def test_a_decision_labelled_outside_the_numbered_items_is_found_outside_them() -> None:
+    tally = Tally()
+    items = [{"number": "7", "title": "Subscription", "page": 1}]
+    score_paper(_label(items, [None, "7"]), _doc([None, "7"], ["7"]), tally)
+    assert tally.score("decisions") == 1.0
+    missed = Tally()
+    score_paper(_label(items, [None, "7"]), _doc(["7"], ["7"]), missed)
+    assert missed.score("decisions") == 0.5

@@ -19,19 +19,25 @@ TYPES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
 def _attendance_rows(entity: dict[str, Any]) -> list[dict[str, Any]]:
-    """Meetings attended and apologies sent, in date order (people only)."""
+    """Meetings attended and apologies sent, in date order (people only): one row per
+    meeting and status, though two papers of the meeting (its minutes and their printed
+    copy) both record it; an undated paper's record is its own row."""
     records = [*(entity.get("attended") or []), *(entity.get("apologies") or [])]
-    return [
-        {
-            "Date": a["meeting_date"] or "undated",
-            "Body": a["body"],
-            "Status": a["status"].replace("_", " "),
-            "Role": a["role"] or "",
-            "Substituting for": a.get("substituting_for") or "",
-            "Page": a["page"],
-        }
-        for a in sorted(records, key=lambda a: (a.get("meeting_date") is None, a.get("meeting_date") or ""))
-    ]
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for a in sorted(records, key=lambda a: (a.get("meeting_date") is None, a.get("meeting_date") or "")):
+        meeting = (a["meeting_date"], a["body"]) if a["meeting_date"] else (a.get("document_id"),)
+        rows.setdefault(
+            (*meeting, a["status"]),
+            {
+                "Date": a["meeting_date"] or "undated",
+                "Body": a["body"],
+                "Status": a["status"].replace("_", " "),
+                "Role": a["role"] or "",
+                "Substituting for": a.get("substituting_for") or "",
+                "Page": a["page"],
+            },
+        )
+    return list(rows.values())
 
 
 def _person_records(entity: dict[str, Any]) -> None:

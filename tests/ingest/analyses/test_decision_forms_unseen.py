@@ -111,6 +111,61 @@ def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
         ("Annual report noted.", "bare_passive", "noted"),
         ("Cllr Holt was re-elected as Chairman for the year.", "passive_decided", "approved"),
         ("Approval was given for the purchase of a bench.", "passive_decided", "approved"),
+        # A paper formally received is noted; a list of others' decisions noted is noted, even
+        # where the decisions listed refused something.
+        ("The report was received showing two thefts in the parish in May.", "passive_decided", "noted"),
+        (
+            "The following decision was noted:\n21/01234/FUL – Barn at Low Farm – refused",
+            "passive_decided",
+            "noted",
+        ),
+        # The second passive of a thing already described: its subject is not repeated.
+        (
+            "The minutes had been circulated before the meeting and were accepted as an accurate record.",
+            "passive_decided",
+            "approved",
+        ),
+        # Terse minutes: a bare passive with its condition or purpose, "Agreed" without "that".
+        (
+            "New format of minutes approved for use for Council and all committee minutes",
+            "bare_passive",
+            "approved",
+        ),
+        (
+            "Minutes of 30 November approved subject to slight amendment of the budget figures",
+            "bare_passive",
+            "approved",
+        ),
+        ("Agreed consideration be given to an item for planning appeals in 2002/03.", "headline", "approved"),
+        # The proposal just described confirmed; a heading with its verdict after it; the
+        # meeting noting a list of what was done for it.
+        ("Cllr Hale proposed that the dates stand. This was confirmed.", "passive_decided", "approved"),
+        ("MINUTES OF PREVIOUS AGM - May 2019 Agreed.", "verdict", "approved"),
+        ("The Committee noted that the following substitutions had been made:", "meeting_subject", "noted"),
+        # A passive with no subject under its heading, and "this" after a comma.
+        (
+            "Were read out and duly signed off by the Chairman to be a true record.",
+            "passive_decided",
+            "approved",
+        ),
+        (
+            "The clerk said a reply of thanks had been sent, this was agreed by all.",
+            "passive_decided",
+            "approved",
+        ),
+        # A running minute number with no point before the minutes' approval.
+        (
+            "682 Minutes of Previous Meetings Minutes of the Ordinary Meeting held on 7th February 2019 were "
+            "approved and signed by the Chairman as a correct record.",
+            "passive_decided",
+            "approved",
+        ),
+        # The members as subject after their item's heading run in.
+        (
+            "5. Meeting Calendar Members noted the schedule of meetings for the year.",
+            "meeting_subject",
+            "noted",
+        ),
         # A response at the end of the line that names the application.
         ("21/01234/F – 5 High Street, rear extension – No objection", "planning", "other"),
         ("21/01235/F – The Old Forge, new garage – Support.", "planning", "endorsed"),
@@ -130,6 +185,15 @@ def test_a_decision_in_a_form_from_an_unseen_council_is_found(text: str, form: s
         "Works, once approved, will start in May.",
         "Approved contractors are listed on the website.",
         "Planning decisions notified: Approved by the Borough Council on 2 May.",
+        # Another body's decision, told in the same terse words.
+        "Planning permission approved with conditions by the Borough Council.",
+        # A confirmation by another body, or of a fact.
+        "Cllr Jones said the road was in poor repair and this was confirmed by the County Council.",
+        "It was confirmed that the grant had been paid.",
+        # What arrived is not what the meeting received as its paper.
+        "An update was received regarding the village larder.",
+        "A letter was received from the school about parking.",
+        "Two bids for the grass cutting contract were received, but both were unsuitable.",
         "Noted that Cllr Hart asked the highways officer about the speed limit.",
         # Passives another body or nobody decided, debate, the attendance record.
         "Concerns were raised and noted.",

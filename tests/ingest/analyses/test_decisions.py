@@ -101,7 +101,7 @@ def test_recorded_votes_are_counted(text: str, votes: tuple[int | None, ...]) ->
 
 
 def test_resolutions_keep_their_item_and_ids_are_stable_across_reingest() -> None:
-    doc = minutes(("7", "7.1 The report was received.\n7.2 RESOLVED to note the report.\n"))
+    doc = minutes(("7", "7.1 The report was presented by the Clerk.\n7.2 RESOLVED to note the report.\n"))
     first, again = extract_resolutions(doc), extract_resolutions(doc)
     expected = [("i7", "RESOLVED to note the report.", "noted")]
     assert [(r.item_id, r.text, r.outcome) for r in first] == expected

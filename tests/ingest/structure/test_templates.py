@@ -239,6 +239,7 @@ def test_a_generic_council_name_takes_the_council_named_in_the_heading(tmp_path:
         "None",
         "2710. Public Forum",  # an item heading in a council's running minute numbers
         "15/03/1 Schools Forum",
+        "The Head of Planning provided the Committee with a verbal update on the site.",
     ],
 )
 def test_sentence_fragments_and_people_are_never_bodies(tmp_path: Path, line: str) -> None:
@@ -590,3 +591,664 @@ def test_a_notice_naming_its_council_in_a_long_sentence_names_the_body(tmp_path:
     )
     doc = paper(tmp_path, text)
     assert (doc.kind, doc.meeting_date, doc.body) == ("agenda", "2024-05-09", "Brynmawr Town Council")
+
+
+def test_a_bilingual_heading_broken_over_lines_names_the_community_council(tmp_path: Path) -> None:
+    """Welsh above English, the place name between them on a line of its own."""
+    text = (
+        "CYNGOR CYMUNED\nPENTREFOELAS UCHAF\nCOMMUNITY COUNCIL\n\nMinutes of the Council Meeting,\n"
+        "11th June 2024 Venue, the Village Hall\n\nIn Attendance\nCouncillors A Jones (Chair), B Evans.\n"
+        "1) Apologies – Councillor C Price.\n2) Minutes of previous meeting\nThe minutes were approved.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.body) == ("minutes", "Pentrefoelas Uchaf Community Council")
+
+
+def test_a_short_heading_after_a_minute_run_in_on_its_line_is_the_next_item(tmp_path: Path) -> None:
+    """ "4. Planning" follows a minute written whole on its heading's line: the next minute,
+    not a row of a list the two would make."""
+    text = (
+        "Minutes of an Extraordinary Parish Council Meeting\nOn Monday 9th January 2023\n\n"
+        "Present: Cllr A Hale (Chair), Cllr B Rowe, Cllr C Sim.\n\n"
+        "1. Apologies for absence: Cllr D Vale\n\n2. Declarations of interest: None\n\n"
+        "3. Co-option: Mrs E Ward was proposed by Cllr Rowe and seconded by Cllr Sim and it was "
+        "unanimously resolved to co-opt Mrs Ward to fill the vacancy on the council.\n\n"
+        "4. Planning\n230114 – Land east of Mill Lane\nIt was RESOLVED unanimously to object.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4"]
+
+
+def test_minutes_whose_line_breaks_were_lost_keep_their_kind_items_and_meeting(tmp_path: Path) -> None:
+    """A paper saved from a document-sharing page runs heading, attendance and every minute
+    on in one line; a reference number printed in the heading and a later date must not
+    start items or date the meeting."""
+    text = (
+        "HOLTBY TOWN COUNCIL\n"
+        "Minutes of the Meeting of the Full Holtby Town Council Held at 7.00pm on Monday 1 September "
+        "2008 At the Council Chambers, Market Hill, Holtby Present: Cllr. G Hughes, Cllr. K Butcher, "
+        "Cllr. L Jacobs. Also present: Mrs C Mason (Town Clerk) and 5 members of the public. 1. APOLOGIES "
+        "FOR ABSENCE Cllr. R Silvester, Cllr. E Ashley. 2. DECLARATIONS OF INTERESTS None. 3. TO RECEIVE, "
+        "CONFIRM AND SIGN MINUTES Of the Meeting of Monday 7 July 2008 and the Annual Cemetery Meeting of "
+        "Monday 4 August 2008. Proposed by Cllr. K Butcher and seconded by Cllr. A Simmons. CARRIED: 8 for "
+        "2 abstentions. 4. MATTERS ARISING No further update on the costs of switching to digital. "
+        "5. PUBLIC FORUM No members of the public wished to speak.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("minutes", "2008-09-01", "Holtby Town Council")
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4", "5"]
+
+
+def test_running_references_led_by_letters_are_items_even_run_together(tmp_path: Path) -> None:
+    text = (
+        "Ashby Parish Council\n"
+        "Minutes of a Meeting of Ashby Parish Council held at 7.00pm on Monday 4 February 2008 at the "
+        "Parish Rooms Cou/285/07-08 Present Members: Cllr P Batty (Chairman), Cllr J Batty, Cllr Beck. "
+        "Cou/286/07-08 Apologies for Absence Apologies for absence were received from Cllr Purves. "
+        "Cou/287/07-08 Declarations of Interest None were declared. Cou/288/07-08 Minutes RESOLVED that "
+        "the minutes of the meeting held on 7 January 2008 be approved.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert doc.kind == "minutes"
+    assert [item.number for item in doc.items if item.number] == [
+        "Cou/285/07-08",
+        "Cou/286/07-08",
+        "Cou/287/07-08",
+        "Cou/288/07-08",
+    ]
+
+
+def test_limbs_numbered_under_an_item_are_not_the_papers_items(tmp_path: Path) -> None:
+    text = (
+        "Minutes of Ashwell Parish Council's Meeting\nheld at 7.00 pm on Thursday 18 June 2020\n"
+        "Present: Cllr C Wood (Chairman), Cllr J Denton.\n"
+        "1 Apologies for absence – none were received.\n"
+        "2 Declarations of interest – there were none.\n"
+        "3 Notes of the last meeting held on 20 February 2020\nThe notes were approved.\n"
+        "4 Correspondence\n4.1 The district council had sent its decision on an application.\n"
+        "4.2 The bank sent changes to its terms.\n4.3 A resident wrote about the verges.\n"
+        "4.4 The county council sent its road closures.\n4.5 The school wrote about parking.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4"]
+
+
+def test_main_items_numbered_with_a_point_nought_are_items(tmp_path: Path) -> None:
+    text = (
+        "MINUTES of COUNCIL MEETING on Wednesday 25th August 2021 at 7.30pm\n\n"
+        "1.0 Welcome and Apologies for Absence: to record attendance.\n"
+        "Attendance: Cllr B Smith (Chairman).\n\n"
+        "2.0 Declarations of Members' Interests: none.\n\n3.0 Minutes: the minutes were approved.\n\n"
+        "4.0 Planning: no applications.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["1.0", "2.0", "3.0", "4.0"]
+
+
+def test_an_agenda_item_whose_text_runs_on_is_still_an_item(tmp_path: Path) -> None:
+    text = (
+        "PENRHOS COMMUNITY COUNCIL\nYou are summoned to attend a Meeting to be held on Tuesday 11th February "
+        "2020 at 7.00pm at the Village Hall\nAGENDA\n1. Apologies\n2. Declaration of Interest : Reminder to "
+        "members. (A personal interest is also a prejudicial interest where it would be regarded as so "
+        "significant that it is likely to prejudice the member's judgement of the public interest; see the "
+        "code of conduct, paragraph 12, and the forms available from the Clerk.)\n3. Minutes of the Meeting "
+        "held on 14th January 2020\n4. Public Speaking\n5. Planning Applications a) 20/0085/FUL - Proposal: "
+        "Erection of an agricultural building to cover the existing cattle yard, Site Address: Land at "
+        "Lower Farm. b) 20/0098/FUL - Proposal: Erection of a cover over an existing slurry pit.\n"
+        "6. Correspondence\n"
+    )
+    doc = paper(tmp_path, text)
+    assert doc.kind == "agenda"
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_record_of_decision_names_its_decision_maker(tmp_path: Path) -> None:
+    text = (
+        "KINGSTEAD BOROUGH COUNCIL\n\nRECORD OF DECISION OF THE Cabinet\n\n"
+        "Decision Made:\n12 September 2012\n\n"
+        "The Community Right to Challenge\n\nDecision Made\n\n1. That a proactive approach be agreed.\n\n"
+        "Reasons for Decision\n\nThe Act offers new opportunities.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.body, doc.meeting_date) == ("decision_notice", "Cabinet", "2012-09-12")
+
+
+def test_an_untitled_list_of_business_with_notes_under_its_last_items_is_an_agenda(tmp_path: Path) -> None:
+    """No title, no date: a time and a venue, then five bare items and two with the clerk's
+    notes under them (correspondence since the last meeting)."""
+    text = (
+        "7.30 pm Kilchattan Village Hall\n1. Apologies:\n2. Declarations of Interest\n3. Police Report\n"
+        "4. Adoption of Minutes of 15/7/2015 Meeting\n5. Matters arising from the Minutes\n"
+        "6. Matters raised by members\nFerry timetable – Mr H. Tait\nParking at the pier – Mr D. Williams\n"
+        "7. Correspondence\nSince the last meeting on 16/9 the Secretary:\n"
+        + "".join(
+            f"{day}/9: As instructed, replied to the email from the neighbouring community council about "
+            "the boundary proposals, saying the council could not sign a joint letter with the second "
+            "option in it; a new draft was received and circulated to members for their views.\n"
+            for day in range(17, 24)
+        )
+    )
+    doc = paper(tmp_path, text)
+    assert doc.kind == "agenda"
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_a_scottish_minute_run_on_into_its_first_sentence_is_minutes(tmp_path: Path) -> None:
+    text = (
+        "Kinross Community Council\nKinross Community Council Minute of the Kinross Community Council (KCC) "
+        "Meeting held on Thursday, 12th February 2015, in the Church Hall 1. Welcome: The Vice Chair chaired "
+        "the meeting and welcomed members. 2. Apologies: Apologies were received from CClrs Hamilton and "
+        "Smith. 3. Police matters: PC Stapleton presented the Police report.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.body, doc.meeting_date) == ("minutes", "Kinross Community Council", "2015-02-12")
+
+
+def test_an_agenda_and_minutes_page_is_the_minutes(tmp_path: Path) -> None:
+    """A council web page titled "Agenda for Council" that sets each item's minutes under it."""
+    text = (
+        "Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm\n\nAgenda and minutes\n\n"
+        "Venue: Microsoft Teams\n\nItems\nNo. Item\n\n66.\n\nApologies for absence\n\nMinutes:\n\nNone.\n\n"
+        "67.\n\nDeclarations of Interest\n\nMinutes:\n\n"
+        "Councillor Yates declared a personal interest in item 11.\n\n"
+        "68.\n\nMinutes of meeting Wednesday, 25 November 2020 of Council\n\nMinutes:\n\n"
+        "RESOLVED: (Unanimously)\n\n"
+        "That the minutes of the Council meeting held on Wednesday, 25 November 2020 be approved.\n\n"
+        "69.\n\nMayors Announcements\n\nMinutes:\n\nThe Mayor gave an update on her engagements.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("minutes", "2021-01-27")
+
+
+def test_a_pack_enclosing_late_minutes_is_a_supplement(tmp_path: Path) -> None:
+    text = (
+        "Public Document Pack\nDate: 7 April 2015\nDear Councillor\n"
+        "PLANNING COMMITTEE - WEDNESDAY, 8TH APRIL, 2015\n"
+        "I am now able to enclose, for consideration at the next meeting on Wednesday, 8th April, 2015 the\n"
+        "minutes of the previous meeting that were unavailable when the agenda was printed.\nAgenda No\n"
+        "5\nItem\n"
+        "To approve the minutes of the meeting dated 25 March 2015 (Pages 1 - 12)\n"
+        "This page is intentionally left blank\nAgenda Item 5\nPLANNING COMMITTEE\nWednesday, 25 March 2015\n"
+        "Present: Councillor Mrs Soyke (Chairman)\nAPOLOGIES\nPLA146/14\n"
+        "Apologies for absence were recorded.\n"
+        "DECLARATIONS OF INTEREST\nPLA147/14\nCouncillor Mrs Soyke declared an interest.\n"
+        "SITE INSPECTIONS\nPLA148/14\nThe Chairman advised that a site visit had been undertaken.\n"
+    )
+    assert paper(tmp_path, text).kind == "supplementary_agenda"
+
+
+def test_terse_minutes_with_a_bare_list_of_headings_are_minutes(tmp_path: Path) -> None:
+    """Each heading's record is a line or two in the past tense; no "Minutes" title."""
+    text = (
+        "Ashcombe Parish Council\n\nThursday 08 February 2001 at 7.30 p.m.\n\n1. Present\n"
+        "Mrs S Maddock in the chair\n"
+        "Mrs D Currie\n\n2. Apologies\nMr P Gregory\n\n3. Minutes\n30 November 2000 approved\n\n"
+        "4. Matters arising\n"
+        "The Clerk reported on the meeting with the Director.\n\n5. Budgets\n"
+        "Committee considered the budget.\n\n"
+        "6. IT System\nClerk gave a progress report.\n\n7. Management\nCommittee considered the accounts.\n\n"
+        "8. Best Value\nCommittee discussed the action taken so far.\n\n9. Accounts\nPayments approved.\n\n"
+        "10. Annual Parish Meeting\nFormat discussed.\n\n11. Date of next meeting\n8 March 2001\n"
+    )
+    assert paper(tmp_path, text).kind == "minutes"
+
+
+def test_a_table_of_minutes_exported_with_slashes_between_cells_keeps_its_items(tmp_path: Path) -> None:
+    """Item / Notes / Action, one row a line, the cells run together with " / "."""
+    text = (
+        "Minutes of the meeting held on Wednesday 12th July 2017\n\nATTENDING: / Cllr. D Elliott\n"
+        "Item / Notes / Action\n"
+        "13.17/18 / Apologies for absence / Apologies were received from Cllr. E Robson.\n"
+        "14.17/18 / Declarations of interest / There were no declarations of interest made.\n"
+        "15.17/18 / Minutes of the meeting on June 7th / The minutes were agreed as a true record.\n"
+        "16.17/18 / Planning / There were two applications: 1) P1049/17/FUL: Rowan Cottage.\n"
+        "2) P0916/17/FUL: Smallbrook House.\n3) P1033/17/FUL: Land at Cone Brook.\n"
+    )
+    doc = parse_file(_write(tmp_path, text))
+    assert [item.number for item in doc.items if item.number] == [
+        "13.17/18",
+        "14.17/18",
+        "15.17/18",
+        "16.17/18",
+    ]
+    assert [(r.item_id, r.outcome) for r in doc.resolutions] == [(doc.items[3].id, "approved")]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # An issue's decisions page of a committee system.
+        (
+            "Issue - decisions\n\nAnnual Reports 2007/08\n\n11/06/2008 - Annual Reports 2007/08\n",
+            "decision_notice",
+        ),
+        # A question's record: who asked it, of whom, who answered.
+        (
+            "Mayor's Question Time\n\nSession date:\nDecember 20, 2000\nQuestion By:\nR Evans\nAsked Of:\n"
+            "The Mayor\n\nWould you attend every two weeks?\n\nAnswered By:\nThe Mayor\n\nI would not.\n",
+            "questions",
+        ),
+        (
+            "CLERK'S BRIEFING NOTE 16-12\n\nVERBAL REPORTS TO COUNCIL\n\n1. The Council receives reports.\n",
+            "report",
+        ),
+        # A named meeting's agenda and its date, its items in a table.
+        (
+            "Community Committee Agenda 20.06.17\n\nNo | Item |\n1 | Appointment of Chair |\n"
+            "2 | Apologies for absence |\n3 | Minutes of Meeting 12 |\n",
+            "agenda",
+        ),
+        # An agenda with no title: its business put to the members in the present tense.
+        (
+            "10 October 2018\n\nDate:\nWednesday, 10 October, 2018\n\nItem no. Details\n01 Apologies "
+            "for Absence\n"
+            "02 Disclosable Pecuniary Interests\n\nMembers are reminded that they must not take part in any "
+            "matter in which they have an interest.\n\n03 Minutes\n\nMembers are asked to agree the "
+            "minutes of "
+            "the Annual Meeting, held on 20 June 2018.\n\n04 Public Questions\n\nMembers are asked to "
+            "receive any "
+            "questions of which notice has been given.\n",
+            "agenda",
+        ),
+    ],
+)
+def test_papers_that_name_their_kind_in_their_own_terms(tmp_path: Path, text: str, kind: str) -> None:
+    assert paper(tmp_path, text).kind == kind
+
+
+def test_a_notice_dated_by_its_letter_takes_the_date_the_meeting_is_called_for(tmp_path: Path) -> None:
+    text = (
+        "Date: 29 October 2018 Town Hall, Penrith Tel: 01768 817817 Dear Sir/Madam Executive Agenda - "
+        "6 November 2018 Notice is hereby given that a meeting of the Executive will be held at 6.00 pm on "
+        "Tuesday, 6 November 2018 at the Town Hall, Penrith. 1 Apologies for Absence 2 Minutes To confirm "
+        "the minutes of the meeting held on 2 October 2018. 3 Declarations of Interest 4 Questions from "
+        "the Public 5 Questions from Members\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("agenda", "2018-11-06", "Executive")
+    assert [item.number for item in doc.items if item.number] == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Meeting documents\nAgenda for Council on Thursday, 17th July, 2014, 7.00 pm", "Council"),
+        ("MINUTES OF A MEETING OF FULL COUNCIL HELD ON WEDNESDAY 20th SEPTEMBER 2017", "Council"),
+        ("» Home » Official » Community Council\nMinutes of the meeting held on 8 October 2013", None),
+        ("13th August Town Council\nMinutes of the extraordinary meeting held on 13 August 2019", None),
+    ],
+)
+def test_web_page_furniture_before_a_name_is_no_part_of_it(
+    tmp_path: Path, heading: str, body: str | None
+) -> None:
+    doc = paper(tmp_path, f"{heading}\n\n1. Apologies\nNone.\n\n2. Minutes\nApproved.\n")
+    assert doc.body == body
+
+
+def test_running_minute_numbers_closing_with_the_councils_letters_are_items(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the meeting held on Tuesday 13th August 2019 at 7pm in the Council Chamber\n\n"
+        "Present: Cllr A Brewer (Chairman) and Cllrs N Tolley, C Allen\n\n83/19/TC Apologies\n"
+        "Apologies were received from Cllr A Hodge.\n\n84/19/TC Declarations of Interest\nThere "
+        "were none.\n\n"
+        "85/19/TC To approve payment of invoices.\nIt was resolved to approve the payment of £9633.74.\n\n"
+        "86/19/TC To resolve to exclude the press and public\nIt was resolved to exclude them.\n"
+    )
+    doc = parse_file(_write(tmp_path, text))
+    assert [item.number for item in doc.items if item.number] == [
+        "83/19/TC",
+        "84/19/TC",
+        "85/19/TC",
+        "86/19/TC",
+    ]
+    assert {r.outcome for r in doc.resolutions} == {"approved"}
+
+
+def test_a_run_of_minute_numbers_split_between_paragraphs_is_found_in_both(tmp_path: Path) -> None:
+    text = (
+        "MINUTES\n\nA meeting of Abbeyfield Community Council was held on Thursday 11th March 2021 "
+        "at 7.00pm\n\n"
+        "The meeting was held as a video conference with due regard to the restrictions in place at the "
+        "time. The Community Council Meeting was opened at 7.05pm 0321/01 Present: J Evans (Chair), K "
+        "Powell, B Rees. Apologies: County Cllr. D Evans for late arrival. 0321/02 Declarations of "
+        "Interest: None\n\n0321/03 Minutes of the Previous Meeting: Minutes of the Meeting held on 26th "
+        "November 2020 were agreed and signed as a true record.\n\n0321/04 Planning: No applications.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["0321/01", "0321/02", "0321/03", "0321/04"]
+
+
+def test_a_list_numbered_from_one_inside_an_item_is_its_limbs(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the meeting held on Wednesday 12th July 2017\n\nItem / Notes / Action\n"
+        "13.17/18 / Apologies for absence / Apologies were received from Cllr. E Robson.\n"
+        "14.17/18 / Declarations of interest / There were no declarations of interest made.\n"
+        "15.17/18 / Minutes of the meeting on June 7th / The minutes were agreed as a true record.\n"
+        "16.17/18 / Planning / There were several applications for consideration and comment, namely: 1) "
+        "P1049/17/FUL: Clanna Country Park: despite a letter from the Council in support of the "
+        "application, the Council had concerns about the access road and asked for a site visit.\n"
+        "2) P0916/17/FUL: Smallbrook House: the Council had no comments to make.\n"
+        "3) P1049/17/FUL: Rowan Cottage: the Council had no comments to make.\n"
+        "4) P1033/17/FUL: Land at Cone Brook: the Council objected to the application.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == [
+        "13.17/18",
+        "14.17/18",
+        "15.17/18",
+        "16.17/18",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # A committee system's meeting line, after a note that the meeting moved.
+        (
+            "Agenda and minutes\n\n"
+            "Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm\n",
+            "Cabinet",
+        ),
+        # A named body's minutes run on in a flattened heading.
+        (
+            "CCC Minutes February 2021 Kilmahog Community Council Minutes of the meeting: Monday 8th "
+            "February 2021 (v2) On-line meeting via Zoom Community Councillors present: S Holden "
+            "(Chair), D Shearer.\n",
+            "Kilmahog Community Council",
+        ),
+        (
+            "PAPER C\n\nFire and Public Safety Select Committee\n\n13 October 2003\n",
+            "Fire and Public Safety Select Committee",
+        ),
+        (
+            "Meeting Details\n\nPlanning applications committee\n10 Sep 2020 - 10:00\n",
+            "Planning applications committee",
+        ),
+        ("Minutes of Annual Parish Meeting Monday 11th May 2015 at 7.30pm\n", "Annual Parish Meeting"),
+        # A person's role, or a rule of the constitution, names no body.
+        ("Questions to Cabinet Members\n\nTo answer questions under Council Procedure Rule 11.2.\n", None),
+        ("Chair of the Scrutiny Commission\n\nNotice of a key decision.\n", None),
+    ],
+)
+def test_the_body_is_read_from_the_heading_whatever_its_furniture(
+    tmp_path: Path, text: str, body: str | None
+) -> None:
+    assert paper(tmp_path, text + "\n1. Apologies\nNone.\n").body == body
+
+
+def test_a_committee_systems_meeting_page_lists_its_business_as_an_agenda(tmp_path: Path) -> None:
+    """Tabs (Documents, Attendance, …) and each item's business in the imperative under it."""
+    text = (
+        "Meeting Details\n\nPlanning applications committee\n10 Sep 2020 - 10:00\nDocuments\nAttendance\n"
+        "Visitors\nDeclarations of Interests\n\nStandard Items\n1 Apologies\n\nTo receive "
+        "apologies for absence\n"
+        "2 Declarations of interest\n\n(Please note that members declare an interest before the item.)\n"
+        "3 pdf Minutes (233Kb)\n\nTo approve the accuracy of the minutes of the meeting held on 13 "
+        "August 2020\n"
+        "4 Planning applications\n\nPlease note the public speaking procedures.\n"
+    )
+    assert paper(tmp_path, text).kind == "agenda"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Questions to Cabinet Members", "questions"),
+        (
+            "Questions by Elected Members in accordance with Council Procedure Rules 15.2 and 15.3",
+            "questions",
+        ),
+        ("General Exception Notice", "forward_plan"),
+        ("Download the Agenda and Reports for Planning Committee 18 April 2018", "agenda"),
+        ("Officer delegated decisions", "decision_notice"),
+        ("CLERK'S REPORT FOR COUNCIL MEETING 1st FEBRUARY 2024", "report"),
+    ],
+)
+def test_more_titles_name_their_kind(tmp_path: Path, title: str, kind: str) -> None:
+    assert paper(tmp_path, f"{title}\n\nSome text of the paper that follows its title.\n").kind == kind
+
+
+def test_a_published_decisions_page_is_a_decision_notice(tmp_path: Path) -> None:
+    text = (
+        "Decisions published\n\n12/01/2018 - Exclusion of the Press and Public ref: 302 Recommendations "
+        "Approved\n\nDecision Maker: Transport Committee\n\n"
+        "Made at meeting: 12/01/2018 - Transport Committee\n\n"
+        "Decision published: 12/01/2018\n\nEffective from: 12/01/2018\n\nResolved: That the press and public "
+        "be excluded.\n"
+    )
+    assert paper(tmp_path, text).kind == "decision_notice"
+
+
+def test_items_numbered_by_item_month_and_year_count_in_the_item(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the meeting held on 1 July 2020 at 7.30pm remotely via Zoom.\n"
+        "Present Cllrs: K Langley (Chair), C d'Ayala, P Lawrence, M Higgs. In attendance the Clerk and six "
+        "members of the public. 1.7.20 Attendance (as above) 2.7.20 To receive apologies for absence. Cllr. "
+        "Kershaw (unwell). Apologies accepted. 3.7.20 To receive Members Declarations of Interest. None. "
+        "4.7.20 To approve the Minutes of the Meeting held on 6th May 2020. Resolved. 5.7.20 To invite "
+        "Members of the Public to address the meeting. None did.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == [
+        "1.7.20",
+        "2.7.20",
+        "3.7.20",
+        "4.7.20",
+        "5.7.20",
+    ]
+
+
+def test_an_agenda_whose_numbers_sit_against_their_titles_after_a_dated_letter(tmp_path: Path) -> None:
+    text = (
+        "Planning Committee – 10/03/2015\n3 March 2015\nTo Members of the Planning Committee\nDear "
+        "Councillor\n"
+        "You are hereby summoned to attend the meeting of the Planning Committee on Tuesday 10 March 2015 at "
+        "6pm in the Council Chamber, in order to transact the following business.\nMeeting Agenda Items\n"
+        "1Apologies for Absence\n2DECLARATIONS OF INTEREST\n3MINUTES OF THE LAST MEETING\n"
+        "To approve the minutes of the meeting held on 17 February 2015.\n4Matters Arising\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("agenda", "2015-03-10")
+    assert [(item.number, item.title) for item in doc.items if item.number] == [
+        ("1", "Apologies for Absence"),
+        ("2", "DECLARATIONS OF INTEREST"),
+        ("3", "MINUTES OF THE LAST MEETING"),
+        ("4", "Matters Arising"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # A bundle of a year's minutes names its period before its first meeting.
+        (
+            "LLANDDEWI COMMUNITY COUNCIL Minutes of meetings held from 1st March 2019 to 31st March 2020\n"
+            "9th May 2019 at 7pm Village Hall Present: K Hanmore, P Knill.\n1. Welcome\n2. Apologies\n",
+            "2019-05-09",
+        ),
+        # Earlier minutes "received as accurate" are a reference, the heading's date the meeting's.
+        (
+            "Cofnodion o gyfarfod Cyngor Cymuned Llanfair - 12/04/23\n\nPRESENNOL\nCllr. E Hughes (Chair)\n\n"
+            "COFNODION\nMinutes of the meeting held on February 22nd, 2023 were received as accurate.\n",
+            "2023-04-12",
+        ),
+    ],
+)
+def test_dates_that_bound_a_period_or_name_earlier_minutes_are_not_the_meeting(
+    tmp_path: Path, text: str, date: str
+) -> None:
+    assert paper(tmp_path, text).meeting_date == date
+
+
+def test_a_scottish_minute_titled_alone_with_its_members_present_is_minutes(tmp_path: Path) -> None:
+    text = (
+        "STRATHDEARN COMMUNITY COUNCIL\nANNUAL GENERAL MEETING\nFARR COMMUNITY HALL\nMONDAY 23 JUNE 2014\n"
+        "7.30pm\nDRAFT Minute\nSCC Members Present: I McQueer, D Henderson, J Murray.\n"
+        "Members of the Community Present: 5\n- Approval of minutes of AGM 17 June 2013\nProposed: J Murray\n"
+        "Seconded: D Henderson\n- Chairperson's Annual Report\nReport appended.\nQuestions from "
+        "the floor - none\n"
+        "- Financial Statement\nQuestions from the floor – It was agreed that £35.00 of reserved funds be "
+        "returned.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("minutes", "2014-06-23")
+
+
+def test_declarations_numbered_from_one_under_a_minute_are_not_the_minutes(tmp_path: Path) -> None:
+    text = (
+        "Council - Monday, 10th October, 2011 5.00 pm\n\nItems\nNo. Item\n\n31.\n\nMinutes\n\n"
+        "Minutes of the ordinary meeting of Council on 11 July 2011.\n\nMinutes:\n\n"
+        "Council resolved to approve the minutes of the ordinary meeting held on 11 July 2011.\n\n32.\n\n"
+        "Declarations of Interest\n\nMinutes:\n\nThe following declarations were made:\n\n"
+        "(1)\tCouncillor Sajjad declared a personal interest in item 11 as a taxi driver.\n\n"
+        "(2)\tCouncillor Sajjad declared a personal interest in item 12 as a member of the mosque.\n\n"
+        "(3)\tCouncillor Mohammed declared a personal interest in item 11.\n\n"
+        "(4)\tCouncillor Mohammed declared a personal interest in item 12.\n\n"
+        "(5)\tCouncillor Abbasi declared a personal interest in item 12.\n"
+    )
+    doc = paper(tmp_path, text)
+    assert [item.number for item in doc.items if item.number] == ["31", "32"]
+
+
+def test_a_summons_without_the_year_is_dated_by_its_weekday_and_its_letter(tmp_path: Path) -> None:
+    text = (
+        "To all Members of the Council\nYou are hereby summoned to attend an ordinary meeting of the Ashwell "
+        "Parish Council to be held in the Memorial Hall on Wednesday 17th July at 7.00pm for the purpose of "
+        "transacting the following business only.\nD Bowles\nClerk to the Council Thursday 11th July 2019\n"
+        "MEETING AGENDA\n1. To receive apologies\n2. To receive declarations of interest\n3. To "
+        "approve minutes\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("agenda", "2019-07-17")
+    assert any("no year" in warning for warning in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Top\nSCRUTINY COMMITTEE\nMinutes of the meeting held on 3 November 2014", "Scrutiny Committee"),
+        ("a) Leader and Cabinet\nMinutes of the meeting held on 3 November 2014", "Leader and Cabinet"),
+        ("Committee\nMinutes of the meeting held on 3 November 2014", None),
+    ],
+)
+def test_a_bare_committee_or_a_links_word_is_no_name(tmp_path: Path, heading: str, body: str | None) -> None:
+    assert paper(tmp_path, f"{heading}\n\n1. Apologies\nNone.\n").body == body
+
+
+def test_a_wrong_weekday_beside_a_date_printed_again_is_the_slip(tmp_path: Path) -> None:
+    """The date is printed twice; the weekday printed once disagrees with it."""
+    text = (
+        "Minutes Annual Parish Council Meeting 11th May 2011\n"
+        "Held at the School on Tuesday, 11th May 2011, starting at 7.15pm\n"
+        "Present: M Chadwick, B Collins.\n2743: Apologies for Absence:\nG Merritt.\n"
+        "2744: Declarations of Acceptance of Office:\nThese were signed by all attending.\n"
+    )
+    assert paper(tmp_path, text).meeting_date == "2011-05-11"
+
+
+def test_an_agenda_item_on_earlier_minutes_does_not_date_the_agenda(tmp_path: Path) -> None:
+    text = (
+        "1. APOLOGIES\n\nTo receive and note\n\n2. DECLARATIONS OF INTEREST\n\nMembers are invited "
+        "to declare "
+        "any interests.\n\n3. OPEN FORUM\n\nMembers of the public may address the council.\n\n4. MINUTES\n\n"
+        "Minutes of the meeting held on Wednesday 28th June 2017 for consideration and if agreed for the "
+        "Chair to sign as a true and correct record.\n\n5. CO-OPTION\n\nTo consider any applications.\n"
+    )
+    assert paper(tmp_path, text).meeting_date is None
+
+
+def test_a_decision_details_page_is_a_decision_notice(tmp_path: Path) -> None:
+    text = (
+        "Decision details\n\nDecision status: Recommendations Approved\n\nIs Key decision?: No\n\n"
+        "Is subject to call in?: No\n\nDecision:\n\nRESOLVED: That the press and public be excluded.\n\n"
+        "Publication date: 04/02/2026\n\nDate of decision: 03/02/2026\n\nDecided at meeting: "
+        "03/02/2026 - Cabinet\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.meeting_date) == ("decision_notice", "2026-02-03")
+
+
+def test_a_column_of_minute_references_in_a_table_is_not_the_items(tmp_path: Path) -> None:
+    text = (
+        "Agenda and minutes\n\nItems\nNo. Item\n\n15.\n\nMinutes\n\nTo approve the minutes of 21 "
+        "March 2016.\n\n"
+        "Minutes:\n\nThe minutes of the meeting held on 21 March 2016 were agreed.\n\n16.\n\n"
+        "Declarations of Interest\n\nMinutes:\n\nThe following declarations of interest were made:\n\n"
+        "Name\n\nMinute Number\n\nReason\n\nCouncillor Ball\n\n25a\n\nGrandparent\n\n"
+        "Councillor Bowie\n\n25b\n\nSchool Governor\n\nCouncillor Coker\n\n25b\n\nSchool Governor\n\n"
+        "Councillor Dann\n\n25b\n\nGrandparent\n\nCouncillor Evans\n\n25b\n\nSchool Governor\n"
+    )
+    assert [item.number for item in paper(tmp_path, text).items if item.number] == ["15", "16"]
+
+
+def test_five_digit_running_minute_numbers_run_together_are_cut_back_into_items(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the Town Council meeting held on 11 April 2019\nPresent: Councillors A Rees, B Daniels.\n"
+        "10457/04/19 APOLOGIES Councillors: M Rees and A Daniels 10458/04/19 DECLARATIONS OF INTEREST "
+        "Councillor E Jones 10469/04/19 Post of Deputy Town Clerk Councillor R Roberts 10470/04/19 "
+        "Llafar Bro "
+        "10459/04/19 URGENT ITEMS None. 10460/04/19 MINUTES The minutes of the meeting held on 14 March were "
+        "accepted as a true record.\n"
+    )
+    numbers = [item.number for item in paper(tmp_path, text).items if item.number]
+    assert numbers[:2] == ["10457/04/19", "10458/04/19"] and numbers[-2:] == ["10459/04/19", "10460/04/19"]
+
+
+def test_a_weekday_that_fits_only_a_far_month_is_the_slip(tmp_path: Path) -> None:
+    text = "DRAFT MINUTE OF THE INAUGURAL MEETING\n\nON TUESDAY 29 JANUARY 2020 AT 7PM\n\n1. Attendees\n"
+    assert paper(tmp_path, text).meeting_date == "2020-01-29"
+
+
+@pytest.mark.parametrize(
+    ("lines", "numbers"),
+    [
+        # Year-first running numbers, some printed with a point.
+        (
+            "2019/52 Declarations\nNone.\n2019/53. To receive reports from outside bodies\nNone.\n"
+            "2019/54 Chairman's remarks\nNone.\n2019/55. To receive the notes of the last meeting\nAgreed.\n",
+            ["2019/52", "2019/53", "2019/54", "2019/55"],
+        ),
+        # A point set apart from its number, as a web page prints an agenda.
+        (
+            "1 . Apologies for Absence\n\nTo receive apologies.\n2 . Minutes\n\nTo approve them.\n"
+            "3 . Declarations Of Interests\n\nTo receive them.\n",
+            ["1", "2", "3"],
+        ),
+        # Zero-padded running numbers of the year.
+        (
+            "09/20 Approval of the accounts for 2019-20 These had been circulated and were approved.\n"
+            "The Clerk answered two questions about them.\n10/20 Exercise of Public Rights The period "
+            "was set.\n"
+            "11/20 Date of next meeting It will be held on 25 June.\n",
+            ["09/20", "10/20", "11/20"],
+        ),
+    ],
+)
+def test_running_numbers_printed_in_other_ways_are_items(
+    tmp_path: Path, lines: str, numbers: list[str]
+) -> None:
+    heading = "Minutes of the Parish Council Meeting held on 23rd September 2019"
+    text = f"{heading}\n\nPresent: Cllrs A, B.\n\n{lines}"
+    assert [item.number for item in paper(tmp_path, text).items if item.number] == numbers
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        (
+            "CARLTON SCROOP AND NORMANTON ON CLIFFE PARISH COUNCIL",
+            "Carlton Scroop and Normanton on Cliffe Parish Council",
+        ),
+        ("Minutes – Llanddewi Brefi Community Council – 10/10/2022", "Llanddewi Brefi Community Council"),
+    ],
+)
+def test_a_councils_own_name_is_read_whole(tmp_path: Path, heading: str, body: str) -> None:
+    meeting = "Minutes of the Ordinary meeting held on Monday 10th October 2022 at 7:30pm."
+    text = f"{heading}\n\n{meeting}\n\n1. Apologies\n"
+    assert paper(tmp_path, text).body == body
