@@ -41,7 +41,9 @@ sys.path.insert(0, str(REPO))
 from tests.bench.bench_ingest_engines import count_pages, cpu_seconds, plain_pdfminer, timed  # noqa: E402
 from tests.conftest import MORE_COUNCILS, REAL_PDFS  # noqa: E402
 
-MINUTEBOOK = REPO / ".venv" / "bin" / "minutebook"
+# The command of the running interpreter's environment; each checkout's code comes first on
+# PYTHONPATH, so a frozen copy of this checkout (`git worktree add`) measures itself.
+MINUTEBOOK = Path(sys.executable).parent / "minutebook"
 CORPUS = REPO / "corpus"
 ARCHIVE_PAGES = 250_000
 
@@ -78,9 +80,7 @@ def tree_rss(root: int) -> tuple[int, int]:
 
 def run_ingest(tree: Path | None, home: Path, folders: list[Path]) -> tuple[float, float, int, int]:
     """(wall s, CPU s, peak summed RSS, peak single-process RSS) of one whole ingest."""
-    env = dict(os.environ)
-    if tree is not None:
-        env["PYTHONPATH"] = str(tree)
+    env = dict(os.environ, PYTHONPATH=str(tree or REPO))
     command = [str(MINUTEBOOK), "--home", str(home), "ingest", *map(str, folders)]
     peak = largest = 0
     cpu, start = cpu_seconds(), time.perf_counter()
@@ -105,9 +105,7 @@ def run_ingest(tree: Path | None, home: Path, folders: list[Path]) -> tuple[floa
 
 
 def _records(tree: Path | None, home: Path, command: str) -> set[str]:
-    env = dict(os.environ)
-    if tree is not None:
-        env["PYTHONPATH"] = str(tree)
+    env = dict(os.environ, PYTHONPATH=str(tree or REPO))
     out = subprocess.run(
         [str(MINUTEBOOK), "--home", str(home), command, "--json"], env=env, capture_output=True, check=True
     ).stdout
