@@ -7,9 +7,9 @@
 
 and `pipeline.py`, which runs them in order and writes the store (`parse_file` for one file,
 `ingest_paths` for many, in parallel), then runs `entity_pass.py`: entities read from the
-stored documents in one process, after the papers are searchable. `errors.py` is the one error type every stage raises;
-`workers.py` runs files on supervised worker processes (memory and time limits, a dead worker
-fails only its file, workers die with their parent).
+stored documents in one process, after the papers are searchable. `errors.py` is the one
+error type every stage raises; `workers.py` runs files on supervised worker processes
+(memory and time limits, a dead worker fails only its file, workers die with their parent).
 
 Import rules (asserted by tests/test_layout.py): `ingest` imports `minutebook` and never
 `search` or `ui`. Each stage imports only `minutebook`, `errors` and itself; stages hand each

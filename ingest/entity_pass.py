@@ -26,7 +26,7 @@ only its mentions.
 from __future__ import annotations
 
 import functools
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,17 +63,22 @@ def _worker_store(store_path: str) -> Store:
     return Store(Path(store_path))
 
 
-def _entity_job(document_id: str, store_path: str) -> list[Mention] | None | str:
-    """Worker entry point: the document's mentions, None if it is gone, or a one-line error
-    (never raises, so one document cannot stop the pass)."""
+def _read_one(store: Store, document_id: str) -> list[Mention] | None | str:
+    """The document's mentions, None if it is gone, or a one-line error (never raises but
+    for memory, so one document cannot stop the pass)."""
     try:
-        return entities_of(_worker_store(store_path), document_id)
+        return entities_of(store, document_id)
     except MemoryError:
-        raise  # the worker reports the memory limit and makes way for a fresh one
+        raise  # in the worker: reported as the memory limit, and a fresh worker goes on
     except IngestError as err:
         return str(err)
     except Exception as err:
         return f"entity extraction failed ({type(err).__name__}: {str(err)[:200]}); please report it"
+
+
+def _entity_job(document_id: str, store_path: str) -> list[Mention] | None | str:
+    """Worker entry point (`_read_one` on the worker's own connection to the store)."""
+    return _read_one(_worker_store(store_path), document_id)
 
 
 def _prepare_worker(limits: Limits) -> None:
@@ -104,24 +109,37 @@ def extract_pending(
     paths = dict(pending)
     if in_process:
         nlp.configure(limits.item_chars)
-        for document_id, path in pending:
-            try:
-                mentions = entities_of(store, document_id)
-            except Exception as err:  # as in the worker: one line, the pass goes on
-                yield IngestFailure(
-                    path, f"entity extraction failed ({type(err).__name__}: {err}); {RETRY_NOTE}"
-                )
-                continue
-            if mentions is not None and store.store_mentions(document_id, mentions):
+        results: Iterator[tuple[str, list[Mention] | None | str | JobFailed]] = (
+            (document_id, _read_one(store, document_id)) for document_id, _ in pending
+        )
+    else:
+        results = _in_worker(store, paths, limits)
+    try:
+        for document_id, result in results:
+            path = paths[document_id]
+            if isinstance(result, JobFailed):
+                yield IngestFailure(path, f"{result.reason}; {RETRY_NOTE}")
+            elif isinstance(result, str):
+                yield IngestFailure(path, f"{result}; {RETRY_NOTE}")
+            elif result is not None and store.store_mentions(document_id, result):
                 yield EntitiesStored(document_id, path)
-        return
+    finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # stops the worker now, not when the generator is collected
+
+
+def _in_worker(
+    store: Store, paths: dict[str, str], limits: Limits
+) -> Iterator[tuple[str, list[Mention] | None | str | JobFailed]]:
+    """`_read_one` for each document of `paths` (id -> file) on one supervised worker."""
     memory = describe("memory_mb", limits.memory_mb)
     worker_limits = WorkerLimits(
         memory_bytes=limits.memory_mb * 1024 * 1024 or None,
         seconds_for=lambda document_id: limits.seconds_for(_file_size(paths[document_id])),
     )
-    for document_id, result in run_jobs(
-        [document_id for document_id, _ in pending],
+    yield from run_jobs(
+        list(paths),
         functools.partial(_entity_job, store_path=str(store.path)),
         workers=1,
         limits=worker_limits,
@@ -131,11 +149,4 @@ def extract_pending(
         timeout_message=lambda seconds: (
             f"entity extraction took longer than the time limit ({seconds:.0f} s)"
         ),
-    ):
-        path = paths[document_id]
-        if isinstance(result, JobFailed):
-            yield IngestFailure(path, f"{result.reason}; {RETRY_NOTE}")
-        elif isinstance(result, str):
-            yield IngestFailure(path, f"{result}; {RETRY_NOTE}")
-        elif result is not None and store.store_mentions(document_id, result):
-            yield EntitiesStored(document_id, path)
+    )

@@ -14,7 +14,8 @@ of the commit to compare with, e.g. `git worktree add /tmp/old <commit>`), inter
 this checkout's runs so background load hits both alike. Printed per checkout: medians of
 wall seconds, CPU seconds (the command and its workers), pages/s, CPU-s/page and the peak
 memory of the command and all its workers together (resident set, summed over the process
-tree, sampled every 50 ms), with the largest single process beside it.
+tree, sampled every 50 ms), with the largest single process beside it, and the seconds until
+every paper the ingest stored was in the search index (read from the store every 0.25 s).
 
 `--compare` then runs `entities --json`, `resolutions --json` and `actions --json` on one
 home of each checkout and says whether each pair holds the same set of records (ordering
@@ -27,6 +28,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -78,20 +80,42 @@ def tree_rss(root: int) -> tuple[int, int]:
     return total, largest
 
 
-def run_ingest(tree: Path | None, home: Path, folders: list[Path]) -> tuple[float, float, int, int]:
-    """(wall s, CPU s, peak summed RSS, peak single-process RSS) of one whole ingest."""
+def _stored_and_indexed(home: Path) -> tuple[int, int]:
+    """(documents stored, documents indexed) of a home, read-only while an ingest writes."""
+    path = home / "minutebook.sqlite3"
+    if not path.exists():
+        return 0, 0
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            row = db.execute("SELECT COUNT(*), COUNT(indexed_in) FROM documents").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:  # the schema is still being created
+        return 0, 0
+    return int(row[0]), int(row[1])
+
+
+def run_ingest(tree: Path | None, home: Path, folders: list[Path]) -> tuple[float, float, int, int, float]:
+    """(wall s, CPU s, peak summed RSS, peak single-process RSS, seconds until every paper the
+    ingest stores was in the search index) of one whole ingest."""
     env = dict(os.environ, PYTHONPATH=str(tree or REPO))
     command = [str(MINUTEBOOK), "--home", str(home), "ingest", *map(str, folders)]
     peak = largest = 0
+    progress: list[tuple[float, int]] = []  # (seconds, documents indexed)
     cpu, start = cpu_seconds(), time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak, largest
+        ticks = 0
         while not done.wait(0.05):
             total, one = tree_rss(process.pid)
             peak, largest = max(peak, total), max(largest, one)
+            ticks += 1
+            if ticks % 5 == 0:  # every 0.25 s
+                progress.append((time.perf_counter() - start, _stored_and_indexed(home)[1]))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -101,7 +125,9 @@ def run_ingest(tree: Path | None, home: Path, folders: list[Path]) -> tuple[floa
     wall, used = time.perf_counter() - start, cpu_seconds() - cpu
     if process.returncode != 0:
         raise SystemExit(f"ingest ({tree or 'this checkout'}) failed: {err.decode()[-800:]}")
-    return wall, used, peak, largest
+    stored, _indexed = _stored_and_indexed(home)
+    searchable = next((seconds for seconds, indexed in progress if indexed >= stored), wall)
+    return wall, used, peak, largest, searchable
 
 
 def _records(tree: Path | None, home: Path, command: str) -> set[str]:
@@ -166,11 +192,11 @@ def main() -> int:
             f" {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-        runs: dict[str, list[tuple[float, float, int, int]]] = {}
+        runs: dict[str, list[tuple[float, float, int, int, float]]] = {}
         homes: dict[str, Path] = {}
         for repeat in range(args.repeat):
             wall, cpu = timed(lambda: plain_pdfminer(pdfs))
-            runs.setdefault("plain pdfminer extract_text", []).append((wall, cpu, 0, 0))
+            runs.setdefault("plain pdfminer extract_text", []).append((wall, cpu, 0, 0, 0.0))
             for name, tree in trees.items():
                 home = Path(tempfile.mkdtemp(dir=scratch, prefix="home-"))
                 runs.setdefault(name, []).append(run_ingest(tree, home, folders))
@@ -181,14 +207,15 @@ def main() -> int:
             print(f"repeat {repeat + 1} done (load {os.getloadavg()[0]:.1f})", flush=True)
         print(
             f"\n{'':40} {'wall s':>7} {'CPU s':>7} {'pages/s':>8} {'CPU-s/pg':>9}"
-            f" {'peak MB':>8} {'max 1 MB':>8}"
+            f" {'peak MB':>8} {'max 1 MB':>8} {'searchable s':>12}"
         )
         baseline = statistics.median(v[0] for v in runs["plain pdfminer extract_text"])
         for name, values in runs.items():
             wall = statistics.median(v[0] for v in values)
             cpu = statistics.median(v[1] for v in values)
             peak, largest = max(v[2] for v in values), max(v[3] for v in values)
-            peaks = f"{peak / 1e6:8.0f} {largest / 1e6:8.0f}" if peak else ""
+            searchable = statistics.median(v[4] for v in values)
+            peaks = f"{peak / 1e6:8.0f} {largest / 1e6:8.0f} {searchable:12.1f}" if peak else ""
             print(f"{name[-40:]:40} {wall:7.2f} {cpu:7.2f} {pages / wall:8.1f} {cpu / pages:9.4f} {peaks}")
             if peak:
                 hours = ARCHIVE_PAGES / (pages / wall) / 3600
