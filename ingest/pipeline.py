@@ -53,7 +53,7 @@ from ingest.structure.lines import to_lines
 from ingest.structure.meeting import heading_end, read_meeting_info
 from ingest.structure.sections import split_sections
 from ingest.workers import JobFailed, WorkerLimits, run_jobs
-from minutebook.models import Document, IngestFailure
+from minutebook.models import Document, IngestFailure, Page
 from minutebook.settings import DEFAULT_PDF_ENGINE, Limits, describe
 from minutebook.store import FileRecord, Store
 from minutebook.text import content_id
@@ -283,6 +283,7 @@ def ingest_paths(
     prune: bool = False,
     pdf_engine: str = DEFAULT_PDF_ENGINE,
     entity_progress: Progress | None = None,
+    keep_documents: bool = True,
 ) -> IngestReport:
     """Ingest files and folders into `store`. Never raises for bad input: see the report.
 
@@ -298,7 +299,10 @@ def ingest_paths(
     (see the module docstring) and once at the end. `prune` forgets stored paths whose files
     are gone (documents no other path holds go with them). `pdf_engine` reads PDFs ("pdfminer",
     the reference, or "pdfium", falling back to pdfminer per file). `entity_progress` is
-    `progress` for the entity pass. Report lists are sorted by path.
+    `progress` for the entity pass. `keep_documents=False` keeps in `report.ingested` only
+    what `minutebook.views.document_summary` reads (`summary_of`), so the memory of an
+    archive's ingest does not grow with its papers (the command line's choice). Report lists
+    are sorted by path.
     """
     report = IngestReport()
     limits = limits or Limits()
@@ -321,7 +325,9 @@ def ingest_paths(
         for done, result in enumerate(results, start=1):
             if isinstance(result, IngestFailure):
                 report.failed.append(result)
-            elif _store_result(store, result, report, entities_pending=entities_pending):
+            elif _store_result(
+                store, result, report, entities_pending=entities_pending, keep_document=keep_documents
+            ):
                 batch.stored()
             if progress:
                 progress(done, total, result.path)
@@ -394,9 +400,12 @@ def _prune(store: Store, report: IngestReport) -> None:
             report.pruned.append(record.path)
 
 
-def _store_result(store: Store, doc: Document, report: IngestReport, *, entities_pending: bool) -> bool:
+def _store_result(
+    store: Store, doc: Document, report: IngestReport, *, entities_pending: bool, keep_document: bool
+) -> bool:
     """Store one parsed document; False (and a failure) when it could not be stored.
-    `entities_pending`: it was parsed without entities (the second pass reads them)."""
+    `entities_pending`: it was parsed without entities (the second pass reads them);
+    `keep_document`: the report keeps the whole document, else its `summary_of`."""
     path = Path(doc.path)
     try:
         record = _file_record(path, doc.id, doc.file_sha256)
@@ -415,5 +424,24 @@ def _store_result(store: Store, doc: Document, report: IngestReport, *, entities
         # transaction rolled back); the next files may still fit.
         report.failed.append(IngestFailure(doc.path, f"could not be stored ({err})"))
         return False
-    report.ingested.append(doc)
+    report.ingested.append(doc if keep_document else summary_of(doc))
     return True
+
+
+def summary_of(doc: Document) -> Document:
+    """What a report needs of a stored document (`minutebook.views.document_summary`): its
+    own fields, its page numbers and its items without their text or sections; everything
+    else is in the store."""
+    return dataclasses.replace(
+        doc,
+        pages=[Page(page.number, "") for page in doc.pages],
+        items=[dataclasses.replace(item, text="", sections=[]) for item in doc.items],
+        mentions=[],
+        attendance=[],
+        declarations=[],
+        figures=[],
+        resolutions=[],
+        recommendations=[],
+        actions=[],
+        table_rows=[],
+    )

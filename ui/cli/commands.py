@@ -44,6 +44,7 @@ def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
                 prune=args.prune,
                 pdf_engine=pdf_engine,
                 entity_progress=functools.partial(progress, label="entities"),
+                keep_documents=False,
             )
         except KeyboardInterrupt:
             print("interrupted: making the papers stored so far searchable", file=sys.stderr)
