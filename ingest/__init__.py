@@ -6,12 +6,14 @@
 * `analyses/`: attendance, entities, figures, decisions, actions;
 
 and `pipeline.py`, which runs them in order and writes the store (`parse_file` for one file,
-`ingest_paths` for many, in parallel). `errors.py` is the one error type every stage raises;
-`workers.py` runs files on supervised worker processes (memory and time limits, a dead worker
-fails only its file, workers die with their parent).
+`ingest_paths` for many, in parallel), then runs `entity_pass.py`: entities read from the
+stored documents in one process, after the papers are searchable. `errors.py` is the one
+error type every stage raises; `workers.py` runs files on supervised worker processes
+(memory and time limits, a dead worker fails only its file, workers die with their parent).
 
 Import rules (asserted by tests/test_layout.py): `ingest` imports `minutebook` and never
 `search` or `ui`. Each stage imports only `minutebook`, `errors` and itself; stages hand each
 other data (`minutebook.models`), never imports; only `pipeline` imports them all (and
-`workers`, which imports nothing of `ingest`).
+`workers`, which imports nothing of `ingest`); `entity_pass` imports `analyses` and `workers`,
+and `pipeline` imports it.
 """

@@ -17,6 +17,10 @@ lost.
   called every `INDEX_EVERY_DOCUMENTS` stored documents or `INDEX_EVERY_SECONDS`, so an
   interrupted ingest leaves what it stored searchable; the store records what is indexed,
   so whatever an interruption left behind is caught up by the next command.
+* Entities second: the workers parse without spaCy; once every paper is stored (and indexed),
+  `ingest.entity_pass` reads the entities of every stored document that lacks them in one
+  supervised process, so spaCy is loaded once per ingest, not once per worker, and never
+  beside the parsing workers (peak memory: the parent and at most `workers` processes).
 
 Parallel scheduling is longest-first: files are handed to the workers biggest first (by
 size in bytes, a fair proxy for parse time), so one large pack does not start last and run
@@ -36,7 +40,8 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.analyses import Analysis, nlp, registered_analyses
+from ingest.analyses import Analysis, entity_analysis, nlp, registered_analyses
+from ingest.entity_pass import EntitiesStored, extract_pending
 from ingest.errors import IngestError
 from ingest.pages import limits as pdf_limits
 from ingest.pages.formats import SUPPORTED_SUFFIXES, choose_format, configure_pdf_engine
@@ -49,7 +54,7 @@ from ingest.structure.meeting import heading_end, read_meeting_info
 from ingest.structure.reflow import reflow
 from ingest.structure.sections import split_sections
 from ingest.workers import JobFailed, WorkerLimits, run_jobs
-from minutebook.models import Document, IngestFailure
+from minutebook.models import Document, IngestFailure, Page
 from minutebook.settings import DEFAULT_PDF_ENGINE, Limits, describe
 from minutebook.store import FileRecord, Store
 from minutebook.text import content_id
@@ -65,7 +70,8 @@ Progress = Callable[[int, int, str], None]
 class IngestReport:
     """What one `ingest_paths` run did. `changed`/`removed` list document ids for the index;
     `renamed` is (old path, new path) of files found under a new name (also `unchanged`);
-    `pruned` the paths forgotten because their files are gone."""
+    `pruned` the paths forgotten because their files are gone; `entities` the paths whose
+    entities the second pass stored (this run's papers, and any an earlier run left pending)."""
 
     ingested: list[Document] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -74,13 +80,15 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
 
 
 def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] | None = None) -> Document:
     """Read, split and analyse one paper. Raises IngestError for unusable input.
 
-    `analyses` defaults to every registered analysis; benchmarks pass [] to time the
-    structural ingest alone.
+    `analyses` defaults to the analyses the parsing workers run (`registered_analyses`:
+    everything but entities, which `ingest_paths` reads in a second pass); pass
+    `all_analyses()` for a paper read whole, or [] to time the structural ingest alone.
     """
     data = path.read_bytes() if data is None else data
     if not data.strip():
@@ -124,7 +132,7 @@ def parse_file(path: Path, data: bytes | None = None, analyses: list[Analysis] |
     for item, item_lines in build_items(doc_id, kind, lines, info.title):
         item.sections = split_sections(item.id, item_lines)
         doc.items.append(item)
-    # Step 4: entities, attendance, figures, decisions.
+    # Step 4: attendance, figures, tables, decisions, actions (entities: see `analyses`).
     for analyse in registered_analyses() if analyses is None else analyses:
         analyse(doc)
     return doc
@@ -275,17 +283,27 @@ def ingest_paths(
     on_stored: Callable[[], None] | None = None,
     prune: bool = False,
     pdf_engine: str = DEFAULT_PDF_ENGINE,
+    entity_progress: Progress | None = None,
+    keep_documents: bool = True,
 ) -> IngestReport:
     """Ingest files and folders into `store`. Never raises for bad input: see the report.
 
-    `analyses` defaults to every registered analysis (entities, attendance, figures,
-    decisions). Passing `[]` stores the structural ingest only (pages, kind, meeting, items,
-    sections); the ingest benchmark uses it to time "the whole ingest before entity
-    extraction". `workers=0` parses in this process. `on_stored` is called as documents land
+    `analyses` defaults to every analysis: the parsing workers run `registered_analyses`,
+    the papers are stored (and made searchable through `on_stored`), and then entities are
+    read as a second pass in one process (`ingest.entity_pass`) for every stored document
+    that lacks them, this run's and any an earlier run left pending. A list runs exactly
+    those analyses in the workers and no second pass; documents it stores without entities
+    are left pending for the next default ingest. Passing `[]` stores the structural ingest
+    only (pages, kind, meeting, items, sections); the ingest benchmark uses it to time "the
+    whole ingest before entity extraction". `workers=0` parses (and reads entities) in this
+    process. `on_stored` is called as documents land
     (see the module docstring) and once at the end. `prune` forgets stored paths whose files
     are gone (documents no other path holds go with them). `pdf_engine` reads PDFs ("pdfminer",
-    the reference, or "pdfium", falling back to pdfminer per file). Report lists are sorted by
-    path.
+    the reference, or "pdfium", falling back to pdfminer per file). `entity_progress` is
+    `progress` for the entity pass. `keep_documents=False` keeps in `report.ingested` only
+    what `minutebook.views.document_summary` reads (`summary_of`), so the memory of an
+    archive's ingest does not grow with its papers (the command line's choice). Report lists
+    are sorted by path.
     """
     report = IngestReport()
     limits = limits or Limits()
@@ -301,20 +319,26 @@ def ingest_paths(
         _prune(store, report)
     total = len(to_parse)
     batch = _Batch(on_stored)
-    results = _parse_all(
-        to_parse, default_workers() if workers is None else workers, analyses, limits, pdf_engine
-    )
+    workers = default_workers() if workers is None else workers
+    entities_pending = analyses is None or entity_analysis() not in analyses
+    results = _parse_all(to_parse, workers, analyses, limits, pdf_engine)
     try:
         for done, result in enumerate(results, start=1):
             if isinstance(result, IngestFailure):
                 report.failed.append(result)
-            elif _store_result(store, result, report):
+            elif _store_result(
+                store, result, report, entities_pending=entities_pending, keep_document=keep_documents
+            ):
                 batch.stored()
             if progress:
                 progress(done, total, result.path)
     finally:
         results.close()  # stops the workers if the loop ended early (an interrupt)
     batch.flush()
+    if analyses is None:
+        # The papers are stored and searchable: now their entities, in one process.
+        _read_entities(store, report, batch, limits, in_process=workers <= 0, progress=entity_progress)
+        batch.flush()
     report.failed.sort(key=lambda failure: failure.path)
     report.ingested.sort(key=lambda doc: doc.path)
     return report
@@ -341,6 +365,34 @@ class _Batch:
         self.since = time.monotonic()
 
 
+def _read_entities(
+    store: Store,
+    report: IngestReport,
+    batch: _Batch,
+    limits: Limits,
+    *,
+    in_process: bool,
+    progress: Progress | None,
+) -> None:
+    """The second pass: entities of every stored document that lacks them. Each document
+    stored counts towards `on_stored` (the index writes it again with its people and
+    organisations); a failure is reported and leaves the document pending."""
+    total = store.entities_pending_count() if progress else 0
+    found = extract_pending(store, limits=limits, in_process=in_process)
+    try:
+        for done, result in enumerate(found, start=1):
+            if isinstance(result, EntitiesStored):
+                report.entities.append(result.path)
+                batch.stored()
+            else:
+                report.failed.append(result)
+            if progress:
+                progress(done, total, result.path)
+    finally:
+        found.close()  # stops the entity worker if the loop ended early (an interrupt)
+    report.entities.sort()
+
+
 def _prune(store: Store, report: IngestReport) -> None:
     """Forget every stored path whose file is certainly gone."""
     for record in store.file_records():
@@ -349,8 +401,12 @@ def _prune(store: Store, report: IngestReport) -> None:
             report.pruned.append(record.path)
 
 
-def _store_result(store: Store, doc: Document, report: IngestReport) -> bool:
-    """Store one parsed document; False (and a failure) when it could not be stored."""
+def _store_result(
+    store: Store, doc: Document, report: IngestReport, *, entities_pending: bool, keep_document: bool
+) -> bool:
+    """Store one parsed document; False (and a failure) when it could not be stored.
+    `entities_pending`: it was parsed without entities (the second pass reads them);
+    `keep_document`: the report keeps the whole document, else its `summary_of`."""
     path = Path(doc.path)
     try:
         record = _file_record(path, doc.id, doc.file_sha256)
@@ -362,12 +418,31 @@ def _store_result(store: Store, doc: Document, report: IngestReport) -> bool:
             # Same text as a stored paper (maybe different bytes): store once, record both paths.
             report.removed.extend(store.record_file(record))
         else:
-            report.removed.extend(store.replace_document(doc, record))
+            report.removed.extend(store.replace_document(doc, record, entities_pending=entities_pending))
             report.changed.append(doc.id)
     except sqlite3.OperationalError as err:
         # Disk full, or the store locked past its timeout: this file is not stored (its
         # transaction rolled back); the next files may still fit.
         report.failed.append(IngestFailure(doc.path, f"could not be stored ({err})"))
         return False
-    report.ingested.append(doc)
+    report.ingested.append(doc if keep_document else summary_of(doc))
     return True
+
+
+def summary_of(doc: Document) -> Document:
+    """What a report needs of a stored document (`minutebook.views.document_summary`): its
+    own fields, its page numbers and its items without their text or sections; everything
+    else is in the store."""
+    return dataclasses.replace(
+        doc,
+        pages=[Page(page.number, "") for page in doc.pages],
+        items=[dataclasses.replace(item, text="", sections=[]) for item in doc.items],
+        mentions=[],
+        attendance=[],
+        declarations=[],
+        figures=[],
+        resolutions=[],
+        recommendations=[],
+        actions=[],
+        table_rows=[],
+    )

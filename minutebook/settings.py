@@ -44,7 +44,7 @@ class Limits:
     # Characters of one item handed to spaCy at once: longer items are read in pieces cut at
     # paragraph or line breaks (spaCy refuses texts over 1,000,000 characters, and its memory
     # grows with the length of each text).
-    item_chars: int = 50_000
+    item_chars: int = 10_000
 
     def seconds_for(self, size_bytes: int) -> float | None:
         """The time limit for a file of `size_bytes`, or None when time is unlimited."""

@@ -18,6 +18,10 @@ rebuilt from it. Rules this module keeps:
 * A document records how many rows it wrote to each per-document table (`row_counts`), so
   a store recovered from damage can tell which documents lost rows
   (`minutebook.recovery.incomplete_documents`).
+* Entities may arrive after their document (step 7): `documents.entities_pending` is 1 for a
+  document stored before its entities were read; `store_mentions` writes them, clears the
+  flag and has the index write the document again (its people and organisations facets), all
+  in one transaction, so an interrupted entity pass leaves the rest pending, never half-done.
 * `state` counts document writes (`documents_version`), so what is derived from the whole
   store (the tracker's evidence) can tell that it is behind.
 """
@@ -33,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from minutebook.models import AGENDA_PARTS, Document, Meeting, TableRow
+from minutebook.models import AGENDA_PARTS, Attendance, Document, Item, Meeting, Mention, Section, TableRow
 from minutebook.text import body_key, content_id
 
 MIGRATIONS: list[str] = [
@@ -302,6 +306,12 @@ MIGRATIONS: list[str] = [
     CREATE TABLE index_removals(document_id TEXT PRIMARY KEY);
     CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 7: entities as a second pass (issue 17). A document stored before its entities were
+    # read has `entities_pending` 1 until the entity pass stores its mentions; documents
+    # stored before this step had theirs read with them (0).
+    """
+    ALTER TABLE documents ADD COLUMN entities_pending INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 # Tables whose rows are extracted from one document and go when it is replaced or removed.
@@ -499,16 +509,100 @@ class Store:
 
     # ------------------------------------------------------------- documents
 
-    def replace_document(self, doc: Document, record: FileRecord) -> list[str]:
+    def replace_document(
+        self, doc: Document, record: FileRecord, *, entities_pending: bool = False
+    ) -> list[str]:
         """Store `doc` and everything extracted from it, and point `record.path` at it.
 
         One transaction: either the new version and its path land together, or nothing
         changes. Returns ids of documents removed because no path refers to them any more.
+        `entities_pending`: its entities were not read yet (`store_mentions` adds them).
         """
         with self.transaction():
             self._delete_document_rows(doc.id)
-            self._insert_document(doc)
+            self._insert_document(doc, entities_pending=entities_pending)
             return self._record_file(record)
+
+    # ------------------------------------------------------ entities, second pass
+
+    def documents_lacking_entities(self) -> list[tuple[str, str]]:
+        """(document id, path) of every document whose entities are still to be read."""
+        rows = self.db.execute("SELECT id, path FROM documents WHERE entities_pending = 1 ORDER BY id")
+        return [(row["id"], row["path"]) for row in rows]
+
+    def entities_pending_count(self) -> int:
+        """How many documents still wait for their entities."""
+        return int(self.db.execute("SELECT COUNT(*) FROM documents WHERE entities_pending = 1").fetchone()[0])
+
+    def entity_inputs(self, document_id: str) -> Document | None:
+        """What entity extraction reads of a stored document, as the parser produced it: its
+        items (in order) with their text and sections (in order), and its attendance (in the
+        order stored). Pages, figures and decisions are left out. None if it is gone."""
+        row = self.db.execute("SELECT id, path, kind FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            return None
+        doc = Document(row["id"], row["path"], row["kind"], None, None, None, None, None, pages=[])
+        sections: dict[str, list[Section]] = {}
+        for s in self.db.execute(
+            "SELECT id, item_id, number, title, page, text, position FROM sections"
+            " WHERE document_id = ? ORDER BY rowid",
+            (document_id,),
+        ):
+            section = Section(s["id"], s["number"], s["title"], s["page"], s["text"], s["position"])
+            sections.setdefault(s["item_id"], []).append(section)
+        for i in self.db.execute(
+            "SELECT id, number, title, page_start, page_end, text, position, part FROM items"
+            " WHERE document_id = ? ORDER BY rowid",
+            (document_id,),
+        ):
+            doc.items.append(
+                Item(
+                    i["id"],
+                    i["number"],
+                    i["title"],
+                    i["page_start"],
+                    i["page_end"],
+                    text=i["text"],
+                    position=i["position"],
+                    sections=sections.get(i["id"], []),
+                    part=i["part"],
+                )
+            )
+        for a in self.db.execute(
+            "SELECT person, status, role, substituting_for, page FROM attendance"
+            " WHERE document_id = ? ORDER BY rowid",
+            (document_id,),
+        ):
+            doc.attendance.append(
+                Attendance(a["person"], a["status"], a["role"], a["substituting_for"], a["page"])
+            )
+        return doc
+
+    def store_mentions(self, document_id: str, mentions: Sequence[Mention]) -> bool:
+        """Store the entities read for a stored document (replacing any it had), clear its
+        `entities_pending` flag and, when any of them is a person or organisation tied to an
+        item (what the index's facets hold), have the index write it again. One transaction.
+        False (nothing written) when the document is no longer stored."""
+        with self.transaction() as db:
+            row = db.execute("SELECT row_counts FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if row is None:
+                return False
+            db.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
+            db.executemany(
+                "INSERT INTO mentions(document_id, item_id, name, type, surface, page, role)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(document_id, m.item_id, m.name, m.type, m.surface, m.page, m.role) for m in mentions],
+            )
+            counts = json.loads(row["row_counts"]) if row["row_counts"] else {}
+            counts["mentions"] = len(mentions)
+            faceted = any(m.item_id is not None and m.type in ("person", "organisation") for m in mentions)
+            db.execute(
+                "UPDATE documents SET entities_pending = 0, row_counts = ?,"
+                " indexed_in = CASE WHEN ? THEN NULL ELSE indexed_in END WHERE id = ?",
+                (json.dumps(counts), int(faceted), document_id),
+            )
+            self._bump_version()
+        return True
 
     def _meeting_for(self, doc: Document) -> str:
         """The meeting a document belongs to: an existing meeting on the same date whose
@@ -527,13 +621,13 @@ class Store:
                 return best[1]
         return meeting_id_for(doc.body, doc.meeting_date, doc.id)
 
-    def _insert_document(self, doc: Document) -> None:
+    def _insert_document(self, doc: Document, *, entities_pending: bool = False) -> None:
         meeting_id = self._meeting_for(doc)
         db = self.db
         db.execute(
             "INSERT INTO documents(id, path, kind, title, body, body_key, meeting_id, meeting_date,"
-            " meeting_time, venue, page_count, file_sha256, warnings)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " meeting_time, venue, page_count, file_sha256, warnings, entities_pending)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.id,
                 doc.path,
@@ -548,6 +642,7 @@ class Store:
                 doc.page_count,
                 doc.file_sha256,
                 json.dumps(doc.warnings),
+                int(entities_pending),
             ),
         )
         db.executemany(

@@ -46,8 +46,10 @@ ROOM_RANKS = {
     "ingest.pages": 1,
     "ingest.structure": 1,
     "ingest.analyses": 1,
-    "ingest.pipeline": 2,
-    "ingest": 3,
+    # The entity pass runs an analysis on stored documents; the pipeline runs it after parsing.
+    "ingest.entity_pass": 2,
+    "ingest.pipeline": 3,
+    "ingest": 4,
     "search.engine": 0,
     "search.records": 1,
     "search.tracker": 2,

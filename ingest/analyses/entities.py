@@ -262,12 +262,20 @@ _CAPITAL = re.compile(r"[A-Z]")
 def _without_figures(line: str) -> str:
     """A table row of figures ("Delivery Sub Total | 134,708 | 140,591 | 84%") without its
     figure cells; other lines as they are. The row's labels stay: a payments table names its
-    payees ("Jane Davies - Clerk's salary | 412.50", Manordeilo and Salem's minutes)."""
+    payees ("Jane Davies - Clerk's salary | 412.50", Manordeilo and Salem's minutes).
+
+    A row that began with a figure keeps a leading "| ": the model reads across line breaks,
+    and "52, 53, 54 | Brendon Taylor | Transport issues" under a row ending "Workplace
+    Parking Levy" became the person "Levy Brendon Taylor" once its numbers were gone (Bristol
+    Transport committee, 2025-10-23, public forum).
+    """
     if " | " not in line:
         return line
     cells = _CELL_SPLIT.split(line.strip())
     words = [cell for cell in cells if not _FIGURE_CELL.fullmatch(cell.strip("*# "))]
-    return line if len(words) == len(cells) else " | ".join(words)
+    if len(words) == len(cells) or not words:
+        return line if words else ""
+    return ("| " if words[0] is not cells[0] else "") + " | ".join(words)
 
 
 def name_bearing(text: str) -> str:

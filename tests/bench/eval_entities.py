@@ -96,13 +96,14 @@ def filter_impact() -> int:
             pairs = [(found[index], row[2 + index]) for found, row in zip(results, labelled, strict=True)]
             p, r, tp, found_n, gold_n = prf(pairs)
             print(f"  {kind:14} {label:9} P {p:.3f} ({tp}/{found_n})  R {r:.3f} ({tp}/{gold_n})")
-    others = [a for a in registered_analyses() if a is not extract_entities]
+    others = registered_analyses()  # every analysis but entities (read below, twice)
     papers = sorted((REPO / "corpus").glob("*.txt"))
     for folder in (REAL_PDFS, REAL_PDFS.parent / "more-councils"):
         papers += sorted(folder.glob("*.pdf")) if folder.is_dir() else []
     totals = {"before": [0, 0.0], "after": [0, 0.0]}
     kept = lost = gained = 0
     lost_lines: list[str] = []
+    per_paper: list[str] = []
     for path in papers:
         doc = parse_file(path, analyses=others)
         found = {}
@@ -113,6 +114,21 @@ def filter_impact() -> int:
             totals[label][0] += chars
             totals[label][1] += time.process_time() - start
             found[label] = {(m.type, m.name, m.item_id) for m in doc.mentions}
+        distinct = {
+            label: {(kind, name) for kind, name, _ in found[label] if kind in ("person", "organisation")}
+            for label in found
+        }
+        counts = [
+            sum(1 for kind, _ in distinct[label] if kind == wanted)
+            for wanted in ("person", "organisation")
+            for label in ("before", "after")
+        ]
+        gone = sorted(distinct["before"] - distinct["after"])
+        per_paper.append(
+            f"  {path.name:58} people {counts[0]:3} -> {counts[1]:3}"
+            f"  organisations {counts[2]:3} -> {counts[3]:3}"
+            + (f"  lost: {', '.join(f'{kind} {name!r}' for kind, name in gone)}" if gone else "")
+        )
         kept += len(found["before"] & found["after"])
         lost += len(found["before"] - found["after"])
         gained += len(found["after"] - found["before"])
@@ -129,6 +145,9 @@ def filter_impact() -> int:
     )
     total = kept + lost
     print(f"mentions (kind, name, item): kept {kept}/{total} ({kept / total:.1%}), lost {lost}, new {gained}")
+    print("\ndistinct people and organisations per paper, all prose -> name-bearing text:")
+    print("\n".join(per_paper))
+    print("\nmentions lost or new (kind, name, item):")
     print("\n".join(lost_lines))
     return 0
 

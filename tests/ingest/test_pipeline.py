@@ -215,3 +215,15 @@ def test_the_date_a_paper_prints_beats_its_file_name(store: Store, tmp_path: Pat
     ingest_paths([paper], store, workers=1, analyses=[])
     (meeting,) = meetings_view(store)
     assert meeting["date"] == "2022-11-07"
+
+
+def test_a_report_of_summaries_says_what_the_whole_documents_say() -> None:
+    """`keep_documents=False` (the command line) keeps only what `ingest --json` prints."""
+    from ingest.pipeline import parse_file, summary_of
+    from minutebook.views import document_summary
+
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = parse_file(path)
+        slim = summary_of(doc)
+        assert document_summary(slim) == document_summary(doc)
+        assert not any(page.text for page in slim.pages) and not any(i.sections for i in slim.items)

@@ -7,6 +7,7 @@ so `minutebook --help` stays fast.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
                 on_stored=index_stored,
                 prune=args.prune,
                 pdf_engine=pdf_engine,
+                entity_progress=functools.partial(progress, label="entities"),
+                keep_documents=False,
             )
         except KeyboardInterrupt:
             print("interrupted: making the papers stored so far searchable", file=sys.stderr)
@@ -55,6 +58,7 @@ def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
         "documents": [document_summary(doc) for doc in report.ingested],
         "renamed": [{"from": old, "to": new} for old, new in report.renamed],
         "pruned": report.pruned,
+        "entities": len(report.entities),
     }
     if args.json:
         print_json(result)

@@ -226,7 +226,11 @@ def run_fetch(
         seconds["download"] = _lap(clock + seconds["list"])
         # Step 4: ingest what is on disk (unchanged files are skipped), then derived data.
         report = ingest_paths(
-            to_ingest, store, workers=workers, progress=lambda d, t, p: _progress("ingest", d, t, p)
+            to_ingest,
+            store,
+            workers=workers,
+            progress=lambda d, t, p: _progress("ingest", d, t, p),
+            keep_documents=False,
         )
         if report.changed or report.removed:
             from search import refresh_after_ingest

@@ -147,7 +147,7 @@ _LIMIT_HELP = {
     "time_per_file": "seconds per file (default 300), plus --time-per-mb",
     "time_per_mb": "extra seconds per MB of the file (default 120)",
     "stream_mb": "MB one PDF stream may inflate to (default 256)",
-    "item_chars": "characters spaCy reads at once; longer items in pieces (default 50000)",
+    "item_chars": "characters spaCy reads at once; longer items in pieces (default 10000)",
 }
 
 

@@ -26,8 +26,9 @@ def item_label(number: str | None) -> str:
     return f" item {number}" if number else ""
 
 
-def progress(done: int, total: int, path: str) -> None:
-    """A one-line progress bar on stderr, redrawn in place on a terminal."""
+def progress(done: int, total: int, path: str, *, label: str = "ingest") -> None:
+    """A one-line progress bar on stderr, redrawn in place on a terminal; `label` names the
+    stage ("ingest": papers parsed and stored; "entities": the entity pass after them)."""
     if total < 2:
         return
     width = 30
@@ -35,9 +36,10 @@ def progress(done: int, total: int, path: str) -> None:
     bar = "#" * filled + "-" * (width - filled)
     end = "\n" if done == total else ""
     if sys.stderr.isatty():
-        sys.stderr.write(f"\r[{bar}] {done}/{total} {Path(path).name[:40]:<40}{end}")
+        prefix = "" if label == "ingest" else f"{label} "
+        sys.stderr.write(f"\r{prefix}[{bar}] {done}/{total} {Path(path).name[:40]:<40}{end}")
     elif done == total or done % max(1, total // 10) == 0:
-        sys.stderr.write(f"ingest: {done}/{total} files\n")
+        sys.stderr.write(f"{label}: {done}/{total} files\n")
     sys.stderr.flush()
 
 

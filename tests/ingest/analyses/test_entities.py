@@ -7,6 +7,7 @@ organisations P 0.966 R 0.875; the organisation floors below sit a margin under 
 
 from __future__ import annotations
 
+from ingest.analyses.entities import name_bearing, spans_in
 from ingest.analyses.nlp import get_nlp, has_statistical_model
 from minutebook.names import canonical_organisation, defined_abbreviations
 from tests.ingest.analyses.labels_entities import PEOPLE_AND_ORGS, extract
@@ -147,3 +148,19 @@ def test_stored_entities_of_the_sample_corpus_hold_no_noticed_junk(corpus_store)
         assert junk not in names, junk
     assert not any("’" in name for name in names if name)  # one spelling per name
     assert ("Action for Children", "organisation") in stored
+
+
+def test_a_row_that_began_with_figures_does_not_run_into_the_row_above() -> None:
+    """With a public forum table's statement numbers dropped, each name still starts its own
+    row (Bristol Transport committee minutes, 2025-10-23): not "Levy Brendon Taylor"."""
+    rows = (
+        "48, 49 | Elizabeth Newton | South Bristol Liveable Neighbourhood\n"
+        "50, 51 | Jo Sergeant | Workplace Parking Levy\n"
+        "52, 53, 54 | Brendon Taylor | Transport issues\n"
+        "55, 56 | Dan Bramall | South Bristol Liveable Neighbourhood"
+    )
+    text = name_bearing(rows)
+    assert not any(char.isdigit() for char in text)
+    people = {surface for kind, surface, _, _ in spans_in(get_nlp()(text)) if kind == "person"}
+    assert {"Elizabeth Newton", "Jo Sergeant", "Brendon Taylor", "Dan Bramall"} <= people, people
+    assert not any("Levy" in person for person in people)

@@ -1,0 +1,150 @@
+"""Entities as a second pass (issue 17): the papers are stored and searchable first, then
+spaCy reads the stored documents in one process; a failed or interrupted pass leaves the
+papers searchable and the next ingest finishes their entities. Real spaCy, real store, real
+index, real worker processes.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingest.analyses import all_analyses
+from ingest.pipeline import ingest_paths, parse_file
+from minutebook.store import open_store
+from search import bring_index_up_to_date
+from tests.conftest import CORPUS, JUNE_2014_MINUTES, REPO
+from tests.reliability import alive, children_of, cli_command, cli_env, marked_papers, run_cli, wait_for
+
+
+def _pending(home: Path) -> int:
+    db = sqlite3.connect(f"file:{home / 'minutebook.sqlite3'}?mode=ro", uri=True, timeout=30)
+    try:
+        return int(db.execute("SELECT COUNT(*) FROM documents WHERE entities_pending = 1").fetchone()[0])
+    finally:
+        db.close()
+
+
+def _spacy_process(root: int) -> int | None:
+    """A live child of `root` that has spaCy loaded (its compiled modules mapped), if any."""
+    for pid in children_of(root):
+        try:
+            maps = Path(f"/proc/{pid}/maps").read_text()
+        except OSError:
+            continue
+        if "/spacy/" in maps and alive(pid):
+            return pid
+    return None
+
+
+def _search_paths(home: Path, words: str, *extra: str) -> set[str]:
+    result = run_cli("--home", str(home), "search", words, "--json", *extra)
+    assert result.returncode == 0, result.stderr
+    return {hit["path"] for hit in json.loads(result.stdout)["hits"]}
+
+
+def test_papers_are_searchable_before_their_entities_and_people_arrive_after(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    seen: list[tuple[int, int, int]] = []  # (documents, indexed documents, mentions) per catch-up
+    with open_store(home) as store:
+
+        def index_stored() -> None:
+            bring_index_up_to_date(home, store, quiet=True)
+            counts = store.query(
+                "SELECT COUNT(*) AS n, COUNT(indexed_in) AS indexed,"
+                " (SELECT COUNT(*) FROM mentions) AS mentions FROM documents"
+            )[0]
+            seen.append((counts["n"], counts["indexed"], counts["mentions"]))
+
+        report = ingest_paths([CORPUS], store, workers=1, on_stored=index_stored)
+        assert report.failed == [] and len(report.ingested) == 5
+        assert sorted(report.entities) == sorted(str(p) for p in CORPUS.glob("*.txt"))
+        # Every paper stored and indexed while no entity was yet stored; entities came after.
+        assert (5, 5, 0) in seen
+        assert seen[-1][0] == seen[-1][1] == 5 and seen[-1][2] > 0
+    # The commands see them: the people, and the index's people facet (written again).
+    listed = run_cli("--home", str(home), "entities", "--type", "person", "--json")
+    people = {entity["name"] for entity in json.loads(listed.stdout)}
+    assert {"Mr J Joyce", "Dr Alex Chard"} <= people, sorted(people)[:20]
+    assert str(JUNE_2014_MINUTES) in _search_paths(home, "council", "--person", "Mr J Joyce")
+    assert _pending(home) == 0
+
+
+def test_second_pass_finds_what_reading_the_paper_whole_finds(tmp_path: Path) -> None:
+    """The store gives the entity pass exactly what the parser gave: the mentions read from
+    the stored document are the mentions of the paper read in one go."""
+    paper = JUNE_2014_MINUTES
+    whole = parse_file(paper, analyses=all_analyses())
+    with open_store(tmp_path / "home") as store:
+        ingest_paths([paper], store, workers=0)
+        rows = store.query("SELECT name, type, surface, page, item_id, role FROM mentions")
+    stored = collections.Counter(tuple(row.values()) for row in rows)
+    expected = collections.Counter(
+        (m.name, m.type, m.surface, m.page, m.item_id, m.role) for m in whole.mentions
+    )
+    assert stored == expected and len(whole.mentions) > 20
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_entity_worker_leaves_papers_searchable_and_the_next_ingest_finishes(tmp_path: Path) -> None:
+    papers = marked_papers(tmp_path / "papers", 6)
+    home = tmp_path / "home"
+    ingest = subprocess.Popen(
+        cli_command("--home", str(home), "ingest", str(tmp_path / "papers"), "--workers", "2"),
+        cwd=REPO,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # The entity worker: the one process of the ingest that loads spaCy (the parsing
+        # workers never do). Killed as soon as it has (its first document is already sent).
+        assert wait_for(lambda: _spacy_process(ingest.pid) is not None, 300), "no entity worker appeared"
+        worker = _spacy_process(ingest.pid)
+        subprocess.run(["kill", "-KILL", str(worker)], check=True)
+        out, err = ingest.communicate(timeout=300)
+    finally:
+        if ingest.poll() is None:
+            ingest.kill()
+            ingest.wait()
+    # One paper's entities failed, with one line naming its file; the rest were read.
+    assert ingest.returncode == 1
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, err
+    assert "entity worker reading it died (killed by SIGKILL)" in errors[0], errors
+    assert "stored and searchable" in errors[0] and "paper-" in errors[0]
+    assert _pending(home) == 1
+    # Every paper is searchable all the same.
+    for path, word in papers.items():
+        assert str(path) in _search_paths(home, word)
+    # The next ingest parses nothing and finishes the entities; once more does nothing.
+    again = run_cli("--home", str(home), "ingest", str(tmp_path / "papers"), "--json")
+    assert again.returncode == 0, again.stderr
+    result = json.loads(again.stdout)
+    assert (result["ingested"], result["unchanged"]) == (0, len(papers))
+    assert _pending(home) == 0
+    listed = run_cli("--home", str(home), "entities", "--json").stdout
+    assert run_cli("--home", str(home), "ingest", str(tmp_path / "papers")).returncode == 0
+    assert run_cli("--home", str(home), "entities", "--json").stdout == listed
+    assert len(papers) * 3 <= sum(e["mentions"] for e in json.loads(listed) if e["name"] == "Mr J Joyce")
+    assert "6 ingested" in out  # the first run still reported every paper
+
+
+def test_structural_ingest_leaves_entities_for_the_next_full_ingest(tmp_path: Path) -> None:
+    """A store written without entities (analyses=[]) is completed by a default ingest, which
+    parses nothing again."""
+    home = tmp_path / "home"
+    with open_store(home) as store:
+        first = ingest_paths([JUNE_2014_MINUTES], store, workers=0, analyses=[])
+        assert first.entities == [] and store.counts()["mentions"] == 0
+        second = ingest_paths([JUNE_2014_MINUTES], store, workers=0)
+        assert (second.ingested, second.entities) == ([], [str(JUNE_2014_MINUTES)])
+        assert store.counts()["mentions"] > 20
+        assert store.documents_lacking_entities() == []
