@@ -229,6 +229,40 @@ def _writing(ix: index.Index, **kwargs: Any) -> Iterator[IndexWriter]:
         yield writer
 
 
+@contextmanager
+def _replacing(ix: index.Index) -> Iterator[IndexWriter]:
+    """A writer for replacing documents: it commits with `_purge_deleted`, cancels on error."""
+    writer = _open_writer(ix)
+    try:
+        yield writer
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(mergetype=_purge_deleted)
+
+
+def _purge_deleted(writer: IndexWriter, segments: list[Any]) -> list[Any]:
+    """Whoosh's merge policy, after rewriting every segment that holds deleted documents.
+
+    A deleted document stays in its segment's term and length statistics until the segment
+    is merged, so each replaced document would skew every later search's scores (and so ask's
+    confidence: the entity pass re-indexes every paper it reads, and an archive read in two
+    passes scored otherwise than one rebuilt by `reindex`). The segments rewritten are those
+    the replacement touched: usually the ones this ingest just wrote."""
+    from whoosh.reading import SegmentReader
+    from whoosh.writing import MERGE_SMALL
+
+    kept = []
+    for segment in segments:
+        if segment.has_deletions():
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+        else:
+            kept.append(segment)
+    return list(MERGE_SMALL(writer, kept))
+
+
 # ------------------------------------------------------------------- writing
 
 
@@ -509,7 +543,7 @@ def _apply(live: Path, store: Store, missing: list[str], removals: list[str]) ->
     record it. Called with the writer lock held."""
     ix = open_index(live)
     try:
-        with _writing(ix) as writer:
+        with _replacing(ix) as writer:
             for doc_id in {*missing, *removals}:
                 writer.delete_by_term("document_id", doc_id)
             count = _add_all(writer, section_documents(store, missing))

@@ -148,3 +148,19 @@ def test_structural_ingest_leaves_entities_for_the_next_full_ingest(tmp_path: Pa
         assert (second.ingested, second.entities) == ([], [str(JUNE_2014_MINUTES)])
         assert store.counts()["mentions"] > 20
         assert store.documents_lacking_entities() == []
+
+
+def test_an_archive_read_in_two_passes_scores_searches_as_one_rebuilt_whole(tmp_path: Path) -> None:
+    """The entity pass re-indexes every paper it reads; the replaced sections must not stay
+    in the index's statistics, or every score (and ask's confidence) differs from a rebuild."""
+    home = tmp_path / "home"
+    assert run_cli("--home", str(home), "ingest", str(CORPUS)).returncode == 0
+
+    def scores() -> list[tuple[str, float]]:
+        out = run_cli("--home", str(home), "--json", "search", "free school meals", "--limit", "20").stdout
+        return [(hit["id"], round(hit["score"], 6)) for hit in json.loads(out)["hits"]]
+
+    after_ingest = scores()
+    assert after_ingest
+    assert run_cli("--home", str(home), "reindex").returncode == 0
+    assert scores() == after_ingest

@@ -17,17 +17,18 @@ from whoosh import index
 
 from minutebook.home import store_path
 from minutebook.store import open_store
-from search import SearchRequest, rebuild, refresh_after_ingest, search_papers
+from search import SearchRequest, rebuild, search_papers
 from search.engine import backend, columns
 from search.engine.backend import close_searchers, live_dir
 from search.engine.columns import SUFFIX, IndexColumns
 from tests.reliability import cli_command, cli_env
+from tests.search.engine.deletions import replace_leaving_deletions
 
 
 @pytest.fixture()
 def segmented(corpus_home: Path, tmp_path: Path) -> Path:
     """The sample store indexed by the parallel build (several segments), then one document
-    re-indexed (a new segment, deletions in an old one)."""
+    re-indexed (a new segment, deletions left in an old one: see `deletions`)."""
     home = tmp_path / "home"
     home.mkdir()
     shutil.copy(store_path(corpus_home), store_path(home))
@@ -36,7 +37,7 @@ def segmented(corpus_home: Path, tmp_path: Path) -> Path:
     try:
         with open_store(home) as store:
             rebuild(home, store, procs=2)
-            refresh_after_ingest(home, store, changed=[store.document_ids()[0]], removed=[])
+            replace_leaving_deletions(home, store, store.document_ids()[0])
     finally:
         backend.PARALLEL_MIN_SECTIONS = original
     return home
@@ -71,7 +72,7 @@ def test_every_segment_of_a_build_and_of_an_update_has_its_file(segmented: Path)
     build = live_dir(segmented)
     assert build is not None
     segments = _segment_ids(build)
-    assert len(segments) >= 3  # two from the parallel build, one from the update
+    assert len(segments) >= 3  # two from the parallel build, one from the replacement
     assert {p.name[: -len(SUFFIX)] for p in build.glob(f"*{SUFFIX}")} == segments
 
 

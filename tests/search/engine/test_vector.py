@@ -17,12 +17,13 @@ from whoosh import index
 
 from minutebook.home import store_path
 from minutebook.store import open_store
-from search import SearchRequest, rebuild, refresh_after_ingest, search_papers
+from search import SearchRequest, rebuild, search_papers
 from search.engine import backend
 from search.engine.backend import close_searchers, live_dir
 from search.engine.query import Filters, filter_query, parse_user_query
 from search.engine.schema import ANALYZER, DEFAULT_FIELDS, get_schema
 from search.engine.vector import VectorIndex
+from tests.search.engine.deletions import replace_leaving_deletions
 
 QUERIES = [
     "school",
@@ -45,7 +46,8 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def segmented_home(corpus_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample store, indexed by the parallel build, then one document re-indexed."""
+    """The sample store, indexed by the parallel build, then one document re-indexed with its
+    old sections left deleted (see `deletions`)."""
     home = tmp_path_factory.mktemp("segmented")
     shutil.copy(store_path(corpus_home), store_path(home))
     original = backend.PARALLEL_MIN_SECTIONS
@@ -53,8 +55,7 @@ def segmented_home(corpus_home: Path, tmp_path_factory: pytest.TempPathFactory) 
     try:
         with open_store(home) as store:
             rebuild(home, store, procs=2)
-            first = store.document_ids()[0]
-            refresh_after_ingest(home, store, changed=[first], removed=[])
+            replace_leaving_deletions(home, store, store.document_ids()[0])
     finally:
         backend.PARALLEL_MIN_SECTIONS = original
     return home
