@@ -74,6 +74,20 @@ def plain_pdfium(paths: list[Path]) -> None:
             document.close()
 
 
+def copy_real_folders(scratch: Path, sources: list[Path], copies: int) -> list[Path]:
+    """`copies` copies of each real folder's PDFs under `scratch`, renamed so each copy is a
+    file of its own (identical text is still stored once by an ingest); the folders made."""
+    folders = []
+    for copy in range(copies):
+        for source in sources:
+            target = scratch / f"copy{copy}" / source.name
+            target.mkdir(parents=True)
+            for pdf in sorted(source.glob("*.pdf")):
+                shutil.copy(pdf, target / f"c{copy}_{pdf.name}")
+            folders.append(target)
+    return folders
+
+
 def count_pages(paths: list[Path]) -> int:
     total = 0
     for path in paths:
@@ -146,14 +160,7 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-engines-") as tmp:
         scratch = Path(tmp)
-        folders = []
-        for copy in range(args.copies):
-            for source in sources:
-                target = scratch / f"copy{copy}" / source.name
-                target.mkdir(parents=True)
-                for pdf in sorted(source.glob("*.pdf")):
-                    shutil.copy(pdf, target / f"c{copy}_{pdf.name}")
-                folders.append(target)
+        folders = copy_real_folders(scratch, sources, args.copies)
         paths = sorted(p for folder in folders for p in folder.glob("*.pdf"))
         pages = count_pages(paths)
         print(

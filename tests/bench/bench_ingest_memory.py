@@ -40,7 +40,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tests.bench.bench_ingest_engines import count_pages, cpu_seconds, plain_pdfminer, timed  # noqa: E402
+from tests.bench.bench_ingest_engines import (  # noqa: E402
+    copy_real_folders,
+    count_pages,
+    cpu_seconds,
+    plain_pdfminer,
+    timed,
+)
 from tests.conftest import MORE_COUNCILS, REAL_PDFS  # noqa: E402
 
 # The command of the running interpreter's environment; each checkout's code comes first on
@@ -176,14 +182,7 @@ def main() -> int:
         trees = {f"baseline {args.baseline_tree}": args.baseline_tree.resolve(), **trees}
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
         scratch = Path(tmp)
-        folders = []
-        for copy in range(args.copies):
-            for source in sources:
-                target = scratch / f"copy{copy}" / source.name
-                target.mkdir(parents=True)
-                for pdf in sorted(source.glob("*.pdf")):
-                    shutil.copy(pdf, target / f"c{copy}_{pdf.name}")
-                folders.append(target)
+        folders = copy_real_folders(scratch, sources, args.copies)
         pdfs = sorted(p for folder in folders for p in folder.glob("*.pdf"))
         pages = count_pages(pdfs) + len(list(CORPUS.glob("*.txt")))
         folders.append(CORPUS)
