@@ -99,21 +99,47 @@ def _run_cuts(lines: list[Line]) -> dict[int, set[int]]:
                 groups.setdefault(shape, []).append((place, value))
     best: list[Place] = []
     for shape, members in groups.items():
-        needed = WEAK_RUN_MINIMUM if WEAK in shape else RUN_MINIMUM
-        for first in range(len(members)):
-            # Labels of the shape that do not continue the run (a year, a sum) are passed over.
-            run = [members[first]]
-            for place, value in members[first + 1 :]:
-                if run[-1][1] < value <= run[-1][1] + 2:
-                    run.append((place, value))
-            inside = any(position > 0 for (_, position), _ in run)
-            if inside and len(run) >= needed and len(run) > len(best):
-                best = [place for place, _ in run]
+        run = _longest_run(members, WEAK_RUN_MINIMUM if WEAK in shape else RUN_MINIMUM)
+        if len(run) > len(best):
+            best = run
     cuts: dict[int, set[int]] = {}
     for index, position in best:
         if position > 0:
             cuts.setdefault(index, set()).add(position)
     return cuts
+
+
+def _longest_run(members: list[tuple[Place, int]], needed: int) -> list[Place]:
+    """The places of the longest run through `members` (in paper order) whose numbers go up
+    by one or two, holding a label inside an overlong line, of at least `needed` labels; []
+    when there is none. Labels that do not continue a run (a year, a sum, a reference to
+    another minute) are passed over; of runs as long, the one starting first wins.
+
+    Linear: each label extends the best run ending one or two below its number."""
+    # number -> (length, -first member, inside, member index) of the best run ending there
+    ending: dict[int, tuple[int, int, bool, int]] = {}
+    before: list[int | None] = [None] * len(members)
+    best: tuple[int, int, bool, int] | None = None
+    for j, ((_, position), value) in enumerate(members):
+        inline = position > 0
+        below = [ending[v] for v in (value - 1, value - 2) if v in ending]
+        if below:
+            length, first, inside, i = max(below)
+            before[j], run = i, (length + 1, first, inside or inline, j)
+        else:
+            run = (1, -j, inline, j)
+        if value not in ending or run[:2] >= ending[value][:2]:
+            ending[value] = run
+        if run[2] and run[0] >= needed and (best is None or run[:2] > best[:2]):
+            best = run
+    if best is None:
+        return []
+    places: list[Place] = []
+    cursor: int | None = best[3]
+    while cursor is not None:
+        places.append(members[cursor][0])
+        cursor = before[cursor]
+    return places[::-1]
 
 
 def _shapes(m: re.Match[str]) -> list[tuple[Shape, int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from ingest.structure.lines import Line
 from ingest.structure.reflow import LONG_LINE, reflow
 
@@ -35,3 +37,27 @@ def test_dates_and_sums_in_a_long_paragraph_never_start_items() -> None:
 def test_ordinary_lines_are_left_as_they_are() -> None:
     lines = [Line(1, "1. Apologies 2. Minutes 3. Finance", False), Line(2, "Present: Cllr A", True)]
     assert reflow(lines) == lines
+
+
+def test_a_long_paper_of_paragraph_lines_is_reflowed_in_time_proportional_to_its_length() -> None:
+    """Runs are read through the whole paper; a paper of thousands of numbered paragraphs
+    (a text export keeps each paragraph on one line) must not take the square of that."""
+
+    def paper(items: int) -> list[Line]:
+        lines = []
+        for number in range(1, items + 1):
+            lines.append(Line(1, f"{number}. Item heading {number}", False))
+            lines.append(
+                Line(1, "The committee considered the report and asked officers questions. " * 4, False)
+            )
+        return lines
+
+    def seconds(lines: list[Line]) -> float:
+        start = time.perf_counter()
+        reflow(lines)
+        return time.perf_counter() - start
+
+    small, large = paper(1_000), paper(8_000)
+    seconds(small)  # warm the regular expressions
+    # Eight times the paper: about eight times the time (the square would be sixty-four).
+    assert seconds(large) < 24 * max(seconds(small), 0.001)
