@@ -106,9 +106,12 @@ def wait_for(condition: object, timeout: float, interval: float = 0.05) -> bool:
     return False
 
 
-def children_of(pid: int) -> list[int]:
-    """The process ids whose parent is `pid` (Linux /proc)."""
-    found = []
+def process_table() -> tuple[dict[int, list[int]], dict[int, int]]:
+    """(children of each process id, resident bytes of each) from Linux /proc; a process that
+    ends while it is read is left out."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -116,9 +119,28 @@ def children_of(pid: int) -> list[int]:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
-            found.append(int(entry.name))
-    return found
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * page
+    return children, rss
+
+
+def children_of(pid: int) -> list[int]:
+    """The process ids whose parent is `pid` (Linux /proc)."""
+    return process_table()[0].get(pid, [])
+
+
+def tree_rss(root: int) -> tuple[int, int]:
+    """(resident bytes of `root` and its descendants together, of the largest one)."""
+    children, rss = process_table()
+    total = largest = 0
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        largest = max(largest, rss.get(pid, 0))
+        stack.extend(children.get(pid, []))
+    return total, largest
 
 
 def alive(pid: int) -> bool:

@@ -42,6 +42,7 @@ import pypdfium2 as pdfium  # noqa: E402
 from pdfminer.high_level import extract_text  # noqa: E402
 
 from tests.conftest import MORE_COUNCILS, REAL_PDFS  # noqa: E402
+from tests.reliability import tree_rss  # noqa: E402
 
 ARCHIVE_PAGES = 250_000
 MINUTEBOOK = REPO / ".venv" / "bin" / "minutebook"
@@ -97,28 +98,6 @@ def count_pages(paths: list[Path]) -> int:
     return total
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of `root` and its descendants (from /proc)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
-    return total
-
-
 def minutebook_ingest(
     folders: list[Path], engine: str, workers: int, scratch: Path
 ) -> tuple[float, float, int]:
@@ -134,7 +113,7 @@ def minutebook_ingest(
     def sample() -> None:
         nonlocal peak
         while not done.wait(0.05):
-            peak = max(peak, _tree_rss(process.pid))
+            peak = max(peak, tree_rss(process.pid)[0])
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

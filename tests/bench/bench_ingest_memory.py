@@ -48,42 +48,13 @@ from tests.bench.bench_ingest_engines import (  # noqa: E402
     timed,
 )
 from tests.conftest import MORE_COUNCILS, REAL_PDFS  # noqa: E402
+from tests.reliability import tree_rss  # noqa: E402
 
 # The command of the running interpreter's environment; each checkout's code comes first on
 # PYTHONPATH, so a frozen copy of this checkout (`git worktree add`) measures itself.
 MINUTEBOOK = Path(sys.executable).parent / "minutebook"
 CORPUS = REPO / "corpus"
 ARCHIVE_PAGES = 250_000
-
-
-def _process_rss() -> tuple[dict[int, list[int]], dict[int, int]]:
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * page
-    return children, rss
-
-
-def tree_rss(root: int) -> tuple[int, int]:
-    """(resident bytes of `root` and its descendants together, of the largest one)."""
-    children, rss = _process_rss()
-    total = largest = 0
-    stack = [root]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        largest = max(largest, rss.get(pid, 0))
-        stack.extend(children.get(pid, []))
-    return total, largest
 
 
 def _stored_and_indexed(home: Path) -> tuple[int, int]:
