@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ingest.analyses import entity_analysis, nlp
 from ingest.errors import IngestError
-from ingest.workers import JobFailed, WorkerLimits, run_jobs
+from ingest.workers import JobFailed, limits_for_files, run_jobs
 from minutebook.models import IngestFailure, Mention
 from minutebook.settings import Limits, describe
 from minutebook.store import Store
@@ -87,13 +87,6 @@ def _prepare_worker(limits: Limits) -> None:
     nlp.get_nlp()
 
 
-def _file_size(path: str) -> int:
-    try:
-        return Path(path).stat().st_size
-    except OSError:
-        return 0
-
-
 def extract_pending(
     store: Store, *, limits: Limits, in_process: bool = False
 ) -> Generator[EntitiesStored | IngestFailure, None, None]:
@@ -134,10 +127,7 @@ def _in_worker(
 ) -> Iterator[tuple[str, list[Mention] | None | str | JobFailed]]:
     """`_read_one` for each document of `paths` (id -> file) on one supervised worker."""
     memory = describe("memory_mb", limits.memory_mb)
-    worker_limits = WorkerLimits(
-        memory_bytes=limits.memory_mb * 1024 * 1024 or None,
-        seconds_for=lambda document_id: limits.seconds_for(_file_size(paths[document_id])),
-    )
+    worker_limits = limits_for_files(limits, paths.__getitem__)
     yield from run_jobs(
         list(paths),
         functools.partial(_entity_job, store_path=str(store.path)),

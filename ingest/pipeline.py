@@ -53,7 +53,7 @@ from ingest.structure.lines import to_lines
 from ingest.structure.meeting import heading_end, read_meeting_info
 from ingest.structure.reflow import reflow
 from ingest.structure.sections import split_sections
-from ingest.workers import JobFailed, WorkerLimits, run_jobs
+from ingest.workers import JobFailed, file_size, limits_for_files, run_jobs
 from minutebook.models import Document, IngestFailure, Page
 from minutebook.settings import DEFAULT_PDF_ENGINE, Limits, describe
 from minutebook.store import FileRecord, Store
@@ -222,15 +222,8 @@ def _gone(path: str) -> bool:
 
 def _largest_first(paths: list[Path]) -> list[Path]:
     """Longest-processing-time-first order (by file size; ties by path, so it is stable)."""
-    sizes = {path: _size(path) for path in paths}
+    sizes = {path: file_size(path) for path in paths}
     return sorted(paths, key=lambda path: (-sizes[path], str(path)))
-
-
-def _size(path: Path | str) -> int:
-    try:
-        return Path(path).stat().st_size
-    except OSError:
-        return 0  # the worker reports the unreadable file
 
 
 def _parse_all(
@@ -243,10 +236,7 @@ def _parse_all(
         for path in paths:
             yield _parse_job(str(path), analyses)
         return
-    worker_limits = WorkerLimits(
-        memory_bytes=limits.memory_mb * 1024 * 1024 or None,
-        seconds_for=lambda path: limits.seconds_for(_size(path)),
-    )
+    worker_limits = limits_for_files(limits, lambda path: path)
     memory = describe("memory_mb", limits.memory_mb)
     jobs = [str(path) for path in _largest_first(paths)]
     for job, result in run_jobs(

@@ -33,7 +33,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any
+
+from minutebook.settings import Limits
 
 # How often a worker's watchdog checks its parent is alive (seconds).
 WATCHDOG_SECONDS = 1.0
@@ -46,6 +49,23 @@ class WorkerLimits:
 
     memory_bytes: int | None = None
     seconds_for: Callable[[str], float | None] | None = None
+
+
+def file_size(path: str | Path) -> int:
+    """Bytes of the file at `path`; 0 when it cannot be read (its job reports why)."""
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
+
+
+def limits_for_files(limits: Limits, file_of: Callable[[str], str]) -> WorkerLimits:
+    """The workers' share of an ingest's `limits`: their memory, and each job's time by the
+    size of its file (`file_of(job)`)."""
+    return WorkerLimits(
+        memory_bytes=limits.memory_mb * 1024 * 1024 or None,
+        seconds_for=lambda job: limits.seconds_for(file_size(file_of(job))),
+    )
 
 
 @dataclass
