@@ -42,7 +42,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import TOC, LockError
 from whoosh.reading import EmptyReader, SegmentReader
 from whoosh.searching import Searcher
-from whoosh.writing import IndexWriter
+from whoosh.writing import MERGE_SMALL, IndexWriter
 
 from minutebook.home import index_path
 from minutebook.store import Store
@@ -249,9 +249,6 @@ def _purge_deleted(writer: IndexWriter, segments: list[Any]) -> list[Any]:
     confidence: the entity pass re-indexes every paper it reads, and an archive read in two
     passes scored otherwise than one rebuilt by `reindex`). The segments rewritten are those
     the replacement touched: usually the ones this ingest just wrote."""
-    from whoosh.reading import SegmentReader
-    from whoosh.writing import MERGE_SMALL
-
     kept = []
     for segment in segments:
         if segment.has_deletions():
