@@ -34,6 +34,12 @@ QUESTIONS = REPO / "tests" / "labels" / "ask_questions.json"
 HELDOUT_QUESTIONS = REPO / "tests" / "labels" / "ask_questions_heldout.json"
 # The nine more councils that set draws on (text papers, one folder per council).
 DEVCOUNCILS = REPO.parent / "devcouncils"
+# A second development set, written by someone who never saw the code, over about fifty more
+# councils (text excerpts under ../devcouncils2 .. ../devcouncils9, one folder per council):
+# each question names its folder, and its file relative to that folder. Not blind: its
+# misses may be listed. Its councils are split in two halves (`council_half`) so the
+# confidence can be fitted on one and checked on the other.
+ASKDEV2_QUESTIONS = REPO.parent / "askdev2" / "questions.json"
 SHARED = REPO.parent / "shared"
 # Where each council's papers are (the folders tests may read when present).
 FOLDERS = (REPO / "corpus", SHARED / "real-pdfs", SHARED / "more-councils")
@@ -61,6 +67,10 @@ class Question:
     page: int | None
     meeting_date: str | None
     quote: str
+    # The folder (beside the repository) the file is relative to, for a set over several
+    # folders of papers (askdev2's "devcouncils4"); "" when the file is a name in the known
+    # folders.
+    folder: str = ""
 
 
 def load_questions(path: Path = QUESTIONS) -> list[Question]:
@@ -77,9 +87,24 @@ def load_questions(path: Path = QUESTIONS) -> list[Question]:
             page=q.get("page"),
             meeting_date=q.get("meeting_date"),
             quote=q.get("quote") or "",
+            folder=q.get("folder") or "",
         )
         for q in data["questions"]
     ]
+
+
+def question_folders(questions: list[Question]) -> tuple[Path, ...]:
+    """The folders of papers (beside the repository) a question set names, in order."""
+    names = dict.fromkeys(q.folder for q in questions if q.folder)
+    return tuple(REPO.parent / name for name in names)
+
+
+def council_half(council: str) -> str:
+    """ "A" or "B": a fixed split of councils into two halves, by a hash of the name (not by
+    anything about the council's papers or how well ask does on them)."""
+    import hashlib
+
+    return "A" if hashlib.sha256(council.encode("utf-8")).digest()[0] % 2 == 0 else "B"
 
 
 def paper_paths(extra: tuple[Path, ...] = ()) -> list[Path]:
@@ -91,7 +116,12 @@ def paper_paths(extra: tuple[Path, ...] = ()) -> list[Path]:
             paths += sorted(p for p in folder.iterdir() if p.suffix.lower() in PAPER_SUFFIXES)
     for folder in extra:
         if folder.is_dir():
-            paths += sorted(p for p in folder.rglob("*") if p.suffix.lower() in EXTRA_SUFFIXES)
+            found = sorted(p for p in folder.rglob("*") if p.suffix.lower() in EXTRA_SUFFIXES)
+            if any(p.parent != folder for p in found):
+                # Papers are one folder per council; a file beside those folders is about
+                # the folder (a list of its councils), not a paper.
+                found = [p for p in found if p.parent != folder]
+            paths += found
     return paths
 
 

@@ -20,6 +20,11 @@ burtoncumwalden) and the held-out ones (weca, manordeilo) are only scored, never
 writing rules: `--misses` lists the development councils' misses only, unless `--councils`
 names others explicitly. Held-out and development scores are printed separately.
 
+`--questions askdev2` (or its path, ../askdev2/questions.json) asks the second development set,
+written by someone who never saw the code over about fifty more councils: the folders its
+questions name are ingested into the same home, its scores are printed by council half (A and
+B, `ask_scoring.council_half`: fit on one, check on the other) and its misses may be listed.
+
 `--questions FILE` asks another question set; `--extra-folder DIR` (repeatable) ingests the
 papers under DIR (recursively: one folder per council) into the same home. A question set
 other than the development file is *blind*: only its scores per council, per answer type and
@@ -41,18 +46,34 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.bench.ask_scoring import (  # noqa: E402
+    ASKDEV2_QUESTIONS,
     DEVELOPMENT,
     HELD_OUT,
     QUESTIONS,
     Outcome,
     Tally,
+    council_half,
     group,
     judge,
     latency_ms,
     load_questions,
     paper_paths,
+    question_folders,
     read_store,
 )
+
+# The question sets that are development data: their questions and misses may be read.
+DEVELOPMENT_SETS = (QUESTIONS, ASKDEV2_QUESTIONS)
+
+
+def question_path(name: Path) -> Path:
+    """The question file `--questions` names ("askdev2" is the second development set)."""
+    return ASKDEV2_QUESTIONS if str(name) == "askdev2" else name
+
+
+def is_askdev2(path: Path) -> bool:
+    return path.resolve() == ASKDEV2_QUESTIONS.resolve()
+
 
 COLUMNS = ("accuracy", "correct_and_cited", "right_meeting", "abstention", "confident_wrong")
 SHORT = {
@@ -134,7 +155,7 @@ def print_misses(outcomes: list[Outcome]) -> None:
             print(f"   structural: {o.diagnosis}")
 
 
-def summary(outcomes: list[Outcome], blind: bool = False) -> dict[str, Any]:
+def summary(outcomes: list[Outcome], blind: bool = False, halves: bool = False) -> dict[str, Any]:
     """Scores by group, council and type, and (unless `blind`) every question's answer."""
     by_council = group(outcomes, "council")
     dev = Tally([o for o in outcomes if o.question.council in DEVELOPMENT])
@@ -151,7 +172,7 @@ def summary(outcomes: list[Outcome], blind: bool = False) -> dict[str, Any]:
         "councils": {name: t.scores() for name, t in by_council.items()},
         "types": {name: t.scores() for name, t in group(outcomes, "type").items()},
         "latency_ms": {"median": round(median, 1), "p95": round(p95, 1)},
-        "groups": {name: t.scores() for name, t in groups(outcomes, blind).items()},
+        "groups": {name: t.scores() for name, t in groups(outcomes, blind, halves).items()},
         "questions": {}
         if blind
         else {
@@ -186,9 +207,14 @@ def print_compare(before: dict[str, Any], after: dict[str, Any]) -> None:
     print(f"latency median {lb['median']} -> {la['median']} ms, p95 {lb['p95']} -> {la['p95']} ms")
 
 
-def groups(outcomes: list[Outcome], blind: bool) -> dict[str, Tally]:
+def groups(outcomes: list[Outcome], blind: bool, halves: bool = False) -> dict[str, Tally]:
     """The groups scores are reported for: development and held-out councils for the
-    development file; for a blind set, the councils of the first set and the others."""
+    development file; for a blind set, the councils of the first set and the others; for
+    askdev2 (`halves`), its two halves of councils."""
+    if halves:
+        parts = {f"half {h}": [o for o in outcomes if council_half(o.question.council) == h] for h in "AB"}
+        parts["all"] = list(outcomes)
+        return {name: Tally(found) for name, found in parts.items() if found}
     if blind:
         first = set(DEVELOPMENT) | set(HELD_OUT)
         parts = {
@@ -230,7 +256,11 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    blind = args.questions.resolve() != QUESTIONS.resolve()
+    args.questions = question_path(args.questions)
+    blind = all(args.questions.resolve() != known.resolve() for known in DEVELOPMENT_SETS)
+    halves = is_askdev2(args.questions)
+    if halves:
+        args.extra_folder += list(question_folders(load_questions(args.questions)))
     if blind and args.misses:
         parser.error("--misses lists questions: not for a held-out set (scores only)")
     councils = set(args.councils.split(",")) if args.councils else None
@@ -239,21 +269,21 @@ def main() -> int:
         seconds = ingest(home, args.fresh, tuple(args.extra_folder))
         outcomes = ask_all(home, councils, args.questions)
     print(f"{len(outcomes)} questions; ingest {seconds:.1f} s; answer threshold {answer_threshold()}")
-    result = summary(outcomes, blind)
+    result = summary(outcomes, blind, halves)
     print_table("councils", group(outcomes, "council"))
-    print_table("groups", groups(outcomes, blind))
+    print_table("groups", groups(outcomes, blind, halves))
     print_table("answer types", group(outcomes, "type"))
     structural = [o for o in outcomes if not o.correct and o.diagnosis]
     print(f"\nmisses with a structural cause (ingest): {len(structural)}")
     for o in structural:
-        if not blind and (o.question.council in DEVELOPMENT or councils):
+        if not blind and (o.question.council in DEVELOPMENT or councils or halves):
             print(f"  {o.question.id}: {o.diagnosis}")
         else:
             print(f"  {o.question.council} (held out): {o.diagnosis.split(' under ')[0]}")
     median, p95 = latency_ms(outcomes)
     print(f"\nlatency per question: median {median:.1f} ms, p95 {p95:.1f} ms")
     if args.misses:
-        shown = councils if councils else set(DEVELOPMENT)
+        shown = councils or ({o.question.council for o in outcomes} if halves else set(DEVELOPMENT))
         print_misses([o for o in outcomes if o.question.council in shown])
     if args.save:
         args.save.write_text(json.dumps(result, indent=1), encoding="utf-8")

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.bench.ask_scoring import Question, answer_correct, contains, load_questions, normalise
+from tests.bench.ask_scoring import (
+    Question,
+    answer_correct,
+    contains,
+    council_half,
+    load_questions,
+    normalise,
+    question_folders,
+)
 
 
 def _question(kind: str, answers: tuple[str, ...] = (), keywords: tuple[str, ...] = ()) -> Question:
@@ -53,3 +63,25 @@ def test_the_frozen_set_loads_with_every_field() -> None:
     assert len(questions) == 135
     assert all(q.file and q.quote for q in questions)
     assert all(q.answers or q.keywords for q in questions if q.type != "negative")
+
+
+def test_council_halves_are_fixed_and_both_used() -> None:
+    councils = [f"council{n}" for n in range(40)]
+    halves = [council_half(c) for c in councils]
+    assert halves == [council_half(c) for c in councils]  # the same split every run
+    assert 10 <= halves.count("A") <= 30
+
+
+def test_a_set_over_several_folders_names_them_once_each(tmp_path) -> None:
+    path = tmp_path / "q.json"
+    entry = {"council": "x", "question": "?", "type": "date", "file": "x_pc/a.txt", "page": None}
+    questions = [
+        {**entry, "id": "x-01", "folder": "devcouncils4"},
+        {**entry, "id": "x-02", "folder": "devcouncils4"},
+        {**entry, "id": "y-01", "council": "y", "folder": "devcouncils7"},
+    ]
+    path.write_text(json.dumps({"questions": questions}), encoding="utf-8")
+    loaded = load_questions(path)
+    assert [q.folder for q in loaded] == ["devcouncils4", "devcouncils4", "devcouncils7"]
+    assert [f.name for f in question_folders(loaded)] == ["devcouncils4", "devcouncils7"]
+    assert load_questions()[0].folder == ""  # the first set names no folder
