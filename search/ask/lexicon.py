@@ -123,6 +123,12 @@ _SAME_MEANING: tuple[tuple[str, ...], ...] = (
     ("complete", "finish"),
     ("certify", "accredit"),
     ("money", "funding", "fund"),
+    # The words of meeting procedure every council's minutes use in one of its forms: a
+    # motion "moved" or "proposed", minutes "accurate", "correct" or "a true record", a
+    # member "absent" or sending "apologies".
+    ("propose", "move"),
+    ("accurate", "correct", "true"),
+    ("apologies", "absent", "absence"),
 )
 # How much longer one stem may be than another it starts with and still be the same word
 # ("regist"/"registr": registered/registration), and how long the shorter must be.

@@ -119,6 +119,17 @@ _BODY_CUE_BEFORE = re.compile(r"\b(?:by|from|with|to|of)\s+(?:the\s+)?$", re.I)
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|near|around|outside|within|of)[ \t]+((?:[A-Z][\w'’-]+(?:[ \t]+|,[ \t]+)?){1,4})"
 )
+# Where a meeting is held: "held in the United Reformed Church Hall, Fore Street", "will take
+# place at the Sports Pavilion, Perry Lane", "7.15 p.m. in the Old School", and the label a
+# summons or minutes print ("Venue: Council Chamber - Oxford Town Hall"). A venue may end in
+# a word for a body ("the Old School", "Church Hall"); the words up to the next comma run,
+# "on" or the end of the line are its name.
+_VENUE = re.compile(
+    r"(?:\b(?:held|meet|meets|met|meeting|take place|takes place|took place|convened|p\.?m\.?|a\.?m\.?)"
+    r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?"
+    r"|\b(?:Venue|Location|Place of meeting|Meeting place)[ \t]*[:|–-][ \t]*)"
+    r"((?:[A-Z0-9][\w'’.&-]*(?:[ \t]+(?:-[ \t]+)?|,[ \t]+)?){1,9})"
+)
 # A capitalised name ending in a word for a body is an organisation, not a place ("in
 # Children's Services", "at the Parish Council").
 _BODY_ENDING = re.compile(r"\b(?:" + _ORG_ENDINGS + r"|Committee|Panel)$")
@@ -225,6 +236,10 @@ def place_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
         ):
             found.append(span)
     found += _spans_of(_DIRECTION, PLACE, text, "direction", 1)
+    for span in _spans_of(_VENUE, PLACE, text, "venue", 1):
+        piece = re.split(r",?[ \t]+(?:on|at)[ \t]+|\s*[.;]\s*$", span.text)[0].rstrip(" ,-")
+        if piece and not find_periods(piece[:12]):
+            found.append(Span(PLACE, span.start, span.start + len(piece), piece, "venue"))
     return _unique(found)
 
 
@@ -234,7 +249,18 @@ def cell_is_person_column(header: str | None) -> bool:
 
 def name_spans(kind: str, text: str, names: list[tuple[str, str]]) -> list[Span]:
     """The spans a question of type `kind` may be answered with. "Who" may be answered by a
-    body ("Who manages the fund?" "NPS") as well as a person."""
+    body ("Who manages the fund?" "NPS") as well as a person. A "name" that is a date ("1st
+    June 2015", which a name tagger read as a person in parish minutes) is none."""
+    return [s for s in _name_spans(kind, text, names) if not _is_date(s.text)]
+
+
+def _is_date(text: str) -> bool:
+    """Whether a date or period with a day or year covers most of `text`."""
+    covered = sum(p.end_char - p.start_char for p in find_periods(text) if p.kind not in ("month_only",))
+    return covered >= 0.6 * len(text.strip())
+
+
+def _name_spans(kind: str, text: str, names: list[tuple[str, str]]) -> list[Span]:
     if kind == PERSON:
         people = person_spans(text, names)
         if people and any(s.role != "role" for s in people):

@@ -34,24 +34,27 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "31/12/13", "30/09/2016", "2024-09-12".
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})([/.-])(?P<month>\d{1,2})\2(?P<year>(?:19|20)?\d\d)\b")),
-    # "Tuesday 6 May 2025", "13th March 2014", "1 April", "28 January 2025".
+    # "Tuesday 6 May 2025", "13th March 2014", "1 April", "28 January 2025", "the 9th of
+    # January 2018".
     (
         "day",
         re.compile(
             r"\b"
             + _WEEKDAY
             + _DAY
-            + r"\s+(?P<month>"
+            + r"(?:\s+of)?\s+(?P<month>"
             + MONTH_WORDS
             + r")\.?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
             re.I,
         ),
     ),
-    # "March 6, 2025" (rare in UK papers, but questions are typed by anyone).
+    # "March 6, 2025" (rare in UK papers, but questions are typed by anyone), "January the
+    # 9th 2018".
     (
         "mdy",
         re.compile(
-            r"\b(?P<month>" + MONTH_WORDS + r")\.?\s+" + _DAY + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+            r"\b(?P<month>" + MONTH_WORDS + r")\.?\s+(?:the\s+)?" + _DAY + r",?\s+(?P<year>(?:19|20)\d\d)\b",
+            re.I,
         ),
     ),
     # "September 2016", "Sep 16", "Jan 17", "Sept '16", "March17".

@@ -143,7 +143,8 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"^(?:when|until when|by when|since when)\b|\bwhat date\b|\bon what (?:day|date)\b|"
             r"\bwhich (?:day|date|month|year|week)\b|\bin what (?:month"
             r"|year|week)\b|\bwhat (?:day|month|year)\b|"
-            r"\bwhich (?:earlier |previous |next |later |last )?meeting\b|(?:^|, |; )(?:and )?when\b"
+            r"\bwhich (?:earlier |previous |next |later |last )?(?:[\w'’-]+ ){0,3}meeting(?:'s)?\b"
+            r"(?! (?:room|place|venue|hall))|(?:^|, |; )(?:and )?when\b"
         ),
         DATE,
     ),

@@ -97,6 +97,10 @@ _DURATION = re.compile(
 _FY_PHRASE = re.compile(r"\b(?:financial|municipal) year (?:19|20)\d\d\b", re.I)
 _VOTE = re.compile(
     r"\bunanimous(?:ly)?\b(?:\s+(?:agreed|resolved|carried|approved))?"
+    # Ways minutes record a vote without figures: "All in favour", "agreed without division",
+    # "nem con", "carried by a majority".
+    r"|\ball (?:members )?(?:were )?in favour\b|\b(?:without (?:a )?division|nem\.? ?con\.?)"
+    r"|\b(?:by a (?:clear |large )?majority)\b"
     r"|(?:\b(?:for|in favour|against|abstentions?|abstain(?:ed|ing)?)\s*[:(]?\s*\d+\s*\)?[,;]?\s*){2,}"
     r"|\b(?:for|in favour)\s*[:(]\s*\d+\s*\)?"
     r"|\b\d+\s+(?:votes?\s+)?(?:for"

@@ -117,3 +117,31 @@ def test_a_name_ends_where_the_next_label_begins() -> None:
     known = [("Adam Crowther Job", "person")]
     assert [s.text for s in person_spans(line, known)] == ["Adam Crowther"]
     assert [s.text for s in person_spans("Present: Jane Ann Smith (Chair)", [])] == ["Jane Ann Smith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        (
+            "Minutes of the meeting of the Town Council held in the United Reformed Church Hall, Fore"
+            " Street, Wellington on Monday, 6th August 2007 at 7pm",
+            "United Reformed Church Hall, Fore Street, Wellington",
+        ),
+        ("Venue: Council Chamber - The Guildhall.", "Council Chamber - The Guildhall"),
+        ("Monday 6th December 2021 at 7.15 p.m. in the Old School", "Old School"),
+        (
+            "a meeting which will take place at the Sports Pavilion, Perry Lane, on Tuesday 3rd April",
+            "Sports Pavilion, Perry Lane",
+        ),
+    ],
+)
+def test_where_a_meeting_is_held_is_a_place_whatever_its_last_word(text: str, venue: str) -> None:
+    found = [(s.text, s.role) for s in place_spans(text, [])]
+    assert (venue, "venue") in found
+    assert not [s for s in place_spans("The council met in June 2019 at 7pm", []) if s.role == "venue"]
+
+
+def test_a_date_is_no_name_whatever_a_tagger_said() -> None:
+    names = [("1st June 2015", "person")]
+    text = "Minutes approved on 1st June 2015, proposed by Cllr Smith."
+    assert [s.text for s in name_spans(PERSON, text, names)] == ["Cllr Smith"]

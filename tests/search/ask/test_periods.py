@@ -62,3 +62,10 @@ def test_a_yearless_month_is_read_as_its_occurrence_nearest_the_papers_date() ->
     # Half a year away either way, the paper may mean the last or the next: left yearless.
     assert anchored(find_periods("in July")[0], date(2014, 1, 5)).yearless
     assert anchored(august, None).yearless
+
+
+@pytest.mark.parametrize("text", ["January the 9th 2018", "the 9th of January 2018", "9 January 2018"])
+def test_a_day_with_its_article_and_of(text: str) -> None:
+    """ "the minutes from January the 9th 2018" (community council minutes) name one day."""
+    (period,) = find_periods(text)
+    assert period.kind == "day" and period.start.isoformat() == "2018-01-09"

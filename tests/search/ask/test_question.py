@@ -55,6 +55,10 @@ from search.ask.question import (
         ("What did the panel ask for on pathway planning?", REQUEST),
         ("Why was the proposal deferred?", REASON),
         ("What happened to the number of visitors?", TEXT),
+        # A meeting asked for is answered by its date, whatever words name it.
+        ("The minutes of which earlier council meeting were signed?", DATE),
+        ("It approved the minutes of which previous Planning Committee meeting?", DATE),
+        ("Which meeting room was used?", PLACE),
     ],
 )
 def test_answer_type_is_read_from_how_the_question_is_asked(question: str, answer_type: str) -> None:

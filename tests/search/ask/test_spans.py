@@ -83,3 +83,13 @@ def test_a_dash_before_an_amount_in_a_list_is_no_minus_sign() -> None:
 def test_a_number_naming_a_plan_or_a_risk_is_a_label_not_a_count() -> None:
     text = "Plan 2 – the Improvement Plan identifies 4 improvement priorities; Risk 4 is capacity."
     assert _texts(COUNT, text) == ["4"]
+
+
+def test_votes_recorded_without_figures() -> None:
+    assert [s.text for s in typed_spans(VOTE, "a vote was taken on the minutes; All in favour.")] == [
+        "All in favour"
+    ]
+    assert [s.text for s in typed_spans(VOTE, "The minutes were AGREED without division.")] == [
+        "without division"
+    ]
+    assert typed_spans(VOTE, "The division of the hall into two rooms was discussed.") == []
