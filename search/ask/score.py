@@ -32,7 +32,17 @@ from search.ask.evidence import Candidate
 from search.ask.lexicon import TermMatcher, stem_set, stems
 from search.ask.passages import Passage
 from search.ask.periods import Period, anchored, find_periods, parse_iso
-from search.ask.question import DATE, DECISION, ORGANISATION, PERSON, REQUEST, SENTENCE_TYPES, TIME, Question
+from search.ask.question import (
+    DATE,
+    DECISION,
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    REQUEST,
+    SENTENCE_TYPES,
+    TIME,
+    Question,
+)
 from search.ask.retrieve import Retrieved, body_words, subject_terms
 from search.ask.spans import is_range
 
@@ -374,6 +384,9 @@ class Scorer:
                 and bool(_FUTURE_PHRASE.search(candidate.span.text))
             ),
             "resolution": float(unit is not None and passage.in_resolution(unit.text)),
+            # "Where ...?" answered by where the paper says a meeting was held ("Venue: ...",
+            # "held in the ..."): a place read from its role, as a chair from an attendance list.
+            "venue": float(kind == PLACE and candidate.span is not None and candidate.span.role == "venue"),
         }
         # What a body decided or asked for is recorded in its minutes (or decision notice),
         # not in the reports put to it.
