@@ -334,7 +334,18 @@ def _final_sentence(text: str) -> str:
     """The sentence that asks (a question may open with context: "The group found X. Who ...?")."""
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
     asking = [p for p in parts if p.rstrip().endswith("?")]
-    return (asking[-1] if asking else parts[-1]).strip()
+    sentence = (asking[-1] if asking else parts[-1]).strip()
+    # A clause that sets the scene comes before the one that asks: "When the council approved
+    # the May minutes, who seconded them?", "As of June 2024, which person ...?".
+    opened = _SCENE_CLAUSE.match(sentence)
+    return sentence[opened.end() :] if opened else sentence
+
+
+_SCENE_CLAUSE = re.compile(
+    r"^(?:when|if|after|before|as|since|while|once|although|though|given that|in|at|on|for|according to)"
+    r"\b[^?]*?,\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)",
+    re.I,
+)
 
 
 def classify(text: str) -> str:

@@ -59,6 +59,9 @@ from search.ask.question import (
         ("The minutes of which earlier council meeting were signed?", DATE),
         ("It approved the minutes of which previous Planning Committee meeting?", DATE),
         ("Which meeting room was used?", PLACE),
+        # A clause setting the scene before the one that asks.
+        ("When the council approved the May minutes at its June meeting, who seconded them?", PERSON),
+        ("When councillors voted in June 2024 on the minutes, what was the outcome of the vote?", VOTE),
     ],
 )
 def test_answer_type_is_read_from_how_the_question_is_asked(question: str, answer_type: str) -> None:
