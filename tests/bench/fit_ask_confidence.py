@@ -147,6 +147,9 @@ CONFIDENCE_FEATURES = (
     "echo",
     "heading",
     "venue",
+    # The answer was read from a structure ingest keeps (a resolution for what was decided
+    # or asked, an attendance record, a table cell found by its column), not prose alone.
+    "structure",
 )
 # Confidence weights are pulled towards these (0 for the rest): features that tell one
 # council's or committee's papers from another's are barely exercised by the development
@@ -162,6 +165,7 @@ CONFIDENCE_PRIORS: dict[str, float] = {
     "echo": -1.0,
     "heading": -1.0,
     "venue": 1.0,
+    "structure": 0.5,
 }
 
 
