@@ -237,6 +237,41 @@ def candidates(lines: list[Line], *, lists_are_items: bool = False) -> list[Cand
     ]
 
 
+def _continued_rows(found: list[Candidate]) -> set[int]:
+    """The line indices of list rows whose run of adjacent rows is followed, further on, by the
+    next number of the same scheme set as a heading: those rows were headings set close
+    together ("250. Matters Arising" directly above "251. To Adjourn the Meeting", then "252.
+    Routine Finance" after its text: a Norfolk parish's minutes whose first items had nothing
+    to record). A list's own rows are not continued by a heading of their numbering."""
+    continued: set[int] = set()
+    by_numbering: dict[tuple[str, str], list[Candidate]] = {}
+    for cand in found:
+        by_numbering.setdefault((cand.scheme, cand.head), []).append(cand)
+    for (scheme, _head), group in by_numbering.items():
+        run: list[Candidate] = []
+        for cand in [*group, None]:
+            if (
+                cand is not None
+                and cand.list_row
+                and (
+                    not run
+                    or (cand.index == run[-1].index + 1 and cand.value - run[-1].value == _unit(scheme))
+                )
+            ):
+                run.append(cand)
+                continue
+            if (
+                run
+                and cand is not None
+                and not cand.list_row
+                and cand.value - run[-1].value == _unit(scheme)
+                and cand.index > run[-1].index + 1  # set apart: a list's long row is not
+            ):
+                continued.update(row.index for row in run)
+            run = [cand] if cand is not None and cand.list_row else []
+    return continued
+
+
 # A list's row, wrapped or not, runs to a line of a table (Bristol's statements: a number, a
 # name and a subject); a line longer than this is a paragraph.
 LIST_ROW_WORDS = 20
@@ -264,6 +299,7 @@ def _unit(scheme: str) -> int:
     return 10 if _counts_in_tens(scheme) else 1
 
 
+_NAMED_IN_BRACKETS = re.compile(r"^\((?:[^()\s]+\s+){1,}[^()]*\)")
 _CELL_AFTER_LABEL = re.compile(r"^\S+\s+/\s")
 
 
@@ -279,6 +315,10 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
         # A minute's reference, then the agenda's own number ("C048/23   1.   APOLOGIES"): the
         # title is what follows both.
         title = _AGENDA_NUMBER.sub("", match["title"].strip())
+        if _NAMED_IN_BRACKETS.match(title):
+            # A reference naming its minute in brackets ("Minute 45 (Summary Audit Report) -
+            # Non-pecuniary interest", a declarations list): headings are not bracketed.
+            continue
         if _CELL_AFTER_LABEL.match(line.text):
             # A table's row with its cells run together by " / " ("13.17/18 / Apologies for
             # absence / Apologies were received …"): the heading is the second cell.
@@ -450,8 +490,9 @@ def best_chain(
     stop = len(lines) if stop is None else stop
     groups: dict[tuple[str, str], list[Candidate]] = {}
     found = [c for c in candidates(lines, lists_are_items=lists_are_items) if start <= c.index < stop]
+    continued = _continued_rows(found)
     for cand in found:
-        if not cand.list_row:
+        if not cand.list_row or cand.index in continued:
             groups.setdefault((cand.scheme, cand.head), []).append(cand)
     chains: list[Chain] = []
     span = max(1, stop - start)
