@@ -248,27 +248,25 @@ def _continued_rows(found: list[Candidate]) -> set[int]:
     for cand in found:
         by_numbering.setdefault((cand.scheme, cand.head), []).append(cand)
     for (scheme, _head), group in by_numbering.items():
-        run: list[Candidate] = []
-        for cand in [*group, None]:
-            if (
-                cand is not None
-                and cand.list_row
-                and (
-                    not run
-                    or (cand.index == run[-1].index + 1 and cand.value - run[-1].value == _unit(scheme))
-                )
-            ):
-                run.append(cand)
+        unit = _unit(scheme)
+        runs: list[list[Candidate]] = []
+        for cand in group:
+            if not cand.list_row:
                 continue
+            last = runs[-1][-1] if runs else None
+            if last and cand.index == last.index + 1 and cand.value - last.value == unit:
+                runs[-1].append(cand)
+            else:
+                runs.append([cand])
+        for run in runs:
+            after = next((c for c in group if c.index > run[-1].index), None)
             if (
-                run
-                and cand is not None
-                and not cand.list_row
-                and cand.value - run[-1].value == _unit(scheme)
-                and cand.index > run[-1].index + 1  # set apart: a list's long row is not
+                after is not None
+                and not after.list_row
+                and after.value - run[-1].value == unit
+                and after.index > run[-1].index + 1  # set apart: a list's long row is not
             ):
                 continued.update(row.index for row in run)
-            run = [cand] if cand is not None and cand.list_row else []
     return continued
 
 
