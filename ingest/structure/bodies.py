@@ -55,7 +55,8 @@ _NOT_NAME_WORDS = {
     "question", "questions", "response", "responses", "report", "decision", "decisions", "protocol",
     "above", "said", "aforementioned", "same", "its", "their", "our", "your", "his", "her",
     # A person's role ("Chair of the Scrutiny Commission") is not a body.
-    "chair", "chairman", "chairperson", "clerk", "director", "officer",
+    "chair", "chairman", "chairperson", "clerk", "director", "officer", "leader", "mayor", "councillor",
+    "councillors", "deputy",
 }  # fmt: skip
 _HONORIFIC = re.compile(
     r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|prof)\b\.?", re.IGNORECASE
@@ -98,6 +99,9 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         6,
     ),
     (re.compile(r"\bmeeting of\s+(?:the\s+)?(?P<body>.+)$", re.I), 6),
+    # An item's page on a committee system's site names its meeting by date and body:
+    # "Meeting: 17/01/2018 - Council (Item 39)".
+    (re.compile(r"^meeting\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—]\s*(?P<body>.+)$", re.I), 6),
     # A decision notice names its decision maker: "RECORD OF DECISION OF THE Cabinet".
     (re.compile(r"^(?:record of )?decisions? (?:of|taken by|made by)\s+(?:the\s+)?(?P<body>.+)$", re.I), 5),
     (
@@ -264,6 +268,15 @@ def _cut(text: str) -> str:
     return text.strip(" ,.:;-–—|*")
 
 
+# Words about another meeting's minutes, received or confirmed by this one.
+_OTHER_MINUTES = (
+    re.compile(r"\b(?:receive|confirm|approve|note|adopt)\s+(?:and\s+\w+\s+)?the\s+minutes\s+of\b", re.I),
+    re.compile(
+        r"\bminutes of\b[^.]{0,80}\b(?:were|was)\s+(?:\w+\s+)?"
+        r"(?:received|approved|confirmed|noted|signed|agreed|adopted)\b",
+        re.I,
+    ),
+)
 # Lines of running prose name a body only by a strong role ("a meeting of X will be held").
 _PROSE = 100
 
@@ -283,10 +296,10 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
         if ITEM_LINE.match(line.text):
             continue
         named = [
-            (name, strength)
+            (name, strength - (3 if _about_other_minutes(reading, name) else 0))
             for pattern, strength in _ROLE_PATTERNS
-            for name in (_name_in(pattern, t) for t in reversed(_readings(lines, index)))
-            if name
+            for reading in reversed(_readings(lines, index))
+            if (name := _name_in(pattern, reading))
         ]
         if not named:
             continue
@@ -295,6 +308,15 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
             strength -= 2
         found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
     return found
+
+
+def _about_other_minutes(reading: str, name: str) -> bool:
+    """Whether the words naming `name` are about another meeting's minutes, received or
+    confirmed by this one ("To receive the minutes of the meetings of the Cabinet held on …",
+    "The minutes of the meeting of Cabinet held on 6th September were received")."""
+    at = reading.find(name)
+    before = reading[: at if at >= 0 else len(reading)]
+    return bool(_OTHER_MINUTES[0].search(before) or _OTHER_MINUTES[1].search(reading))
 
 
 # A body noun that begins a term of another kind: "Council Procedure Rules", "council tax".

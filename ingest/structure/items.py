@@ -17,7 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line, join_text
-from ingest.structure.numbering import NOT_A_TITLE, Chain, best_chain, numbering_runs, split_run_in_numbers
+from ingest.structure.numbering import (
+    NOT_A_TITLE,
+    Chain,
+    best_chain,
+    lone_heading,
+    numbering_runs,
+    split_run_in_numbers,
+)
 from minutebook.models import Item
 from minutebook.text import content_id
 
@@ -148,7 +155,9 @@ def _first_prose(lines: list[Line]) -> int:
 
 
 def split_minutes(lines: list[Line]) -> list[ItemSpan]:
-    spans = [span for run in numbering_runs(lines) for span in _chain_spans(run)]
+    runs = numbering_runs(lines)
+    lone = None if runs else lone_heading(lines)
+    spans = [span for run in (runs or ([lone] if lone else [])) for span in _chain_spans(run)]
     if not spans:
         spans = _unnumbered_headings(lines, _first_prose(lines))
     end = len(lines)

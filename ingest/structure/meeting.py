@@ -65,7 +65,8 @@ _OTHER_MINUTES = re.compile(
 # The confirmation may follow the date: "The minutes of the meeting which took place on
 # Tuesday 12th May 2020 were approved as an accurate record".
 _CONFIRMED_AFTER = re.compile(
-    r"^[^.]{0,40}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted"
+    r"^[^.]{0,80}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted"
+    r"|submitted|tabled"
     r"|received\s+as\s+(?:an?\s+)?(?:accurate|correct|true))\b",
     re.IGNORECASE,
 )

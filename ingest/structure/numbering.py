@@ -297,6 +297,9 @@ def _unit(scheme: str) -> int:
     return 10 if _counts_in_tens(scheme) else 1
 
 
+# A web page's link to the item's document, saved with the heading ("Executive Report pdf
+# icon PDF 239 KB", "Questions Raised by Members PDF 129 KB"): not part of the title.
+_LINK_SIZE = re.compile(r"\s*(?:pdf icon\s+)?(?:PDF|DOC|DOCX)\s+\d+(?:\.\d+)?\s*[KM]B\b.*$")
 _NAMED_IN_BRACKETS = re.compile(r"^\((?:[^()\s]+\s+){1,}[^()]*\)")
 _CELL_AFTER_LABEL = re.compile(r"^\S+\s+/\s")
 
@@ -312,7 +315,7 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
             continue
         # A minute's reference, then the agenda's own number ("C048/23   1.   APOLOGIES"): the
         # title is what follows both.
-        title = _AGENDA_NUMBER.sub("", match["title"].strip())
+        title = _LINK_SIZE.sub("", _AGENDA_NUMBER.sub("", match["title"].strip()))
         if _NAMED_IN_BRACKETS.match(title):
             # A reference naming its minute in brackets ("Minute 45 (Summary Audit Report) -
             # Non-pecuniary interest", a declarations list): headings are not bracketed.
@@ -546,6 +549,31 @@ def _parent(chain: Chain, chains: list[Chain]) -> Chain:
 RUN_MINIMUM = 3
 RUN_WEIGHT_RATIO = 0.9
 RUN_TITLE_WORDS = 8
+
+
+_FINANCIAL_YEAR = re.compile(r"^(?:19|20)(\d\d)[/-](\d\d)$")
+_DECISION_WORD = re.compile(r"^(?:resolved|agreed|decided|decision|recommended|noted)\b", re.IGNORECASE)
+# A lone numbered heading must be set as strongly as a heading usually is.
+LONE_HEADING_WEIGHT = 1.0
+
+
+def lone_heading(lines: list[Line]) -> Chain | None:
+    """The one numbered heading of a paper that prints only one: an extract of the minutes for
+    a single item ("39 Executive Report" under its meeting's line, a ModernGov item page), or
+    minutes cut short after their first numbered minute ("268/12/13 DECLARATIONS OF INTEREST").
+    None when no line, or more than one line, opens with a strongly set label: two labelled
+    lines make a chain or nothing, never one item."""
+    strong = [c for c in candidates(lines) if not c.list_row and c.weight >= LONE_HEADING_WEIGHT]
+    if len({c.index for c in strong}) != 1:
+        return None
+    # One line may be read several ways ("268/12/13" as 268/12/* or */12/13): the first reading
+    # is the whole label's.
+    heading = strong[0]
+    if _FINANCIAL_YEAR.match(heading.number) or _DECISION_WORD.match(heading.title):
+        # Alone, "2023/24 Budget and Precept" is a year's budget and "1. Resolved – That …" a
+        # resolution's first clause; in a chain of minutes either could be a heading.
+        return None
+    return Chain(heading.scheme, (heading,), heading.weight)
 
 
 def numbering_runs(lines: list[Line]) -> list[Chain]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ingest.pipeline import parse_file
 from minutebook.models import Document
 
@@ -123,3 +125,105 @@ def test_a_reporting_periods_end_is_not_the_meeting_date(tmp_path: Path) -> None
     doc = paper(tmp_path, ANNUAL_REPORT_ITEM)
     assert doc.meeting_date != "2025-03-31"
     assert doc.meeting_date != "2024-10-01"
+
+
+ITEM_PAGE_OF_COUNCIL_MINUTES = """\
+Issue - meetings
+
+Leader's Report
+
+Meeting: 05/03/2025 - Council (Item 61)
+
+61 Leader's Report pdf icon PDF 312 KB
+
+To receive the Leader's report on the work of the Executive since the last meeting.
+
+Minutes:
+
+The Leader of the Council, Councillor Example, presented the report on the work of the
+Executive since the meeting on 22 January 2025.
+
+The Council noted the Executive decisions set out in the report.
+"""
+
+
+def test_an_extract_of_the_minutes_for_one_item_has_that_item(tmp_path: Path) -> None:
+    """One numbered heading is an item; the web link's type and size is not its title; the
+    meeting line names the body, and a councillor's role ("Leader of the Council") does not."""
+    doc = paper(tmp_path, ITEM_PAGE_OF_COUNCIL_MINUTES)
+    assert (doc.kind, doc.meeting_date, doc.body) == ("minutes", "2025-03-05", "Council")
+    assert [(i.number, i.title) for i in doc.agenda_items] == [("61", "Leader's Report")]
+
+
+MINUTES_CUT_AFTER_FIRST_MINUTE = """\
+HILLBRIDGE TOWN COUNCIL
+
+Minutes of a Meeting of the Town Council held in the Town Hall on Tuesday 4th March 2025 at 7.00pm
+
+PRESENT: Councillors A Example (Mayor), B Example, C Example
+
+PRAYERS
+The Chaplain led prayers.
+
+112/24/25 DECLARATIONS OF INTEREST
+Councillor B Example declared a pecuniary interest in item 9.
+
+MAYOR'S REPORT
+The Mayor had attended the civic service.
+"""
+
+
+def test_minutes_with_one_numbered_minute_have_that_item(tmp_path: Path) -> None:
+    doc = paper(tmp_path, MINUTES_CUT_AFTER_FIRST_MINUTE)
+    assert [i.number for i in doc.agenda_items if i.number] == ["112/24/25"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- 2025/26 Budget and Precept",
+        "1. Resolved – That the budget for the year be approved as circulated.",
+    ],
+)
+def test_a_lone_year_or_resolution_is_not_an_item(tmp_path: Path, line: str) -> None:
+    text = f"""\
+Minutes of the Extraordinary Meeting of Hillbridge Parish Council held on Friday 24 January 2025
+Present: Cllr Example (Chair), Cllr Sample.
+- Apologies
+Apologies were received from Cllr Other.
+{line}
+It was resolved unanimously to set the precept at £14,000.
+"""
+    doc = paper(tmp_path, text)
+    assert [i.number for i in doc.agenda_items if i.number] == []
+
+
+COUNCIL_ITEM_RECEIVING_CABINET_MINUTES = """\
+Issue - meetings
+
+To receive the minutes of the meetings of the Cabinet held on…
+
+Meeting: 17/09/2025 - Council (Item 44)
+
+44 To receive the minutes of the meeting of the Cabinet held on 3rd September 2025
+
+The minutes of the meeting of Cabinet held on 3rd September 2025 were received for information.
+"""
+
+
+def test_another_bodys_minutes_received_do_not_name_the_body(tmp_path: Path) -> None:
+    doc = paper(tmp_path, COUNCIL_ITEM_RECEIVING_CABINET_MINUTES)
+    assert doc.body == "Council"
+    assert doc.meeting_date == "2025-09-17"
+
+
+def test_minutes_submitted_to_a_meeting_are_another_meetings(tmp_path: Path) -> None:
+    text = """\
+Decisions for issue
+24/09/2025 - To confirm the minutes of the meeting held on 12 June 2025 as a correct record
+The minutes of the meeting held on 12 June 2025 (and reconvened on 19 June after an adjournment) were
+submitted.
+Resolved: That the minutes be approved as a correct record.
+"""
+    doc = paper(tmp_path, text)
+    assert doc.meeting_date != "2025-06-12"
