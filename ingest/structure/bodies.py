@@ -56,7 +56,7 @@ _NOT_NAME_WORDS = {
     "above", "said", "aforementioned", "same", "its", "their", "our", "your", "his", "her",
     # A person's role ("Chair of the Scrutiny Commission") is not a body.
     "chair", "chairman", "chairperson", "clerk", "director", "officer", "leader", "mayor", "councillor",
-    "councillors", "deputy",
+    "councillors", "deputy", "head",
 }  # fmt: skip
 _HONORIFIC = re.compile(
     r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|prof)\b\.?", re.IGNORECASE
@@ -252,6 +252,7 @@ _CLAUSE = re.compile(
 )
 
 
+_MEMBERS_OF = re.compile(r"^.*\bmembers of\s+(?=\S)(?:the\s+)?", re.IGNORECASE)
 _LEADING_PREPOSITION = re.compile(
     r"^(?:at|to|for|of|by|from|before|with|under|in accordance with)\s+(?:the\s+)?", re.IGNORECASE
 )
@@ -264,6 +265,8 @@ def _cut(text: str) -> str:
     # agenda is set out below:") belongs to the sentence, not to the name.
     text = _NAME_END.sub("", text.strip(" *|"))
     text = text.rsplit(":", 1)[-1]
+    # Its members are not the body: "DECLARATION OF INTERESTS Members of the Cabinet are invited".
+    text = _MEMBERS_OF.sub("", text)
     text = _LEADING_PREPOSITION.sub("", text.strip(" ,.:;-–—|*"))
     return text.strip(" ,.:;-–—|*")
 
@@ -417,7 +420,42 @@ def _specific_council(lines: list[Line]) -> str | None:
             normalised = normalise_body(name) if name else ""
             if normalised and _SPECIFIC_COUNCIL.match(normalised) and not is_generic(normalised):
                 return normalised
+    # A council named inside a line of other words ("Minutes – Llanddewi Brefi Community Council
+    # – 10/10/2022", "ST. JUST-IN-PENWITH TOWN COUNCIL Council Offices 1 Chapel Street").
+    # Only above the attendance: a member's or clerk's own council ("Mr Gardiner (Clerk of
+    # Yapton Parish Council)", "Cllr X (Anytown Town Council)") is not the paper's.
+    for line in lines:
+        if _ATTENDANCE.match(line.text):
+            break
+        if ITEM_LINE.match(line.text):
+            continue
+        for found in _COUNCIL_IN_LINE.finditer(line.text):
+            normalised = normalise_body(found.group())
+            bracketed = line.text[: found.start()].count("(") > line.text[: found.start()].count(")")
+            if not bracketed and not is_generic(normalised) and looks_like_body(normalised):
+                return normalised
     return None
+
+
+_ATTENDANCE = re.compile(
+    r"^(?:present|in attendance|attendance|also present|apologies|councillors present)\b", re.I
+)
+
+
+_MONTHS_AND_DAYS = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+# A place's name (capitalised words, or words in capitals, and the small words place names
+# hold) before its council's type: "Clifton upon Teme Parish Council".
+_PLACE_WORD = r"(?:[A-Z][\w'’.-]*|upon|on|in|under|by|with|cum|and|de|le)"
+_COUNCIL_TYPE_WORDS = "Parish|Town|Community|City|District|Borough|County"
+_COUNCIL_IN_LINE = re.compile(
+    rf"(?<![\w-])(?!{_MONTHS_AND_DAYS})[A-Z][\w'’.-]*(?:\s+{_PLACE_WORD}){{0,5}}\s+"
+    rf"(?:{_COUNCIL_TYPE_WORDS})\s+Council\b"
+    rf"|(?<![\w-])(?!{_MONTHS_AND_DAYS})[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){{0,5}}\s+"
+    rf"(?:{_COUNCIL_TYPE_WORDS.upper()})\s+COUNCIL\b"
+)
 
 
 # Body nouns that are no name on their own ("Council", "Cabinet" and "Executive" are: a

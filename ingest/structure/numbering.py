@@ -37,7 +37,8 @@ _LABEL = re.compile(
     # over the years reaches five digits ("14365").
     # A reference may also lead with a few letters and a slash ("Cou/285/07-08").
     # And it may close with the letters of the body after a slash ("83/19/TC").
-    r"(?P<label>(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}(?:/(?-i:[A-Z]{1,4})\b|[a-z]?)(?![\d/_-])"
+    # Or with a year's or years' number and the body's capitals ("18-19/FRA/1").
+    r"(?P<label>(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/|\d\d(?:-\d\d)?/(?-i:[A-Z]{2,4})/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}(?:/(?-i:[A-Z]{1,4})\b|[a-z]?)(?![\d/_-])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
     # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
     # capitalised word or one in capitals follows.
@@ -55,7 +56,7 @@ _LABEL = re.compile(
 # Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
 # year opening a line ("2024 Annual Meeting") is not one.
 ITEM_LINE = re.compile(
-    r"^(?:item\s+)?(?!(?:19|20)\d\d\b(?![/.]\d))(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}"
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b(?![/.]\d))(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/|\d\d(?:-\d\d)?/(?-i:[A-Z]{2,4})/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}"
     r"(?:/(?-i:[A-Z]{1,4})|[a-z])?[.)]?\s+\S",
     re.IGNORECASE,
 )
@@ -199,7 +200,9 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
         if len(label) == 1 and label.isupper():
             return "A", "", ord(label) - ord("A") + 1
         return ("i", "", roman) if roman else None
-    match = re.fullmatch(r"([A-Za-z]{0,2}|[A-Za-z]{1,4}/)((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label)
+    match = re.fullmatch(
+        r"([A-Za-z]{0,2}|[A-Za-z]{1,4}/|\d\d(?:-\d\d)?/[A-Z]{2,4}/)((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label
+    )
     if not match:
         return None
     prefix, head, last, suffix = match.groups()
@@ -563,7 +566,13 @@ def lone_heading(lines: list[Line]) -> Chain | None:
     minutes cut short after their first numbered minute ("268/12/13 DECLARATIONS OF INTEREST").
     None when no line, or more than one line, opens with a strongly set label: two labelled
     lines make a chain or nothing, never one item."""
-    strong = [c for c in candidates(lines) if not c.list_row and c.weight >= LONE_HEADING_WEIGHT]
+    strong = [
+        c
+        for c in candidates(lines)
+        if not c.list_row
+        and c.weight >= LONE_HEADING_WEIGHT
+        and not _names_the_paper(_heading_text(lines, c.index))
+    ]
     if len({c.index for c in strong}) != 1:
         return None
     # One line may be read several ways ("268/12/13" as 268/12/* or */12/13): the first reading
@@ -574,6 +583,27 @@ def lone_heading(lines: list[Line]) -> Chain | None:
         # resolution's first clause; in a chain of minutes either could be a heading.
         return None
     return Chain(heading.scheme, (heading,), heading.weight)
+
+
+_MINUTES_OF = re.compile(r"\bminutes of (?:the|a|an)\b", re.IGNORECASE)
+_RECEIVING = re.compile(r"\b(?:receive|confirm|approve|note|agree|sign|adopt)", re.IGNORECASE)
+
+
+def _heading_text(lines: list[Line], index: int) -> str:
+    """A numbered line's words, with the next line's when the number stands alone ("ITEM 12")."""
+    text = lines[index].text
+    if len(text) < 15 and index + 1 < len(lines):
+        text = f"{text} {lines[index + 1].text}"
+    return text
+
+
+def _names_the_paper(text: str) -> bool:
+    """Whether a numbered line is the paper's own title ("83. Minutes of the Meeting of Town
+    Council held on …" under a folio number; "ITEM 12 … MINUTES of the meeting of the Forum",
+    minutes filed as another meeting's item), not an item about earlier minutes ("52 To receive
+    the minutes of the meeting of the Cabinet")."""
+    found = _MINUTES_OF.search(text)
+    return found is not None and not _RECEIVING.search(text[: found.start()])
 
 
 def numbering_runs(lines: list[Line]) -> list[Chain]:

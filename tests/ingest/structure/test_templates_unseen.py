@@ -227,3 +227,120 @@ Resolved: That the minutes be approved as a correct record.
 """
     doc = paper(tmp_path, text)
     assert doc.meeting_date != "2025-06-12"
+
+
+def test_a_fire_authoritys_minute_numbers_with_years_and_capitals_are_items(tmp_path: Path) -> None:
+    text = """\
+Agenda and minutes
+
+Venue: Conference Room, Service Headquarters
+
+Items
+No. Item
+
+24-25/CFA/1
+
+Apologies
+
+Minutes:
+
+An apology for absence was received from Councillor Example.
+
+24-25/CFA/2
+
+Election of Chair 2024/25
+
+Minutes:
+
+RESOLVED: That Councillor Sample be elected Chair of the Authority for 2024/25.
+
+24-25/CFA/3
+
+Minutes of the last meeting
+
+Minutes:
+
+RESOLVED: That the minutes of the meeting held on 20 March 2024 be confirmed.
+"""
+    doc = paper(tmp_path, text)
+    assert [i.number for i in doc.agenda_items] == ["24-25/CFA/1", "24-25/CFA/2", "24-25/CFA/3"]
+
+
+def test_minutes_filed_as_another_meetings_item_keep_their_own_first_minute(tmp_path: Path) -> None:
+    """ "ITEM 9" over the minutes' title is the item of the meeting they were sent to; the
+    minutes' own numbered minute is the item."""
+    text = """\
+ITEM 9
+
+HILLSHIRE NATIONAL PARK AUTHORITY LOCAL ACCESS FORUM MINUTES of the meeting of the Local Access Forum
+held on Thursday 12 June 2025 at 2.00pm.
+
+PRESENT Jane Example (Chair), John Sample, Ann Other
+
+1. Apologies for absence were received from:
+
+Mark Example and Sue Sample.
+
+The Forum discussed the footpath survey and agreed to write to the highway authority.
+"""
+    doc = paper(tmp_path, text)
+    assert [i.number for i in doc.agenda_items if i.number] == ["1"]
+
+
+def test_a_council_named_inside_a_heading_line_names_a_generic_meeting(tmp_path: Path) -> None:
+    text = """\
+Minutes – Aberhill Community Council – 10/03/2025
+
+Minutes of the Ordinary meeting held on Monday 10th March 2025 at 7:30pm in the Village Hall.
+Draft minutes are subject to approval at the next ordinary meeting of the Community Council.
+
+Councillors: A Example (Chair), B Sample
+
+1. Apologies
+None.
+2. Declarations of interest
+None.
+"""
+    doc = paper(tmp_path, text)
+    assert doc.body == "Aberhill Community Council"
+
+
+def test_a_members_own_council_in_the_attendance_does_not_name_the_meeting(tmp_path: Path) -> None:
+    text = """\
+Minutes of the Parish Council meeting held on Tuesday 4 February 2025
+
+Present: Councillors A Example (Chair), B Sample (also of Lowford Town Council)
+
+1. Apologies
+None.
+2. Planning
+RESOLVED: No objection to the application.
+"""
+    doc = paper(tmp_path, text)
+    assert doc.body != "Lowford Town Council"
+
+
+def test_a_notice_of_decisions_to_come_is_a_forward_plan(tmp_path: Path) -> None:
+    text = """\
+Executive, 2025
+
+The Forward Plan is a list of the Key Decisions to be taken by the Executive during the period
+covered by the plan. The Plan is published 28 clear days before a meeting of the Executive.
+Decision maker: Executive. Decision due: March 2025.
+"""
+    doc = paper(tmp_path, text)
+    assert doc.kind == "forward_plan"
+
+
+def test_the_members_of_a_body_are_not_its_name(tmp_path: Path) -> None:
+    text = """\
+DECLARATION OF INTERESTS Members of the Cabinet are invited to declare any interests.
+
+Agenda for a meeting of the Cabinet on Wednesday 5 March 2025 at 7.00 pm
+
+1. Apologies for absence
+2. Declarations of interest
+3. Housing Revenue Account budget
+"""
+    doc = paper(tmp_path, text)
+    assert doc.body == "Cabinet"
