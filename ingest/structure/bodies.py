@@ -46,6 +46,8 @@ _SPECIFIC_COUNCIL = re.compile(rf"^(?P<place>.+?)\s+(?P<type>{_COUNCIL_TYPES}\s+
 _GENERIC_WORDS = {
     "the", "a", "an", "parish", "town", "community", "county", "city", "district", "borough", "metropolitan",
     "unitary", "council", "meeting", "annual", "full", "and", "of",
+    # Welsh: "Cyngor Cymuned" (community council), "Cyngor Tref" (town council) with no place.
+    "cyngor", "cymuned", "tref", "dref",
 }  # fmt: skip
 _NOT_NAME_WORDS = {
     "i", "we", "you", "am", "is", "are", "was", "were", "will", "would", "be", "been", "able", "enclose",
@@ -113,6 +115,9 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         5,
     ),  # fmt: skip
     (re.compile(r"^(?P<body>.+?)\s+(?:held (?:its|their|a|the)\b|will (?:hold|meet)\b|met\b)", re.I), 5),
+    # A council's heading naming its committee after a dash: "THE FIFE COUNCIL - POLICY,
+    # FINANCE & ASSET MANAGEMENT COMMITTEE - GLENROTHES".
+    (re.compile(r"^(?:the\s+)?[^-–—]*\bcouncil\s+[-–—]\s+(?P<body>.+)$", re.I), 3),
     # A committee system's meeting line: "Cabinet - Tuesday, 2nd October, 2018 2.00 pm".
     (re.compile(rf"^(?:.*,\s*)?(?P<body>[^,]+?)\s+[-–—]\s+(?:{_WEEKDAYS}),?\s+\d", re.I), 5),
     # A named body's minutes or agenda run on in a heading ("… Callander Community Council
@@ -156,7 +161,7 @@ def normalise_body(name: str, council: str | None = None) -> str:
     council named in the same heading, for generic names."""
     # Title case before "&" becomes "and": "TRANSPORT & CONNECTIVITY COMMITTEE" is a name in
     # capitals, "TRANSPORT and CONNECTIVITY COMMITTEE" no longer reads as one.
-    name = _title_case(" ".join(name.split()).strip(" ,.:;-–—|*"))
+    name = _title_case(" ".join(name.split()).strip(" ,.:;-–—|*<>«»"))
     name = " ".join(name.replace("&", " and ").split())
     name = _english(name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
@@ -229,6 +234,8 @@ def looks_like_body(name: str) -> bool:
         return False
     if _CLAUSE.search(name):
         return False
+    if not words[0][0].isupper():
+        return False  # "a meeting of the authority at which …": a noun, not a name
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
     return capitalised >= len(words) - 1 or _sentence_case(words)
 
@@ -258,11 +265,32 @@ _LEADING_PREPOSITION = re.compile(
 )
 
 
+_UP_TO_BODY_NOUN = re.compile(rf"^[^–—:|\d]*?\b(?:{_BODY_NOUN})\b", re.IGNORECASE)
+_NAME_SMALL_WORDS = {"and", "of", "for", "the", "&", "on", "in", "with"}
+
+
+def _punctuated_name(text: str) -> str | None:
+    """A name holding a comma or brackets, up to its body noun: "Licensing (Activities)
+    Sub-Committee – 24 May 2019", "POLICY, FINANCE & ASSET MANAGEMENT COMMITTEE - GLENROTHES".
+    Every word capitalised (or a small word), so that "Council, held at Committee Room 1" is
+    cut at its comma as before. None when the name has no such punctuation."""
+    found = _UP_TO_BODY_NOUN.match(text)
+    if not found or not re.search(r"[,(]", found.group()):
+        return None
+    words = re.findall(r"[\w'’&-]+", found.group())
+    if not all(w[0].isupper() or w.lower() in _NAME_SMALL_WORDS for w in words):
+        return None
+    return found.group().strip()
+
+
 def _cut(text: str) -> str:
     """A body name cut where the sentence around it goes on. A name holds no label: in
     "…INFORMATION: For Information COMMITTEE: X" only what follows the last colon is a name."""
     # Where the name ends first, then its label: a colon further on ("… will be held … The
     # agenda is set out below:") belongs to the sentence, not to the name.
+    punctuated = _punctuated_name(text.strip(" *|"))
+    if punctuated:
+        return punctuated
     text = _NAME_END.sub("", text.strip(" *|"))
     text = text.rsplit(":", 1)[-1]
     # Its members are not the body: "DECLARATION OF INTERESTS Members of the Cabinet are invited".

@@ -60,6 +60,7 @@ ITEM_LINE = re.compile(
     r"(?:/(?-i:[A-Z]{1,4})|[a-z])?[.)]?\s+\S",
     re.IGNORECASE,
 )
+_CLOSING_CELL = re.compile(r"\s+\|$")
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
 # Dates, measures and figures that look like numbered headings: "12 September 2024 at
 # 5.00 pm", "20 mph", "3 4 5" (a row of figures). Units are lower case ("20 minutes"), unlike
@@ -307,11 +308,32 @@ _NAMED_IN_BRACKETS = re.compile(r"^\((?:[^()\s]+\s+){1,}[^()]*\)")
 _CELL_AFTER_LABEL = re.compile(r"^\S+\s+/\s")
 
 
+def _title_below(lines: list[Line], index: int) -> str:
+    """The title of a label printed alone on its line: the next line that is not a label, past
+    bare labels of its sub-items ("2." / "2.1" / "URGENT ITEMS", a parish's minutes with every
+    level of numbering on a line of its own). Empty when the next line opens with a label of
+    its own and a title ("2" above "3 Minutes": a list of numbers, not a heading)."""
+    for below in lines[index + 1 : index + 1 + _BARE_LABELS_SKIPPED + 1]:
+        match = _LABEL.match(below.text)
+        if not match:
+            return below.text
+        if match["title"].strip():
+            return ""
+    return ""
+
+
+# How many bare sub-item labels may sit between a label and its title.
+_BARE_LABELS_SKIPPED = 2
+
+
 def _labelled_lines(lines: list[Line]) -> list[Candidate]:
     found: list[Candidate] = []
     for index, line in enumerate(lines):
-        match = _LABEL.match(line.text)
-        if not match or _TABLE_ROW.search(line.text):
+        # A web page's table saved as text closes each cell with " |": "32. |" then the title
+        # on the next line.
+        text = _CLOSING_CELL.sub("", line.text)
+        match = _LABEL.match(text)
+        if not match or _TABLE_ROW.search(text):
             continue
         readings = _readings(match["label"])
         if not readings:
@@ -327,9 +349,9 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
             # A table's row with its cells run together by " / " ("13.17/18 / Apologies for
             # absence / Apologies were received …"): the heading is the second cell.
             title = title.split(" / ", 1)[0]
-        if not title and index + 1 < len(lines) and not _LABEL.match(lines[index + 1].text):
+        if not title:
             # pdfminer can put "2" and "Apologies for Absence" (Bristol) on separate lines.
-            title = lines[index + 1].text
+            title = _title_below(lines, index)
         head = run_in_title(title)
         weight = _heading_weight(line, head) if head else _heading_weight(line, title)
         if weight <= 0 and not head and _run_on_minute(title):

@@ -344,3 +344,102 @@ Agenda for a meeting of the Cabinet on Wednesday 5 March 2025 at 7.00 pm
 """
     doc = paper(tmp_path, text)
     assert doc.body == "Cabinet"
+
+
+def test_a_web_tables_items_closed_by_cell_bars_are_items(tmp_path: Path) -> None:
+    text = """\
+Items
+No. |
+Item |
+41. |
+Minutes
+To confirm the minutes of the previous meeting
+Minutes:
+The minutes were confirmed.
+|
+42. |
+Apologies for absence
+Minutes:
+Apologies were received from Councillor Example.
+|
+43. |
+Declarations of Interest
+Minutes:
+There were no declarations.
+"""
+    doc = paper(tmp_path, text)
+    assert [(i.number, i.title) for i in doc.agenda_items if i.number] == [
+        ("41", "Minutes"),
+        ("42", "Apologies for absence"),
+        ("43", "Declarations of Interest"),
+    ]
+
+
+def test_every_level_of_numbering_on_its_own_line_keeps_the_items(tmp_path: Path) -> None:
+    text = """\
+MINUTES OF THE MEETING OF HILLFORD PARISH COUNCIL
+HELD IN THE VILLAGE HALL ON TUESDAY 8th JULY 2025 AT 7pm
+1.
+APOLOGIES
+Apologies were received from Cllr Example.
+2.
+2.1
+URGENT ITEMS
+None.
+3.
+3.1.1
+DECLARATIONS OF INTEREST
+Cllr Sample declared a personal interest in item 5.
+3.2
+No gifts were declared.
+"""
+    doc = paper(tmp_path, text)
+    assert [(i.number, i.title) for i in doc.agenda_items if i.number] == [
+        ("1", "APOLOGIES"),
+        ("2", "URGENT ITEMS"),
+        ("3", "DECLARATIONS OF INTEREST"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Licensing (Activities) Sub-Committee – 12 May 2025", "Licensing (Activities) Sub-Committee"),
+        (
+            "THE HILLSHIRE COUNCIL - POLICY, FINANCE & ASSET MANAGEMENT COMMITTEE - GLENBRIDGE.",
+            "Policy, Finance and Asset Management Committee",
+        ),
+    ],
+)
+def test_a_name_holding_a_comma_or_brackets_is_read_whole(tmp_path: Path, heading: str, body: str) -> None:
+    text = f"""\
+{heading}
+
+Thursday 12 May 2025 at 10.00 am
+
+PRESENT: Councillors Example (Chair), Sample
+
+1. Apologies
+None.
+2. Declarations of interest
+None.
+"""
+    doc = paper(tmp_path, text)
+    assert doc.body == body
+
+
+def test_a_welsh_heading_with_no_place_names_no_body(tmp_path: Path) -> None:
+    text = """\
+<<
+
+Cyngor Cymuned Council Clerc / Clerk: Mrs A Example, Ffon / Telephone 01234 567890
+
+Cofnodion 3 Medi 2025 / Minutes 3rd September 2025
+
+1. To confirm that a quorum of elected members is present
+A quorum was present.
+2. Apologies
+None.
+"""
+    doc = paper(tmp_path, text)
+    assert doc.body is None
