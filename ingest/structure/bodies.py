@@ -299,14 +299,15 @@ def _cut(text: str) -> str:
     return text.strip(" ,.:;-–—|*")
 
 
-# Words about another meeting's minutes, received or confirmed by this one.
-_OTHER_MINUTES = (
-    re.compile(r"\b(?:receive|confirm|approve|note|adopt)\s+(?:and\s+\w+\s+)?the\s+minutes\s+of\b", re.I),
-    re.compile(
-        r"\bminutes of\b[^.]{0,80}\b(?:were|was)\s+(?:\w+\s+)?"
-        r"(?:received|approved|confirmed|noted|signed|agreed|adopted)\b",
-        re.I,
-    ),
+# Words about another meeting's minutes, received or confirmed by this one: the body named
+# after "To receive the minutes of", or in "The minutes of … were received".
+_RECEIVES_MINUTES_OF = re.compile(
+    r"\b(?:receive|confirm|approve|note|adopt)\s+(?:and\s+\w+\s+)?the\s+minutes\s+of\b", re.I
+)
+_MINUTES_WERE_RECEIVED = re.compile(
+    r"\bminutes of\b[^.]{0,80}\b(?:were|was)\s+(?:\w+\s+)?"
+    r"(?:received|approved|confirmed|noted|signed|agreed|adopted)\b",
+    re.I,
 )
 # Lines of running prose name a body only by a strong role ("a meeting of X will be held").
 _PROSE = 100
@@ -347,7 +348,7 @@ def _about_other_minutes(reading: str, name: str) -> bool:
     "The minutes of the meeting of Cabinet held on 6th September were received")."""
     at = reading.find(name)
     before = reading[: at if at >= 0 else len(reading)]
-    return bool(_OTHER_MINUTES[0].search(before) or _OTHER_MINUTES[1].search(reading))
+    return bool(_RECEIVES_MINUTES_OF.search(before) or _MINUTES_WERE_RECEIVED.search(reading))
 
 
 # A body noun that begins a term of another kind: "Council Procedure Rules", "council tax".
