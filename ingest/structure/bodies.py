@@ -57,9 +57,11 @@ _NOT_NAME_WORDS = {
     "question", "questions", "response", "responses", "report", "decision", "decisions", "protocol",
     "above", "said", "aforementioned", "same", "its", "their", "our", "your", "his", "her",
     # A person's role ("Chair of the Scrutiny Commission") is not a body.
-    "chair", "chairman", "chairperson", "clerk", "director", "officer", "leader", "mayor", "councillor",
-    "councillors", "deputy", "head",
+    "chair", "chairman", "chairperson", "clerk", "director", "officer", "councillor", "councillors",
 }  # fmt: skip
+# A person's office named by what it leads ("Leader of the Council", "Head of Strategic
+# Support Charnwood Borough Council"); "Leader and Cabinet" is a body.
+_OFFICE_OF = re.compile(r"\b(?:leader|mayor|head|deputy \w+)\s+of\b", re.IGNORECASE)
 _HONORIFIC = re.compile(
     r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|prof)\b\.?", re.IGNORECASE
 )
@@ -232,7 +234,7 @@ def looks_like_body(name: str) -> bool:
         return False
     if not (lowered[-1] in BODY_NOUNS or _ASSEMBLY.search(name) or lowered[0] == "cyngor"):
         return False
-    if _CLAUSE.search(name):
+    if _CLAUSE.search(name) or _OFFICE_OF.search(name):
         return False
     if not words[0][0].isupper():
         return False  # "a meeting of the authority at which …": a noun, not a name
@@ -353,7 +355,9 @@ def _about_other_minutes(reading: str, name: str) -> bool:
 
 # A body noun that begins a term of another kind: "Council Procedure Rules", "council tax".
 _TERM_AFTER_NOUN = re.compile(
-    r"\s*\b(?:council|committee)\s+(?:procedure|rules?|tax|constitution)\b.*$", re.I
+    # (and its members: "Leader and Cabinet Members' Question Time")
+    r"\s*\b(?:council|committee|cabinet)\s+(?:(?:procedure|rules?|tax|constitution)\b|members?['’]?(?=\s|$)).*$",
+    re.I,
 )
 
 

@@ -443,3 +443,16 @@ None.
 """
     doc = paper(tmp_path, text)
     assert doc.body is None
+
+
+def test_a_question_time_for_cabinet_members_names_no_body(tmp_path: Path) -> None:
+    """ "Cabinet Members' Question Time" is the members' session, and "Leader of the Council"
+    an office: neither names the body."""
+    text = """\
+Agenda item
+Members' Question Time
+a) Leader and Cabinet Members' Question Time (45 minutes)
+Any member of the Council may ask the Leader of the Council or any Cabinet Member any question.
+"""
+    doc = paper(tmp_path, text)
+    assert doc.body not in {"Leader and Cabinet", "Leader of the Council"}
