@@ -36,7 +36,7 @@ _BODY_NOUN = "|".join(BODY_NOUNS)
 # Meetings of electors, which are bodies in their own right (Local Government Act 1972).
 _ASSEMBLY = re.compile(r"\b(?:parish|town|community|village)\s+meeting$", re.IGNORECASE)
 _MEETING_KINDS = re.compile(
-    r"^(?:(?:annual|extraordinary|special|ordinary|full|monthly|additional|reconvened|adjourned|virtual"
+    r"^(?:(?:annual|extra-?ordinary|special|ordinary|full|monthly|additional|reconvened|adjourned|virtual"
     r"|remote|informal|inaugural|budget|statutory|general)\s+)+",
     re.IGNORECASE,
 )
@@ -165,6 +165,8 @@ def normalise_body(name: str, council: str | None = None) -> str:
     # capitals, "TRANSPORT and CONNECTIVITY COMMITTEE" no longer reads as one.
     name = _title_case(" ".join(name.split()).strip(" ,.:;-–—|*<>«»"))
     name = " ".join(name.replace("&", " and ").split())
+    # The council's name, then its meeting's: "ARGYLL AND BUTE COUNCIL COUNCIL 30th November".
+    name = re.sub(r"\b(council)\s+council\b", r"\1", name, flags=re.IGNORECASE)
     name = _english(name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = (
@@ -234,7 +236,8 @@ def looks_like_body(name: str) -> bool:
         return False
     if not (lowered[-1] in BODY_NOUNS or _ASSEMBLY.search(name) or lowered[0] == "cyngor"):
         return False
-    if _CLAUSE.search(name) or _OFFICE_OF.search(name):
+    if _CLAUSE.search(name) or _OFFICE_OF.search(name) or re.search(r"[“”\"]", name):
+        # (Quoted words are about a name: "“Town Council” and not “Parish Council”".)
         return False
     if not words[0][0].isupper():
         return False  # "a meeting of the authority at which …": a noun, not a name
@@ -381,6 +384,8 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
 # number, a date, a site's breadcrumb ("» Home » Official »"), a web page's labels ("Meeting
 # documents", "Details"), a report's title ("Reporting to the Parish Council").
 _FURNITURE_WORDS = {
+    "contact",
+    "information",
     "details",
     "documents",
     "home",

@@ -456,3 +456,62 @@ Any member of the Council may ask the Leader of the Council or any Cabinet Membe
 """
     doc = paper(tmp_path, text)
     assert doc.body not in {"Leader and Cabinet", "Leader of the Council"}
+
+
+def test_an_item_page_numbered_only_in_its_meeting_line_has_that_item(tmp_path: Path) -> None:
+    text = """\
+Issue - meetings
+
+Treasury Management Mid-Year Review
+
+Meeting: 18/11/2025 - Audit and Governance Board (Item 31)
+
+Treasury Management Mid-Year Review
+
+Minutes:
+
+The Board received a report from the Finance Manager on treasury activity in the first half year.
+
+RESOLVED: That the report be noted.
+"""
+    doc = paper(tmp_path, text)
+    assert (doc.body, doc.meeting_date) == ("Audit and Governance Board", "2025-11-18")
+    assert [(i.number, i.title) for i in doc.agenda_items if i.number] == [
+        ("31", "Treasury Management Mid-Year Review")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        # The council's name, then its meeting's.
+        (
+            "HILLSHIRE AND DALE COUNCIL COUNCIL 30th November 2025 LEADER'S REPORT",
+            "Hillshire and Dale Council",
+        ),
+        # A web page's furniture before the name.
+        ("Contact Information\nLowmoor District Council", "Lowmoor District Council"),
+    ],
+)
+def test_a_councils_name_is_read_without_what_surrounds_it(tmp_path: Path, heading: str, body: str) -> None:
+    text = f"""\
+{heading}
+
+Minutes of the meeting held on Thursday 27 November 2025 at 6.00 pm
+
+1. Apologies
+None.
+2. Declarations of interest
+None.
+"""
+    assert paper(tmp_path, text).body == body
+
+
+def test_quoted_names_are_about_a_name_not_the_body(tmp_path: Path) -> None:
+    text = """\
+Minutes of the meeting held on Tuesday 9 February 2025
+
+1. Name of the council
+It was agreed that the council be known as the “Town Council” and not “Parish Council” from May.
+"""
+    assert paper(tmp_path, text).body is None
