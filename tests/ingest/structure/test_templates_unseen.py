@@ -517,10 +517,9 @@ It was agreed that the council be known as the “Town Council” and not “Par
     assert paper(tmp_path, text).body is None
 
 
-@pytest.mark.parametrize("title", ["LEADER'S REPORT", "Chairman's Annual Report"])
-def test_an_office_holders_report_is_a_report(tmp_path: Path, title: str) -> None:
-    text = f"""\
-{title}
+def test_a_chairmans_annual_report_is_a_report(tmp_path: Path) -> None:
+    text = """\
+Chairman's Annual Report
 May 2024 to April 2025
 This report gives colleagues an update on my activities since the last meeting. The year has
 seen the village hall reopen and the footpath repaired, and I thank every volunteer.
