@@ -136,10 +136,7 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^purpose of (?:the )?report\b",
         r"\bbriefing (?:note|paper)\b",
         # An officer's report to the meeting: "Clerk's Report", "Chairman's report".
-        # And for a period: "Chairman's Annual Report". (Not "Leader's Report": a council's
-        # minutes record an item of that name.)
-        r"\b(?:clerk|chair(?:man|person)?|treasurer|director|officer)['’]?s"
-        r" (?:annual |monthly |quarterly )?report\b",
+        r"\b(?:clerk|chair(?:man|person)?|treasurer|director|officer)['’]?s report\b",
     )),
     ("decision_notice", 8, "titled decisions", (
         r"^decision (?:recording form|notice|record|sheet|list)\b",

@@ -515,13 +515,3 @@ Minutes of the meeting held on Tuesday 9 February 2025
 It was agreed that the council be known as the “Town Council” and not “Parish Council” from May.
 """
     assert paper(tmp_path, text).body is None
-
-
-def test_a_chairmans_annual_report_is_a_report(tmp_path: Path) -> None:
-    text = """\
-Chairman's Annual Report
-May 2024 to April 2025
-This report gives colleagues an update on my activities since the last meeting. The year has
-seen the village hall reopen and the footpath repaired, and I thank every volunteer.
-"""
-    assert paper(tmp_path, text).kind == "report"
