@@ -120,7 +120,7 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^public notice\b",
         r"^summons\b",
         # A summons addresses the members: summoned, requested or invited to the meeting.
-        r"\byou are (?:hereby )?(?:summoned|requested to attend|invited to (?:attend|the|a)\b)",
+        r"\byou are (?:hereby )?(?:summoned|(?:required|requested) to attend|invited to (?:attend|the|a)\b)",
     )),
     ("supplementary_agenda", 7, "titled supplementary", (
         r"\bsupplement(?:ary|al)?(?:\b|(?=agenda))",  # "S u p p l e m e n t a r y A g e n d a"
@@ -281,12 +281,14 @@ _ASKED_TO = re.compile(
     re.I,
 )
 _WILL_BE_HELD = re.compile(
-    r"\bwill be held\b|\bis to be held\b|\bwill take place\b|\byou are (?:hereby )?summoned\b", re.I
+    r"\bwill be held\b|\bis to be held\b|\bwill take place\b"
+    r"|\byou are (?:hereby )?(?:summoned|required to attend)\b",
+    re.I,
 )
 # A summons: the members called to the meeting, and the business it will transact. An agenda
 # opens so; minutes, which record the meeting, never do. A long line, so never a title.
 _SUMMONS = re.compile(
-    r"\byou are (?:hereby )?(?:summoned|requested to attend|invited to (?:attend|the|a)\b)"
+    r"\byou are (?:hereby )?(?:summoned|(?:required|requested) to attend|invited to (?:attend|the|a)\b)"
     r"|\bthe following (?:business|issues|items|matters) (?:will|is to|are to)"
     r" be (?:considered|transacted)\b",
     re.I,

@@ -515,3 +515,12 @@ Minutes of the meeting held on Tuesday 9 February 2025
 It was agreed that the council be known as the “Town Council” and not “Parish Council” from May.
 """
     assert paper(tmp_path, text).body is None
+
+
+def test_a_summons_requiring_members_to_attend_is_an_agenda(tmp_path: Path) -> None:
+    text = (
+        "HILLSHIRE FIRE AUTHORITY THURSDAY 5 FEBRUARY 2026 AT 10.00 HOURS MEMBERS Councillors Example "
+        "and Sample. You are required to attend this meeting to be held at Service Headquarters at 10.00 "
+        "a.m. AGENDA 512. Declarations of interest. 513. Apologies for absence. 514. Urgent items.\n"
+    )
+    assert paper(tmp_path, text).kind == "agenda"
