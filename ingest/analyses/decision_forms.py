@@ -106,7 +106,10 @@ _LEAD = r"(?:(?:[-•*·▪●◦]|\(?[a-zA-Z0-9]{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+
 # An opening phrase before the subject: "After some discussion, ", "Following debate, ".
 _OPENER = (
     r"(?:(?:After|Following|Upon|On|Having|Accordingly|Therefore|Thereafter|Subsequently)\b"
-    r"[^;:]{0,80}?,\s*)?"
+    r"(?:[^;:]{0,80}?,\s*"
+    # or with no comma, straight before the meeting as subject: "After discussion the council
+    # agreed to complete the form".
+    r"|[^;:,]{0,60}?\s(?=the\s+(?:council|committee|members|councillors|panel|board|cabinet)\b)))?"
 )
 _ADV = rf"(?:{ADVERBS}\s+)*"
 # A frame verb capitalised for emphasis governs its clause: "The Council Resolved to accept".
@@ -337,7 +340,8 @@ _PASSIVE = re.compile(
     rf"{_ADV}(?:(?P<first>[a-z]+(?:ed|en)|read(?:\s+out)?)\b[^;:]{{0,80}}?\band\s+{_ADV})??"
     # A list of participles before the deciding one: "were read, approved and signed".
     r"(?:(?:read|taken\s+as\s+read|[a-z]+(?:ed|en)),\s+)?"
-    rf"(?P<verb>{PASSIVE_VERBS})\b"
+    # (The deciding word may be set in capitals: "were ACCEPTED as a true record".)
+    rf"(?P<verb>(?i:{PASSIVE_VERBS}))\b"
 )
 # The decided thing's second passive after a pluperfect one, its subject not repeated: "The
 # minutes had been circulated prior to the meeting and were accepted as an accurate record".

@@ -36,7 +36,7 @@ _BODY_NOUN = "|".join(BODY_NOUNS)
 # Meetings of electors, which are bodies in their own right (Local Government Act 1972).
 _ASSEMBLY = re.compile(r"\b(?:parish|town|community|village)\s+meeting$", re.IGNORECASE)
 _MEETING_KINDS = re.compile(
-    r"^(?:(?:annual|extraordinary|special|ordinary|full|monthly|additional|reconvened|adjourned|virtual"
+    r"^(?:(?:annual|extra-?ordinary|special|ordinary|full|monthly|additional|reconvened|adjourned|virtual"
     r"|remote|informal|inaugural|budget|statutory|general)\s+)+",
     re.IGNORECASE,
 )
@@ -46,6 +46,8 @@ _SPECIFIC_COUNCIL = re.compile(rf"^(?P<place>.+?)\s+(?P<type>{_COUNCIL_TYPES}\s+
 _GENERIC_WORDS = {
     "the", "a", "an", "parish", "town", "community", "county", "city", "district", "borough", "metropolitan",
     "unitary", "council", "meeting", "annual", "full", "and", "of",
+    # Welsh: "Cyngor Cymuned" (community council), "Cyngor Tref" (town council) with no place.
+    "cyngor", "cymuned", "tref", "dref",
 }  # fmt: skip
 _NOT_NAME_WORDS = {
     "i", "we", "you", "am", "is", "are", "was", "were", "will", "would", "be", "been", "able", "enclose",
@@ -55,8 +57,11 @@ _NOT_NAME_WORDS = {
     "question", "questions", "response", "responses", "report", "decision", "decisions", "protocol",
     "above", "said", "aforementioned", "same", "its", "their", "our", "your", "his", "her",
     # A person's role ("Chair of the Scrutiny Commission") is not a body.
-    "chair", "chairman", "chairperson", "clerk", "director", "officer",
+    "chair", "chairman", "chairperson", "clerk", "director", "officer", "councillor", "councillors",
 }  # fmt: skip
+# A person's office named by what it leads ("Leader of the Council", "Head of Strategic
+# Support Charnwood Borough Council"); "Leader and Cabinet" is a body.
+_OFFICE_OF = re.compile(r"\b(?:leader|mayor|head|deputy \w+)\s+of\b", re.IGNORECASE)
 _HONORIFIC = re.compile(
     r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|prof)\b\.?", re.IGNORECASE
 )
@@ -98,6 +103,9 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         6,
     ),
     (re.compile(r"\bmeeting of\s+(?:the\s+)?(?P<body>.+)$", re.I), 6),
+    # An item's page on a committee system's site names its meeting by date and body:
+    # "Meeting: 17/01/2018 - Council (Item 39)".
+    (re.compile(r"^meeting\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—]\s*(?P<body>.+)$", re.I), 6),
     # A decision notice names its decision maker: "RECORD OF DECISION OF THE Cabinet".
     (re.compile(r"^(?:record of )?decisions? (?:of|taken by|made by)\s+(?:the\s+)?(?P<body>.+)$", re.I), 5),
     (
@@ -109,6 +117,9 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         5,
     ),  # fmt: skip
     (re.compile(r"^(?P<body>.+?)\s+(?:held (?:its|their|a|the)\b|will (?:hold|meet)\b|met\b)", re.I), 5),
+    # A council's heading naming its committee after a dash: "THE FIFE COUNCIL - POLICY,
+    # FINANCE & ASSET MANAGEMENT COMMITTEE - GLENROTHES".
+    (re.compile(r"^(?:the\s+)?[^-–—]*\bcouncil\s+[-–—]\s+(?P<body>.+)$", re.I), 3),
     # A committee system's meeting line: "Cabinet - Tuesday, 2nd October, 2018 2.00 pm".
     (re.compile(rf"^(?:.*,\s*)?(?P<body>[^,]+?)\s+[-–—]\s+(?:{_WEEKDAYS}),?\s+\d", re.I), 5),
     # A named body's minutes or agenda run on in a heading ("… Callander Community Council
@@ -152,8 +163,10 @@ def normalise_body(name: str, council: str | None = None) -> str:
     council named in the same heading, for generic names."""
     # Title case before "&" becomes "and": "TRANSPORT & CONNECTIVITY COMMITTEE" is a name in
     # capitals, "TRANSPORT and CONNECTIVITY COMMITTEE" no longer reads as one.
-    name = _title_case(" ".join(name.split()).strip(" ,.:;-–—|*"))
+    name = _title_case(" ".join(name.split()).strip(" ,.:;-–—|*<>«»"))
     name = " ".join(name.replace("&", " and ").split())
+    # The council's name, then its meeting's: "ARGYLL AND BUTE COUNCIL COUNCIL 30th November".
+    name = re.sub(r"\b(council)\s+council\b", r"\1", name, flags=re.IGNORECASE)
     name = _english(name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = (
@@ -223,8 +236,11 @@ def looks_like_body(name: str) -> bool:
         return False
     if not (lowered[-1] in BODY_NOUNS or _ASSEMBLY.search(name) or lowered[0] == "cyngor"):
         return False
-    if _CLAUSE.search(name):
+    if _CLAUSE.search(name) or _OFFICE_OF.search(name) or re.search(r"[“”\"]", name):
+        # (Quoted words are about a name: "“Town Council” and not “Parish Council”".)
         return False
+    if not words[0][0].isupper():
+        return False  # "a meeting of the authority at which …": a noun, not a name
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
     return capitalised >= len(words) - 1 or _sentence_case(words)
 
@@ -248,9 +264,28 @@ _CLAUSE = re.compile(
 )
 
 
+_MEMBERS_OF = re.compile(r"^.*\bmembers of\s+(?=\S)(?:the\s+)?", re.IGNORECASE)
 _LEADING_PREPOSITION = re.compile(
     r"^(?:at|to|for|of|by|from|before|with|under|in accordance with)\s+(?:the\s+)?", re.IGNORECASE
 )
+
+
+_UP_TO_BODY_NOUN = re.compile(rf"^[^–—:|\d]*?\b(?:{_BODY_NOUN})\b", re.IGNORECASE)
+_NAME_SMALL_WORDS = {"and", "of", "for", "the", "&", "on", "in", "with"}
+
+
+def _punctuated_name(text: str) -> str | None:
+    """A name holding a comma or brackets, up to its body noun: "Licensing (Activities)
+    Sub-Committee – 24 May 2019", "POLICY, FINANCE & ASSET MANAGEMENT COMMITTEE - GLENROTHES".
+    Every word capitalised (or a small word), so that "Council, held at Committee Room 1" is
+    cut at its comma as before. None when the name has no such punctuation."""
+    found = _UP_TO_BODY_NOUN.match(text)
+    if not found or not re.search(r"[,(]", found.group()):
+        return None
+    words = re.findall(r"[\w'’&-]+", found.group())
+    if not all(w[0].isupper() or w.lower() in _NAME_SMALL_WORDS for w in words):
+        return None
+    return found.group().strip()
 
 
 def _cut(text: str) -> str:
@@ -258,12 +293,27 @@ def _cut(text: str) -> str:
     "…INFORMATION: For Information COMMITTEE: X" only what follows the last colon is a name."""
     # Where the name ends first, then its label: a colon further on ("… will be held … The
     # agenda is set out below:") belongs to the sentence, not to the name.
+    punctuated = _punctuated_name(text.strip(" *|"))
+    if punctuated:
+        return punctuated
     text = _NAME_END.sub("", text.strip(" *|"))
     text = text.rsplit(":", 1)[-1]
+    # Its members are not the body: "DECLARATION OF INTERESTS Members of the Cabinet are invited".
+    text = _MEMBERS_OF.sub("", text)
     text = _LEADING_PREPOSITION.sub("", text.strip(" ,.:;-–—|*"))
     return text.strip(" ,.:;-–—|*")
 
 
+# Words about another meeting's minutes, received or confirmed by this one: the body named
+# after "To receive the minutes of", or in "The minutes of … were received".
+_RECEIVES_MINUTES_OF = re.compile(
+    r"\b(?:receive|confirm|approve|note|adopt)\s+(?:and\s+\w+\s+)?the\s+minutes\s+of\b", re.I
+)
+_MINUTES_WERE_RECEIVED = re.compile(
+    r"\bminutes of\b[^.]{0,80}\b(?:were|was)\s+(?:\w+\s+)?"
+    r"(?:received|approved|confirmed|noted|signed|agreed|adopted)\b",
+    re.I,
+)
 # Lines of running prose name a body only by a strong role ("a meeting of X will be held").
 _PROSE = 100
 
@@ -283,10 +333,10 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
         if ITEM_LINE.match(line.text):
             continue
         named = [
-            (name, strength)
+            (name, strength - (3 if _about_other_minutes(reading, name) else 0))
             for pattern, strength in _ROLE_PATTERNS
-            for name in (_name_in(pattern, t) for t in reversed(_readings(lines, index)))
-            if name
+            for reading in reversed(_readings(lines, index))
+            if (name := _name_in(pattern, reading))
         ]
         if not named:
             continue
@@ -297,9 +347,20 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
     return found
 
 
+def _about_other_minutes(reading: str, name: str) -> bool:
+    """Whether the words naming `name` are about another meeting's minutes, received or
+    confirmed by this one ("To receive the minutes of the meetings of the Cabinet held on …",
+    "The minutes of the meeting of Cabinet held on 6th September were received")."""
+    at = reading.find(name)
+    before = reading[: at if at >= 0 else len(reading)]
+    return bool(_RECEIVES_MINUTES_OF.search(before) or _MINUTES_WERE_RECEIVED.search(reading))
+
+
 # A body noun that begins a term of another kind: "Council Procedure Rules", "council tax".
 _TERM_AFTER_NOUN = re.compile(
-    r"\s*\b(?:council|committee)\s+(?:procedure|rules?|tax|constitution)\b.*$", re.I
+    # (and its members: "Leader and Cabinet Members' Question Time")
+    r"\s*\b(?:council|committee|cabinet)\s+(?:(?:procedure|rules?|tax|constitution)\b|members?['’]?(?=\s|$)).*$",
+    re.I,
 )
 
 
@@ -323,6 +384,8 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
 # number, a date, a site's breadcrumb ("» Home » Official »"), a web page's labels ("Meeting
 # documents", "Details"), a report's title ("Reporting to the Parish Council").
 _FURNITURE_WORDS = {
+    "contact",
+    "information",
     "details",
     "documents",
     "home",
@@ -395,7 +458,42 @@ def _specific_council(lines: list[Line]) -> str | None:
             normalised = normalise_body(name) if name else ""
             if normalised and _SPECIFIC_COUNCIL.match(normalised) and not is_generic(normalised):
                 return normalised
+    # A council named inside a line of other words ("Minutes – Llanddewi Brefi Community Council
+    # – 10/10/2022", "ST. JUST-IN-PENWITH TOWN COUNCIL Council Offices 1 Chapel Street").
+    # Only above the attendance: a member's or clerk's own council ("Mr Gardiner (Clerk of
+    # Yapton Parish Council)", "Cllr X (Anytown Town Council)") is not the paper's.
+    for line in lines:
+        if _ATTENDANCE.match(line.text):
+            break
+        if ITEM_LINE.match(line.text):
+            continue
+        for found in _COUNCIL_IN_LINE.finditer(line.text):
+            normalised = normalise_body(found.group())
+            bracketed = line.text[: found.start()].count("(") > line.text[: found.start()].count(")")
+            if not bracketed and not is_generic(normalised) and looks_like_body(normalised):
+                return normalised
     return None
+
+
+_ATTENDANCE = re.compile(
+    r"^(?:present|in attendance|attendance|also present|apologies|councillors present)\b", re.I
+)
+
+
+_MONTHS_AND_DAYS = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+# A place's name (capitalised words, or words in capitals, and the small words place names
+# hold) before its council's type: "Clifton upon Teme Parish Council".
+_PLACE_WORD = r"(?:[A-Z][\w'’.-]*|upon|on|in|under|by|with|cum|and|de|le)"
+_COUNCIL_TYPE_WORDS = "Parish|Town|Community|City|District|Borough|County"
+_COUNCIL_IN_LINE = re.compile(
+    rf"(?<![\w-])(?!{_MONTHS_AND_DAYS})[A-Z][\w'’.-]*(?:\s+{_PLACE_WORD}){{0,5}}\s+"
+    rf"(?:{_COUNCIL_TYPE_WORDS})\s+Council\b"
+    rf"|(?<![\w-])(?!{_MONTHS_AND_DAYS})[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){{0,5}}\s+"
+    rf"(?:{_COUNCIL_TYPE_WORDS.upper()})\s+COUNCIL\b"
+)
 
 
 # Body nouns that are no name on their own ("Council", "Cabinet" and "Executive" are: a

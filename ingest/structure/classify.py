@@ -120,7 +120,7 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         r"^public notice\b",
         r"^summons\b",
         # A summons addresses the members: summoned, requested or invited to the meeting.
-        r"\byou are (?:hereby )?(?:summoned|requested to attend|invited to (?:attend|the|a)\b)",
+        r"\byou are (?:hereby )?(?:summoned|(?:required|requested) to attend|invited to (?:attend|the|a)\b)",
     )),
     ("supplementary_agenda", 7, "titled supplementary", (
         r"\bsupplement(?:ary|al)?(?:\b|(?=agenda))",  # "S u p p l e m e n t a r y A g e n d a"
@@ -281,12 +281,14 @@ _ASKED_TO = re.compile(
     re.I,
 )
 _WILL_BE_HELD = re.compile(
-    r"\bwill be held\b|\bis to be held\b|\bwill take place\b|\byou are (?:hereby )?summoned\b", re.I
+    r"\bwill be held\b|\bis to be held\b|\bwill take place\b"
+    r"|\byou are (?:hereby )?(?:summoned|required to attend)\b",
+    re.I,
 )
 # A summons: the members called to the meeting, and the business it will transact. An agenda
 # opens so; minutes, which record the meeting, never do. A long line, so never a title.
 _SUMMONS = re.compile(
-    r"\byou are (?:hereby )?(?:summoned|requested to attend|invited to (?:attend|the|a)\b)"
+    r"\byou are (?:hereby )?(?:summoned|(?:required|requested) to attend|invited to (?:attend|the|a)\b)"
     r"|\bthe following (?:business|issues|items|matters) (?:will|is to|are to)"
     r" be (?:considered|transacted)\b",
     re.I,
@@ -417,11 +419,31 @@ def questions_anatomy(paper: Paper) -> Iterator[Evidence]:
 _KEY_DECISION = re.compile(r"\bkey decision\b|\bdecision maker\b|\bdate of decision\b", re.IGNORECASE)
 
 
+# What a notice of decisions to come is made of, by statute (the Executive Arrangements
+# Regulations 2012): key decisions, who takes them and when, published 28 clear days ahead.
+_PLAN_CUES = {
+    "key decision": re.compile(r"\bkey decisions?\b", re.IGNORECASE),
+    "decision maker": re.compile(r"\bdecision[- ]maker\b|\bwho will take the decision\b", re.IGNORECASE),
+    "when due": re.compile(r"\bdecision due\b|\bdate of decision\b|\bearliest date\b", re.IGNORECASE),
+    "notice": re.compile(
+        r"\bnotice of (?:the )?(?:proposed|intended) decision\b|\bforward plan\b", re.IGNORECASE
+    ),
+    "28 days": re.compile(
+        r"\b28 (?:clear )?(?:working )?days\b|\btwenty[- ]eight (?:clear )?days\b", re.IGNORECASE
+    ),
+}
+
+
 @signal
 def forward_plan_anatomy(paper: Paper) -> Iterator[Evidence]:
     rows = sum(1 for t in paper.own if _KEY_DECISION.search(t))
     if rows >= 3:
         yield Evidence("forward_plan", min(4.0, 0.5 * rows), f"{rows} key-decision lines")
+    # A short plan or a notice of one decision has few rows but names the plan's parts.
+    text = " ".join(paper.own)
+    cues = [name for name, cue in _PLAN_CUES.items() if cue.search(text)]
+    if len(cues) >= 3:
+        yield Evidence("forward_plan", min(4.0, 1.0 * len(cues)), f"a plan's parts: {', '.join(cues)}")
 
 
 def _main_scheme(paper: Paper) -> str | None:

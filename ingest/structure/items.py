@@ -17,7 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.structure.lines import Line, join_text
-from ingest.structure.numbering import NOT_A_TITLE, Chain, best_chain, numbering_runs, split_run_in_numbers
+from ingest.structure.numbering import (
+    NOT_A_TITLE,
+    Chain,
+    best_chain,
+    lone_heading,
+    numbering_runs,
+    split_run_in_numbers,
+)
 from minutebook.models import Item
 from minutebook.text import content_id
 
@@ -65,6 +72,28 @@ class ItemSpan:
 
 def _chain_spans(chain: Chain | None) -> list[ItemSpan]:
     return [ItemSpan(number=m.number, title=m.title, start=m.index) for m in chain.members] if chain else []
+
+
+# A committee system's page for one item of one meeting: "Meeting: 20/03/2024 - Audit and
+# Governance Board (Item 28)", the item's title on the line above.
+_ITEM_OF_MEETING = re.compile(
+    r"^meeting\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—].*\(item\s+(\w{1,6})\)\s*$", re.I
+)
+
+
+def _item_page(lines: list[Line]) -> list[ItemSpan]:
+    """The one item of an item's page whose number is printed only in its meeting line; the
+    item's text starts below that line."""
+    for index, line in enumerate(lines[:_ITEM_PAGE_LINES]):
+        found = _ITEM_OF_MEETING.match(line.text)
+        if found:
+            title = lines[index - 1].text if index else ""
+            return [ItemSpan(found.group(1), title, index + 1 if index + 1 < len(lines) else index)]
+    return []
+
+
+# How far down an item's page its meeting line may be.
+_ITEM_PAGE_LINES = 10
 
 
 # A heading set apart without a number: short, bold or in capitals, not a sentence.
@@ -148,9 +177,11 @@ def _first_prose(lines: list[Line]) -> int:
 
 
 def split_minutes(lines: list[Line]) -> list[ItemSpan]:
-    spans = [span for run in numbering_runs(lines) for span in _chain_spans(run)]
+    runs = numbering_runs(lines)
+    lone = None if runs else lone_heading(lines)
+    spans = [span for run in (runs or ([lone] if lone else [])) for span in _chain_spans(run)]
     if not spans:
-        spans = _unnumbered_headings(lines, _first_prose(lines))
+        spans = _item_page(lines) or _unnumbered_headings(lines, _first_prose(lines))
     end = len(lines)
     # The minutes end after their last minute: a "Chair" line in an attendance list or a
     # minute's text is not the signature block.

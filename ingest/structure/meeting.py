@@ -65,7 +65,8 @@ _OTHER_MINUTES = re.compile(
 # The confirmation may follow the date: "The minutes of the meeting which took place on
 # Tuesday 12th May 2020 were approved as an accurate record".
 _CONFIRMED_AFTER = re.compile(
-    r"^[^.]{0,40}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted"
+    r"^[^.]{0,80}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted"
+    r"|submitted|tabled"
     r"|received\s+as\s+(?:an?\s+)?(?:accurate|correct|true))\b",
     re.IGNORECASE,
 )
@@ -74,12 +75,17 @@ _PERIOD_START = re.compile(
     r"\b(?:from|between)\s+$|\b(?:from|between)\s+\S+(?:\s+\S+){0,3}\s+(?:to|and|until)\s+$", re.IGNORECASE
 )
 _PERIOD_END = re.compile(r"^\s*(?:to|until|and|[-–—])\s+(?:\w+,?\s+)?\d{1,2}", re.IGNORECASE)
+# The end of a period after its start ("Period 1 October 2017 to 31 March 2018").
+_PERIOD_JOIN = re.compile(r"\s*(?:to|until|[-–—])\s*$", re.IGNORECASE)
 _PUBLICATION = re.compile(
     r"\b(?:publish\w*|publication|despatch\w*|dispatch\w*|issued|printed|circulat\w*|deadline|received by"
     r"|submitted by|no later than|closing date|updated|revised|version)\b",
     re.IGNORECASE,
 )
 _NEXT_MEETING = re.compile(r"\b(?:next|future|forthcoming|following)\s+(?:\w+\s+){0,2}meeting\b", re.I)
+# A sentence ends at a full stop, question or exclamation mark before a space and a capital
+# (not "St. John's", "10.30 am" or "No. 5").
+_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?]\s+(?=[A-Z])")
 _LETTER_OPENING = re.compile(r"^(?:dear|annwyl)\b", re.IGNORECASE)
 
 
@@ -113,6 +119,7 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
     if len(before.strip()) < 15 and index:
         clause = f"{lines[index - 1].text} {before}"[-_CLAUSE:]
     around = " ".join(part.text for part in lines[max(0, index - 1) : index + 2])
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
     score = 0.0
     if index < heading:
         score += 4.0 - 2.0 * index / heading
@@ -131,26 +138,43 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         # ("Date: 29 October 2018 … a meeting of the Executive will be held … on Tuesday, 6
         # November 2018").
         score += 3.0
-    following = lines[index + 1].text if index + 1 < len(lines) else ""
     if parse_time(line.text[date.end :]) or parse_time(following[:40]):
         score += 1.5
     if date.weekday:
         score += 1.0
-    if _OTHER_MINUTES.search(clause) or _CONFIRMED_AFTER.search(line.text[date.end :]):
-        score -= 7.0
+    if _OTHER_MINUTES.search(_sentence_before(lines, index, date)) or _CONFIRMED_AFTER.search(
+        f"{line.text[date.end :]} {following if following[:1].islower() else ''}"
+    ):
+        # (The next line only when the sentence runs on to it: "… held on 10 June 2025 be
+        # received" / "as a correct record"; not a title's "Minutes (to be approved)".)
+        score -= 12.0
     elif index >= heading and _MINUTES_OF_MEETING.search(clause):
-        score -= 7.0  # an item about a meeting's minutes: the earlier meeting's
+        score -= 12.0  # an item about a meeting's minutes: the earlier meeting's
     if _PUBLICATION.search(clause + line.text[date.end : date.end + 25]):
         score += 5.0 if kind == "forward_plan" else -6.0
     if _NEXT_MEETING.search(clause):
         score -= 6.0
-    if _PERIOD_START.search(clause) or _PERIOD_END.match(line.text[date.end :]):
+    if (
+        _PERIOD_START.search(clause)
+        or _PERIOD_END.match(line.text[date.end :])
+        or (_PERIOD_JOIN.search(clause) and find_dates(_PERIOD_JOIN.sub("", clause)[-25:]))
+    ):
         score -= 5.0  # a period's bounds ("minutes of meetings held from 1st March 2019 to …")
     if _starts_item(line, date) and index >= 2:
         score -= 4.0
     if _is_letter_date(lines, index, date):
         score -= 5.0
     return score
+
+
+def _sentence_before(lines: list[Line], index: int, date: DateMatch) -> str:
+    """The sentence up to the date, however long: a confirmation may open it far from the date
+    ("To receive as a correct record, the minutes of the meeting of Cabinet held on Tuesday 8
+    June 2021"). A date near a line's start continues the line above (the clause's rule)."""
+    before = lines[index].text[: date.start]
+    if len(before.strip()) < 15 and index:
+        before = f"{lines[index - 1].text} {before}"
+    return _SENTENCE_END.split(before)[-1]
 
 
 def _starts_item(line: Line, date: DateMatch) -> bool:

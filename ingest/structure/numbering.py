@@ -37,7 +37,8 @@ _LABEL = re.compile(
     # over the years reaches five digits ("14365").
     # A reference may also lead with a few letters and a slash ("Cou/285/07-08").
     # And it may close with the letters of the body after a slash ("83/19/TC").
-    r"(?P<label>(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}(?:/(?-i:[A-Z]{1,4})\b|[a-z]?)(?![\d/_-])"
+    # Or with a year's or years' number and the body's capitals ("18-19/FRA/1").
+    r"(?P<label>(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/|\d\d(?:-\d\d)?/(?-i:[A-Z]{2,4})/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}(?:/(?-i:[A-Z]{1,4})\b|[a-z]?)(?![\d/_-])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
     # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
     # capitalised word or one in capitals follows.
@@ -55,10 +56,11 @@ _LABEL = re.compile(
 # Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
 # year opening a line ("2024 Annual Meeting") is not one.
 ITEM_LINE = re.compile(
-    r"^(?:item\s+)?(?!(?:19|20)\d\d\b(?![/.]\d))(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}"
+    r"^(?:item\s+)?(?!(?:19|20)\d\d\b(?![/.]\d))(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/|\d\d(?:-\d\d)?/(?-i:[A-Z]{2,4})/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}"
     r"(?:/(?-i:[A-Z]{1,4})|[a-z])?[.)]?\s+\S",
     re.IGNORECASE,
 )
+_CLOSING_CELL = re.compile(r"\s+\|$")
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
 # Dates, measures and figures that look like numbered headings: "12 September 2024 at
 # 5.00 pm", "20 mph", "3 4 5" (a row of figures). Units are lower case ("20 minutes"), unlike
@@ -199,7 +201,9 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
         if len(label) == 1 and label.isupper():
             return "A", "", ord(label) - ord("A") + 1
         return ("i", "", roman) if roman else None
-    match = re.fullmatch(r"([A-Za-z]{0,2}|[A-Za-z]{1,4}/)((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label)
+    match = re.fullmatch(
+        r"([A-Za-z]{0,2}|[A-Za-z]{1,4}/|\d\d(?:-\d\d)?/[A-Z]{2,4}/)((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label
+    )
     if not match:
         return None
     prefix, head, last, suffix = match.groups()
@@ -237,6 +241,39 @@ def candidates(lines: list[Line], *, lists_are_items: bool = False) -> list[Cand
     ]
 
 
+def _continued_rows(found: list[Candidate]) -> set[int]:
+    """The line indices of list rows whose run of adjacent rows is followed, further on, by the
+    next number of the same scheme set as a heading: those rows were headings set close
+    together ("250. Matters Arising" directly above "251. To Adjourn the Meeting", then "252.
+    Routine Finance" after its text: a Norfolk parish's minutes whose first items had nothing
+    to record). A list's own rows are not continued by a heading of their numbering."""
+    continued: set[int] = set()
+    by_numbering: dict[tuple[str, str], list[Candidate]] = {}
+    for cand in found:
+        by_numbering.setdefault((cand.scheme, cand.head), []).append(cand)
+    for (scheme, _head), group in by_numbering.items():
+        unit = _unit(scheme)
+        runs: list[list[Candidate]] = []
+        for cand in group:
+            if not cand.list_row:
+                continue
+            last = runs[-1][-1] if runs else None
+            if last and cand.index == last.index + 1 and cand.value - last.value == unit:
+                runs[-1].append(cand)
+            else:
+                runs.append([cand])
+        for run in runs:
+            after = next((c for c in group if c.index > run[-1].index), None)
+            if (
+                after is not None
+                and not after.list_row
+                and after.value - run[-1].value == unit
+                and after.index > run[-1].index + 1  # set apart: a list's long row is not
+            ):
+                continued.update(row.index for row in run)
+    return continued
+
+
 # A list's row, wrapped or not, runs to a line of a table (Bristol's statements: a number, a
 # name and a subject); a line longer than this is a paragraph.
 LIST_ROW_WORDS = 20
@@ -264,28 +301,57 @@ def _unit(scheme: str) -> int:
     return 10 if _counts_in_tens(scheme) else 1
 
 
+# A web page's link to the item's document, saved with the heading ("Executive Report pdf
+# icon PDF 239 KB", "Questions Raised by Members PDF 129 KB"): not part of the title.
+_LINK_SIZE = re.compile(r"\s*(?:pdf icon\s+)?(?:PDF|DOC|DOCX)\s+\d+(?:\.\d+)?\s*[KM]B\b.*$")
+_NAMED_IN_BRACKETS = re.compile(r"^\((?:[^()\s]+\s+){1,}[^()]*\)")
 _CELL_AFTER_LABEL = re.compile(r"^\S+\s+/\s")
+
+
+def _title_below(lines: list[Line], index: int) -> str:
+    """The title of a label printed alone on its line: the next line that is not a label, past
+    bare labels of its sub-items ("2." / "2.1" / "URGENT ITEMS", a parish's minutes with every
+    level of numbering on a line of its own). Empty when the next line opens with a label of
+    its own and a title ("2" above "3 Minutes": a list of numbers, not a heading)."""
+    for below in lines[index + 1 : index + 1 + _BARE_LABELS_SKIPPED + 1]:
+        match = _LABEL.match(below.text)
+        if not match:
+            return below.text
+        if match["title"].strip():
+            return ""
+    return ""
+
+
+# How many bare sub-item labels may sit between a label and its title.
+_BARE_LABELS_SKIPPED = 2
 
 
 def _labelled_lines(lines: list[Line]) -> list[Candidate]:
     found: list[Candidate] = []
     for index, line in enumerate(lines):
-        match = _LABEL.match(line.text)
-        if not match or _TABLE_ROW.search(line.text):
+        # A web page's table saved as text closes each cell with " |": "32. |" then the title
+        # on the next line.
+        text = _CLOSING_CELL.sub("", line.text)
+        match = _LABEL.match(text)
+        if not match or _TABLE_ROW.search(text):
             continue
         readings = _readings(match["label"])
         if not readings:
             continue
         # A minute's reference, then the agenda's own number ("C048/23   1.   APOLOGIES"): the
         # title is what follows both.
-        title = _AGENDA_NUMBER.sub("", match["title"].strip())
+        title = _LINK_SIZE.sub("", _AGENDA_NUMBER.sub("", match["title"].strip()))
+        if _NAMED_IN_BRACKETS.match(title):
+            # A reference naming its minute in brackets ("Minute 45 (Summary Audit Report) -
+            # Non-pecuniary interest", a declarations list): headings are not bracketed.
+            continue
         if _CELL_AFTER_LABEL.match(line.text):
             # A table's row with its cells run together by " / " ("13.17/18 / Apologies for
             # absence / Apologies were received …"): the heading is the second cell.
             title = title.split(" / ", 1)[0]
-        if not title and index + 1 < len(lines) and not _LABEL.match(lines[index + 1].text):
+        if not title:
             # pdfminer can put "2" and "Apologies for Absence" (Bristol) on separate lines.
-            title = lines[index + 1].text
+            title = _title_below(lines, index)
         head = run_in_title(title)
         weight = _heading_weight(line, head) if head else _heading_weight(line, title)
         if weight <= 0 and not head and _run_on_minute(title):
@@ -450,8 +516,9 @@ def best_chain(
     stop = len(lines) if stop is None else stop
     groups: dict[tuple[str, str], list[Candidate]] = {}
     found = [c for c in candidates(lines, lists_are_items=lists_are_items) if start <= c.index < stop]
+    continued = _continued_rows(found)
     for cand in found:
-        if not cand.list_row:
+        if not cand.list_row or cand.index in continued:
             groups.setdefault((cand.scheme, cand.head), []).append(cand)
     chains: list[Chain] = []
     span = max(1, stop - start)
@@ -507,6 +574,58 @@ def _parent(chain: Chain, chains: list[Chain]) -> Chain:
 RUN_MINIMUM = 3
 RUN_WEIGHT_RATIO = 0.9
 RUN_TITLE_WORDS = 8
+
+
+_FINANCIAL_YEAR = re.compile(r"^(?:19|20)(\d\d)[/-](\d\d)$")
+_DECISION_WORD = re.compile(r"^(?:resolved|agreed|decided|decision|recommended|noted)\b", re.IGNORECASE)
+# A lone numbered heading must be set as strongly as a heading usually is.
+LONE_HEADING_WEIGHT = 1.0
+
+
+def lone_heading(lines: list[Line]) -> Chain | None:
+    """The one numbered heading of a paper that prints only one: an extract of the minutes for
+    a single item ("39 Executive Report" under its meeting's line, a ModernGov item page), or
+    minutes cut short after their first numbered minute ("268/12/13 DECLARATIONS OF INTEREST").
+    None when no line, or more than one line, opens with a strongly set label: two labelled
+    lines make a chain or nothing, never one item."""
+    strong = [
+        c
+        for c in candidates(lines)
+        if not c.list_row
+        and c.weight >= LONE_HEADING_WEIGHT
+        and not _names_the_paper(_heading_text(lines, c.index))
+    ]
+    if len({c.index for c in strong}) != 1:
+        return None
+    # One line may be read several ways ("268/12/13" as 268/12/* or */12/13): the first reading
+    # is the whole label's.
+    heading = strong[0]
+    if _FINANCIAL_YEAR.match(heading.number) or _DECISION_WORD.match(heading.title):
+        # Alone, "2023/24 Budget and Precept" is a year's budget and "1. Resolved – That …" a
+        # resolution's first clause; in a chain of minutes either could be a heading.
+        return None
+    return Chain(heading.scheme, (heading,), heading.weight)
+
+
+_MINUTES_OF = re.compile(r"\bminutes of (?:the|a|an)\b", re.IGNORECASE)
+_RECEIVING = re.compile(r"\b(?:receive|confirm|approve|note|agree|sign|adopt)", re.IGNORECASE)
+
+
+def _heading_text(lines: list[Line], index: int) -> str:
+    """A numbered line's words, with the next line's when the number stands alone ("ITEM 12")."""
+    text = lines[index].text
+    if len(text) < 15 and index + 1 < len(lines):
+        text = f"{text} {lines[index + 1].text}"
+    return text
+
+
+def _names_the_paper(text: str) -> bool:
+    """Whether a numbered line is the paper's own title ("83. Minutes of the Meeting of Town
+    Council held on …" under a folio number; "ITEM 12 … MINUTES of the meeting of the Forum",
+    minutes filed as another meeting's item), not an item about earlier minutes ("52 To receive
+    the minutes of the meeting of the Cabinet")."""
+    found = _MINUTES_OF.search(text)
+    return found is not None and not _RECEIVING.search(text[: found.start()])
 
 
 def numbering_runs(lines: list[Line]) -> list[Chain]:

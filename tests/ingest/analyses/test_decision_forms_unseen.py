@@ -280,3 +280,16 @@ def test_a_numbered_resolution_takes_the_one_paragraph_it_numbers() -> None:
     )
     assert block.text == "Resolved 21/03/11.01 21/00243/F – No objections"
     assert classify_outcome(block.text, block.trigger_end, block.default) == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An opening phrase with no comma before the meeting as subject.
+        "After discussion the council agreed to complete the survey form and return it.",
+        # The deciding word of a passive set in capitals.
+        "The minutes of the meeting held on 9 February 2025 were ACCEPTED as a true record.",
+    ],
+)
+def test_more_ways_of_recording_a_decision(sentence: str) -> None:
+    assert [block.text for block in find_decision_blocks(sentence, "Hillford Parish Council")] == [sentence]
