@@ -5,15 +5,19 @@ numbered from 1. Two engines read the layout (`ingest.pages.layout.PageLayout`: 
 with boxes, type size and weight, table rules), and `ingest.pages.layout` turns it into text
 the same way for both:
 
-* pdfminer.six (the default and the reference: tests compare against it) reads the file in
-  Python, one layout pass per page, with its streams inflated under the ceiling of
-  `ingest.pages.limits`;
-* PDFium (`ingest.pages.pdfium`, chosen with the ingest's `--pdf-engine pdfium`, see
+* PDFium (`ingest.pages.pdfium`, the default; `--pdf-engine`, see
   `ingest.pages.formats.configure_pdf_engine`) reads it in C, several times faster. Any file
   PDFium cannot read, or reads without text, is read again by pdfminer, with one warning naming the file; so
   every refusal message (encrypted, truncated, no text layer) is pdfminer's. Before PDFium
   sees a file, its Flate streams are inflated up to the stream ceiling and no further
-  (`limits.check_stream_sizes`), so a decompression bomb is refused with the same message.
+  (`limits.check_stream_sizes`), so a decompression bomb is refused with the same message;
+* pdfminer.six (the reference: tests compare against it, and the fallback) reads the file in
+  Python, one layout pass per page, with its streams inflated under the ceiling of
+  `ingest.pages.limits`.
+
+Both cut text lines into runs of ink at the same gaps and sample a run's style from its inked
+characters (`ingest.pages.layout`), so they give the same pages: over every real folder and
+the rendered test PDFs, `tests/bench/pdf_engine_agreement.py` finds every item the same.
 
 Bad input raises `IngestError` with a one-line message saying what to do; the engines' own
 exceptions never escape.
@@ -34,14 +38,23 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psexceptions import PSException
 
 from ingest.errors import IngestError
-from ingest.pages.layout import PageLayout, Rule, Segment, is_bold_font, layout_pages
+from ingest.pages.layout import (
+    PageLayout,
+    Rule,
+    Segment,
+    clean_text,
+    is_bold_font,
+    is_cell_gap,
+    is_unmapped,
+    layout_pages,
+    sampled,
+)
 from ingest.pages.limits import NamedBytes, Reading, check_stream_sizes, guarded_reading
 from minutebook.models import Page
 from minutebook.settings import DEFAULT_PDF_ENGINE
 from minutebook.text import printable
 
 _log = logging.getLogger(__name__)
-_SPACES = re.compile(r"\s+")
 
 # boxes_flow=None skips pdfminer's hierarchical grouping of text boxes (the costliest part of
 # its layout analysis): we order lines ourselves, so we would only throw that order away.
@@ -204,11 +217,11 @@ def _collect(container: LTPage | LTFigure, segments: list[Segment], rules: list[
     contents pdfminer has already placed in page coordinates."""
     for obj in container:
         if isinstance(obj, LTTextLine):
-            _add_segment(segments, obj)
+            _add_segments(segments, obj)
         elif isinstance(obj, LTTextContainer):
             for line in obj:
                 if isinstance(line, LTTextLine):
-                    _add_segment(segments, line)
+                    _add_segments(segments, line)
         elif isinstance(obj, LTFigure):
             _collect(obj, segments, rules)
         elif isinstance(obj, LTCurve) and obj.height > 5:
@@ -218,27 +231,35 @@ def _collect(container: LTPage | LTFigure, segments: list[Segment], rules: list[
                 rules.append((obj.x1, obj.y0, obj.y1))
 
 
-def _add_segment(segments: list[Segment], line: LTTextLine) -> None:
-    """Append `line` unless it is only whitespace (pdfminer emits many such lines)."""
-    text = _SPACES.sub(" ", line.get_text()).strip()
+def _add_segments(segments: list[Segment], line: LTTextLine) -> None:
+    """Append `line`'s runs of ink, cut at every cell gap (`ingest.pages.layout.is_cell_gap`),
+    each boxed by its inked characters and styled by a sample of them
+    (`ingest.pages.layout.sampled`); whitespace and unmapped glyphs alone make none (pdfminer
+    emits many lines of spaces)."""
+    parts: list[str] = []
+    inked: list[LTChar] = []
+    for obj in line:
+        text = obj.get_text()
+        if isinstance(obj, LTChar) and not text.isspace() and not is_unmapped(text):
+            if inked and is_cell_gap(inked[-1].x1, obj.x0, max(inked[-1].size, obj.size)):
+                _add_piece(segments, line, inked, parts)
+                parts, inked = [], []
+            inked.append(obj)
+        parts.append(text)
+    if inked:
+        _add_piece(segments, line, inked, parts)
+
+
+def _add_piece(segments: list[Segment], line: LTTextLine, inked: list[LTChar], parts: list[str]) -> None:
+    """One run of ink as a `Segment`: the line's height, its characters' extent, and (size,
+    bold) from up to five of them spread along it (bold only when every one sampled is, so
+    "The Committee RESOLVED that", bold inside, is not)."""
+    text = clean_text("".join(parts))
     if not text:
         return
-    size, bold = _line_style(line)
-    segments.append(Segment(line.x0, line.y0, line.x1, line.y1, text, size, bold))
-
-
-def _line_style(line: LTTextLine) -> tuple[float, bool]:
-    """(size, bold) of a line, from up to five characters spread along it.
-
-    Sampling keeps the per-character Python work constant per line; a line is bold only when
-    every sampled character is, so "The Committee RESOLVED that" (bold inside) is not.
-    """
-    objs = list(line)
-    count = len(objs)
-    sample = [objs[i] for i in {0, count // 4, count // 2, 3 * count // 4, max(0, count - 2)}]
-    chars = [obj for obj in sample if isinstance(obj, LTChar) and not obj.get_text().isspace()]
-    if not chars:
-        return line.height, False
-    size = max(char.size for char in chars)
-    bold = all(is_bold_font(char.fontname) for char in chars)
-    return size, bold
+    picks = sampled(inked)
+    size = max(char.size for char in picks)
+    bold = all(is_bold_font(char.fontname) for char in picks)
+    x0 = min(char.x0 for char in inked)
+    x1 = max(char.x1 for char in inked)
+    segments.append(Segment(x0, line.y0, x1, line.y1, text, size, bold))
