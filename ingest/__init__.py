@@ -6,8 +6,9 @@
 * `analyses/`: attendance, entities, figures, decisions, actions;
 
 and `pipeline.py`, which runs them in order and writes the store (`parse_file` for one file,
-`ingest_paths` for many, in parallel), then runs `entity_pass.py`: entities read from the
-stored documents in one process, after the papers are searchable. `errors.py` is the one
+`ingest_paths` for many, in parallel), and `entity_pass.py`: entities read from the stored
+documents in one process, beside the parsing (two workers or more) or after it, each paper
+searchable before its entities are read. `errors.py` is the one
 error type every stage raises; `workers.py` runs files on supervised worker processes
 (memory and time limits, a dead worker fails only its file, workers die with their parent).
 

@@ -1,11 +1,14 @@
 """Entities as a second pass: the stored documents that lack entities, read by spaCy in one
 process, their mentions stored as each is done.
 
-Why a second pass: spaCy is the largest thing an ingest holds (≈200 MB for the model and
-its working memory) and a third of its CPU. Loaded in every parsing worker it multiplied the
-ingest's memory by the number of workers; here it is loaded once, in one supervised worker
-started after the parsing workers have finished (so at most `workers` processes ever run
-beside the parent), and the papers are stored and searchable before it starts.
+Why a pass of its own: spaCy is the largest thing an ingest holds (≈200 MB for the model and
+its working memory) and, once PDFium reads the layout, most of its CPU. Loaded in every
+parsing worker it multiplied the ingest's memory by the number of workers; here it is loaded
+once, in one supervised worker. With two workers or more the pipeline runs it beside the
+parsing (`entity_lane`: one of the ingest's workers reads entities while the others parse,
+and each document is handed to it as it is stored), so both cores work; with one it starts
+after the parsing (`extract_pending`). Either way at most `workers` processes run beside the
+parent, and a paper is stored and searchable before its entities are read.
 
 Guarantees, the parsing workers' own (`ingest.workers`):
 
@@ -32,7 +35,7 @@ from pathlib import Path
 
 from ingest.analyses import entity_analysis, nlp
 from ingest.errors import IngestError
-from ingest.workers import JobFailed, limits_for_files, run_jobs
+from ingest.workers import JobFailed, Lane, limits_for_files, run_lanes
 from minutebook.models import IngestFailure, Mention
 from minutebook.settings import Limits, describe
 from minutebook.store import Store
@@ -106,37 +109,50 @@ def extract_pending(
             (document_id, _read_one(store, document_id)) for document_id, _ in pending
         )
     else:
-        results = _in_worker(store, paths, limits)
+        lane = entity_lane(store, limits, paths)
+        lane.jobs.extend(paths)
+        lane.close()
+        results = ((document_id, result) for _lane, document_id, result in run_lanes([lane]))
     try:
         for document_id, result in results:
-            path = paths[document_id]
-            if isinstance(result, JobFailed):
-                yield IngestFailure(path, f"{result.reason}; {RETRY_NOTE}")
-            elif isinstance(result, str):
-                yield IngestFailure(path, f"{result}; {RETRY_NOTE}")
-            elif result is not None and store.store_mentions(document_id, result):
-                yield EntitiesStored(document_id, path)
+            outcome = store_outcome(store, document_id, paths[document_id], result)
+            if outcome is not None:
+                yield outcome
     finally:
         close = getattr(results, "close", None)
         if close is not None:
             close()  # stops the worker now, not when the generator is collected
 
 
-def _in_worker(
-    store: Store, paths: dict[str, str], limits: Limits
-) -> Iterator[tuple[str, list[Mention] | None | str | JobFailed]]:
-    """`_read_one` for each document of `paths` (id -> file) on one supervised worker."""
+def entity_lane(store: Store, limits: Limits, paths: dict[str, str]) -> Lane:
+    """An open lane (`ingest.workers.run_lanes`) of one supervised entity worker, for document
+    ids of `store` as they are stored (`paths`: each id's file, for its time limit, filled
+    before the id is added); `store_outcome` stores what it yields."""
     memory = describe("memory_mb", limits.memory_mb)
-    worker_limits = limits_for_files(limits, paths.__getitem__)
-    yield from run_jobs(
-        list(paths),
+    return Lane(
         functools.partial(_entity_job, store_path=str(store.path)),
         workers=1,
-        limits=worker_limits,
+        limits=limits_for_files(limits, paths.__getitem__),
         setup=functools.partial(_prepare_worker, limits),
         memory_message=f"entity extraction exceeded the memory limit ({memory})",
         death_message=lambda how: f"the entity worker reading it died ({how})",
         timeout_message=lambda seconds: (
             f"entity extraction took longer than the time limit ({seconds:.0f} s)"
         ),
+        open=True,
     )
+
+
+def store_outcome(
+    store: Store, document_id: str, path: str, result: list[Mention] | None | str | JobFailed
+) -> EntitiesStored | IngestFailure | None:
+    """Store what the entity worker read of one document: its mentions (`EntitiesStored`), or
+    its failure, which leaves it pending for the next ingest; None when it is no longer
+    stored."""
+    if isinstance(result, JobFailed):
+        return IngestFailure(path, f"{result.reason}; {RETRY_NOTE}")
+    if isinstance(result, str):
+        return IngestFailure(path, f"{result}; {RETRY_NOTE}")
+    if result is not None and store.store_mentions(document_id, result):
+        return EntitiesStored(document_id, path)
+    return None

@@ -17,10 +17,14 @@ lost.
   called every `INDEX_EVERY_DOCUMENTS` stored documents or `INDEX_EVERY_SECONDS`, so an
   interrupted ingest leaves what it stored searchable; the store records what is indexed,
   so whatever an interruption left behind is caught up by the next command.
-* Entities second: the workers parse without spaCy; once every paper is stored (and indexed),
-  `ingest.entity_pass` reads the entities of every stored document that lacks them in one
-  supervised process, so spaCy is loaded once per ingest, not once per worker, and never
-  beside the parsing workers (peak memory: the parent and at most `workers` processes).
+* Entities after storing: the workers parse without spaCy; `ingest.entity_pass` reads the
+  entities of every stored document that lacks them in one supervised process, so spaCy is
+  loaded once per ingest, not once per worker. With two workers or more it runs beside the
+  parsing, on one of them (`_parse_beside_entities`: the others parse, and each paper is
+  handed to it once stored), so both cores work from start to end; with one, after every
+  paper is stored. Either way a paper is searchable before its entities are read, and the
+  parent runs at most `workers` processes (peak memory: the parent, the entity worker and
+  `workers - 1` parsing workers).
 
 Parallel scheduling is longest-first: files are handed to the workers biggest first (by
 size in bytes, a fair proxy for parse time), so one large pack does not start last and run
@@ -36,12 +40,13 @@ import hashlib
 import os
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.analyses import Analysis, entity_analysis, nlp, registered_analyses
-from ingest.entity_pass import EntitiesStored, extract_pending
+from ingest.entity_pass import EntitiesStored, entity_lane, extract_pending, store_outcome
 from ingest.errors import IngestError
 from ingest.pages import limits as pdf_limits
 from ingest.pages.formats import SUPPORTED_SUFFIXES, choose_format, configure_pdf_engine
@@ -53,7 +58,7 @@ from ingest.structure.lines import to_lines
 from ingest.structure.meeting import heading_end, read_meeting_info
 from ingest.structure.reflow import reflow
 from ingest.structure.sections import split_sections
-from ingest.workers import JobFailed, file_size, limits_for_files, run_jobs
+from ingest.workers import JobFailed, Lane, file_size, limits_for_files, run_lanes
 from minutebook.models import Document, IngestFailure, Page
 from minutebook.settings import DEFAULT_PDF_ENGINE, Limits, describe
 from minutebook.store import FileRecord, Store
@@ -236,14 +241,20 @@ def _parse_all(
         for path in paths:
             yield _parse_job(str(path), analyses)
         return
-    worker_limits = limits_for_files(limits, lambda path: path)
+    lane = _parse_lane(paths, workers, analyses, limits, pdf_engine)
+    for _lane, job, result in run_lanes([lane]):
+        yield _parsed(job, result)
+
+
+def _parse_lane(
+    paths: list[Path], workers: int, analyses: list[Analysis] | None, limits: Limits, pdf_engine: str
+) -> Lane:
+    """The parsing workers' lane (`ingest.workers.run_lanes`), largest file first."""
     memory = describe("memory_mb", limits.memory_mb)
-    jobs = [str(path) for path in _largest_first(paths)]
-    for job, result in run_jobs(
-        jobs,
+    return Lane(
         functools.partial(_parse_job, analyses=analyses),
         workers=workers,
-        limits=worker_limits,
+        limits=limits_for_files(limits, lambda path: path),
         setup=functools.partial(configure_stages, limits, pdf_engine),
         memory_message=f"exceeded the memory limit ({memory})",
         death_message=lambda how: (
@@ -254,8 +265,12 @@ def _parse_all(
             f" {limits.time_per_file} s + {limits.time_per_mb} s per MB;"
             f" raise it with --time-per-file or MINUTEBOOK_TIME_PER_FILE)"
         ),
-    ):
-        yield IngestFailure(job, result.reason) if isinstance(result, JobFailed) else result
+        jobs=deque(str(path) for path in _largest_first(paths)),
+    )
+
+
+def _parsed(job: str, result: Document | IngestFailure | JobFailed) -> Document | IngestFailure:
+    return IngestFailure(job, result.reason) if isinstance(result, JobFailed) else result
 
 
 def default_workers() -> int:
@@ -288,8 +303,8 @@ def ingest_paths(
     whole ingest before entity extraction". `workers=0` parses (and reads entities) in this
     process. `on_stored` is called as documents land
     (see the module docstring) and once at the end. `prune` forgets stored paths whose files
-    are gone (documents no other path holds go with them). `pdf_engine` reads PDFs ("pdfminer",
-    the reference, or "pdfium", falling back to pdfminer per file). `entity_progress` is
+    are gone (documents no other path holds go with them). `pdf_engine` reads PDFs ("pdfium",
+    the default, falling back to pdfminer per file, or "pdfminer", the reference). `entity_progress` is
     `progress` for the entity pass. `keep_documents=False` keeps in `report.ingested` only
     what `minutebook.views.document_summary` reads (`summary_of`), so the memory of an
     archive's ingest does not grow with its papers (the command line's choice). Report lists
@@ -310,28 +325,105 @@ def ingest_paths(
     total = len(to_parse)
     batch = _Batch(on_stored)
     workers = default_workers() if workers is None else workers
-    entities_pending = analyses is None or entity_analysis() not in analyses
-    results = _parse_all(to_parse, workers, analyses, limits, pdf_engine)
-    try:
-        for done, result in enumerate(results, start=1):
-            if isinstance(result, IngestFailure):
-                report.failed.append(result)
-            elif _store_result(
-                store, result, report, entities_pending=entities_pending, keep_document=keep_documents
-            ):
-                batch.stored()
-            if progress:
-                progress(done, total, result.path)
-    finally:
-        results.close()  # stops the workers if the loop ended early (an interrupt)
-    batch.flush()
-    if analyses is None:
-        # The papers are stored and searchable: now their entities, in one process.
-        _read_entities(store, report, batch, limits, in_process=workers <= 0, progress=entity_progress)
+    if analyses is None and workers >= 2:
+        # Entities beside the parsing: one worker reads them, the others parse.
+        _parse_beside_entities(
+            store, to_parse, report, batch, workers, limits, pdf_engine,
+            progress=progress, entity_progress=entity_progress, keep_documents=keep_documents,
+        )  # fmt: skip
+    else:
+        entities_pending = analyses is None or entity_analysis() not in analyses
+        results = _parse_all(to_parse, workers, analyses, limits, pdf_engine)
+        try:
+            for done, result in enumerate(results, start=1):
+                if isinstance(result, IngestFailure):
+                    report.failed.append(result)
+                elif _store_result(
+                    store, result, report, entities_pending=entities_pending, keep_document=keep_documents
+                ):
+                    batch.stored()
+                if progress:
+                    progress(done, total, result.path)
+        finally:
+            results.close()  # stops the workers if the loop ended early (an interrupt)
         batch.flush()
+        if analyses is None:
+            # The papers are stored and searchable: now their entities, in one process.
+            _read_entities(store, report, batch, limits, in_process=workers <= 0, progress=entity_progress)
+    batch.flush()
     report.failed.sort(key=lambda failure: failure.path)
     report.ingested.sort(key=lambda doc: doc.path)
+    report.entities.sort()
     return report
+
+
+def _parse_beside_entities(
+    store: Store,
+    to_parse: list[Path],
+    report: IngestReport,
+    batch: _Batch,
+    workers: int,
+    limits: Limits,
+    pdf_engine: str,
+    *,
+    progress: Progress | None,
+    entity_progress: Progress | None,
+    keep_documents: bool,
+) -> None:
+    """Parse on `workers - 1` workers while one entity worker (`ingest.entity_pass`) reads the
+    stored documents that lack entities: an earlier run's first, then each paper as it is
+    stored, so spaCy works while the files are parsed instead of after. Every paper is stored
+    (and searchable through `on_stored`) before its entities are read; each document's
+    entities land in their own transaction, as in the second pass."""
+    paths: dict[str, str] = {}  # document id -> file, of every document handed to the entity worker
+    entities = entity_lane(store, limits, paths)
+    parse = _parse_lane(to_parse, workers - 1, None, limits, pdf_engine)
+
+    def hand_over(document_id: str, path: str) -> None:
+        if document_id not in paths:
+            paths[document_id] = path
+            entities.add(document_id)
+
+    def hand_over_pending() -> None:
+        for document_id, path in store.documents_lacking_entities():
+            hand_over(document_id, path)
+
+    hand_over_pending()  # what an earlier run left
+    total, parsed, read = len(to_parse), 0, 0
+    if not total:
+        entities.close()
+    results = run_lanes([parse, entities])
+    try:
+        for lane, job, outcome in results:
+            if lane is parse:
+                parsed += 1
+                result = _parsed(job, outcome)
+                if isinstance(result, IngestFailure):
+                    report.failed.append(result)
+                elif _store_result(
+                    store, result, report, entities_pending=True, keep_document=keep_documents
+                ):
+                    batch.stored()
+                    if report.changed and report.changed[-1] == result.id:  # stored now, not a copy
+                        hand_over(result.id, result.path)
+                if progress:
+                    progress(parsed, total, result.path)
+                if parsed == total:
+                    batch.flush()  # every paper is searchable; the entity worker finishes
+                    hand_over_pending()  # any stored document still lacking them
+                    entities.close()
+            else:
+                read += 1
+                found = store_outcome(store, job, paths[job], outcome)
+                if isinstance(found, EntitiesStored):
+                    report.entities.append(found.path)
+                    batch.stored()
+                elif found is not None:
+                    report.failed.append(found)
+                if entity_progress:
+                    entity_progress(read, len(paths), paths[job])
+    finally:
+        results.close()  # stops every worker if the loop ended early (an interrupt)
 
 
 class _Batch:

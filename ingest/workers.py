@@ -1,7 +1,9 @@
 """Worker processes for ingest that one file cannot take down, and that die with their parent.
 
 `run_jobs` hands paths to worker processes, one file at a time each, and yields each file's
-result as it completes. Unlike a `ProcessPoolExecutor` (where one worker killed for memory
+result as it completes; `run_lanes` does so for several kinds of job at once, each on workers
+of its own, in one loop (the ingest parses files on some while its entity worker reads the
+papers already stored). Unlike a `ProcessPoolExecutor` (where one worker killed for memory
 breaks the whole pool with `BrokenProcessPool`), each worker is supervised on its own:
 
 * a worker that dies (killed by the kernel for memory, a crash in a C library) fails only the
@@ -30,8 +32,9 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -162,7 +165,37 @@ def _worker_main(
 
 
 @dataclass
+class Lane:
+    """One kind of job on workers of its own (`run_lanes`): the job function, how many workers
+    may run it, their limits and `setup`, the messages for a job its worker could not finish,
+    and the jobs waiting (first first).
+
+    A lane made `open` may be given jobs while the run goes on (`add`, from the code that
+    consumes the results, between two of them) until it is `close`d; its idle workers wait
+    for more instead of exiting. A run ends when no job is running or waiting, so the
+    consumer closes an open lane at the latest when it takes the last result of the others.
+    """
+
+    job: Job
+    workers: int
+    limits: WorkerLimits
+    setup: Callable[[], None] | None = None
+    memory_message: str = "exceeded the memory limit"
+    death_message: Callable[[str], str] | None = None
+    timeout_message: Callable[[float], str] | None = None
+    jobs: deque[str] = field(default_factory=deque)
+    open: bool = False
+
+    def add(self, job: str) -> None:
+        self.jobs.append(job)
+
+    def close(self) -> None:
+        self.open = False
+
+
+@dataclass
 class _Worker:
+    lane: Lane
     process: Any
     conn: Connection
     job: str | None = None
@@ -197,30 +230,40 @@ def run_jobs(
     memory is limited (loading models there keeps the limit for the files themselves).
     Closing the generator early (an interrupt) kills the workers.
     """
+    lane = Lane(job, workers, limits, setup, memory_message, death_message, timeout_message, deque(jobs))
+    for _lane, path, outcome in run_lanes([lane]):
+        yield path, outcome
+
+
+def run_lanes(lanes: Sequence[Lane]) -> Generator[tuple[Lane, str, Any | JobFailed], None, None]:
+    """`run_jobs` for several lanes at once, each on its own workers, all supervised in one
+    loop: yields `(lane, path, result)` as jobs complete, in any lane. Closing the generator
+    early (an interrupt) kills every worker."""
     context = _context()
-    queue = list(reversed(jobs))  # pop() takes the first job first
     pool: list[_Worker] = []
     parent_pid = os.getpid()
+    unstarted: list[tuple[Lane, str, JobFailed]] = []
 
-    def start() -> _Worker:
+    def start(lane: Lane) -> _Worker:
         parent_end, child_end = context.Pipe()
         process = context.Process(
             target=_worker_main,
-            args=(child_end, parent_pid, limits.memory_bytes, job, setup),
+            args=(child_end, parent_pid, lane.limits.memory_bytes, lane.job, lane.setup),
             name="minutebook-ingest-worker",
             daemon=True,
         )
         process.start()
         child_end.close()
-        return _Worker(process, parent_end)
-
-    unstarted: list[tuple[str, JobFailed]] = []
+        worker = _Worker(lane, process, parent_end)
+        pool.append(worker)
+        return worker
 
     def assign(worker: _Worker) -> None:
-        """Hand the next job to `worker`; one that died while idle is replaced first (and a
-        job no fresh worker will take either is failed, not the batch)."""
-        path = queue.pop()
-        seconds = limits.seconds_for(path) if limits.seconds_for else None
+        """Hand the lane's next job to `worker`; one that died while idle is replaced first
+        (and a job no fresh worker will take either is failed, not the batch)."""
+        lane = worker.lane
+        path = lane.jobs.popleft()
+        seconds = lane.limits.seconds_for(path) if lane.limits.seconds_for else None
         for _attempt in range(2):
             worker.job, worker.deadline = path, (time.monotonic() + seconds if seconds else None)
             try:
@@ -228,10 +271,9 @@ def run_jobs(
                 return
             except OSError:
                 retire(worker, kill=True)
-                worker = start()
-                pool.append(worker)
+                worker = start(lane)
         worker.job = worker.deadline = None
-        unstarted.append((path, JobFailed(path, "no worker process could be started for it")))
+        unstarted.append((lane, path, JobFailed(path, "no worker process could be started for it")))
 
     def retire(worker: _Worker, *, kill: bool) -> None:
         """Stop a worker: an idle one is told to exit; a busy or broken one is killed."""
@@ -246,31 +288,38 @@ def run_jobs(
             worker.process.kill()
         worker.process.join(5)
 
-    try:
-        for _ in range(min(workers, len(queue))):
-            pool.append(start())
-        for worker in pool:
+    def refill(worker: _Worker) -> None:
+        """An idle worker takes its lane's next job, waits (an open lane) or exits."""
+        if worker.lane.jobs:
             assign(worker)
-        while pool or unstarted:
+        elif not worker.lane.open:
+            retire(worker, kill=False)
+
+    def staff() -> None:
+        """Idle workers take waiting jobs (or exit), and each lane with jobs waiting gets
+        workers up to its count."""
+        for worker in [w for w in pool if w.job is None]:
+            refill(worker)
+        for lane in lanes:
+            while lane.jobs and sum(w.lane is lane for w in pool) < lane.workers:
+                assign(start(lane))
+
+    try:
+        while True:
+            staff()
             while unstarted:
                 yield unstarted.pop()
-            if not pool:
-                break
-            idle = [w for w in pool if w.job is None]
-            for worker in idle:
-                if queue:
-                    assign(worker)
-                else:
-                    retire(worker, kill=False)
             busy = [w for w in pool if w.job is not None]
             if not busy:
-                continue
+                if any(lane.jobs for lane in lanes):
+                    continue
+                break
             deadlines = [w.deadline for w in busy if w.deadline is not None]
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
             now = time.monotonic()
-            for worker in list(busy):
-                path = worker.job
+            for worker in busy:
+                lane, path = worker.lane, worker.job
                 assert path is not None
                 outcome: Any | JobFailed | None = None
                 replace = False
@@ -279,34 +328,31 @@ def run_jobs(
                         kind, result = worker.conn.recv()
                     except (EOFError, OSError):  # died while sending
                         worker.process.join(5)
-                        outcome = JobFailed(path, _death(death_message, worker.process.exitcode))
+                        outcome = JobFailed(path, _death(lane.death_message, worker.process.exitcode))
                         replace = True
                     else:
                         if kind == "memory":
-                            outcome, replace = JobFailed(path, memory_message), True
+                            outcome, replace = JobFailed(path, lane.memory_message), True
                         else:
                             outcome = result
                 elif worker.process.sentinel in ready:
                     worker.process.join(5)
-                    outcome = JobFailed(path, _death(death_message, worker.process.exitcode))
+                    outcome = JobFailed(path, _death(lane.death_message, worker.process.exitcode))
                     replace = True
                 elif worker.deadline is not None and now >= worker.deadline:
-                    seconds = limits.seconds_for(path) if limits.seconds_for else 0.0
-                    text = timeout_message(seconds or 0.0) if timeout_message else "took too long"
+                    seconds = lane.limits.seconds_for(path) if lane.limits.seconds_for else 0.0
+                    text = lane.timeout_message(seconds or 0.0) if lane.timeout_message else "took too long"
                     outcome, replace = JobFailed(path, text), True
                 if outcome is None:
                     continue
                 worker.job = worker.deadline = None
                 if replace:
                     retire(worker, kill=True)
-                    if queue:
-                        worker = start()
-                        pool.append(worker)
-                if queue:
-                    assign(worker)
-                elif not replace:
-                    retire(worker, kill=False)
-                yield path, outcome
+                    if lane.jobs:
+                        assign(start(lane))
+                else:
+                    refill(worker)  # before the result is handed over, so the worker keeps busy
+                yield lane, path, outcome
     finally:
         # Normally no worker is left; after an interrupt or an error, busy ones are killed.
         for worker in list(pool):

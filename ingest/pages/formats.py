@@ -41,7 +41,7 @@ class Format:
 
 
 def _read_pdf(path: Path, data: bytes) -> list[Page]:
-    from ingest.pages.pdf import extract_pdf_pages  # pdfminer loads only when a PDF is read
+    from ingest.pages.pdf import extract_pdf_pages  # the PDF engines load only when a PDF is read
 
     return extract_pdf_pages(path, data, engine=_pdf_engine)
 

@@ -5,6 +5,13 @@ each page into a `PageLayout`: its height, its text `Segment`s (one text line as
 grouped characters: box, text, type size, bold) and its vertical `Rule`s (table borders).
 Everything after that is here and engine-blind, so both engines give the same markup:
 
+* a segment is a run of ink: both engines cut an engine's text line wherever the gap between
+  two inked characters reaches `CELL_GAP` times the type size (`is_cell_gap`), whether or not
+  the file fills the gap with space characters, so what is one cell depends on where the
+  glyphs are and not on invisible spaces, which the engines see differently (pdfminer keeps
+  every space and joins across a run of them; PDFium folds runs and drops some);
+* unmapped glyphs (pdfminer's "(cid:N)", PDFium's control characters) are dropped by both
+  engines (`clean_text`): they are junk to a reader and to search;
 * segments whose vertical centres agree are one row, read left to right; separate segments on
   one row are table cells joined with " | ", except an item number followed by its title
   ("6" + "Public Forum" -> "6 Public Forum"), which the item splitter needs on one line;
@@ -22,7 +29,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ingest.pages.furniture import remove_furniture
 from minutebook.models import Page
@@ -32,6 +41,10 @@ HEADING_RATIO = 1.25
 PARAGRAPH_GAP = 0.6
 # Pieces of one row closer than this many times their type size are one line of text.
 CELL_GAP = 1.0
+# After a sentence's full stop, gaps up to this many times the type size are word spaces:
+# typists' two spaces, stretched in a justified line. The real papers' cells that follow a
+# sentence (Manordeilo and Salem's action column: "meeting. | Clerk") are 1.8 and more.
+SENTENCE_GAP = 1.5
 # Share of the page height at the top and bottom that holds headers/footers; text there never
 # decides whether a page has columns.
 MARGIN_SHARE = 0.07
@@ -43,18 +56,26 @@ FURNITURE_BAND = 0.12
 
 BOLD_MARKERS = ("Bold", "Black", "Heavy", ",B")
 _SPACES = re.compile(r"\s+")
+# An unmapped glyph: pdfminer writes "(cid:N)", PDFium a control character (Burton-cum-Walden's
+# signature block, set in a font without a Unicode map).
+_UNMAPPED = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # An item or paragraph number as printed in a heading ("6", "4.", "7.1", "12a", "3)", "(b)"),
 # or a bullet glyph (WECA's Word exports set "•" apart from its text; U+F0B7 is Symbol's bullet).
 _ITEM_LABEL = re.compile(
     r"\d{1,3}(\.\d{1,3})*[a-z]?[.)]?|\([a-z]{1,4}\)|[\u2022\u25cf\u25aa\u25e6\uf0b7\uf0a7-]"
 )
+_SENTENCE_END = re.compile(r"[a-z\d)][.?!]$")
 # A title has a word in it; "12" then "45" are two cells of a table of figures.
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Bristol ModernGov minutes put the item number and its title in separate text boxes about
 # 20pt apart; anything further apart than this is a table cell, not a heading.
 _ITEM_NUMBER_MAX_GAP = 72.0
+# A lead-in label ("RESOLVED:", "Report Author:") is a few words; a longer cell ending in a
+# colon is a sentence introducing a table.
+_LEAD_IN_MAX_WORDS = 3
 
 
+_T = TypeVar("_T")
 Rule = tuple[float, float, float]  # a vertical table border: (x, y0, y1)
 
 
@@ -259,15 +280,22 @@ def _row_text(row: list[Segment], body_size: float, rules: list[Rule]) -> str:
 def _separator(left: Segment, right: Segment, rules: list[Rule], *, first: bool) -> str:
     """ " | " between table cells, " " between pieces of one line of text.
 
-    pdfminer splits a justified line at a wide word space (fpdf2's justified paragraphs gave
-    7pt gaps at 10pt), so a gap under `CELL_GAP` times the type size is a word space unless
-    a table rule runs through it.
+    A table rule between two pieces makes them cells. Otherwise a gap under `CELL_GAP` times
+    the type size is a word space (pdfminer splits a justified line at a wide one: fpdf2's
+    justified paragraphs gave 7pt gaps at 10pt), as is a gap under `SENTENCE_GAP` after a full
+    stop (two spaces, stretched by justification: Burton-cum-Walden's "financial year.
+    Councillors", 1.07 of the type size); and an item number or a lead-in label is one line
+    with its text (the item splitter needs them together).
     """
     if _ruled_between(left, right, rules):
         return " | "
-    if right.x0 - left.x1 < CELL_GAP * max(left.size, right.size):
+    size = max(left.size, right.size)
+    gap = right.x0 - left.x1
+    if not is_cell_gap(left.x1, right.x0, size):
         return " "
-    if first and _is_item_label(left, right):
+    if gap < SENTENCE_GAP * size and _SENTENCE_END.search(left.text) and right.text[:1].isupper():
+        return " "
+    if first and (_is_item_label(left, right) or _is_lead_in(left, right)):
         return " "
     return " | "
 
@@ -284,6 +312,19 @@ def _is_item_label(number: Segment, title: Segment) -> bool:
         _ITEM_LABEL.fullmatch(number.text) is not None
         and _WORD.search(title.text) is not None
         and title.x0 - number.x1 <= _ITEM_NUMBER_MAX_GAP
+    )
+
+
+def _is_lead_in(label: Segment, text: Segment) -> bool:
+    """A short label ending in a colon, set a tab stop before its text ("RESOLVED:" ... "to
+    send its congratulations", Burton-cum-Walden's minutes; "DATE:" ... "5 JUNE 2026", WECA's
+    report covers): one sentence, not two table cells. Word fills the tab with spaces or a
+    positioning jump, which the engines see differently, so only the gap's width is read."""
+    return (
+        label.text.endswith(":")
+        and len(label.text.split()) <= _LEAD_IN_MAX_WORDS
+        and _WORD.search(text.text) is not None
+        and text.x0 - label.x1 <= _ITEM_NUMBER_MAX_GAP
     )
 
 
@@ -304,6 +345,35 @@ def layout_pages(layouts: list[PageLayout]) -> list[Page]:
     rendered = [render(layout, size) for layout in layouts]
     lines = remove_furniture([page for page, _ in rendered], [near for _, near in rendered])
     return [Page(number=i, text="\n".join(page)) for i, page in enumerate(lines, start=1)]
+
+
+def is_cell_gap(left_x1: float, right_x0: float, size: float) -> bool:
+    """Whether a gap between two inked characters (or pieces) of type `size` separates table
+    cells rather than words. Both engines cut their lines here and `_separator` joins the
+    pieces with " | " by the same test, so the two always agree."""
+    return right_x0 - left_x1 >= CELL_GAP * size
+
+
+def is_unmapped(text: str) -> bool:
+    """A character with no Unicode value ("(cid:7)" from pdfminer, "\\x07" from PDFium)."""
+    return _UNMAPPED.fullmatch(text) is not None
+
+
+def clean_text(text: str) -> str:
+    """A segment's text: unmapped glyphs dropped, whitespace collapsed, ends stripped."""
+    return _SPACES.sub(" ", _UNMAPPED.sub("", text)).strip()
+
+
+def sampled(inked: Sequence[_T]) -> list[_T]:
+    """Up to five of a run's inked characters, spread along it, whose style is the run's.
+
+    Sampling keeps the per-character Python work constant per run. Only inked characters
+    count: the spaces around ink are where the engines differ (Manordeilo and Salem's "TOTAL"
+    follows 140 regular spaces in its bold face). The last is left out, as closing
+    punctuation is often in the body face (WECA's bold "... noted this update report" ends in
+    a regular full stop)."""
+    count = len(inked)
+    return [inked[i] for i in sorted({0, count // 4, count // 2, 3 * count // 4, max(0, count - 2)})]
 
 
 def is_bold_font(fontname: str) -> bool:

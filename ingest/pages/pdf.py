@@ -5,15 +5,20 @@ numbered from 1. Two engines read the layout (`ingest.pages.layout.PageLayout`: 
 with boxes, type size and weight, table rules), and `ingest.pages.layout` turns it into text
 the same way for both:
 
-* pdfminer.six (the default and the reference: tests compare against it) reads the file in
-  Python, one layout pass per page, with its streams inflated under the ceiling of
-  `ingest.pages.limits`;
-* PDFium (`ingest.pages.pdfium`, chosen with the ingest's `--pdf-engine pdfium`, see
+* PDFium (`ingest.pages.pdfium`, the default; `--pdf-engine`, see
   `ingest.pages.formats.configure_pdf_engine`) reads it in C, several times faster. Any file
   PDFium cannot read, or reads without text, is read again by pdfminer, with one warning naming the file; so
   every refusal message (encrypted, truncated, no text layer) is pdfminer's. Before PDFium
   sees a file, its Flate streams are inflated up to the stream ceiling and no further
-  (`limits.check_stream_sizes`), so a decompression bomb is refused with the same message.
+  (`limits.check_stream_sizes`), so a decompression bomb is refused with the same message;
+* pdfminer.six (`ingest.pages.pdfminer_reader`: the reference, which tests compare against,
+  and the fallback) reads the file in Python, one layout pass per page, with its streams
+  inflated under the ceiling of `ingest.pages.limits`. It is imported only when it reads, so
+  a worker whose PDFs PDFium reads never loads it (16 MB less per worker).
+
+Both cut text lines into runs of ink at the same gaps and sample a run's style from its inked
+characters (`ingest.pages.layout`), so they give the same pages: over every real folder and
+the rendered test PDFs, `tests/bench/pdf_engine_agreement.py` finds every item the same.
 
 Bad input raises `IngestError` with a one-line message saying what to do; the engines' own
 exceptions never escape.
@@ -22,33 +27,16 @@ exceptions never escape.
 from __future__ import annotations
 
 import logging
-import re
-import struct
-import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTCurve, LTFigure, LTPage, LTTextContainer, LTTextLine
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.psexceptions import PSException
-
 from ingest.errors import IngestError
-from ingest.pages.layout import PageLayout, Rule, Segment, is_bold_font, layout_pages
-from ingest.pages.limits import NamedBytes, Reading, check_stream_sizes, guarded_reading
+from ingest.pages.layout import PageLayout, layout_pages
+from ingest.pages.limits import check_stream_sizes
 from minutebook.models import Page
 from minutebook.settings import DEFAULT_PDF_ENGINE
 from minutebook.text import printable
 
 _log = logging.getLogger(__name__)
-_SPACES = re.compile(r"\s+")
-
-# boxes_flow=None skips pdfminer's hierarchical grouping of text boxes (the costliest part of
-# its layout analysis): we order lines ourselves, so we would only throw that order away.
-# all_texts=True groups the characters inside figures (form XObjects) into text lines too:
-# some word processors put a whole page's text in one form (Manordeilo and Salem's minutes),
-# and without it pdfminer hands those characters over loose, as if the page had no text.
-_LAPARAMS = LAParams(boxes_flow=None, all_texts=True)
 
 # First bytes of files that are often saved with a .pdf name but are not PDFs.
 _NOT_PDF_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -59,20 +47,6 @@ _NOT_PDF_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"GIF8", "a GIF image"),
 )
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")
-
-# What pdfminer (and the zlib/struct code under it) raises on truncated or corrupt files.
-_CORRUPT_ERRORS: tuple[type[BaseException], ...] = (
-    PSException,
-    zlib.error,
-    struct.error,
-    ValueError,
-    KeyError,
-    IndexError,
-    TypeError,
-    AssertionError,
-    EOFError,
-    RecursionError,
-)
 
 
 def extract_pdf_pages(
@@ -92,7 +66,9 @@ def extract_pdf_pages(
         layouts = _pdfium_layouts(path, data)
         if layouts is not None:
             return layout_pages(layouts)
-    return layout_pages(_pdfminer_layouts(path, data))
+    from ingest.pages.pdfminer_reader import pdfminer_layouts  # pdfminer loads only when it reads
+
+    return layout_pages(pdfminer_layouts(path, data))
 
 
 def _pdfium_layouts(path: Path, data: bytes) -> list[PageLayout] | None:
@@ -107,17 +83,6 @@ def _pdfium_layouts(path: Path, data: bytes) -> list[PageLayout] | None:
         return None
     if not any(layout.segments for layout in layouts):
         return None  # no text (a scan?): pdfminer's reading says why, in its words
-    return layouts
-
-
-def _pdfminer_layouts(path: Path, data: bytes) -> list[PageLayout]:
-    # Streams inflate only up to the limit; pdfminer's warnings name this file.
-    with guarded_reading(path) as reading:
-        layouts = [_page_layout(page) for page in _pdfminer_pages(data, path)]
-    if not layouts:
-        raise IngestError("PDF has no pages; re-download or re-export it")
-    if not any(layout.segments for layout in layouts):
-        raise IngestError(_no_text_message(reading))
     return layouts
 
 
@@ -148,97 +113,3 @@ def _check_signature(head: bytes) -> None:
         if head.startswith(signature):
             raise IngestError(f"not a PDF (looks like {kind}); export it to PDF or re-download the original")
     raise IngestError("not a PDF (no %PDF- header); re-download the original")
-
-
-def _pdfminer_pages(data: bytes, path: Path) -> Iterator[LTPage]:
-    """pdfminer's layout of each page, with its exceptions turned into `IngestError`.
-
-    Only pdfminer runs inside the `try`, so our own bugs still surface as bugs.
-    """
-    try:
-        # An empty user password is what PDF viewers try first: owner-password-only files open.
-        yield from extract_pages(NamedBytes(data, path), password="", laparams=_LAPARAMS)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise IngestError("encrypted PDF; remove the password and ingest again") from err
-    except _CORRUPT_ERRORS as err:
-        raise IngestError(_corrupt_message(data)) from err
-
-
-def _corrupt_message(data: bytes) -> str:
-    """Say "truncated" when a file with PDF objects lacks its end-of-file marker (an
-    interrupted download), and "not a PDF" when nothing after the header is PDF at all."""
-    if not _OBJECT.search(data):
-        return "not a PDF: a %PDF- header followed by no PDF objects; re-download the original"
-    if b"%%EOF" not in data[-1024:]:
-        return "truncated PDF (no end-of-file marker); re-download the original"
-    return "corrupt PDF (pdfminer cannot parse it); re-download the original or re-save it from a PDF viewer"
-
-
-# "12 0 obj": every PDF has indirect objects; a header followed by none is not a PDF.
-_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
-
-
-def _no_text_message(reading: Reading) -> str:
-    """Why a PDF gave no text: a form that draws itself (pdfminer refuses to run it), or no
-    text layer at all (a scan)."""
-    if reading.refused_circular:
-        return (
-            "no text outside a form that draws itself (a self-referencing form XObject, which"
-            " is malformed); re-export the PDF from the program that made it"
-        )
-    return "no text layer (scanned image?); run OCR (e.g. ocrmypdf) and ingest the result"
-
-
-# --- layout -> segments -----------------------------------------------------------------
-
-
-def _page_layout(page: LTPage) -> PageLayout:
-    segments: list[Segment] = []
-    rules: list[Rule] = []
-    _collect(page, segments, rules)
-    return PageLayout(page.height, segments, rules)
-
-
-def _collect(container: LTPage | LTFigure, segments: list[Segment], rules: list[Rule]) -> None:
-    """Text lines and table rules of a page, looking inside figures (form XObjects), whose
-    contents pdfminer has already placed in page coordinates."""
-    for obj in container:
-        if isinstance(obj, LTTextLine):
-            _add_segment(segments, obj)
-        elif isinstance(obj, LTTextContainer):
-            for line in obj:
-                if isinstance(line, LTTextLine):
-                    _add_segment(segments, line)
-        elif isinstance(obj, LTFigure):
-            _collect(obj, segments, rules)
-        elif isinstance(obj, LTCurve) and obj.height > 5:
-            # Table borders: fpdf2 and Word draw cells as rects, ModernGov as separate lines.
-            rules.append((obj.x0, obj.y0, obj.y1))
-            if obj.width > 2:
-                rules.append((obj.x1, obj.y0, obj.y1))
-
-
-def _add_segment(segments: list[Segment], line: LTTextLine) -> None:
-    """Append `line` unless it is only whitespace (pdfminer emits many such lines)."""
-    text = _SPACES.sub(" ", line.get_text()).strip()
-    if not text:
-        return
-    size, bold = _line_style(line)
-    segments.append(Segment(line.x0, line.y0, line.x1, line.y1, text, size, bold))
-
-
-def _line_style(line: LTTextLine) -> tuple[float, bool]:
-    """(size, bold) of a line, from up to five characters spread along it.
-
-    Sampling keeps the per-character Python work constant per line; a line is bold only when
-    every sampled character is, so "The Committee RESOLVED that" (bold inside) is not.
-    """
-    objs = list(line)
-    count = len(objs)
-    sample = [objs[i] for i in {0, count // 4, count // 2, 3 * count // 4, max(0, count - 2)}]
-    chars = [obj for obj in sample if isinstance(obj, LTChar) and not obj.get_text().isspace()]
-    if not chars:
-        return line.height, False
-    size = max(char.size for char in chars)
-    bold = all(is_bold_font(char.fontname) for char in chars)
-    return size, bold

@@ -20,8 +20,12 @@ pdfminer (its `LAParams` defaults, `boxes_flow=None`):
   no width), each as wide as its font's space. What PDFium does not keep cannot always be
   rebuilt: a run with positioning jumps between its spaces (Manordeilo and Salem's action
   column) gives the same characters as a run without, so only whole, short runs are filled;
-* a line's size and weight come from the same five sampled characters as pdfminer's, bold by
-  the font's name (`ingest.pages.layout.is_bold_font`);
+* characters are taken in the order their text objects are drawn, as pdfminer takes them:
+  PDFium's text page merges objects that overlap on one line by position (`_content_order`);
+* a line is cut into runs of ink and each run's size and weight sampled from its inked
+  characters, as `ingest.pages.pdf` does for pdfminer's lines (`ingest.pages.layout`), bold by
+  the font's name (`ingest.pages.layout.is_bold_font`); unmapped glyphs (PDFium's control
+  characters, pdfminer's "(cid:N)") are dropped by both;
 * table rules are painted subpaths taller than 5pt (pdfminer splits a path at each move),
   including those inside form XObjects;
 * coordinates are moved as pdfminer's device moves them: to the media box's origin, with the
@@ -37,14 +41,22 @@ from __future__ import annotations
 
 import ctypes
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from ingest.pages.layout import PageLayout, Rule, Segment, is_bold_font
+from ingest.pages.layout import (
+    PageLayout,
+    Rule,
+    Segment,
+    clean_text,
+    is_bold_font,
+    is_cell_gap,
+    is_unmapped,
+    sampled,
+)
 
 # pdfminer's LAParams defaults.
 LINE_OVERLAP = 0.5
@@ -56,7 +68,6 @@ RULE_MIN_WIDTH = 2.0
 # Form XObjects nest; deeper than this is a malformed file, not a layout.
 MAX_FORM_DEPTH = 16
 
-_SPACES = re.compile(r"\s+")
 _Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -108,14 +119,14 @@ def _page_layout(document: pdfium.PdfDocument, index: int) -> PageLayout:
         if not text_page:
             raise PdfiumFailed(f"cannot read the text of page {index + 1}")
         try:
-            chars = list(_chars(text_page, device))
+            rules: list[Rule] = []
+            texts: _Texts = []
+            _collect_objects(page.raw, device, rules, texts)
+            chars = list(_chars(text_page, device, {key: rank for rank, (key, _) in enumerate(texts)}))
         finally:
             raw.FPDFText_ClosePage(text_page)
-        rules: list[Rule] = []
-        texts: _Texts = []
-        _collect_objects(page.raw, device, rules, texts)
         chars = _with_dropped_spaces(chars, texts)
-        return PageLayout(height, [seg for line in _group_lines(chars) if (seg := _segment(line))], rules)
+        return PageLayout(height, [seg for line in _group_lines(chars) for seg in _segments(line)], rules)
     finally:
         page.close()
 
@@ -152,9 +163,10 @@ def _box(m: _Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float,
 # --- characters ------------------------------------------------------------------------------
 
 
-def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
-    """The page's characters in content order, generated ones (PDFium's inferred spaces and
-    line breaks) left out, each with pdfminer's box.
+def _chars(text_page: object, device: _Matrix, ranks: dict[int, int]) -> Iterator[_Char]:
+    """The page's characters in content order (`_content_order`; `ranks`: each text object's
+    place in the content), generated ones (PDFium's inferred spaces and line breaks) left
+    out, each with pdfminer's box.
 
     PDFium drops the spaces that end a text object (it puts a generated space of no width in
     their place), which pdfminer keeps: they bridge the gap to the next object when lines are
@@ -180,7 +192,8 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
     loose_box = raw.FPDFText_GetLooseCharBox
     origin = raw.FPDFText_GetCharOrigin
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    for i in range(count):
+    keys = [_object_at(text_page, i) or 0 for i in range(count)]
+    for i in _content_order(keys, ranks):
         char = text[i]
         if char in "\r\n\x00":
             continue
@@ -192,7 +205,7 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
             char = "-"
         if not loose_box(text_page, i, loose):
             continue
-        key = _object_at(text_page, i) or 0
+        key = keys[i]
         if key == last_key and last_object is not None:
             current = last_object
         else:
@@ -220,6 +233,26 @@ def _chars(text_page: object, device: _Matrix) -> Iterator[_Char]:
         yield last
     if last is not None and last_object is not None:
         yield from _trailing_spaces(last, last_object, spaced_gap)
+
+
+def _content_order(keys: list[int], ranks: dict[int, int]) -> list[int] | range:
+    """PDFium's character indices in the order their text objects are drawn (`keys`: each
+    character's object, `ranks`: each object's place in the content), each object's characters
+    in PDFium's order. PDFium's text page merges objects that overlap on one line by position,
+    character by character (WECA's outturn tables print a project's description across the
+    figures' columns: "Sus2ta5inable"); pdfminer groups characters in content order. A character
+    of no object (PDFium's generated ones) keeps its place after the one before it."""
+    order: list[int] = []
+    rank = -1
+    ordered = True
+    for key in keys:
+        here = ranks.get(key, rank)
+        ordered = ordered and here >= rank
+        rank = here
+        order.append(here)
+    if ordered:
+        return range(len(keys))
+    return sorted(range(len(keys)), key=order.__getitem__)
 
 
 # A folded run is whole spaces: its gap is within a tenth of a space of a whole number of
@@ -351,34 +384,37 @@ def _group_lines(chars: list[_Char]) -> Iterator[list[_Char]]:
         yield line
 
 
-def _segment(line: list[_Char]) -> Segment | None:
-    """A line as a `Segment`: its text with pdfminer's word spaces, its box, size and weight."""
+def _segments(line: list[_Char]) -> Iterator[Segment]:
+    """A line as `Segment`s, one per run of ink (cut at every cell gap, as `ingest.pages.pdf`
+    cuts pdfminer's lines): each with its text (pdfminer's word spaces inserted), the line's
+    height, its inked characters' extent, and the style of a sample of them
+    (`ingest.pages.layout.sampled`)."""
     pieces: list[str] = []
-    sampled: list[_Char | None] = []  # characters and inserted spaces, as pdfminer's line holds them
+    runs: list[tuple[int, list[_Char]]] = []  # (where in `pieces` a run starts, its inked characters)
     right: float | None = None
     for char in line:
         if right is not None and right < char.x0 - WORD_MARGIN * max(char.width, char.height):
             pieces.append(" ")
-            sampled.append(None)
+        if not char.text.isspace() and not is_unmapped(char.text):
+            inked = runs[-1][1] if runs else None
+            if inked is None or is_cell_gap(inked[-1].x1, char.x0, max(inked[-1].size, char.size)):
+                runs.append((len(pieces), [char]))
+            else:
+                inked.append(char)
         pieces.append(char.text)
-        sampled.append(char)
         right = char.x1
-    text = _SPACES.sub(" ", "".join(pieces)).strip()
-    if not text:
-        return None
-    sampled.append(None)  # pdfminer's line ends with its "\n" annotation, and samples it too
-    count = len(sampled)
-    picks = [sampled[i] for i in {0, count // 4, count // 2, 3 * count // 4, max(0, count - 2)}]
-    styled = [c for c in picks if c is not None and not c.text.isspace()]
-    x0 = min(c.x0 for c in line)
+    if not runs:
+        return
     y0 = min(c.y0 for c in line)
-    x1 = max(c.x1 for c in line)
     y1 = max(c.y1 for c in line)
-    if not styled:
-        return Segment(x0, y0, x1, y1, text, y1 - y0, False)
-    size = max(c.size for c in styled)
-    bold = all(is_bold_font(c.font) for c in styled)
-    return Segment(x0, y0, x1, y1, text, size, bold)
+    ends = [start for start, _ in runs[1:]] + [len(pieces)]
+    for (start, inked), end in zip(runs, ends, strict=True):
+        text = clean_text("".join(pieces[start:end]))
+        if text:
+            picks = sampled(inked)
+            size = max(c.size for c in picks)
+            bold = all(is_bold_font(c.font) for c in picks)
+            yield Segment(min(c.x0 for c in inked), y0, max(c.x1 for c in inked), y1, text, size, bold)
 
 
 # --- the spaces PDFium drops -----------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -164,3 +165,47 @@ def test_an_archive_read_in_two_passes_scores_searches_as_one_rebuilt_whole(tmp_
     assert after_ingest
     assert run_cli("--home", str(home), "reindex").returncode == 0
     assert scores() == after_ingest
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_with_two_workers_entities_are_read_while_papers_are_parsed(tmp_path: Path) -> None:
+    """Issue 17: spaCy works beside the parsing instead of after it. An earlier structural
+    ingest left the corpus's entities pending, so the entity worker starts at once; the real
+    folders are parsed meanwhile on the other worker. Every callback sees at most two
+    workers (one parsing, one reading entities), spaCy is loaded before the parsing ends, and
+    everything ends stored: papers, entities, none pending."""
+    from tests.conftest import more_councils, real_pdfs
+
+    folders = [real_pdfs(), more_councils()]
+    home = tmp_path / "home"
+    workers_seen: list[int] = []
+    spacy_at_parse: list[bool] = []
+
+    def workers_now() -> int:
+        return sum(b"spawn_main" in _cmdline(pid) for pid in children_of(os.getpid()))
+
+    def parsed(done: int, total: int, path: str) -> None:
+        workers_seen.append(workers_now())
+        spacy_at_parse.append(_spacy_process(os.getpid()) is not None)
+
+    def read(done: int, total: int, path: str) -> None:
+        workers_seen.append(workers_now())
+
+    with open_store(home) as store:
+        ingest_paths([CORPUS], store, workers=0, analyses=[])
+        assert store.entities_pending_count() == 5
+        report = ingest_paths(folders, store, workers=2, progress=parsed, entity_progress=read)
+        assert report.failed == []
+        papers = sum(1 for folder in folders for _ in folder.glob("*.pdf"))
+        assert len(report.ingested) == papers
+        assert len(report.entities) == papers + 5
+        assert store.entities_pending_count() == 0
+    assert max(workers_seen) <= 2, workers_seen
+    assert spacy_at_parse[-1], "the entity worker had not started when the parsing ended"
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes()
+    except OSError:
+        return b""

@@ -11,11 +11,12 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections import deque
 from pathlib import Path
 
 import pytest
 
-from ingest.workers import JobFailed, WorkerLimits, run_jobs
+from ingest.workers import JobFailed, Lane, WorkerLimits, run_jobs, run_lanes
 from tests.conftest import REPO
 from tests.pdf_fixtures import bomb_pdf
 from tests.reliability import alive, children_of, marked_papers, run_cli, stored_paths, wait_for
@@ -49,6 +50,34 @@ def test_a_job_past_the_memory_limit_fails_alone_and_a_fresh_worker_takes_the_re
     results = _results(["a", "hog", "b", "c", "d"], workers=2, limits=limits, memory_message="memory limit")
     assert results["hog"] == JobFailed("hog", "memory limit")
     assert {job: results[job] for job in "abcd"} == {job: job for job in "abcd"}
+
+
+def test_lanes_run_side_by_side_and_an_open_lane_takes_jobs_as_results_arrive() -> None:
+    """The ingest's shape: files parsed on one lane while another (the entity worker) is
+    fed each result as it lands, and closed with the last one; both lanes' workers run at
+    once, a failure in one lane is that lane's, and the run ends when both are done."""
+    parse = Lane(_echo_or_misbehave, 1, WorkerLimits(), jobs=deque(["sleep:0.5", "a", "hang", "b"]))
+    parse.limits = WorkerLimits(seconds_for=lambda job: 2.0 if job == "hang" else None)
+    follow = Lane(_echo_or_misbehave, 1, WorkerLimits(), open=True, timeout_message=lambda s: "follower late")
+    seen: list[tuple[str, str, object]] = []
+    parsed = 0
+    for lane, job, result in run_lanes([parse, follow]):
+        seen.append(("parse" if lane is parse else "follow", job, result))
+        if lane is parse:
+            parsed += 1
+            if not isinstance(result, JobFailed):
+                follow.add(f"sleep:0.{parsed}")
+            if parsed == 4:
+                follow.close()
+    parse_results = {job: result for name, job, result in seen if name == "parse"}
+    assert parse_results["hang"] == JobFailed("hang", "took too long")
+    assert [parse_results[j] for j in ("sleep:0.5", "a", "b")] == ["sleep:0.5", "a", "b"]
+    followed = [job for name, job, _ in seen if name == "follow"]
+    assert followed == ["sleep:0.1", "sleep:0.2", "sleep:0.4"]
+    # The follower worked while the parse lane did: its first result came before the last parse.
+    order = [name for name, _, _ in seen]
+    assert order.index("follow") < len(order) - 1 - order[::-1].index("parse")
+    assert not _workers_of(os.getpid())
 
 
 def test_a_worker_killed_from_outside_fails_only_its_job() -> None:
@@ -122,21 +151,28 @@ def test_workers_die_with_their_parent() -> None:
             parent.wait()
 
 
-def test_an_ingest_worker_out_of_memory_leaves_the_rest_of_the_batch_landed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["pdfminer", "pdfium"])
+def test_an_ingest_worker_out_of_memory_leaves_the_rest_of_the_batch_landed(
+    tmp_path: Path, engine: str
+) -> None:
     """The real pipeline, stream limit off: a bomb inflating to 1.5 GB meets the worker's
-    memory limit; the other papers are stored and the bomb gets a one-line error."""
+    memory limit; the other papers are stored and the bomb gets a one-line error. pdfminer
+    meets it in Python (a `MemoryError`: "exceeded the memory limit"); PDFium in C, which
+    aborts the worker ("died (killed by SIGABRT); it may have run out of memory")."""
     papers = marked_papers(tmp_path / "batch", 3)
     bomb = bomb_pdf(tmp_path / "batch" / "bomb.pdf", inflated_mb=1536)
     assert bomb.stat().st_size < 20_000
     home = tmp_path / "home"
     result = run_cli(
         "--home", str(home), "ingest", str(tmp_path / "batch"), "--workers", "2",
-        "--memory-mb", "900", "--stream-mb", "0", "--json",
+        "--memory-mb", "900", "--stream-mb", "0", "--pdf-engine", engine, "--json",
     )  # fmt: skip
     report = json.loads(result.stdout)
     assert report["ingested"] == 3
     [failure] = report["failed"]
     assert failure["path"] == str(bomb)
-    assert "memory limit" in failure["error"] and "--memory-mb" in failure["error"]
+    expected = "exceeded the memory limit" if engine == "pdfminer" else "may have run out of memory"
+    assert expected in failure["error"] and "--memory-mb" in failure["error"]
+    assert "\n" not in failure["error"]
     assert sorted(stored_paths(home)) == sorted(str(p) for p in papers)
     assert "Traceback" not in result.stderr and "BrokenProcessPool" not in result.stderr

@@ -64,8 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--pdf-engine",
         choices=["pdfminer", "pdfium"],
         default=None,
-        help="library that reads PDF layout: pdfminer (default, the reference) or pdfium (faster;"
-        " falls back to pdfminer per file); also MINUTEBOOK_PDF_ENGINE, settings.toml [ingest]",
+        help="library that reads PDF layout: pdfium (default, faster; falls back to pdfminer per"
+        " file) or pdfminer (the reference); also MINUTEBOOK_PDF_ENGINE, settings.toml [ingest]",
     )
     _add_limit_flags(p)
 
