@@ -157,14 +157,17 @@ def test_an_archive_read_in_two_passes_scores_searches_as_one_rebuilt_whole(tmp_
     home = tmp_path / "home"
     assert run_cli("--home", str(home), "ingest", str(CORPUS)).returncode == 0
 
-    def scores() -> list[tuple[str, float]]:
+    def scores() -> dict[str, float]:
         out = run_cli("--home", str(home), "--json", "search", "free school meals", "--limit", "20").stdout
-        return [(hit["id"], round(hit["score"], 6)) for hit in json.loads(out)["hits"]]
+        return {hit["id"]: hit["score"] for hit in json.loads(out)["hits"]}
 
     after_ingest = scores()
     assert after_ingest
     assert run_cli("--home", str(home), "reindex").returncode == 0
-    assert scores() == after_ingest
+    # The same hits with the same scores, to within what Whoosh's one-byte field lengths lose
+    # when segments merge in another order (0.05 in 59 under load); replaced sections left in
+    # the statistics moved every score by about 1% (59.63 against 58.99).
+    assert scores() == pytest.approx(after_ingest, rel=2e-3)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
