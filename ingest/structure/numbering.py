@@ -30,6 +30,8 @@ from ingest.structure.lines import Line
 # "Question 3". Kept out of the number itself.
 _LEAD_WORDS = r"agenda\s+item|item|minute|min|question|q"
 _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{1,3}|v)"
+# A minute number's prefix of the year or years and the body's capitals: "18-19/FRA/1".
+_YEARS_AND_BODY = r"\d\d(?:-\d\d)?/(?-i:[A-Z]{2,4})/"
 _LABEL = re.compile(
     rf"^(?:(?P<word>{_LEAD_WORDS})\.?\s*(?:no\.?\s*)?)?"
     # A number may carry a reference's capital letters ("C048/23") and join its parts with
@@ -38,7 +40,7 @@ _LABEL = re.compile(
     # A reference may also lead with a few letters and a slash ("Cou/285/07-08").
     # And it may close with the letters of the body after a slash ("83/19/TC").
     # Or with a year's or years' number and the body's capitals ("18-19/FRA/1").
-    r"(?P<label>(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/|\d\d(?:-\d\d)?/(?-i:[A-Z]{2,4})/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}(?:/(?-i:[A-Z]{1,4})\b|[a-z]?)(?![\d/_-])"
+    rf"(?P<label>(?:(?-i:[A-Z]{{1,2}})|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY})?\d{{1,5}}(?:[./_-]\d{{1,5}}){{0,3}}(?:/(?-i:[A-Z]{{1,4}})\b|[a-z]?)(?![\d/_-])"
     rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
     # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
     # capitalised word or one in capitals follows.
@@ -56,7 +58,8 @@ _LABEL = re.compile(
 # Public Forum" (a council's running minute numbers), "15/03/1 Public Forum". A four-digit
 # year opening a line ("2024 Annual Meeting") is not one.
 ITEM_LINE = re.compile(
-    r"^(?:item\s+)?(?!(?:19|20)\d\d\b(?![/.]\d))(?:(?-i:[A-Z]{1,2})|[A-Za-z]{1,4}/|\d\d(?:-\d\d)?/(?-i:[A-Z]{2,4})/)?\d{1,5}(?:[./_-]\d{1,5}){0,3}"
+    rf"^(?:item\s+)?(?!(?:19|20)\d\d\b(?![/.]\d))(?:(?-i:[A-Z]{{1,2}})|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY})?"
+    r"\d{1,5}(?:[./_-]\d{1,5}){0,3}"
     r"(?:/(?-i:[A-Z]{1,4})|[a-z])?[.)]?\s+\S",
     re.IGNORECASE,
 )
@@ -202,7 +205,7 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
             return "A", "", ord(label) - ord("A") + 1
         return ("i", "", roman) if roman else None
     match = re.fullmatch(
-        r"([A-Za-z]{0,2}|[A-Za-z]{1,4}/|\d\d(?:-\d\d)?/[A-Z]{2,4}/)((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label
+        rf"([A-Za-z]{{0,2}}|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY})((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label
     )
     if not match:
         return None
@@ -308,6 +311,10 @@ _NAMED_IN_BRACKETS = re.compile(r"^\((?:[^()\s]+\s+){1,}[^()]*\)")
 _CELL_AFTER_LABEL = re.compile(r"^\S+\s+/\s")
 
 
+# How many bare sub-item labels may sit between a label and its title.
+_BARE_LABELS_SKIPPED = 2
+
+
 def _title_below(lines: list[Line], index: int) -> str:
     """The title of a label printed alone on its line: the next line that is not a label, past
     bare labels of its sub-items ("2." / "2.1" / "URGENT ITEMS", a parish's minutes with every
@@ -320,10 +327,6 @@ def _title_below(lines: list[Line], index: int) -> str:
         if match["title"].strip():
             return ""
     return ""
-
-
-# How many bare sub-item labels may sit between a label and its title.
-_BARE_LABELS_SKIPPED = 2
 
 
 def _labelled_lines(lines: list[Line]) -> list[Candidate]:
@@ -576,7 +579,7 @@ RUN_WEIGHT_RATIO = 0.9
 RUN_TITLE_WORDS = 8
 
 
-_FINANCIAL_YEAR = re.compile(r"^(?:19|20)(\d\d)[/-](\d\d)$")
+_FINANCIAL_YEAR = re.compile(r"^(?:19|20)(?P<first>\d\d)[/-](?P<second>\d\d)$")
 _DECISION_WORD = re.compile(r"^(?:resolved|agreed|decided|decision|recommended|noted)\b", re.IGNORECASE)
 # A lone numbered heading must be set as strongly as a heading usually is.
 LONE_HEADING_WEIGHT = 1.0
@@ -600,11 +603,17 @@ def lone_heading(lines: list[Line]) -> Chain | None:
     # One line may be read several ways ("268/12/13" as 268/12/* or */12/13): the first reading
     # is the whole label's.
     heading = strong[0]
-    if _FINANCIAL_YEAR.match(heading.number) or _DECISION_WORD.match(heading.title):
+    if _is_financial_year(heading.number) or _DECISION_WORD.match(heading.title):
         # Alone, "2023/24 Budget and Precept" is a year's budget and "1. Resolved – That …" a
         # resolution's first clause; in a chain of minutes either could be a heading.
         return None
     return Chain(heading.scheme, (heading,), heading.weight)
+
+
+def _is_financial_year(number: str) -> bool:
+    """ "2023/24": a year and the next ("2019/53", minute 53 of 2019, is not one)."""
+    found = _FINANCIAL_YEAR.match(number)
+    return found is not None and (int(found["first"]) + 1) % 100 == int(found["second"])
 
 
 _MINUTES_OF = re.compile(r"\bminutes of (?:the|a|an)\b", re.IGNORECASE)

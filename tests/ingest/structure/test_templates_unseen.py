@@ -524,3 +524,14 @@ def test_a_summons_requiring_members_to_attend_is_an_agenda(tmp_path: Path) -> N
         "a.m. AGENDA 512. Declarations of interest. 513. Apologies for absence. 514. Urgent items.\n"
     )
     assert paper(tmp_path, text).kind == "agenda"
+
+
+def test_a_lone_minute_numbered_by_its_year_is_an_item(tmp_path: Path) -> None:
+    """ "2025/53" is minute 53 of 2025, not a financial year (those run on: "2025/26")."""
+    text = """\
+Minutes of the Meeting of Hillford Parish Council held on 23rd September 2025 in the Hall
+Present: Cllrs Example (Chair), Sample.
+2025/53 Members' disclosure of pecuniary interests.
+Cllr Sample declared an interest in the planning application.
+"""
+    assert [i.number for i in paper(tmp_path, text).agenda_items if i.number] == ["2025/53"]
