@@ -81,6 +81,10 @@ _ITEM_OF_MEETING = re.compile(
 )
 
 
+# How far down an item's page its meeting line may be.
+_ITEM_PAGE_LINES = 10
+
+
 def _item_page(lines: list[Line]) -> list[ItemSpan]:
     """The one item of an item's page whose number is printed only in its meeting line; the
     item's text starts below that line."""
@@ -90,10 +94,6 @@ def _item_page(lines: list[Line]) -> list[ItemSpan]:
             title = lines[index - 1].text if index else ""
             return [ItemSpan(found.group(1), title, index + 1 if index + 1 < len(lines) else index)]
     return []
-
-
-# How far down an item's page its meeting line may be.
-_ITEM_PAGE_LINES = 10
 
 
 # A heading set apart without a number: short, bold or in capitals, not a sentence.

@@ -34,6 +34,10 @@ _SHORT_FIRST_PAGE = 12
 # How far past the heading block dates are still considered (each line further costs more).
 SEARCH_LINES = 80
 MIN_DATE_SCORE = 0.0
+# A date in words about other minutes ("to confirm the minutes of the meeting held on …") loses
+# more than a heading-block date with "held on", a weekday and a time gains (about 10): it is
+# the earlier meeting's, and the paper is better undated than filed under it.
+OTHER_MINUTES_PENALTY = 12.0
 # Past the heading block a date is about something the minutes report ("on 16th February the
 # budget had been set") unless several signs say it is this meeting's ("the meeting held on
 # Tuesday 3 March 2015 at 7.30 pm"): one sign is not enough there.
@@ -147,9 +151,9 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
     ):
         # (The next line only when the sentence runs on to it: "… held on 10 June 2025 be
         # received" / "as a correct record"; not a title's "Minutes (to be approved)".)
-        score -= 12.0
+        score -= OTHER_MINUTES_PENALTY
     elif index >= heading and _MINUTES_OF_MEETING.search(clause):
-        score -= 12.0  # an item about a meeting's minutes: the earlier meeting's
+        score -= OTHER_MINUTES_PENALTY  # an item about a meeting's minutes: the earlier meeting's
     if _PUBLICATION.search(clause + line.text[date.end : date.end + 25]):
         score += 5.0 if kind == "forward_plan" else -6.0
     if _NEXT_MEETING.search(clause):
