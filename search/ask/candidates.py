@@ -243,9 +243,11 @@ def _best_span(
         return None
     side = asked_vote_side(question.text)
     if side is not None:
-        on_side = [s for s in usable if s.kind == COUNT and vote_side_of(text, s) == side]
-        if on_side:
-            usable = on_side
+        # Only a figure a tally gives the asked side answers: a reference number or the
+        # count of a recommendation in the same sentence never does.
+        usable = [s for s in usable if s.kind == COUNT and vote_side_of(text, s) == side]
+        if not usable:
+            return None
     motion_role = asked_motion_role(question.text)
     if motion_role is not None:
         in_role = [s for s in usable if s.kind == PERSON and motion_role_of(text, s, spans) == motion_role]

@@ -537,7 +537,8 @@ def printed_attendance(
         rest, quoted = m.group(1), line
         if not person_spans(rest, [], roles=False) and index + 1 < len(lines):
             rest = quoted = lines[index + 1][1]
-        rest = rest[_RECEIVED_FROM.match(rest).end() :] if _RECEIVED_FROM.match(rest) else rest  # type: ignore[union-attr]
+        received = _RECEIVED_FROM.match(rest)  # it may match nothing: then it is empty
+        rest = rest[received.end() :] if received else rest
         people = [_whole_name(rest, p) for p in person_spans(rest, [], roles=False)]
         if asked:
             people = [p for p in people if (_surname(p.text) or "").lower() in asked]
