@@ -277,7 +277,13 @@ _CUE_AFTER = re.compile(r"^\W{0,3}(?:and\s+)?(?:(propos\w*|moved)|(second\w*))\b
 # "5 for, 1 against", "Abstentions: 0", "Against recommendation (4) – 12".
 _SIDE_WORD = r"(?:(for|in favour)|(against)|(abstain\w*|abstentions?))"
 _SIDE_AFTER = re.compile(r"^[ \t]+(?:votes?[ \t]+)?" + _SIDE_WORD + r"\b", re.I)
-_SIDE_BEFORE = re.compile(r"\b" + _SIDE_WORD + r"\b[^.;\d]{0,30}(?:\(\d+\)[^.;\d]{0,6})?$", re.I)
+# "for" is also a preposition ("a report for members, ref: 470"): only punctuation may stand
+# between it and its figure; "against" may name what ("Against recommendation (4) – 12").
+_SIDE_BEFORE = re.compile(
+    r"\b(?:(for|in favour)\W{0,4}|(against)\b[^.;\d]{0,30}(?:\(\d+\)[^.;\d]{0,6})?"
+    r"|(abstain\w*|abstentions?)\W{0,4})$",
+    re.I,
+)
 
 
 _TALLY_LINE = re.compile(

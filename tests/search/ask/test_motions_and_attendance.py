@@ -118,3 +118,9 @@ def test_a_count_of_one_side_of_a_vote_is_the_figure_the_tally_gives_that_side()
 def test_a_line_of_a_voting_record_is_a_count_not_a_numbered_heading() -> None:
     assert [s.text for s in count_spans("8 For")] == ["8"]
     assert [s.text for s in count_spans("4 Minutes")] == []
+
+
+def test_a_figure_no_tally_gives_a_side_never_counts_votes() -> None:
+    # A decision record's reference number beside the words of the question is no vote.
+    text = "Audit progress report for members, decision ref: 470, recommendation agreed."
+    assert _answers("How many members voted for the audit progress report recommendation?", text) == []
