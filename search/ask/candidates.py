@@ -37,6 +37,8 @@ from search.ask.question import (
     TIME,
     VOTE,
     Question,
+    asked_motion_role,
+    asked_vote_side,
 )
 from search.ask.spans import Span, fallback_spans, has_type, is_range, typed_spans
 from search.ask.tables import choose_cell, other_period, period_columns
@@ -179,9 +181,26 @@ def _preceded_by(text: str, span: Span, preposition: str | None) -> bool:
 
 
 def _span_score(
-    question: Question, span: Span, positions: list[tuple[int, int, float]], text: str = ""
+    question: Question,
+    span: Span,
+    positions: list[tuple[int, int, float]],
+    text: str = "",
+    spans: list[Span] | None = None,
 ) -> float:
     score = _pull(span, positions)
+    side = asked_vote_side(question.text) if span.kind == COUNT and text else None
+    if side is not None:
+        # "For – 7, Against – 12": the figure the tally gives the asked side.
+        tied = vote_side_of(text, span)
+        if tied is not None:
+            score += MOTION_ROLE_PULL if tied == side else -MOTION_ROLE_PULL
+    motion_role = asked_motion_role(question.text) if span.kind == PERSON and text else None
+    if motion_role is not None:
+        # The name a proposer/seconder clause gives the asked role is the answer; the other
+        # name of the clause is not ("who seconded?" is never answered by the proposer).
+        role = motion_role_of(text, span, spans or [span])
+        if role is not None:
+            score += MOTION_ROLE_PULL if role == motion_role else -MOTION_ROLE_PULL
     if (span.kind in _DATING or span.kind in _NAME_TYPES) and text and _bound(text, span, positions):
         score += 1.0
     if span.kind == TIME and is_range(span.text) and _RANGE_ASKED.search(question.text):
@@ -222,10 +241,79 @@ def _best_span(
         usable = [s for s in usable if not (s.kind == DATE and _names_day(s.text, named_days))]
     if not usable:
         return None
+    side = asked_vote_side(question.text)
+    if side is not None:
+        # Only a figure a tally gives the asked side answers: a reference number or the
+        # count of a recommendation in the same sentence never does.
+        usable = [s for s in usable if s.kind == COUNT and vote_side_of(text, s) == side]
+        if not usable:
+            return None
+    motion_role = asked_motion_role(question.text)
+    if motion_role is not None:
+        in_role = [s for s in usable if s.kind == PERSON and motion_role_of(text, s, spans) == motion_role]
+        if in_role:
+            return max(in_role, key=lambda s: (_span_score(question, s, positions, text, spans), -s.start))
     wanted = _WANTED_ROLES.get(question.wants or "", ())
     if any(s.role in wanted for s in usable):
         usable = [s for s in usable if s.role in wanted]
     return max(usable, key=lambda s: (_span_score(question, s, positions, text), -s.start))
+
+
+# A motion's proposer and seconder ("Proposed as a true record by Cllr Smith seconded by Cllr
+# Higgins", "proposed as a correct record by DR and this was seconded by EMW", "Proposed (AH)
+# & Seconded (SB)", "Cllr A moved and Cllr B seconded"): which of the two a "who" question
+# asks for, and which of them each name in the clause is.
+_MOTION_CUE = re.compile(r"\b(?:(propos(?:ed|er|ing)|mov(?:ed|er)|put forward)|(second(?:ed|er)))\b", re.I)
+# What a name in the asked role of a proposer/seconder clause adds to its pull (what a name
+# in the other role loses): as much as a governing preposition and a question word beside it.
+MOTION_ROLE_PULL = 1.5
+# How far before a name its cue may stand ("seconded by Cllr", "Seconded (") and after it
+# ("Cllr Smith seconded").
+_CUE_BEFORE_CHARS = 40
+_CUE_AFTER = re.compile(r"^\W{0,3}(?:and\s+)?(?:(propos\w*|moved)|(second\w*))\b", re.I)
+
+
+# A side of a vote as a tally prints it: "For – 7, Against – 12", "For (37)", "8 For",
+# "5 for, 1 against", "Abstentions: 0", "Against recommendation (4) – 12".
+_SIDE_WORD = r"(?:(for|in favour)|(against)|(abstain\w*|abstentions?))"
+_SIDE_AFTER = re.compile(r"^[ \t]+(?:votes?[ \t]+)?" + _SIDE_WORD + r"\b", re.I)
+# "for" is also a preposition ("a report for members, ref: 470"): only punctuation may stand
+# between it and its figure; "against" may name what ("Against recommendation (4) – 12").
+_SIDE_BEFORE = re.compile(
+    r"\b(?:(for|in favour)\W{0,4}|(against)\b[^.;\d]{0,30}(?:\(\d+\)[^.;\d]{0,6})?"
+    r"|(abstain\w*|abstentions?)\W{0,4})$",
+    re.I,
+)
+
+
+_TALLY_LINE = re.compile(
+    r"\b\d+[ \t]+(?:votes?[ \t]+)?" + _SIDE_WORD + r"\b|\b" + _SIDE_WORD + r"\b\W{0,4}\d+\b", re.I
+)
+
+
+def vote_side_of(text: str, span: Span) -> str | None:
+    """Which side of a vote a figure counts: the side word right after it ("8 For"), else
+    the nearest before it with no other figure between ("For – 7", "Against recommendation
+    (4) – 12"); None when neither."""
+    found = _SIDE_AFTER.match(text[span.end : span.end + 20]) or _SIDE_BEFORE.search(
+        text[max(0, span.start - 45) : span.start]
+    )
+    if found is None:
+        return None
+    return "for" if found.group(1) else "against" if found.group(2) else "abstain"
+
+
+def motion_role_of(text: str, span: Span, spans: list[Span]) -> str | None:
+    """Whether `span` names the proposer or the seconder in its sentence: the nearest cue
+    before it since the name before it (a name after its verb), else a cue right after it."""
+    before_start = max([s.end for s in spans if s.end <= span.start] + [span.start - _CUE_BEFORE_CHARS, 0])
+    cues = list(_MOTION_CUE.finditer(text, before_start, span.start))
+    if cues:
+        return "seconder" if cues[-1].group(2) else "proposer"
+    after = _CUE_AFTER.match(text[span.end : span.end + 20])
+    if after:
+        return "seconder" if after.group(2) else "proposer"
+    return None
 
 
 def _names_day(text: str, days: list[Period]) -> bool:
@@ -313,6 +401,9 @@ class CandidateReader:
         at_meeting: list[tuple[float, Passage, int, Matched, Unit | None]] = []
         probes = self.matcher.probes
         typed_kind = self.question.answer_type in _DATED_TYPES
+        # "How many voted against?": a tally's lines ("8 For", "Against – 12") name no
+        # subject; those of a passage holding the question's words are read as the meeting's.
+        tally = asked_vote_side(self.question.text) is not None
         for passage in passages:
             dated = typed_kind and self._of_dated_meeting(passage)
             if not dated and not any(p in passage.lowered for p in probes):
@@ -327,7 +418,9 @@ class CandidateReader:
             for index, unit in enumerate(units):
                 lowered = passage.lowered[unit.start : unit.end]
                 if not (titled or inherited) and not any(p in lowered for p in probes):
-                    if dated and has_type(self.question.answer_type, unit.text):
+                    if (dated and has_type(self.question.answer_type, unit.text)) or (
+                        tally and _TALLY_LINE.search(unit.text)
+                    ):
                         # The meeting asked about may put it in other words ("address the
                         # Council between 8.00 pm and 8.15 pm" for "when could residents
                         # speak?"): its units of the asked type are read too.
@@ -486,8 +579,10 @@ class CandidateReader:
             unit=unit,
             span=span,
             extra={
+                "motion_role": motion_role_of(unit.text, span, spans)
+                == asked_motion_role(self.question.text),
                 "span_role": span.role,
-                "span_pull": _span_score(self.question, span, matched.positions, unit.text),
+                "span_pull": _span_score(self.question, span, matched.positions, unit.text, spans),
                 "preposition": _preceded_by(unit.text, span, preposition),
             },
         )

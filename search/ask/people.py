@@ -28,6 +28,7 @@ from typing import Any
 from minutebook.store import Store
 from minutebook.text import plain_text
 from search.ask.evidence import Candidate
+from search.ask.lexicon import stems
 from search.ask.passages import Passage
 from search.ask.periods import find_periods
 from search.ask.question import ORGANISATION, PERSON, PLACE, Question
@@ -48,6 +49,11 @@ _NAME_ROLE = re.compile(r"\b(" + _NAME + r")\s*\((?:[^()]{2,60})\)")
 _CUE = re.compile(
     r"\b(?i:(?:question|statement|petition|presented|proposed|seconded|moved|introduced|submitted|asked|"
     r"raised|reported|led|chaired|signed)\s+by|councillors?:|present:|from|cllrs?\.?)\s+(" + _NAME + r")"
+)
+# Initials a proposer/seconder clause names a member by: "seconded by EMW", "Proposed (AH) &
+# Seconded (SB)" (a parish's minutes of a Welsh community council).
+_MOTION_INITIALS = re.compile(
+    r"\b(?i:proposed|seconded|moved)(?:\s+(?i:by))?\s*(?:[:–—-]\s*)?\(?([A-Z]{2,4})\b(?![a-z'’])"
 )
 # A role as a label, the name after it as its value: "Lead officer | John Brown", "Chair:
 # Jane Smith", "Proposed – A Jones" (tables of contacts, lists of who moved what).
@@ -193,6 +199,7 @@ def person_spans(text: str, names: list[tuple[str, str]], *, roles: bool = True)
     found += _spans_of(_NAME_ROLE, PERSON, text, "named_role", 1)
     found += _spans_of(_CUE, PERSON, text, "cue", 1)
     found += _spans_of(_ROLE_LABEL, PERSON, text, "cue", 1)
+    found += _spans_of(_MOTION_INITIALS, PERSON, text, "cue", 1)
     people = _unique(found)
     if people or not roles:
         return people
@@ -359,9 +366,10 @@ def attendance_candidates(store: Store, question: Question, retrieved: Retrieved
     fronts = {p.document_id: p for p in retrieved.passages if p.kind == "front"}
     asked = {s for s in question.person_surnames}
     out: list[Candidate] = []
-    for doc_id in retrieved.documents:
+    read_from_text = _text_read_documents(question, retrieved, docs)
+    for doc_id in _of_dated_meeting(question, retrieved.documents, docs):
         rows = retrieved.attendance.get(doc_id) or []
-        if not rows or doc_id not in docs:
+        if doc_id not in docs or not (rows or doc_id in read_from_text):
             continue
         source = docs[doc_id]
         doc = {
@@ -373,6 +381,11 @@ def attendance_candidates(store: Store, question: Question, retrieved: Retrieved
         }
         chosen, cue = _chosen(ask, rows, asked)
         if not chosen:
+            if doc_id in read_from_text:
+                found_in_text = printed_attendance(ask, _page_lines(store, doc_id), asked, question.terms)
+                if found_in_text is not None:
+                    page, line, answer = found_in_text
+                    out.append(_attendance_candidate(doc, line, page, fronts, answer, ask))
             continue
         lines = _page_lines(store, doc_id)
         names: list[str] = []
@@ -433,3 +446,159 @@ def _span_of_names(line: str, names: list[str]) -> str:
     if not starts:
         return ", ".join(names)
     return line[min(starts) : max(ends)]
+
+
+# ------------------------------------------------------------- attendance blocks as printed
+
+# Where ingest kept no attendance record for a paper (a parish's "Councillors, Mr Tim Owen
+# (Chair), ..." run-on line, an agenda's "Apologies for Absence: Councillor Steady", a
+# supplement's "Present: Councillor Mrs Soyke (Chairman)"), its attendance block is read
+# from the printed lines of its first pages: at most this many papers per question, those of
+# the meeting the question dates first.
+TEXT_ATTENDANCE_DOCS = 8
+# A name with its chair role in brackets: "Mr Tim Owen (Chair)", "Councillor Mrs Soyke
+# (Chairman)", "Cllr. Buckenham (Chair)"; the vice chair's "(Vice-Chairman)" likewise.
+_PERSON_BEFORE = (
+    r"\b((?:(?:" + _TITLES + r")\.?\s+){0,2}(?:[A-Z]\.?\s?){0,3}"
+    r"[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+){0,2})"
+)
+_BRACKETED = {
+    "chair": re.compile(
+        _PERSON_BEFORE + r"\s*\(\s*(?i:(?:the\s+)?(?:chair(?:man|woman|person)?|presiding))\s*\)"
+    ),
+    "vice_chair": re.compile(_PERSON_BEFORE + r"\s*\(\s*(?i:vice[- ]?chair(?:man|woman|person)?)\s*\)"),
+}
+# The same role as a label before the name: "Chairman: Cllr J Smith", "Chair – Jane Smith".
+_LABELLED = {
+    "chair": re.compile(r"^\W*(?:the\s+)?chair(?:man|woman|person)?\s*[:|–—-]\s*(.+)$", re.I),
+    "vice_chair": re.compile(r"^\W*vice[- ]?chair(?:man|woman|person)?\s*[:|–—-]\s*(.+)$", re.I),
+}
+# An apologies line, numbered or not, with what follows the heading on it: "Apologies:
+# Cllr Ivor Machin, ...", "1. Apologies for Absence: Councillor Steady", "Apologies were
+# received from Councillors A and B"; a heading alone ("2 Apologies") takes the next line
+# ("were received from: Councillors Mr Gareth Evans & Mr Les Thomas").
+_APOLOGIES_LINE = re.compile(
+    r"^\W*(?:\d{1,3}[.)]?\s*)?(?:\(?[a-z]\)\s*)?apolog(?:y|ies)\b(?:\s+for\s+absence)?\s*(.*)$", re.I
+)
+_RECEIVED_FROM = re.compile(
+    r"^\W*(?:(?:were|was|had been|have been)\s+)?(?:received|given|tendered|noted|offered|sent)?\s*"
+    r"(?:and accepted\s+)?(?:from|by)?\s*[:–—-]?\s*",
+    re.I,
+)
+
+
+def _dated(question: Question, passage: Passage) -> bool:
+    wanted = question.meeting_periods or question.periods
+    return bool(passage.meeting_date) and any(w.contains_date(passage.meeting_date or "") for w in wanted)
+
+
+def _of_dated_meeting(question: Question, documents: list[str], docs: dict[str, Passage]) -> list[str]:
+    """The papers whose attendance may answer: where the question dates the meeting and some
+    paper retrieved is of that meeting, only those (another meeting's chair or absentees
+    answer nothing); else all."""
+    dated = [d for d in documents if d in docs and _dated(question, docs[d])]
+    return dated or documents
+
+
+def _text_read_documents(question: Question, retrieved: Retrieved, docs: dict[str, Passage]) -> set[str]:
+    """The papers whose printed attendance block is read: those of the meeting the question
+    dates (any number), else the first few retrieved; never more than `TEXT_ATTENDANCE_DOCS`."""
+    candidates = [d for d in retrieved.documents if d in docs and not retrieved.attendance.get(d)]
+    if question.meeting_periods or question.periods:
+        dated = [d for d in candidates if _dated(question, docs[d])]
+        if dated:
+            return set(dated[:TEXT_ATTENDANCE_DOCS])
+    # No paper of the dated meeting (its minutes may be printed in the next meeting's pack):
+    # the first few retrieved, whose meeting the ranking weighs.
+    return set(candidates[:TEXT_ATTENDANCE_DOCS])
+
+
+def printed_attendance(
+    ask: str, lines: list[tuple[int, str]], asked: set[str], terms: list[str]
+) -> tuple[int, str, str] | None:
+    """(page, line, answer) from a paper's printed attendance block, or None."""
+    if ask in _BRACKETED:
+        for page, line in lines:
+            m = _BRACKETED[ask].search(line)
+            if m:  # "(Vice-Chairman)" never matches the chair's pattern
+                return page, line, _trim_list_word(m.group(1))
+            labelled = _LABELLED[ask].match(line)
+            if labelled:
+                people = person_spans(labelled.group(1), [], roles=False)
+                if people:
+                    return page, line, people[0].text
+        return None
+    if ask != "apologies":
+        return None
+    for index, (page, line) in enumerate(lines):
+        m = _APOLOGIES_LINE.match(line)
+        if not m:
+            continue
+        rest, quoted = m.group(1), line
+        if not person_spans(rest, [], roles=False) and index + 1 < len(lines):
+            rest = quoted = lines[index + 1][1]
+        received = _RECEIVED_FROM.match(rest)  # it may match nothing: then it is empty
+        rest = rest[received.end() :] if received else rest
+        people = [_whole_name(rest, p) for p in person_spans(rest, [], roles=False)]
+        if asked:
+            people = [p for p in people if (_surname(p.text) or "").lower() in asked]
+        people = _qualified(rest, people, terms)
+        if people:
+            start, end = people[0].start, people[-1].end
+            return page, quoted, rest[start:end]
+    return None
+
+
+# Capitalised words that go on a name in a list ("Mr John Ifan Jones": a title takes two
+# words, a Welsh or double name has three or more).
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z'’-]+\b")
+_NOT_NAME_WORDS = frozenset("Also And Apologies Present Councillor Councillors Cllr Cllrs Clerk".split())
+
+
+def _whole_name(text: str, span: Span) -> Span:
+    end = span.end
+    while (m := _NAME_GOES_ON.match(text, end)) and m.group(0).strip() not in _NOT_NAME_WORDS:
+        end = m.end()
+    return Span(span.kind, span.start, end, text[span.start : end], span.role)
+
+
+def _qualified(text: str, people: list[Span], terms: list[str]) -> list[Span]:
+    """Of a list of names, those a word of the question labels when it labels some but not
+    all ("Which county councillor sent apologies?" over "Councillors Mr Gareth Evans & Mr
+    Les Thomas. Also: County Councilor Mr John Ifan Jones"): the words from the name before
+    it to the end of a name are its label."""
+    if len(people) < 2 or not terms:
+        return people
+    labels = []
+    previous_end = 0
+    for person in people:
+        # The name's own title is label too ("County Councillor Mr ... " is one span).
+        labels.append(set(stems(text[previous_end : person.end])))
+        previous_end = person.end
+    for term in terms:
+        labelled = [p for p, label in zip(people, labels, strict=True) if term in label]
+        if labelled and len(labelled) < len(people):
+            return labelled
+    return people
+
+
+# Words a run of names opens with that are not part of the first name ("Councillors, Mr Tim
+# Owen", "Present: Councillor Mrs Soyke").
+_LIST_WORDS = re.compile(r"^(?:Councillors|Present|Members|Also)\b[:,]?\s*")
+
+
+def _trim_list_word(name: str) -> str:
+    return _LIST_WORDS.sub("", name).strip()
+
+
+def _attendance_candidate(
+    doc: dict[str, Any], line: str, page: int, fronts: dict[str, Passage], answer: str, ask: str
+) -> Candidate:
+    return Candidate(
+        passage=_passage_for(doc, line, page, fronts),
+        quote=line,
+        answer=answer,
+        answer_type=PERSON,
+        source="attendance",
+        extra={"attendance": "apologies" if ask == "apologies" else "present", "role": ask, "page": page},
+    )

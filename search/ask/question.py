@@ -90,6 +90,8 @@ _NOT_BETWEEN = r"(?:" + _AUXILIARY + r"|(?:about|on|for|from|regarding|concernin
 # (pattern over the lower-cased final sentence of the question, type): the first match wins.
 _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bwho (?:voted|abstained)\b"), PERSON),
+    # "How many voted against?", "how many abstained?": a count of one side of a vote.
+    (re.compile(r"\bhow many\b[^?]*\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?)\b"), COUNT),
     (re.compile(r"\bvot(?:e|es|ed|ing)\b|\bunanimous"), VOTE),
     (
         re.compile(
@@ -390,6 +392,41 @@ def _persons(text: str) -> list[str]:
             continue
         found.append(name)
     return found
+
+
+_ASKS_SECONDER = re.compile(r"\bsecond(?:ed|er|ing|s)\b", re.I)
+_ASKS_PROPOSER = re.compile(r"\b(?:propos(?:ed|er|ing)|mov(?:ed|er)|put forward|tabled)\b", re.I)
+_ASKED_MOTION_CUE = re.compile(
+    r"\b(?:(propos(?:ed|er|ing)|mov(?:ed|er)|put forward)|(second(?:ed|er)))\b", re.I
+)
+
+
+def asked_motion_role(question: str) -> str | None:
+    """ "seconder" or "proposer" when a question asks who seconded or who proposed (moved) a
+    motion ("who seconded them?", "which councillor moved that the minutes be accepted?");
+    None otherwise. Where it names both ("who seconded the motion proposed by ...?"), the
+    verb it asks with, the first, is the role."""
+    seconder, proposer = bool(_ASKS_SECONDER.search(question)), bool(_ASKS_PROPOSER.search(question))
+    if seconder and proposer:
+        first = _ASKED_MOTION_CUE.search(question)
+        return "seconder" if first and first.group(2) else "proposer"
+    return "seconder" if seconder else "proposer" if proposer else None
+
+
+# The side of a vote a count question asks about ("how many voted against?").
+_VOTE_SIDE_ASKED = (
+    ("abstain", re.compile(r"\babstain\w*|\babstentions?\b", re.I)),
+    ("against", re.compile(r"\b(?:vot\w*|were|cast)\s+against\b|\bagainst\b", re.I)),
+    ("for", re.compile(r"\bvot\w*\s+(?:for|in favour)\b|\bin favour\b", re.I)),
+)
+_COUNT_OF_VOTES = re.compile(r"\bhow many\b[^?]*\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?)\b", re.I)
+
+
+def asked_vote_side(question: str) -> str | None:
+    """ "for", "against" or "abstain" when a question asks how many voted one way."""
+    if not _COUNT_OF_VOTES.search(question):
+        return None
+    return next((side for side, pattern in _VOTE_SIDE_ASKED if pattern.search(question)), None)
 
 
 def read_question(question: str) -> Question:

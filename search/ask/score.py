@@ -42,6 +42,7 @@ from search.ask.question import (
     SENTENCE_TYPES,
     TIME,
     Question,
+    asked_motion_role,
 )
 from search.ask.retrieve import Retrieved, body_words, subject_terms
 from search.ask.spans import is_range
@@ -426,7 +427,27 @@ def rank(question: Question, retrieved: Retrieved, candidates: list[Candidate]) 
     _mark_stand_ins(candidates)
     for candidate in candidates:
         candidate.score = rank_score(candidate.features)
-    return sorted(candidates, key=order_key)
+    ordered = sorted(candidates, key=order_key)
+    return _motion_clause_first(question, ordered)
+
+
+def _motion_clause_first(question: Question, ordered: list[Candidate]) -> list[Candidate]:
+    """For "who proposed / who seconded?", a paper's name read from its proposer/seconder
+    clause in the asked role goes before that paper's other names (its attendance line names
+    every member, and a heading shares the question's words). Scores are left as they are,
+    so the confidence still sees how close the other names came."""
+    if asked_motion_role(question.text) is None:
+        return ordered
+    out = list(ordered)
+    for candidate in ordered:
+        if not candidate.extra.get("motion_role") or not answerable(candidate):
+            continue
+        paper = candidate.passage.document_id
+        first = next(i for i, c in enumerate(out) if c.passage.document_id == paper)
+        if out[first] is not candidate and not out[first].extra.get("motion_role"):
+            out.remove(candidate)
+            out.insert(first, candidate)
+    return out
 
 
 def _mark_stand_ins(candidates: list[Candidate]) -> None:

@@ -109,6 +109,9 @@ _VOTE = re.compile(
     r"|\b\d+\s+(?:voting\s+)?for\b[^.;]{0,12}?\b\d+\s+(?:voting\s+)?against\b",
     re.I,
 )
+# A line that is a figure and a side of a vote ("8 For", "0 Against", "1 Abstention", a
+# decision notice's voting record) counts votes; it is not an item numbered 8.
+_TALLY_ALONE = re.compile(r"\d{1,3}\s+(?:for|against|in favour|abstentions?|abstained)\W*$", re.I)
 _RELATIVE_DATE = re.compile(
     r"\b(?:within|in) (?:the next )?(?:\w+ )?(?:days|weeks|months|years)\b"
     r"|\b(?:the following|the next|next) (?:week|month|year|meeting|committee meeting)\b"
@@ -276,7 +279,7 @@ def count_spans(text: str) -> list[Span]:
             continue
         if span.start == 0 and re.match(r"\d+(?:\.\d+)+\s", text):  # a paragraph number "4.5.1 "
             continue
-        if span.start == 0 and re.match(r"\d{1,3}(?:\.\d+)?\s+[A-Z]", text):
+        if span.start == 0 and re.match(r"\d{1,3}(?:\.\d+)?\s+[A-Z]", text) and not _TALLY_ALONE.match(text):
             continue  # "5.2 Ms Corlett asked ...", "4 Minutes": the paragraph's or item's number
         found.append(span)
     for span in _found(_NONE, COUNT, text):
