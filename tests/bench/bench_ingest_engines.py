@@ -106,25 +106,43 @@ def minutebook_ingest(
     command = [str(MINUTEBOOK), "--home", str(home), "ingest", "--workers", str(workers)]
     command += ["--pdf-engine", engine, *map(str, folders)]
     peak = 0
+
+    def sample(pid: int) -> None:
+        nonlocal peak
+        peak = max(peak, tree_rss(pid)[0])
+
+    wall, used, failure = sampled_run(command, sample)
+    if failure is not None:
+        raise SystemExit(f"ingest with {engine} failed: {failure[-500:]}")
+    shutil.rmtree(home, ignore_errors=True)
+    return wall, used, peak
+
+
+# How often a sampled run looks at its process tree.
+SAMPLE_SECONDS = 0.05
+
+
+def sampled_run(
+    command: list[str], sample: Callable[[int], None], env: dict[str, str] | None = None
+) -> tuple[float, float, str | None]:
+    """Run `command` to its end, calling `sample(pid)` every `SAMPLE_SECONDS` meanwhile (from a
+    thread): (wall s, CPU s of this process and its waited children, stderr when it failed,
+    else None)."""
     cpu, start = cpu_seconds(), time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     done = threading.Event()
 
-    def sample() -> None:
-        nonlocal peak
-        while not done.wait(0.05):
-            peak = max(peak, tree_rss(process.pid)[0])
+    def sampling() -> None:
+        while not done.wait(SAMPLE_SECONDS):
+            sample(process.pid)
 
-    sampler = threading.Thread(target=sample, daemon=True)
+    sampler = threading.Thread(target=sampling, daemon=True)
     sampler.start()
     _out, err = process.communicate()
     done.set()
     sampler.join()
     wall, used = time.perf_counter() - start, cpu_seconds() - cpu
-    if process.returncode != 0:
-        raise SystemExit(f"ingest with {engine} failed: {err.decode()[-500:]}")
-    shutil.rmtree(home, ignore_errors=True)
-    return wall, used, peak
+    return wall, used, err.decode() if process.returncode != 0 else None
 
 
 def main() -> int:

@@ -33,7 +33,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -43,8 +42,8 @@ sys.path.insert(0, str(REPO))
 from tests.bench.bench_ingest_engines import (  # noqa: E402
     copy_real_folders,
     count_pages,
-    cpu_seconds,
     plain_pdfminer,
+    sampled_run,
     timed,
 )
 from tests.conftest import MORE_COUNCILS, REAL_PDFS  # noqa: E402
@@ -84,30 +83,22 @@ def run_ingest(tree: Path | None, home: Path, folders: list[Path]) -> tuple[floa
     peak = largest = 0
     progress: list[tuple[float, int]] = []  # (seconds, stored documents ever seen indexed)
     seen: set[str] = set()
-    cpu, start = cpu_seconds(), time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    done = threading.Event()
+    ticks = 0
 
-    def sample() -> None:
-        nonlocal peak, largest
-        ticks = 0
-        while not done.wait(0.05):
-            total, one = tree_rss(process.pid)
-            peak, largest = max(peak, total), max(largest, one)
-            ticks += 1
-            if ticks % 5 == 0:  # every 0.25 s
-                stored_now, indexed_now = _stored_and_indexed(home)
-                seen.update(indexed_now)
-                progress.append((time.perf_counter() - start, len(seen & stored_now)))
+    def sample(pid: int) -> None:
+        nonlocal peak, largest, ticks
+        total, one = tree_rss(pid)
+        peak, largest = max(peak, total), max(largest, one)
+        ticks += 1
+        if ticks % 5 == 0:  # every 0.25 s
+            stored_now, indexed_now = _stored_and_indexed(home)
+            seen.update(indexed_now)
+            progress.append((time.perf_counter() - start, len(seen & stored_now)))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _out, err = process.communicate()
-    done.set()
-    sampler.join()
-    wall, used = time.perf_counter() - start, cpu_seconds() - cpu
-    if process.returncode != 0:
-        raise SystemExit(f"ingest ({tree or 'this checkout'}) failed: {err.decode()[-800:]}")
+    start = time.perf_counter()
+    wall, used, failure = sampled_run(command, sample, env)
+    if failure is not None:
+        raise SystemExit(f"ingest ({tree or 'this checkout'}) failed: {failure[-800:]}")
     stored = len(_stored_and_indexed(home)[0])
     searchable = next((seconds for seconds, indexed in progress if indexed >= stored), wall)
     return wall, used, peak, largest, searchable
