@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from search.ask import answer_question
-from search.ask.candidates import CandidateReader, vote_side_of
-from search.ask.passages import Passage
+from search.ask.candidates import vote_side_of
 from search.ask.people import printed_attendance
 from search.ask.question import COUNT, asked_motion_role, asked_vote_side, read_question
 from search.ask.spans import count_spans
+from tests.search.ask import reading
 
 MINUTES = """Minutes of the Meeting of Ashby Fenwick Community Council
 held in the Village Hall on Tuesday, 12th July 2022.
@@ -79,28 +79,12 @@ def test_which_role_a_question_asks_of_a_motion() -> None:
     assert asked_motion_role("Who chaired the meeting?") is None
 
 
-def _answers(question: str, text: str) -> list[str]:
-    asked = read_question(question)
-    passage = Passage(
-        id="p",
-        text=text,
-        document_id="d",
-        document_title="Minutes",
-        document_kind="minutes",
-        body=None,
-        meeting_date="2016-06-01",
-        page=1,
-    )
-    reader = CandidateReader(asked, {t: 1.0 for t in asked.terms}, {})
-    return [c.answer for c in reader.read([passage]) if c.source != "untyped"]
-
-
 def test_the_name_in_the_asked_role_of_a_proposer_seconder_clause() -> None:
     text = "Proposed as a true record by Cllr Smith seconded by Cllr Higgins and unanimously approved."
-    assert _answers("Who seconded the minutes as a true record?", text) == ["Cllr Higgins"]
-    assert _answers("Who proposed the minutes as a true record?", text) == ["Cllr Smith"]
+    assert reading.answers("Who seconded the minutes as a true record?", text) == ["Cllr Higgins"]
+    assert reading.answers("Who proposed the minutes as a true record?", text) == ["Cllr Smith"]
     initials = "They were proposed as a correct record by DR and this was seconded by EMW."
-    assert _answers("Who seconded the minutes as a correct record?", initials) == ["EMW"]
+    assert reading.answers("Who seconded the minutes as a correct record?", initials) == ["EMW"]
 
 
 def test_a_count_of_one_side_of_a_vote_is_the_figure_the_tally_gives_that_side() -> None:
@@ -109,8 +93,8 @@ def test_a_count_of_one_side_of_a_vote_is_the_figure_the_tally_gives_that_side()
     assert asked_vote_side("How many members abstained on the recommendation?") == "abstain"
     assert asked_vote_side("What was the vote on the recommendation?") is None
     text = "On the recommendation: For – 7, Against – 12, Abstentions – 0."
-    assert _answers("How many voted against the recommendation?", text) == ["12"]
-    assert _answers("How many voted for the recommendation?", text) == ["7"]
+    assert reading.answers("How many voted against the recommendation?", text) == ["12"]
+    assert reading.answers("How many voted for the recommendation?", text) == ["7"]
     spans = count_spans("5 for, 1 against")
     assert [vote_side_of("5 for, 1 against", s) for s in spans] == ["for", "against"]
 
@@ -123,4 +107,4 @@ def test_a_line_of_a_voting_record_is_a_count_not_a_numbered_heading() -> None:
 def test_a_figure_no_tally_gives_a_side_never_counts_votes() -> None:
     # A decision record's reference number beside the words of the question is no vote.
     text = "Audit progress report for members, decision ref: 470, recommendation agreed."
-    assert _answers("How many members voted for the audit progress report recommendation?", text) == []
+    assert reading.answers("How many members voted for the audit progress report recommendation?", text) == []
