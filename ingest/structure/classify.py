@@ -220,6 +220,20 @@ _RECORDED = re.compile(
     r"|stated|thanked|welcomed|presented|declared|confirmed|questioned|raised|suggested)\b",
     re.IGNORECASE,
 )
+# A meeting told of in the past tense in a paper's opening words, as minutes open ("A meeting of the Community Council took
+# place on Thursday 31st March 2022", "The meeting was held at the Village Hall"); an agenda's
+# meeting "will be held".
+_WAS_HELD = re.compile(
+    r"^.{0,120}\bmeeting\b[^.]{0,80}\b(?:(?:was|were) held|took place)\b|\ba gynhaliwyd\b", re.IGNORECASE
+)
+# A report told of in the third person and the past ("The Chief Officers Executive submitted a
+# report (previously circulated)", "Members considered the report of the Director"): only a
+# record of the meeting speaks of a report so; a report speaks of "this report".
+_REPORT_TOLD = re.compile(
+    r"\b(?:submitted|presented|introduced|considered|received|noted) (?:a|the|an|their|his|her)"
+    r" (?:joint |written |verbal |annual )?report\b",
+    re.IGNORECASE,
+)
 _CLOSED = re.compile(
     r"\b(?:the )?meeting (?:closed|ended|finished|was closed) at\b|\bdaeth y cyfarfod i ben\b", re.I
 )
@@ -245,6 +259,12 @@ def minutes_anatomy(paper: Paper) -> Iterator[Evidence]:
     fields = sum(1 for t in texts if _MINUTES_FIELD.match(t))
     if fields >= 2:
         yield Evidence("minutes", min(6.0, 2.0 * fields), f"{fields} items with a minutes field")
+    held = next((i for i, t in enumerate(texts[:10]) if _WAS_HELD.search(t)), None)
+    if held is not None:
+        yield Evidence("minutes", 2.0, "a meeting told of in the past tense", held)
+    told = sum(1 for t in texts if _REPORT_TOLD.search(t) and not _IMPERATIVE_LINE.match(t))
+    if told:
+        yield Evidence("minutes", min(4.0, 3.0 * told), f"{told} reports told of in the past tense")
     recorded = sum(1 for t in texts if _RECORDED.search(t) and not _IMPERATIVE_LINE.match(t))
     if recorded >= 3:
         yield Evidence("minutes", min(3.0, 0.5 * recorded), f"{recorded} lines recording what was done")

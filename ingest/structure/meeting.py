@@ -21,6 +21,7 @@ was published on, so for it publication counts for, not against.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -213,11 +214,31 @@ def find_date(lines: list[Line], kind: str, heading: int) -> tuple[str | None, s
     if best is None or best[0] < MIN_DATE_SCORE:
         return None, None
     date = best[2]
-    if date.printed and any(other.iso == date.printed for dates in dated for other in dates):
-        # The paper prints the date again without the contradicting weekday ("Minutes … 11th May
-        # 2011" / "Held … on Tuesday, 11th May 2011"): the weekday is the slip, not the month.
-        return date.printed, None
+    if date.printed and not _prints_day_again(lines, date.iso, best[1], date):
+        # A weekday that contradicts its date is read as a slip of the month only when the
+        # paper names the corrected day elsewhere (WECA's "Friday 05 March 2026" pack speaks of
+        # "this coming Friday on the 5th June"). Otherwise the weekday is as likely the slip
+        # (Chelsworth's "FRIDAY 20th APRIL 2017", a Thursday, later corrected to a November
+        # date): the date stays as printed.
+        note = f"printed date '{date.text.strip()}' has the wrong weekday; kept as printed"
+        return date.printed, note
     return date.iso, date.note
+
+
+def _prints_day_again(lines: list[Line], iso: str, index: int, date: DateMatch) -> bool:
+    """Whether the paper prints the day and month of `iso` anywhere but at `date` itself
+    ("5 June", "5th of June", "June 5"), with or without a year."""
+    month_name = calendar.month_name[int(iso[5:7])]
+    day = int(iso[8:10])
+    pattern = re.compile(
+        rf"\b0?{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month_name}\b|\b{month_name}\s+0?{day}(?:st|nd|rd|th)?\b",
+        re.IGNORECASE,
+    )
+    for number, line in enumerate(lines):
+        for match in pattern.finditer(line.text):
+            if number != index or not (date.start <= match.start() < date.end):
+                return True
+    return False
 
 
 def find_time(lines: list[Line], heading: int) -> str | None:

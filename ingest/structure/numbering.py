@@ -180,7 +180,9 @@ def _number_readings(label: str) -> list[tuple[str, str, int]]:
         separators = re.findall(r"[./_-]", compound["parts"])
         # "1.0", "2.0", "3.0": main items numbered with a point nought count in the first part.
         # "1.7.20", "2.7.20": the item, then the month and year of the meeting, count first.
-        if set(separators) != {"."} or set(parts[1:]) <= {"0", "00"} or len(parts) >= 3:
+        # "4178.19", "4179.19": a running minute number, then the year, count first.
+        year_last = len(parts) == 2 and len(parts[1]) == 2 and len(parts[0]) >= 3
+        if set(separators) != {"."} or set(parts[1:]) <= {"0", "00"} or len(parts) >= 3 or year_last:
             for position in range(len(parts) - 1):
                 shape = prefix + f"n@{position}" + "".join(separators)
                 marked = [p if k != position else "#" for k, p in enumerate(parts)]
@@ -266,15 +268,25 @@ def _continued_rows(found: list[Candidate]) -> set[int]:
             else:
                 runs.append([cand])
         for run in runs:
-            after = next((c for c in group if c.index > run[-1].index), None)
+            following = [c for c in group if c.index > run[-1].index][:2]
+            after = following[0] if following else None
             if (
                 after is not None
                 and not after.list_row
                 and after.value - run[-1].value == unit
-                and after.index > run[-1].index + 1  # set apart: a list's long row is not
+                and (after.index > run[-1].index + 1 or _headings_run_on(following, unit))
             ):
                 continued.update(row.index for row in run)
     return continued
+
+
+def _headings_run_on(following: list[Candidate], unit: int) -> bool:
+    """Whether the heading right under a run of rows is followed by the next number as a
+    heading too: the rows were the first minutes, with nothing recorded under them
+    ("1. Declarations of Interest. None" / "2. Public Participation" / "3. Minutes … were
+    approved and signed." / … "4. Matters Arising", Llanfrynach's minutes). A list's long last
+    row (set right under the others, as the heading is here) is where its numbers stop."""
+    return len(following) == 2 and not following[1].list_row and following[1].value - following[0].value == unit
 
 
 # A list's row, wrapped or not, runs to a line of a table (Bristol's statements: a number, a
@@ -309,6 +321,16 @@ def _unit(scheme: str) -> int:
 _LINK_SIZE = re.compile(r"\s*(?:pdf icon\s+)?(?:PDF|DOC|DOCX)\s+\d+(?:\.\d+)?\s*[KM]B\b.*$")
 _NAMED_IN_BRACKETS = re.compile(r"^\((?:[^()\s]+\s+){1,}[^()]*\)")
 _CELL_AFTER_LABEL = re.compile(r"^\S+\s+/\s")
+# A postal address opening a line ("11 Horslow Street, Potton SG19 2NS", a planning application
+# listed under its item): its house number is no item's. Read as a street's name, then a comma
+# and its town, or its postcode; an item about a street ("7. Church Lane Parking") has neither.
+_STREETS = (
+    r"street|road|lane|close|avenue|drive|way|hill|green|court|place|crescent|gardens|terrace|row"
+    r"|walk|rise|mews|square|grove|park|view"
+)
+_POSTAL_ADDRESS = re.compile(
+    rf"^(?:[A-Z][\w'’-]+\s+){{1,3}}(?i:{_STREETS})(?:,\s*(?:[A-Z][\w'’-]+\s*)+|\s*,?\s*[A-Z]{{1,2}}\d)"
+)
 
 
 # How many bare sub-item labels may sit between a label and its title.
@@ -344,6 +366,8 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
         # A minute's reference, then the agenda's own number ("C048/23   1.   APOLOGIES"): the
         # title is what follows both.
         title = _LINK_SIZE.sub("", _AGENDA_NUMBER.sub("", match["title"].strip()))
+        if _POSTAL_ADDRESS.match(title):
+            continue
         if _NAMED_IN_BRACKETS.match(title):
             # A reference naming its minute in brackets ("Minute 45 (Summary Audit Report) -
             # Non-pecuniary interest", a declarations list): headings are not bracketed.
@@ -801,12 +825,14 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
     ]
     added.extend(opening[-1:])
     # The numbers that go on after the chain's last, one by one, printed with other punctuation
-    # ("2019/54 Chairman's remarks" then "2019/55. To receive the notes …").
+    # ("2019/54 Chairman's remarks" then "2019/55. To receive the notes …"; "11. Dates of
+    # Meetings" then "12Transparency Fund Grant"). A plain number must read as a heading of its
+    # own (full weight): a paragraph's "12 members voted" does not.
     last = members[-1]
     for cand in found:
         if (
             cand.index > last.index
-            and cand.head  # compound numbers only, as for the gaps
+            and (cand.head or cand.weight >= 1.0)
             and cand.scheme != chain.scheme
             and not cand.list_row
             and _bare(cand.scheme) == shape
