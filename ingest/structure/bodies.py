@@ -330,7 +330,7 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
     """
     found: list[BodyCandidate] = []
     for index, line in enumerate(lines):
-        if ITEM_LINE.match(line.text):
+        if ITEM_LINE.match(line.text) and not (index == 0 and _NUMBERED_TITLE.match(line.text)):
             continue
         named = [
             (name, strength - (3 if _about_other_minutes(reading, name) else 0))
@@ -345,6 +345,12 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
             strength -= 2
         found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
     return found
+
+
+# A paper's first line that is its title behind a minute book's page number ("23 MINUTES OF
+# THE MEETING OF BADBY PARISH COUNCIL HELD …", a parish's bound minutes flattened to text):
+# an item heading would not open the paper with the minutes' own title.
+_NUMBERED_TITLE = re.compile(r"^\d{1,4}\s+(?:minutes|notes|agenda)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}meeting\b", re.I)
 
 
 def _about_other_minutes(reading: str, name: str) -> bool:
@@ -502,9 +508,23 @@ _BARE_NOUNS = {"committee", "sub-committee", "subcommittee", "panel", "group", "
 _THE_COUNCIL = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}council\b", re.IGNORECASE)
 
 
+# A committee system's page of one agenda item opens with the words "Agenda item" alone (after
+# the site's own notices, when the page was saved with them).
+_ITEM_PAGE = re.compile(r"^\s*agenda item\s*$", re.IGNORECASE)
+ITEM_PAGE_STAMP_LINES = 8
+# The strength of the roles that name the meeting itself ("Minutes of the meeting of …",
+# "Meeting: <date> - <body>").
+MEETING_LINE_STRENGTH = 6
+
+
 def find_body(lines: list[Line]) -> str | None:
     """The paper's body from its heading block (`lines`), normalised; None when none is named."""
     found = candidates(lines)
+    if any(_ITEM_PAGE.match(line.text) for line in lines[:ITEM_PAGE_STAMP_LINES]):
+        # One item's web page: its title names what the item is about ("Overview and Scrutiny
+        # Committee Annual Report", "Cabinet Urgent Decisions"), not the meeting; only a line
+        # about the meeting names that ("Meeting: 17/01/2018 - Council (Item 39)").
+        found = [c for c in found if c.strength >= MEETING_LINE_STRENGTH]
     if not found:
         return None
     council = _specific_council(lines)
