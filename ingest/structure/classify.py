@@ -234,6 +234,8 @@ _REPORT_TOLD = re.compile(
     r" (?:joint |written |verbal |annual )?report\b",
     re.IGNORECASE,
 )
+# A committee system's page of one agenda item opens with the words "Agenda item" alone.
+_ITEM_PAGE = re.compile(r"^\s*agenda item\s*$", re.IGNORECASE)
 _CLOSED = re.compile(
     r"\b(?:the )?meeting (?:closed|ended|finished|was closed) at\b|\bdaeth y cyfarfod i ben\b", re.I
 )
@@ -259,6 +261,11 @@ def minutes_anatomy(paper: Paper) -> Iterator[Evidence]:
     fields = sum(1 for t in texts if _MINUTES_FIELD.match(t))
     if fields >= 2:
         yield Evidence("minutes", min(6.0, 2.0 * fields), f"{fields} items with a minutes field")
+    stamp = next((i for i, t in enumerate(texts[:8]) if _ITEM_PAGE.match(t)), None)
+    if stamp is not None and any(_RECORDED.search(t) or _DECIDED.search(t) for t in texts[stamp + 1 :]):
+        # One item's web page telling what the meeting did ("Agenda item" / "Questions from
+        # Electors" / "The Mayor advised that two questions had been received"): the minute.
+        yield Evidence("minutes", 3.0, "an item's page recording what was done", stamp)
     held = next((i for i, t in enumerate(texts[:10]) if _WAS_HELD.search(t)), None)
     if held is not None:
         yield Evidence("minutes", 2.0, "a meeting told of in the past tense", held)
@@ -292,6 +299,10 @@ _PAGE_REFERENCE = re.compile(r"\(\s*pages?\s+[A-Z]?\d+|\bpages?\s+\d+\s*[-–]\s
 _TO_DO = (
     r"to\s+(?:receive|consider|approve|confirm|note|agree|discuss|resolve|elect|appoint|review|adopt"
     r"|authorise|determine|decide|ratify|sign)\b"
+)
+_BUSINESS_VERBS = _TO_DO.removeprefix(r"to\s+")
+_TITLE_THEN_BUSINESS = re.compile(
+    rf"^[A-Z][\w'’,&-]*(?:\s+[\w'’,&()-]+){{0,10}}?\s+To\s+(?i:{_BUSINESS_VERBS}|record)"
 )
 _IMPERATIVE_LINE = re.compile(rf"^(?:[a-z][.)]\s+)?{_TO_DO}", re.IGNORECASE)
 _IMPERATIVE_ITEM = re.compile(rf"^(?:item\s+)?\d{{1,4}}[a-z]?[.)]?\s+{_TO_DO}", re.IGNORECASE)
@@ -354,6 +365,11 @@ def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
     )
     if under >= 2:
         yield Evidence("agenda", min(4.0, 1.5 * under), f"{under} items' business in the imperative")
+    # A table of items saved from a web page: the title, then its business in the imperative
+    # in the same cell ("Apologies for absence To record apologies for absence. |").
+    described = sum(1 for t in texts if _TITLE_THEN_BUSINESS.search(t))
+    if described >= 3:
+        yield Evidence("agenda", min(4.0, 1.0 * described), f"{described} item titles with their business")
     if imperatives >= 2 and (listed or not numbered):
         yield Evidence("agenda", min(4.0, 1.0 * imperatives), f"{imperatives} items in the imperative")
     if any(_WILL_BE_HELD.search(t) for t in texts[:40]):
