@@ -444,12 +444,17 @@ _MONTH_NAMES = (
 def _readings(lines: list[Line], index: int) -> list[str]:
     """The line alone, then joined with the next one, then the next two (not across an item
     heading or a labelled field)."""
-    texts = [lines[index].text]
+    texts = [_GLUED_FIGURE.sub(" ", lines[index].text)]
     for following in lines[index + 1 : index + 3]:
         if ITEM_LINE.match(following.text) or ":" in following.text[:30] or following.text in texts[-1]:
             break  # an item, a labelled field, or the same heading printed again
         texts.append(f"{texts[-1]} {following.text}")
     return texts
+
+
+# A word run into the figure after it by text extraction ("Humberside Fire Authority24 June
+# 2011"): the name ends at the word.
+_GLUED_FIGURE = re.compile(r"(?<=[a-z]{3})(?=\d)")
 
 
 def _specific_council(lines: list[Line]) -> str | None:

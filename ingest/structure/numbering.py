@@ -50,6 +50,8 @@ _LABEL = re.compile(
     # ("1 . Apologies": a point set apart from its number.)
     r"(?P<punct>\s[.)](?=\s+[A-Z])|[.):]?)(?:\s*[-–—:/]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
     r"|(?<=^\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))|(?<=^\d\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))"
+    # Running minute numbers too ("3563DECLARATIONS OF INTEREST", a fire authority's minutes).
+    r"|(?<=^\d{3})(?-i:(?=[A-Z]{3,}))|(?<=^\d{4})(?-i:(?=[A-Z]{3,}))|(?<=^\d{5})(?-i:(?=[A-Z]{3,}))"
     r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -116,7 +118,7 @@ def split_run_in_numbers(lines: list[Line]) -> list[Line]:
             opening.setdefault(m["year"], []).append(int(m["n"]))
     years = {year: (min(ns), max(ns)) for year, ns in opening.items() if len(ns) >= 2}
     if not years:
-        return lines
+        return _split_flattened_numbers(lines)
     out: list[Line] = []
     for line in lines:
         cuts = [
@@ -129,6 +131,43 @@ def split_run_in_numbers(lines: list[Line]) -> list[Line]:
         if not cuts:
             out.append(line)
             continue
+        for start, end in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
+            piece = line.text[start:end].strip()
+            if piece:
+                out.append(replace(line, text=piece))
+    return out
+
+
+# A running minute number inside a paper flattened to a few long lines, then a capitalised
+# title: "… (IFC) 078/15 Apologies for absence: … Cllr Peter Topping 079/15 To approve …". Not
+# a reference ("minute 045/15", "item 12/15").
+_FLAT_NUMBER = re.compile(
+    r"(?<!minute )(?<!minutes )(?<!item )(?<!min )(?<=\s)(?P<label>(?P<n>\d{1,4})/(?P<year>\d{2}))\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+# Lines this long hold a flattened paper's paragraphs, not a heading and its minute.
+FLATTENED_LINE_CHARS = 600
+
+
+def _split_flattened_numbers(lines: list[Line]) -> list[Line]:
+    """`lines` with its long lines broken before each running minute number, where no line opens
+    with one but the long lines hold at least three of one year, rising through the paper
+    (Ickleton's minutes flattened to one paragraph)."""
+    found: dict[str, list[int]] = {}
+    for line in lines:
+        if len(line.text) >= FLATTENED_LINE_CHARS:
+            for m in _FLAT_NUMBER.finditer(line.text):
+                found.setdefault(m["year"], []).append(int(m["n"]))
+    years = {year for year, ns in found.items() if len(ns) >= 3 and ns == sorted(ns) and len(set(ns)) == len(ns)}
+    if not years:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        cuts = [
+            m.start("label")
+            for m in _FLAT_NUMBER.finditer(line.text)
+            if len(line.text) >= FLATTENED_LINE_CHARS and m["year"] in years
+        ]
         for start, end in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
             piece = line.text[start:end].strip()
             if piece:
@@ -347,8 +386,14 @@ def _title_below(lines: list[Line], index: int) -> str:
         if not match:
             return below.text
         if match["title"].strip():
-            return ""
+            # Its first lettered part ("233." / "a) / Finance", a parish's minutes kept as a
+            # table): the number heads the parts, so the first part's title stands for it.
+            lettered = _LETTERED.match(match["label"] + match["punct"])
+            return match["title"].strip(" /") if lettered else ""
     return ""
+
+
+_LETTERED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})\)$")
 
 
 def _labelled_lines(lines: list[Line]) -> list[Candidate]:
