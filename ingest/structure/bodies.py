@@ -448,6 +448,8 @@ def _readings(lines: list[Line], index: int) -> list[str]:
     for following in lines[index + 1 : index + 3]:
         if ITEM_LINE.match(following.text) or ":" in following.text[:30] or following.text in texts[-1]:
             break  # an item, a labelled field, or the same heading printed again
+        if len(following.text) > _PROSE:
+            break  # a paragraph: a heading broken over lines does not run into one
         texts.append(f"{texts[-1]} {following.text}")
     return texts
 
@@ -510,7 +512,13 @@ _COUNCIL_IN_LINE = re.compile(
 # Body nouns that are no name on their own ("Council", "Cabinet" and "Executive" are: a
 # principal council's full meeting and its executive).
 _BARE_NOUNS = {"committee", "sub-committee", "subcommittee", "panel", "group", "forum", "meeting"}
-_THE_COUNCIL = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}council\b", re.IGNORECASE)
+# "the Council", "the Parish Council"; not a full title ("the COUNCIL OF THE CITY AND COUNTY OF
+# Swansea", whose meeting is the council's own), nor "council" naming a place or a tax ("in the
+# Council Chamber").
+_THE_COUNCIL = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}council\b(?!\s+(?:of\s+the|chamber|offices?|tax|house|buildings?)\b)",
+    re.IGNORECASE,
+)
 
 
 # A committee system's page of one agenda item opens with the words "Agenda item" alone (after

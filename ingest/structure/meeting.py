@@ -60,7 +60,7 @@ _MEETING_ON = re.compile(
 )
 # (A time's point, "at 6.00 pm on Tuesday,", does not end the clause.)
 _SUMMONED_FOR = re.compile(
-    r"\b(?:will be held|is to be held|will take place|will meet)\b(?:[^.]|\.(?=\d)){0,80}$", re.I
+    r"\b(?:will be held|is to be held|will (?:be )?tak(?:e|ing) place|will meet)\b(?:[^.]|\.(?=\d)){0,80}$", re.I
 )
 _OTHER_MINUTES = re.compile(
     r"\b(?:confirm|approv|agree|sign|adopt|accept|correct record|true record|matters arising|circulated"
@@ -138,7 +138,11 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score += 1.5
     if _MEETING_ON.search(clause):
         score += 2.0
-    if _SUMMONED_FOR.search(clause):
+    if _SUMMONED_FOR.search(clause) and kind == "minutes":
+        # Minutes record a meeting that was held: one that "is to be held" is another
+        # ("the first meeting in the County Division is to be held on Tuesday 2nd October").
+        score -= 5.0
+    elif _SUMMONED_FOR.search(clause):
         # The date a notice calls the meeting for outranks the date its letter is written on
         # ("Date: 29 October 2018 … a meeting of the Executive will be held … on Tuesday, 6
         # November 2018").
