@@ -462,7 +462,7 @@ _PLAN_CUES = {
     "decision maker": re.compile(r"\bdecision[- ]maker\b|\bwho will take the decision\b", re.IGNORECASE),
     "when due": re.compile(r"\bdecision due\b|\bdate of decision\b|\bearliest date\b", re.IGNORECASE),
     "notice": re.compile(
-        r"\bnotice of (?:the )?(?:proposed|intended) decision\b|\bforward plan\b", re.IGNORECASE
+        r"\bnotice of (?:the )?(?:(?:proposed|intended)\s+)?decision\b|\bforward plan\b", re.IGNORECASE
     ),
     "28 days": re.compile(
         r"\b28 (?:clear )?(?:working )?days\b|\btwenty[- ]eight (?:clear )?days\b", re.IGNORECASE
