@@ -141,8 +141,9 @@ _REF = r"\(?\d{1,4}(?:[/.]\d{1,4})+[a-z]?\)?"
 # A run-in heading before the deciding word: "2713. Approval of minutes of previous meeting:
 # Approved & signed as correct.", "To confirm the allowances: £156 per councillor: Agreed that
 # this be paid." (the item's title, its particulars and its decision on one line).
-# So may a heading set off by a dash: "3564 MINUTES – Resolved – That the minutes …".
-_RUN_IN = r"(?P<runin>[^.;!?|]{3,160}?(?::-?\s+|\s[–—-]\s+))?"
+# So may a heading in capitals set off by a dash: "3564 MINUTES – Resolved – That the minutes
+# …" (not an application's reference and address: "21/01236/F – 2 Mill Lane – Approved.").
+_RUN_IN = r"(?P<runin>[^.;!?|]{3,160}?:-?\s+|(?-i:[\dA-Z][\dA-Z &'’,/()-]{2,120})\s[–—-]\s+)?"
 # A label may name whose decision it is: "Council Decision:", "Committee Resolution –".
 _OWNER = r"(?P<owner>(?:Council|Committee|Meeting|Board|Panel|Cabinet)(?:['’]s)?\s+)?"
 _HEADLINE = re.compile(
