@@ -350,7 +350,9 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
 # A paper's first line that is its title behind a minute book's page number ("23 MINUTES OF
 # THE MEETING OF BADBY PARISH COUNCIL HELD …", a parish's bound minutes flattened to text):
 # an item heading would not open the paper with the minutes' own title.
-_NUMBERED_TITLE = re.compile(r"^\d{1,4}\s+(?:minutes|notes|agenda)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}meeting\b", re.I)
+_NUMBERED_TITLE = re.compile(
+    r"^\d{1,4}\s+(?:minutes|notes|agenda)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}meeting\b", re.I
+)
 
 
 def _about_other_minutes(reading: str, name: str) -> bool:

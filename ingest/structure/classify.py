@@ -85,9 +85,10 @@ def signal(function: Signal) -> Signal:
 def _title_lines(paper: Paper) -> Iterator[tuple[int, str, float]]:
     """(index, text, prominence) of the heading block's lines: earlier and bolder count more."""
     for index in range(min(paper.heading, len(paper.texts))):
-        if _IMPERATIVE_LINE.match(paper.texts[index]):
+        if _IMPERATIVE_LINE.match(paper.texts[index]) or _TITLE_THEN_BUSINESS.match(paper.texts[index]):
             # Business in the imperative ("To approve the minutes of the meeting held on ...",
-            # an unnumbered agenda's line) is not what the paper calls itself.
+            # an unnumbered agenda's line, or after its item's title: "Minutes To adopt and
+            # sign the minutes …") is not what the paper calls itself.
             continue
         line = paper.lines[index]
         prominence = (
@@ -220,9 +221,9 @@ _RECORDED = re.compile(
     r"|stated|thanked|welcomed|presented|declared|confirmed|questioned|raised|suggested)\b",
     re.IGNORECASE,
 )
-# A meeting told of in the past tense in a paper's opening words, as minutes open ("A meeting of the Community Council took
-# place on Thursday 31st March 2022", "The meeting was held at the Village Hall"); an agenda's
-# meeting "will be held".
+# A meeting told of in the past tense in a paper's opening words, as minutes open ("A meeting
+# of the Community Council took place on Thursday 31st March 2022", "The meeting was held at
+# the Village Hall"); an agenda's meeting "will be held".
 _WAS_HELD = re.compile(
     r"^.{0,120}\bmeeting\b[^.]{0,80}\b(?:(?:was|were) held|took place)\b|\ba gynhaliwyd\b", re.IGNORECASE
 )

@@ -60,7 +60,8 @@ _MEETING_ON = re.compile(
 )
 # (A time's point, "at 6.00 pm on Tuesday,", does not end the clause.)
 _SUMMONED_FOR = re.compile(
-    r"\b(?:will be held|is to be held|will (?:be )?tak(?:e|ing) place|will meet)\b(?:[^.]|\.(?=\d)){0,80}$", re.I
+    r"\b(?:will be held|is to be held|will (?:be )?tak(?:e|ing) place|will meet)\b(?:[^.]|\.(?=\d)){0,80}$",
+    re.I,
 )
 _OTHER_MINUTES = re.compile(
     r"\b(?:confirm|approv|agree|sign|adopt|accept|correct record|true record|matters arising|circulated"

@@ -142,7 +142,8 @@ def split_run_in_numbers(lines: list[Line]) -> list[Line]:
 # title: "… (IFC) 078/15 Apologies for absence: … Cllr Peter Topping 079/15 To approve …". Not
 # a reference ("minute 045/15", "item 12/15").
 _FLAT_NUMBER = re.compile(
-    r"(?<!minute )(?<!minutes )(?<!item )(?<!min )(?<=\s)(?P<label>(?P<n>\d{1,4})/(?P<year>\d{2}))\s+(?=[A-Z])",
+    r"(?<!minute )(?<!minutes )(?<!item )(?<!min )(?<=\s)"
+    r"(?P<label>(?P<n>\d{1,4})/(?P<year>\d{2}))\s+(?=[A-Z])",
     re.IGNORECASE,
 )
 # Lines this long hold a flattened paper's paragraphs, not a heading and its minute.
@@ -158,7 +159,9 @@ def _split_flattened_numbers(lines: list[Line]) -> list[Line]:
         if len(line.text) >= FLATTENED_LINE_CHARS:
             for m in _FLAT_NUMBER.finditer(line.text):
                 found.setdefault(m["year"], []).append(int(m["n"]))
-    years = {year for year, ns in found.items() if len(ns) >= 3 and ns == sorted(ns) and len(set(ns)) == len(ns)}
+    years = {
+        year for year, ns in found.items() if len(ns) >= 3 and ns == sorted(ns) and len(set(ns)) == len(ns)
+    }
     if not years:
         return lines
     out: list[Line] = []
@@ -325,7 +328,9 @@ def _headings_run_on(following: list[Candidate], unit: int) -> bool:
     ("1. Declarations of Interest. None" / "2. Public Participation" / "3. Minutes … were
     approved and signed." / … "4. Matters Arising", Llanfrynach's minutes). A list's long last
     row (set right under the others, as the heading is here) is where its numbers stop."""
-    return len(following) == 2 and not following[1].list_row and following[1].value - following[0].value == unit
+    return (
+        len(following) == 2 and not following[1].list_row and following[1].value - following[0].value == unit
+    )
 
 
 # A list's row, wrapped or not, runs to a line of a table (Bristol's statements: a number, a
