@@ -106,12 +106,14 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     # An item's page on a committee system's site names its meeting by date and body:
     # "Meeting: 17/01/2018 - Council (Item 39)".
     (re.compile(r"^meeting\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—]\s*(?P<body>.+)$", re.I), 6),
+    # A decision's page names the meeting that took it: "Decided at meeting: 03/02/2026 - Cabinet".
+    (re.compile(r"^decided at meeting\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—]\s*(?P<body>.+)$", re.I), 6),
     # A decision notice names its decision maker: "RECORD OF DECISION OF THE Cabinet".
     (re.compile(r"^(?:record of )?decisions? (?:of|taken by|made by)\s+(?:the\s+)?(?P<body>.+)$", re.I), 5),
     (
         re.compile(
-            r"^(?:decision determined at|decision taken at|report to|committee|meeting|decision maker|"
-            r"to the|body)\s*[:|]?\s*(?P<body>.+)$",
+            r"^(?:decision determined at|decision taken at|report to|committee"
+            r"|meeting(?!\s+(?:summary|details)\b)|decision maker|to the|body)\s*[:|]?\s*(?P<body>.+)$",
             re.I,
         ),
         5,
@@ -134,6 +136,17 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         4,
     ),
     (re.compile(r"^(?:cofnodion|minutes|agenda|notice of meeting)\s*[:\-–—]?\s*(?P<body>.+)$", re.I), 4),
+    # A decision's record opening with the body that took it: "Cabinet considered the report and
+    # RESOLVED to approve", "The Cabinet considered the rent levels …".
+    (
+        re.compile(
+            r"^(?:the\s+)?(?P<body>(?-i:[A-Z][\w'’&-]*\s+(?:(?:[A-Z][\w'’&-]*|and|of|for|&)\s+){0,5})?"
+            r"(?-i:Cabinet|Executive|Committee|Sub-Committee|Board|Panel|Council|Authority))"
+            r"\s+(?:considered|resolved|agreed|decided|approved|noted|endorsed)\b",
+            re.I,
+        ),
+        4,
+    ),
     (re.compile(r"^(?P<body>.+?)\s*[:\-–—]?\s*(?:minutes|agenda|meeting|cofnodion)\b.*$", re.I), 3),
     (re.compile(r"^(?P<body>.+)$"), 2),
 )
@@ -167,6 +180,11 @@ def normalise_body(name: str, council: str | None = None) -> str:
     name = " ".join(name.replace("&", " and ").split())
     # The council's name, then its meeting's: "ARGYLL AND BUTE COUNCIL COUNCIL 30th November".
     name = re.sub(r"\b(council)\s+council\b", r"\1", name, flags=re.IGNORECASE)
+    # A committee system's page title before the name ("Meeting Summary Full Council").
+    name = re.sub(r"^meeting (?:summary|details)\s+", "", name, flags=re.IGNORECASE)
+    # A heading printed twice over, as a page's title and its heading ("Garioch Area Committee
+    # Garioch Area Committee").
+    name = re.sub(r"^(.{6,}?)\s+\1$", r"\1", name, flags=re.IGNORECASE)
     name = _english(name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = (

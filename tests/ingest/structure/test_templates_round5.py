@@ -249,6 +249,35 @@ def test_a_summons_to_the_council_of_the_city_names_the_council(tmp_path: Path) 
     assert paper(tmp_path, text).body == "Council"
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # A decision's page names the meeting that took it in a field.
+        (
+            "Decision details\n\nDecision status: Recommendations Approved\n\nDecision:\n\nRESOLVED: "
+            "That the report be noted.\n\nPublication date: 04/02/2026\n\nDecided at meeting: "
+            "03/02/2026 - Cabinet\n",
+            "Cabinet",
+        ),
+        # Or opens with the body that took it.
+        (
+            "Cabinet considered the report and RESOLVED to approve:\n1. The service proposals.\n"
+            "2. The updated budget assumptions.\n",
+            "Cabinet",
+        ),
+        (
+            "The Licensing Committee considered the application and agreed to grant the licence.\n",
+            "Licensing Committee",
+        ),
+        # A page's own title before the name, and a heading printed twice.
+        ("Meeting Summary Planning Committee\nMinutes\n1. Apologies\nNone.\n", "Planning Committee"),
+        ("Garioch Area Committee Garioch Area Committee\n1. Apologies\nNone.\n", "Garioch Area Committee"),
+    ],
+)
+def test_the_body_is_read_from_the_role_its_line_plays(tmp_path: Path, text: str, body: str) -> None:
+    assert paper(tmp_path, text).body == body
+
+
 # --------------------------------------------------------------------------- decisions
 
 
