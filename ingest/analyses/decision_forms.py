@@ -141,7 +141,9 @@ _REF = r"\(?\d{1,4}(?:[/.]\d{1,4})+[a-z]?\)?"
 # A run-in heading before the deciding word: "2713. Approval of minutes of previous meeting:
 # Approved & signed as correct.", "To confirm the allowances: £156 per councillor: Agreed that
 # this be paid." (the item's title, its particulars and its decision on one line).
-_RUN_IN = r"(?P<runin>[^.;!?|]{3,160}?:-?\s+)?"
+# So may a heading in capitals set off by a dash: "3564 MINUTES – Resolved – That the minutes
+# …" (not an application's reference and address: "21/01236/F – 2 Mill Lane – Approved.").
+_RUN_IN = r"(?P<runin>[^.;!?|]{3,160}?:-?\s+|(?-i:[\dA-Z][\dA-Z &'’,/()-]{2,120})\s[–—-]\s+)?"
 # A label may name whose decision it is: "Council Decision:", "Committee Resolution –".
 _OWNER = r"(?P<owner>(?:Council|Committee|Meeting|Board|Panel|Cabinet)(?:['’]s)?\s+)?"
 _HEADLINE = re.compile(
@@ -366,6 +368,13 @@ _BY_THE_MEETING = re.compile(
 )
 
 
+# The passive with its subject after it, as Scottish minutes put a paper to the meeting:
+# "There was submitted and noted Report No 51/09 by the Director", "There were submitted and
+# approved the accounts for the quarter".
+_THERE_WAS = re.compile(
+    rf"^{_LEAD}There\s+(?:was|were)\s+(?:submitted|circulated|presented|tabled|considered)\s+and\s+{_ADV}"
+    r"(?P<verb>noted|approved|agreed|accepted|adopted|endorsed)\b"
+)
 _APOLOGIES = re.compile(r"\bapolog", re.I)
 # Another body named in the clause of a first participle.
 _OTHER_AGENT = re.compile(
@@ -395,6 +404,11 @@ def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
         ),
         None,
     )
+    if m is None and (inverted := _THERE_WAS.match(sentence)):
+        return Hit(
+            "passive_decided", _decision_start(sentence, 0), inverted.end("verb"), inverted.group("verb"),
+            default=outcome_of(inverted.group("verb")) or "approved",
+        )  # fmt: skip
     if m is None:
         agent = _BY_THE_MEETING.search(sentence)
         if (
@@ -497,7 +511,9 @@ _MOTION = re.compile(
     # "... seconded by Cllr Y and carried by 5 votes to 2"; "..., which was carried unanimously".
     r"|\b(?:seconded|this\s+was|which\s+was|it\s+was)\b[^;.]{0,80}?\band\s+(?P<and>carried|lost|defeated)\b"
     # "All in favour", "All Councillors present were in agreement."
-    r"|^(?P<all>All\s+(?:(?:the\s+)?(?:councillors|members|cllrs)\s+)?(?:present\s+)?(?:were\s+)?in\s+(?:favour|agreement))\b",
+    # A tally's last clause too: "…, Cllr J Middleton abstained, All other Cllrs were in favour."
+    r"|(?:^|[,;]\s+)(?P<all>All\s+(?:other\s+)?(?:(?:the\s+)?(?:councillors|members|cllrs)\s+)?(?:present\s+)?"
+    r"(?:were\s+)?in\s+(?:favour|agreement))\b",
     re.I,
 )
 _FATE = {"carried", "lost", "passed", "defeated", "fell"}

@@ -106,12 +106,14 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     # An item's page on a committee system's site names its meeting by date and body:
     # "Meeting: 17/01/2018 - Council (Item 39)".
     (re.compile(r"^meeting\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—]\s*(?P<body>.+)$", re.I), 6),
+    # A decision's page names the meeting that took it: "Decided at meeting: 03/02/2026 - Cabinet".
+    (re.compile(r"^decided at meeting\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-–—]\s*(?P<body>.+)$", re.I), 6),
     # A decision notice names its decision maker: "RECORD OF DECISION OF THE Cabinet".
     (re.compile(r"^(?:record of )?decisions? (?:of|taken by|made by)\s+(?:the\s+)?(?P<body>.+)$", re.I), 5),
     (
         re.compile(
-            r"^(?:decision determined at|decision taken at|report to|committee|meeting|decision maker|"
-            r"to the|body)\s*[:|]?\s*(?P<body>.+)$",
+            r"^(?:decision determined at|decision taken at|report to|committee"
+            r"|meeting(?!\s+(?:summary|details)\b)|decision maker|to the|body)\s*[:|]?\s*(?P<body>.+)$",
             re.I,
         ),
         5,
@@ -134,6 +136,17 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         4,
     ),
     (re.compile(r"^(?:cofnodion|minutes|agenda|notice of meeting)\s*[:\-–—]?\s*(?P<body>.+)$", re.I), 4),
+    # A decision's record opening with the body that took it: "Cabinet considered the report and
+    # RESOLVED to approve", "The Cabinet considered the rent levels …".
+    (
+        re.compile(
+            r"^(?:the\s+)?(?P<body>(?-i:[A-Z][\w'’&-]*\s+(?:(?:[A-Z][\w'’&-]*|and|of|for|&)\s+){0,5})?"
+            r"(?-i:Cabinet|Executive|Committee|Sub-Committee|Board|Panel|Council|Authority))"
+            r"\s+(?:considered|resolved|agreed|decided|approved|noted|endorsed)\b",
+            re.I,
+        ),
+        4,
+    ),
     (re.compile(r"^(?P<body>.+?)\s*[:\-–—]?\s*(?:minutes|agenda|meeting|cofnodion)\b.*$", re.I), 3),
     (re.compile(r"^(?P<body>.+)$"), 2),
 )
@@ -167,6 +180,11 @@ def normalise_body(name: str, council: str | None = None) -> str:
     name = " ".join(name.replace("&", " and ").split())
     # The council's name, then its meeting's: "ARGYLL AND BUTE COUNCIL COUNCIL 30th November".
     name = re.sub(r"\b(council)\s+council\b", r"\1", name, flags=re.IGNORECASE)
+    # A committee system's page title before the name ("Meeting Summary Full Council").
+    name = re.sub(r"^meeting (?:summary|details)\s+", "", name, flags=re.IGNORECASE)
+    # A heading printed twice over, as a page's title and its heading ("Garioch Area Committee
+    # Garioch Area Committee").
+    name = re.sub(r"^(.{6,}?)\s+\1$", r"\1", name, flags=re.IGNORECASE)
     name = _english(name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = (
@@ -330,7 +348,7 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
     """
     found: list[BodyCandidate] = []
     for index, line in enumerate(lines):
-        if ITEM_LINE.match(line.text):
+        if ITEM_LINE.match(line.text) and not (index == 0 and _NUMBERED_TITLE.match(line.text)):
             continue
         named = [
             (name, strength - (3 if _about_other_minutes(reading, name) else 0))
@@ -345,6 +363,14 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
             strength -= 2
         found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
     return found
+
+
+# A paper's first line that is its title behind a minute book's page number ("23 MINUTES OF
+# THE MEETING OF BADBY PARISH COUNCIL HELD …", a parish's bound minutes flattened to text):
+# an item heading would not open the paper with the minutes' own title.
+_NUMBERED_TITLE = re.compile(
+    r"^\d{1,4}\s+(?:minutes|notes|agenda)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}meeting\b", re.I
+)
 
 
 def _about_other_minutes(reading: str, name: str) -> bool:
@@ -438,12 +464,19 @@ _MONTH_NAMES = (
 def _readings(lines: list[Line], index: int) -> list[str]:
     """The line alone, then joined with the next one, then the next two (not across an item
     heading or a labelled field)."""
-    texts = [lines[index].text]
+    texts = [_GLUED_FIGURE.sub(" ", lines[index].text)]
     for following in lines[index + 1 : index + 3]:
         if ITEM_LINE.match(following.text) or ":" in following.text[:30] or following.text in texts[-1]:
             break  # an item, a labelled field, or the same heading printed again
+        if len(following.text) > _PROSE:
+            break  # a paragraph: a heading broken over lines does not run into one
         texts.append(f"{texts[-1]} {following.text}")
     return texts
+
+
+# A word run into the figure after it by text extraction ("Humberside Fire Authority24 June
+# 2011"): the name ends at the word.
+_GLUED_FIGURE = re.compile(r"(?<=[a-z]{3})(?=\d)")
 
 
 def _specific_council(lines: list[Line]) -> str | None:
@@ -499,12 +532,32 @@ _COUNCIL_IN_LINE = re.compile(
 # Body nouns that are no name on their own ("Council", "Cabinet" and "Executive" are: a
 # principal council's full meeting and its executive).
 _BARE_NOUNS = {"committee", "sub-committee", "subcommittee", "panel", "group", "forum", "meeting"}
-_THE_COUNCIL = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}council\b", re.IGNORECASE)
+# "the Council", "the Parish Council"; not a full title ("the COUNCIL OF THE CITY AND COUNTY OF
+# Swansea", whose meeting is the council's own), nor "council" naming a place or a tax ("in the
+# Council Chamber").
+_THE_COUNCIL = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}council\b(?!\s+(?:of\s+the|chamber|offices?|tax|house|buildings?)\b)",
+    re.IGNORECASE,
+)
+
+
+# A committee system's page of one agenda item opens with the words "Agenda item" alone (after
+# the site's own notices, when the page was saved with them).
+_ITEM_PAGE = re.compile(r"^\s*agenda item\s*$", re.IGNORECASE)
+ITEM_PAGE_STAMP_LINES = 8
+# The strength of the roles that name the meeting itself ("Minutes of the meeting of …",
+# "Meeting: <date> - <body>").
+MEETING_LINE_STRENGTH = 6
 
 
 def find_body(lines: list[Line]) -> str | None:
     """The paper's body from its heading block (`lines`), normalised; None when none is named."""
     found = candidates(lines)
+    if any(_ITEM_PAGE.match(line.text) for line in lines[:ITEM_PAGE_STAMP_LINES]):
+        # One item's web page: its title names what the item is about ("Overview and Scrutiny
+        # Committee Annual Report", "Cabinet Urgent Decisions"), not the meeting; only a line
+        # about the meeting names that ("Meeting: 17/01/2018 - Council (Item 39)").
+        found = [c for c in found if c.strength >= MEETING_LINE_STRENGTH]
     if not found:
         return None
     council = _specific_council(lines)

@@ -85,9 +85,10 @@ def signal(function: Signal) -> Signal:
 def _title_lines(paper: Paper) -> Iterator[tuple[int, str, float]]:
     """(index, text, prominence) of the heading block's lines: earlier and bolder count more."""
     for index in range(min(paper.heading, len(paper.texts))):
-        if _IMPERATIVE_LINE.match(paper.texts[index]):
+        if _IMPERATIVE_LINE.match(paper.texts[index]) or _TITLE_THEN_BUSINESS.match(paper.texts[index]):
             # Business in the imperative ("To approve the minutes of the meeting held on ...",
-            # an unnumbered agenda's line) is not what the paper calls itself.
+            # an unnumbered agenda's line, or after its item's title: "Minutes To adopt and
+            # sign the minutes …") is not what the paper calls itself.
             continue
         line = paper.lines[index]
         prominence = (
@@ -220,6 +221,22 @@ _RECORDED = re.compile(
     r"|stated|thanked|welcomed|presented|declared|confirmed|questioned|raised|suggested)\b",
     re.IGNORECASE,
 )
+# A meeting told of in the past tense in a paper's opening words, as minutes open ("A meeting
+# of the Community Council took place on Thursday 31st March 2022", "The meeting was held at
+# the Village Hall"); an agenda's meeting "will be held".
+_WAS_HELD = re.compile(
+    r"^.{0,120}\bmeeting\b[^.]{0,80}\b(?:(?:was|were) held|took place)\b|\ba gynhaliwyd\b", re.IGNORECASE
+)
+# A report told of in the third person and the past ("The Chief Officers Executive submitted a
+# report (previously circulated)", "Members considered the report of the Director"): only a
+# record of the meeting speaks of a report so; a report speaks of "this report".
+_REPORT_TOLD = re.compile(
+    r"\b(?:submitted|presented|introduced|considered|received|noted) (?:a|the|an|their|his|her)"
+    r" (?:joint |written |verbal |annual )?report\b",
+    re.IGNORECASE,
+)
+# A committee system's page of one agenda item opens with the words "Agenda item" alone.
+_ITEM_PAGE = re.compile(r"^\s*agenda item\s*$", re.IGNORECASE)
 _CLOSED = re.compile(
     r"\b(?:the )?meeting (?:closed|ended|finished|was closed) at\b|\bdaeth y cyfarfod i ben\b", re.I
 )
@@ -245,6 +262,17 @@ def minutes_anatomy(paper: Paper) -> Iterator[Evidence]:
     fields = sum(1 for t in texts if _MINUTES_FIELD.match(t))
     if fields >= 2:
         yield Evidence("minutes", min(6.0, 2.0 * fields), f"{fields} items with a minutes field")
+    stamp = next((i for i, t in enumerate(texts[:8]) if _ITEM_PAGE.match(t)), None)
+    if stamp is not None and any(_RECORDED.search(t) or _DECIDED.search(t) for t in texts[stamp + 1 :]):
+        # One item's web page telling what the meeting did ("Agenda item" / "Questions from
+        # Electors" / "The Mayor advised that two questions had been received"): the minute.
+        yield Evidence("minutes", 3.0, "an item's page recording what was done", stamp)
+    held = next((i for i, t in enumerate(texts[:10]) if _WAS_HELD.search(t)), None)
+    if held is not None:
+        yield Evidence("minutes", 2.0, "a meeting told of in the past tense", held)
+    told = sum(1 for t in texts if _REPORT_TOLD.search(t) and not _IMPERATIVE_LINE.match(t))
+    if told:
+        yield Evidence("minutes", min(4.0, 3.0 * told), f"{told} reports told of in the past tense")
     recorded = sum(1 for t in texts if _RECORDED.search(t) and not _IMPERATIVE_LINE.match(t))
     if recorded >= 3:
         yield Evidence("minutes", min(3.0, 0.5 * recorded), f"{recorded} lines recording what was done")
@@ -272,6 +300,10 @@ _PAGE_REFERENCE = re.compile(r"\(\s*pages?\s+[A-Z]?\d+|\bpages?\s+\d+\s*[-–]\s
 _TO_DO = (
     r"to\s+(?:receive|consider|approve|confirm|note|agree|discuss|resolve|elect|appoint|review|adopt"
     r"|authorise|determine|decide|ratify|sign)\b"
+)
+_BUSINESS_VERBS = _TO_DO.removeprefix(r"to\s+")
+_TITLE_THEN_BUSINESS = re.compile(
+    rf"^[A-Z][\w'’,&-]*(?:\s+[\w'’,&()-]+){{0,10}}?\s+To\s+(?i:{_BUSINESS_VERBS}|record)"
 )
 _IMPERATIVE_LINE = re.compile(rf"^(?:[a-z][.)]\s+)?{_TO_DO}", re.IGNORECASE)
 _IMPERATIVE_ITEM = re.compile(rf"^(?:item\s+)?\d{{1,4}}[a-z]?[.)]?\s+{_TO_DO}", re.IGNORECASE)
@@ -334,6 +366,11 @@ def agenda_anatomy(paper: Paper) -> Iterator[Evidence]:
     )
     if under >= 2:
         yield Evidence("agenda", min(4.0, 1.5 * under), f"{under} items' business in the imperative")
+    # A table of items saved from a web page: the title, then its business in the imperative
+    # in the same cell ("Apologies for absence To record apologies for absence. |").
+    described = sum(1 for t in texts if _TITLE_THEN_BUSINESS.search(t))
+    if described >= 3:
+        yield Evidence("agenda", min(4.0, 1.0 * described), f"{described} item titles with their business")
     if imperatives >= 2 and (listed or not numbered):
         yield Evidence("agenda", min(4.0, 1.0 * imperatives), f"{imperatives} items in the imperative")
     if any(_WILL_BE_HELD.search(t) for t in texts[:40]):
@@ -426,7 +463,7 @@ _PLAN_CUES = {
     "decision maker": re.compile(r"\bdecision[- ]maker\b|\bwho will take the decision\b", re.IGNORECASE),
     "when due": re.compile(r"\bdecision due\b|\bdate of decision\b|\bearliest date\b", re.IGNORECASE),
     "notice": re.compile(
-        r"\bnotice of (?:the )?(?:proposed|intended) decision\b|\bforward plan\b", re.IGNORECASE
+        r"\bnotice of (?:the )?(?:(?:proposed|intended)\s+)?decision\b|\bforward plan\b", re.IGNORECASE
     ),
     "28 days": re.compile(
         r"\b28 (?:clear )?(?:working )?days\b|\btwenty[- ]eight (?:clear )?days\b", re.IGNORECASE

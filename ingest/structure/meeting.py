@@ -21,6 +21,7 @@ was published on, so for it publication counts for, not against.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -59,7 +60,8 @@ _MEETING_ON = re.compile(
 )
 # (A time's point, "at 6.00 pm on Tuesday,", does not end the clause.)
 _SUMMONED_FOR = re.compile(
-    r"\b(?:will be held|is to be held|will take place|will meet)\b(?:[^.]|\.(?=\d)){0,80}$", re.I
+    r"\b(?:will be held|is to be held|will (?:be )?tak(?:e|ing) place|will meet)\b(?:[^.]|\.(?=\d)){0,80}$",
+    re.I,
 )
 _OTHER_MINUTES = re.compile(
     r"\b(?:confirm|approv|agree|sign|adopt|accept|correct record|true record|matters arising|circulated"
@@ -137,7 +139,11 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score += 1.5
     if _MEETING_ON.search(clause):
         score += 2.0
-    if _SUMMONED_FOR.search(clause):
+    if _SUMMONED_FOR.search(clause) and kind == "minutes":
+        # Minutes record a meeting that was held: one that "is to be held" is another
+        # ("the first meeting in the County Division is to be held on Tuesday 2nd October").
+        score -= 5.0
+    elif _SUMMONED_FOR.search(clause):
         # The date a notice calls the meeting for outranks the date its letter is written on
         # ("Date: 29 October 2018 … a meeting of the Executive will be held … on Tuesday, 6
         # November 2018").
@@ -213,11 +219,31 @@ def find_date(lines: list[Line], kind: str, heading: int) -> tuple[str | None, s
     if best is None or best[0] < MIN_DATE_SCORE:
         return None, None
     date = best[2]
-    if date.printed and any(other.iso == date.printed for dates in dated for other in dates):
-        # The paper prints the date again without the contradicting weekday ("Minutes … 11th May
-        # 2011" / "Held … on Tuesday, 11th May 2011"): the weekday is the slip, not the month.
-        return date.printed, None
+    if date.printed and not _prints_day_again(lines, date.iso, best[1], date):
+        # A weekday that contradicts its date is read as a slip of the month only when the
+        # paper names the corrected day elsewhere (WECA's "Friday 05 March 2026" pack speaks of
+        # "this coming Friday on the 5th June"). Otherwise the weekday is as likely the slip
+        # (Chelsworth's "FRIDAY 20th APRIL 2017", a Thursday, later corrected to a November
+        # date): the date stays as printed.
+        note = f"printed date '{date.text.strip()}' has the wrong weekday; kept as printed"
+        return date.printed, note
     return date.iso, date.note
+
+
+def _prints_day_again(lines: list[Line], iso: str, index: int, date: DateMatch) -> bool:
+    """Whether the paper prints the day and month of `iso` anywhere but at `date` itself
+    ("5 June", "5th of June", "June 5"), with or without a year."""
+    month_name = calendar.month_name[int(iso[5:7])]
+    day = int(iso[8:10])
+    pattern = re.compile(
+        rf"\b0?{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month_name}\b|\b{month_name}\s+0?{day}(?:st|nd|rd|th)?\b",
+        re.IGNORECASE,
+    )
+    for number, line in enumerate(lines):
+        for match in pattern.finditer(line.text):
+            if number != index or not (date.start <= match.start() < date.end):
+                return True
+    return False
 
 
 def find_time(lines: list[Line], heading: int) -> str | None:

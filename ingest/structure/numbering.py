@@ -50,6 +50,8 @@ _LABEL = re.compile(
     # ("1 . Apologies": a point set apart from its number.)
     r"(?P<punct>\s[.)](?=\s+[A-Z])|[.):]?)(?:\s*[-–—:/]\s+|\s+|$|(?<=[.)])(?-i:(?=[A-Z][a-z]|[A-Z]{2,}\s))|(?<=/\d)(?-i:(?=[A-Z][a-z]{2}))"
     r"|(?<=^\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))|(?<=^\d\d)(?-i:(?=[A-Z][a-z]{2,}|[A-Z]{3,}))"
+    # Running minute numbers too ("3563DECLARATIONS OF INTEREST", a fire authority's minutes).
+    r"|(?<=^\d{3})(?-i:(?=[A-Z]{3,}))|(?<=^\d{4})(?-i:(?=[A-Z]{3,}))|(?<=^\d{5})(?-i:(?=[A-Z]{3,}))"
     r"|(?<=/\d\d)(?-i:(?=[A-Z][a-z]{2})))(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -116,7 +118,7 @@ def split_run_in_numbers(lines: list[Line]) -> list[Line]:
             opening.setdefault(m["year"], []).append(int(m["n"]))
     years = {year: (min(ns), max(ns)) for year, ns in opening.items() if len(ns) >= 2}
     if not years:
-        return lines
+        return _split_flattened_numbers(lines)
     out: list[Line] = []
     for line in lines:
         cuts = [
@@ -129,6 +131,46 @@ def split_run_in_numbers(lines: list[Line]) -> list[Line]:
         if not cuts:
             out.append(line)
             continue
+        for start, end in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
+            piece = line.text[start:end].strip()
+            if piece:
+                out.append(replace(line, text=piece))
+    return out
+
+
+# A running minute number inside a paper flattened to a few long lines, then a capitalised
+# title: "… (IFC) 078/15 Apologies for absence: … Cllr Peter Topping 079/15 To approve …". Not
+# a reference ("minute 045/15", "item 12/15").
+_FLAT_NUMBER = re.compile(
+    r"(?<!minute )(?<!minutes )(?<!item )(?<!min )(?<=\s)"
+    r"(?P<label>(?P<n>\d{1,4})/(?P<year>\d{2}))\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+# Lines this long hold a flattened paper's paragraphs, not a heading and its minute.
+FLATTENED_LINE_CHARS = 600
+
+
+def _split_flattened_numbers(lines: list[Line]) -> list[Line]:
+    """`lines` with its long lines broken before each running minute number, where no line opens
+    with one but the long lines hold at least three of one year, rising through the paper
+    (Ickleton's minutes flattened to one paragraph)."""
+    found: dict[str, list[int]] = {}
+    for line in lines:
+        if len(line.text) >= FLATTENED_LINE_CHARS:
+            for m in _FLAT_NUMBER.finditer(line.text):
+                found.setdefault(m["year"], []).append(int(m["n"]))
+    years = {
+        year for year, ns in found.items() if len(ns) >= 3 and ns == sorted(ns) and len(set(ns)) == len(ns)
+    }
+    if not years:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        cuts = [
+            m.start("label")
+            for m in _FLAT_NUMBER.finditer(line.text)
+            if len(line.text) >= FLATTENED_LINE_CHARS and m["year"] in years
+        ]
         for start, end in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
             piece = line.text[start:end].strip()
             if piece:
@@ -180,7 +222,9 @@ def _number_readings(label: str) -> list[tuple[str, str, int]]:
         separators = re.findall(r"[./_-]", compound["parts"])
         # "1.0", "2.0", "3.0": main items numbered with a point nought count in the first part.
         # "1.7.20", "2.7.20": the item, then the month and year of the meeting, count first.
-        if set(separators) != {"."} or set(parts[1:]) <= {"0", "00"} or len(parts) >= 3:
+        # "4178.19", "4179.19": a running minute number, then the year, count first.
+        year_last = len(parts) == 2 and len(parts[1]) == 2 and len(parts[0]) >= 3
+        if set(separators) != {"."} or set(parts[1:]) <= {"0", "00"} or len(parts) >= 3 or year_last:
             for position in range(len(parts) - 1):
                 shape = prefix + f"n@{position}" + "".join(separators)
                 marked = [p if k != position else "#" for k, p in enumerate(parts)]
@@ -266,15 +310,27 @@ def _continued_rows(found: list[Candidate]) -> set[int]:
             else:
                 runs.append([cand])
         for run in runs:
-            after = next((c for c in group if c.index > run[-1].index), None)
+            following = [c for c in group if c.index > run[-1].index][:2]
+            after = following[0] if following else None
             if (
                 after is not None
                 and not after.list_row
                 and after.value - run[-1].value == unit
-                and after.index > run[-1].index + 1  # set apart: a list's long row is not
+                and (after.index > run[-1].index + 1 or _headings_run_on(following, unit))
             ):
                 continued.update(row.index for row in run)
     return continued
+
+
+def _headings_run_on(following: list[Candidate], unit: int) -> bool:
+    """Whether the heading right under a run of rows is followed by the next number as a
+    heading too: the rows were the first minutes, with nothing recorded under them
+    ("1. Declarations of Interest. None" / "2. Public Participation" / "3. Minutes … were
+    approved and signed." / … "4. Matters Arising", Llanfrynach's minutes). A list's long last
+    row (set right under the others, as the heading is here) is where its numbers stop."""
+    return (
+        len(following) == 2 and not following[1].list_row and following[1].value - following[0].value == unit
+    )
 
 
 # A list's row, wrapped or not, runs to a line of a table (Bristol's statements: a number, a
@@ -309,6 +365,16 @@ def _unit(scheme: str) -> int:
 _LINK_SIZE = re.compile(r"\s*(?:pdf icon\s+)?(?:PDF|DOC|DOCX)\s+\d+(?:\.\d+)?\s*[KM]B\b.*$")
 _NAMED_IN_BRACKETS = re.compile(r"^\((?:[^()\s]+\s+){1,}[^()]*\)")
 _CELL_AFTER_LABEL = re.compile(r"^\S+\s+/\s")
+# A postal address opening a line ("11 Horslow Street, Potton SG19 2NS", a planning application
+# listed under its item): its house number is no item's. Read as a street's name, then a comma
+# and its town, or its postcode; an item about a street ("7. Church Lane Parking") has neither.
+_STREETS = (
+    r"street|road|lane|close|avenue|drive|way|hill|green|court|place|crescent|gardens|terrace|row"
+    r"|walk|rise|mews|square|grove|park|view"
+)
+_POSTAL_ADDRESS = re.compile(
+    rf"^(?:[A-Z][\w'’-]+\s+){{1,3}}(?i:{_STREETS})(?:,\s*(?:[A-Z][\w'’-]+\s*)+|\s*,?\s*[A-Z]{{1,2}}\d)"
+)
 
 
 # How many bare sub-item labels may sit between a label and its title.
@@ -325,8 +391,14 @@ def _title_below(lines: list[Line], index: int) -> str:
         if not match:
             return below.text
         if match["title"].strip():
-            return ""
+            # Its first lettered part ("233." / "a) / Finance", a parish's minutes kept as a
+            # table): the number heads the parts, so the first part's title stands for it.
+            lettered = _LETTERED.match(match["label"] + match["punct"])
+            return match["title"].strip(" /") if lettered else ""
     return ""
+
+
+_LETTERED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})\)$")
 
 
 def _labelled_lines(lines: list[Line]) -> list[Candidate]:
@@ -344,6 +416,8 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
         # A minute's reference, then the agenda's own number ("C048/23   1.   APOLOGIES"): the
         # title is what follows both.
         title = _LINK_SIZE.sub("", _AGENDA_NUMBER.sub("", match["title"].strip()))
+        if _POSTAL_ADDRESS.match(title):
+            continue
         if _NAMED_IN_BRACKETS.match(title):
             # A reference naming its minute in brackets ("Minute 45 (Summary Audit Report) -
             # Non-pecuniary interest", a declarations list): headings are not bracketed.
@@ -801,12 +875,14 @@ def _fill_gaps(chain: Chain, found: list[Candidate]) -> Chain:
     ]
     added.extend(opening[-1:])
     # The numbers that go on after the chain's last, one by one, printed with other punctuation
-    # ("2019/54 Chairman's remarks" then "2019/55. To receive the notes …").
+    # ("2019/54 Chairman's remarks" then "2019/55. To receive the notes …"; "11. Dates of
+    # Meetings" then "12Transparency Fund Grant"). A plain number must read as a heading of its
+    # own (full weight): a paragraph's "12 members voted" does not.
     last = members[-1]
     for cand in found:
         if (
             cand.index > last.index
-            and cand.head  # compound numbers only, as for the gaps
+            and (cand.head or cand.weight >= 1.0)
             and cand.scheme != chain.scheme
             and not cand.list_row
             and _bare(cand.scheme) == shape
