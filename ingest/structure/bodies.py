@@ -359,6 +359,8 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
         if not named:
             continue
         name, strength = next(((n, s) for n, s in named if not is_generic(normalise_body(n))), named[0])
+        if strength <= WEAK_ROLE and _BODY_AS_SUBJECT.match(line.text):
+            continue  # a sentence about a body ("The Authority is requested to consider …")
         if len(line.text) > _PROSE and strength < 5:
             strength -= 2
         found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
@@ -419,6 +421,7 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
 # documents", "Details"), a report's title ("Reporting to the Parish Council").
 _FURNITURE_WORDS = {
     "contact",
+    "summons",
     "information",
     "details",
     "documents",
@@ -482,6 +485,10 @@ def _readings(lines: list[Line], index: int) -> list[str]:
     return texts
 
 
+# The strength of the roles a bare line or a title plays (a line naming a body and nothing else).
+WEAK_ROLE = 3
+# A sentence whose subject is a body: "The Authority is requested to consider …".
+_BODY_AS_SUBJECT = re.compile(r"^The\s+(?:[A-Z][\w'’&-]*\s+){1,6}(?:is|are|was|were|has|have|had|will)\s+[a-z]")
 # A finite verb: the line is a sentence ("The Authority is requested to consider …").
 _SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+[a-z]")
 # A word run into the figure after it by text extraction ("Humberside Fire Authority24 June
