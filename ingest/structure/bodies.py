@@ -488,7 +488,9 @@ def _readings(lines: list[Line], index: int) -> list[str]:
 # The strength of the roles a bare line or a title plays (a line naming a body and nothing else).
 WEAK_ROLE = 3
 # A sentence whose subject is a body: "The Authority is requested to consider …".
-_BODY_AS_SUBJECT = re.compile(r"^The\s+(?:[A-Z][\w'’&-]*\s+){1,6}(?:is|are|was|were|has|have|had|will)\s+[a-z]")
+_BODY_AS_SUBJECT = re.compile(
+    r"^The\s+(?:[A-Z][\w'’&-]*\s+){1,6}(?:is|are|was|were|has|have|had|will)\s+[a-z]"
+)
 # A finite verb: the line is a sentence ("The Authority is requested to consider …").
 _SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+[a-z]")
 # A word run into the figure after it by text extraction ("Humberside Fire Authority24 June

@@ -267,7 +267,8 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
             return "A", "", ord(label) - ord("A") + 1
         return ("i", "", roman) if roman else None
     match = re.fullmatch(
-        rf"([A-Za-z]{{0,2}}|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY}|{_BODY_POINT})((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label
+        rf"([A-Za-z]{{0,2}}|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY}|{_BODY_POINT})((?:\d+[./_-])*)(\d+)([a-zA-Z]?)",
+        label,
     )
     if not match:
         return None

@@ -1,11 +1,12 @@
-"""Structure on templates first met in the fifth and sixth rounds' held-out papers: a weekday that
-contradicts its date, meetings and reports told of in the past tense, an item's web page,
+"""Structure on templates first met in the fifth and sixth rounds' held-out papers: a weekday
+that contradicts its date, meetings and reports told of in the past tense, an item's web page,
 numbers glued to their headings or set inside flattened paragraphs, a number alone above its
-first lettered part, postal addresses under a planning item, a minute book's page number, and
-the decisions of a passive with its subject after it, a tally's last clause and a heading set
-off by a dash; minute numbers in brackets, after a committee's capitals or around the body's
-capitals; officers' titles and offices that are no body. Each paper is written here in the shape councils print, not copied from one;
-each test names the role the structure stage must read.
+first lettered part, postal addresses under a planning item, a minute book's page number,
+minute numbers in brackets, after a committee's capitals or around the body's capitals,
+officers' titles and offices that are no body, and the decisions of a passive with its subject
+after it, a tally's last clause, a heading set off by a dash and ORDERED. Each paper is written
+here in the shape councils print, not copied from one; each test names the role the structure
+stage must read.
 """
 
 from __future__ import annotations
@@ -313,13 +314,13 @@ def test_the_body_is_read_from_the_role_its_line_plays(tmp_path: Path, text: str
     [
         # An officer's title in an attendance list, and the offices that serve a committee.
         (
-            "Agenda and minutes\n\nNo. Item\n\nAttendance\n\nOfficers present\n\nAlison Ward, Chief Executive\n\n"
-            "Jo Smith, Monitoring Officer\n",
+            "Agenda and minutes\n\nNo. Item\n\nAttendance\n\nOfficers present\n\n"
+            "Alison Ward, Chief Executive\n\nJo Smith, Monitoring Officer\n",
             None,
         ),
         (
-            "Council 07-JUL-2015\n\n7 July 2015 at 6:30pm in the Council Chamber\n\nCommittee Administrator(s)\n\n"
-            "Contact Committee Services Team\n",
+            "Council 07-JUL-2015\n\n7 July 2015 at 6:30pm in the Council Chamber\n\n"
+            "Committee Administrator(s)\n\nContact Committee Services Team\n",
             "Council",
         ),
         # A heading is not run into the sentence below it.
