@@ -119,7 +119,8 @@ _TITLED = r"(?:Resolved|Agreed|Decided)(?=\s+(?:to|that)\b|\s*:)"
 # ------------------------------------------------------------------------------- shouted
 
 _SHOUTED = re.compile(
-    r"\b(?P<verb>RESOLVED)\b(?!\s+(?:ISSUES?|MATTERS?))"
+    # (A licensing panel's or a Scottish council's "ORDERED that …" decides as RESOLVED does.)
+    r"\b(?P<verb>RESOLVED|ORDERED)\b(?!\s+(?:ISSUES?|MATTERS?))"
     r"|\b(?:was|were|is|are|and|be)\s+(?:UNANIMOUSLY\s+)?(?P<verb2>AGREED|APPROVED|DECIDED)\b"
     r"|\b(?P<verb3>AGREED|APPROVED|DECIDED)\s*(?:that\b|to\b|[:;]|\bunanimously\b|$)"
 )

@@ -112,7 +112,7 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(?:record of )?decisions? (?:of|taken by|made by)\s+(?:the\s+)?(?P<body>.+)$", re.I), 5),
     (
         re.compile(
-            r"^(?:decision determined at|decision taken at|report to|committee"
+            r"^(?:decision determined at|decision taken at|report to|summons to|committee"
             r"|meeting(?!\s+(?:summary|details)\b)|decision maker|to the|body)\s*[:|]?\s*(?P<body>.+)$",
             re.I,
         ),
@@ -359,6 +359,8 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
         if not named:
             continue
         name, strength = next(((n, s) for n, s in named if not is_generic(normalise_body(n))), named[0])
+        if strength <= WEAK_ROLE and _BODY_AS_SUBJECT.match(line.text):
+            continue  # a sentence about a body ("The Authority is requested to consider …")
         if len(line.text) > _PROSE and strength < 5:
             strength -= 2
         found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
@@ -385,9 +387,15 @@ def _about_other_minutes(reading: str, name: str) -> bool:
 # A body noun that begins a term of another kind: "Council Procedure Rules", "council tax".
 _TERM_AFTER_NOUN = re.compile(
     # (and its members: "Leader and Cabinet Members' Question Time")
-    r"\s*\b(?:council|committee|cabinet)\s+(?:(?:procedure|rules?|tax|constitution)\b|members?['’]?(?=\s|$)).*$",
+    r"\s*\b(?:council|committee|cabinet)\s+(?:(?:procedure|rules?|tax|constitution)\b|members?['’]?(?=\s|$)).*$"
+    # (and the offices that serve it: "Committee Services Team", "Committee Administrator(s)")
+    r"|\s*\b(?:council|committee|cabinet)\s+(?:services|administrators?|officers?|clerks?|managers?|team|"
+    r"secretar(?:y|iat)|rooms?|chamber)\b.*$",
     re.I,
 )
+
+
+_OFFICER_TITLE = re.compile(r"\bchief executive\b|\bexecutive (?:director|head|officer|assistant)\b", re.I)
 
 
 def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
@@ -397,6 +405,8 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
     name = _cut(match["body"])
     if _CLAUSE.search(name):
         return None  # a sentence about a body ("The Chief Executive provided the Committee …")
+    if _OFFICER_TITLE.search(name):
+        return None  # an officer's title ("Alison Ward, Chief Executive"), not a body
     name = _after_furniture(name)
     name = _TERM_AFTER_NOUN.sub("", name)
     # Cut at the last body noun: "X Committee Room 2" is not a committee's name.
@@ -411,6 +421,7 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
 # documents", "Details"), a report's title ("Reporting to the Parish Council").
 _FURNITURE_WORDS = {
     "contact",
+    "summons",
     "information",
     "details",
     "documents",
@@ -468,12 +479,20 @@ def _readings(lines: list[Line], index: int) -> list[str]:
     for following in lines[index + 1 : index + 3]:
         if ITEM_LINE.match(following.text) or ":" in following.text[:30] or following.text in texts[-1]:
             break  # an item, a labelled field, or the same heading printed again
-        if len(following.text) > _PROSE:
-            break  # a paragraph: a heading broken over lines does not run into one
+        if len(following.text) > _PROSE or _SENTENCE_VERB.search(following.text):
+            break  # a paragraph or a sentence: a heading broken over lines runs into neither
         texts.append(f"{texts[-1]} {following.text}")
     return texts
 
 
+# The strength of the roles a bare line or a title plays (a line naming a body and nothing else).
+WEAK_ROLE = 3
+# A sentence whose subject is a body: "The Authority is requested to consider …".
+_BODY_AS_SUBJECT = re.compile(
+    r"^The\s+(?:[A-Z][\w'’&-]*\s+){1,6}(?:is|are|was|were|has|have|had|will)\s+[a-z]"
+)
+# A finite verb: the line is a sentence ("The Authority is requested to consider …").
+_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+[a-z]")
 # A word run into the figure after it by text extraction ("Humberside Fire Authority24 June
 # 2011"): the name ends at the word.
 _GLUED_FIGURE = re.compile(r"(?<=[a-z]{3})(?=\d)")
@@ -533,10 +552,10 @@ _COUNCIL_IN_LINE = re.compile(
 # principal council's full meeting and its executive).
 _BARE_NOUNS = {"committee", "sub-committee", "subcommittee", "panel", "group", "forum", "meeting"}
 # "the Council", "the Parish Council"; not a full title ("the COUNCIL OF THE CITY AND COUNTY OF
-# Swansea", whose meeting is the council's own), nor "council" naming a place or a tax ("in the
-# Council Chamber").
+# Swansea", whose meeting is the council's own) or the full council's meeting ("a Meeting of
+# the Full Council"), nor "council" naming a place or a tax ("in the Council Chamber").
 _THE_COUNCIL = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+){0,2}council\b(?!\s+(?:of\s+the|chamber|offices?|tax|house|buildings?)\b)",
+    r"\bthe\s+(?!full\b)(?:[\w-]+\s+){0,2}council\b(?!\s+(?:of\s+the|chamber|offices?|tax|house|buildings?)\b)",
     re.IGNORECASE,
 )
 

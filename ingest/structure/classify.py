@@ -103,6 +103,8 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
     ("minutes", 6, "titled minutes", (
         r"^(?:(?:printed|draft|confirmed|signed|approved)\s+)?minutes\b(?! of the (?:last|previous))",
         r"\bminutes of (?:an?|the)\b(?! (?:last|previous))",
+        # With no article: "TRELLECH UNITED COUNCIL MINUTES OF MEETING held at …".
+        r"\bminutes of meeting\b",
         # Scottish councils record a meeting as its "Minute": "Minute of the … Meeting held on".
         r"(?:^|\s)minute of (?:an?|the)\b(?! (?:last|previous))",
         r"^(?:draft\s+|approved\s+|confirmed\s+)?minute$",

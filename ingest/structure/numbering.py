@@ -32,6 +32,10 @@ _LEAD_WORDS = r"agenda\s+item|item|minute|min|question|q"
 _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{1,3}|v)"
 # A minute number's prefix of the year or years and the body's capitals: "18-19/FRA/1".
 _YEARS_AND_BODY = r"\d\d(?:-\d\d)?/(?-i:[A-Z]{2,4})/"
+# A committee's capitals before its minute number, joined by a point: "DCC.038".
+_BODY_POINT = r"(?-i:[A-Z]{2,4})\.(?=\d)"
+# The body's capitals between the minute number and the year: "1/FC/22".
+_BODY_MIDDLE = r"/(?-i:[A-Z]{1,4})/\d{2,4}"
 _LABEL = re.compile(
     rf"^(?:(?P<word>{_LEAD_WORDS})\.?\s*(?:no\.?\s*)?)?"
     # A number may carry a reference's capital letters ("C048/23") and join its parts with
@@ -40,8 +44,12 @@ _LABEL = re.compile(
     # A reference may also lead with a few letters and a slash ("Cou/285/07-08").
     # And it may close with the letters of the body after a slash ("83/19/TC").
     # Or with a year's or years' number and the body's capitals ("18-19/FRA/1").
-    rf"(?P<label>(?:(?-i:[A-Z]{{1,2}})|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY})?\d{{1,5}}(?:[./_-]\d{{1,5}}){{0,3}}(?:/(?-i:[A-Z]{{1,4}})\b|[a-z]?)(?![\d/_-])"
-    rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
+    # Or with a committee's capitals and a point ("DCC.038"), or carry the body's capitals
+    # between the number and the year ("1/FC/22").
+    rf"(?P<label>(?:(?-i:[A-Z]{{1,2}})|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY}|{_BODY_POINT})?\d{{1,5}}(?:[./_-]\d{{1,5}}){{0,3}}"
+    rf"(?:{_BODY_MIDDLE}|/(?-i:[A-Z]{{1,4}})\b|[a-z]?)(?![\d/_-])"
+    # A number in brackets: "(3)", "(b)", "(iv)", "[1]".
+    rf"|\((?:\d{{1,3}}|[a-z]|{_ROMAN})\)|\[\d{{1,3}}\]|[A-Z](?=[.)]\s)|{_ROMAN}(?=[.)]\s))"
     # A word processor's "1.Attendance" or "40.TO RECEIVE" (no space after the point) when a
     # capitalised word or one in capitals follows.
     # So may a slashed minute number ("15/09/1Public Forum –").
@@ -196,6 +204,14 @@ _COMPOUND = re.compile(r"(?P<prefix>[A-Za-z]{0,2}|[A-Za-z]{1,4}/)(?P<parts>\d+(?
 def _readings(label: str) -> list[tuple[str, str, int]]:
     """Every way a label may count (see `_number_readings`); a closing body's letters ("83/19/TC")
     are a constant part of the shape and head."""
+    middle = re.search(r"/[A-Za-z]{1,4}(?=/\d{2,4}$)", label)
+    if middle and re.search(r"\d", label[: middle.start()]):
+        # "1/FC/22": the minute number and the year, with the body's letters between.
+        tail = middle.group().upper()
+        return [
+            (shape + tail, head + tail, value)
+            for shape, head, value in _number_readings(label[: middle.start()] + label[middle.end() :])
+        ]
     suffix = re.search(r"/[A-Za-z]{1,4}$", label)
     if suffix and re.search(r"\d", label[: suffix.start()]):
         tail = suffix.group().upper()
@@ -235,6 +251,8 @@ def _number_readings(label: str) -> list[tuple[str, str, int]]:
 
 def _split_label(label: str) -> tuple[str, str, int] | None:
     """(shape, head, value) of a printed label: "16.07.2" -> ("n.n.n", "16.07.", 2)."""
+    if label.startswith("["):
+        return "[n]", "", int(label.strip("[]"))
     if label.startswith("("):
         inner = label.strip("()")
         if inner.isdigit():
@@ -249,7 +267,8 @@ def _split_label(label: str) -> tuple[str, str, int] | None:
             return "A", "", ord(label) - ord("A") + 1
         return ("i", "", roman) if roman else None
     match = re.fullmatch(
-        rf"([A-Za-z]{{0,2}}|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY})((?:\d+[./_-])*)(\d+)([a-zA-Z]?)", label
+        rf"([A-Za-z]{{0,2}}|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY}|{_BODY_POINT})((?:\d+[./_-])*)(\d+)([a-zA-Z]?)",
+        label,
     )
     if not match:
         return None
@@ -670,6 +689,9 @@ def lone_heading(lines: list[Line]) -> Chain | None:
         for c in candidates(lines)
         if not c.list_row
         and c.weight >= LONE_HEADING_WEIGHT
+        # A bracketed number alone ("[1] White Lion – letter …") marks a list's entry or a
+        # note; minutes number their items in brackets only as a run ("[1]", "[2]", …).
+        and not c.scheme.startswith(("(", "["))
         and not _names_the_paper(_heading_text(lines, c.index))
     ]
     if len({c.index for c in strong}) != 1:

@@ -68,10 +68,10 @@ def normalise_body(name: str | None) -> str:
 
 
 def normalise_number(number: str | None) -> str:
-    """'7.', 'Item 7', 'Minute 7' and '7' are one printed number."""
+    """'7.', '(7)', '[7]', 'Item 7', 'Minute 7' and '7' are one printed number."""
     text = (number or "").strip().casefold()
     text = re.sub(r"^(?:agenda\s+)?(?:item|minute|min)\.?\s*(?:no\.?\s*)?", "", text)
-    return text.strip(" .:)(")
+    return text.strip(" .:)([]")
 
 
 def _words(text: str) -> set[str]:

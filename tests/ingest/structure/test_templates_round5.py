@@ -1,10 +1,12 @@
-"""Structure on templates first met in the fifth round's held-out papers: a weekday that
-contradicts its date, meetings and reports told of in the past tense, an item's web page,
+"""Structure on templates first met in the fifth and sixth rounds' held-out papers: a weekday
+that contradicts its date, meetings and reports told of in the past tense, an item's web page,
 numbers glued to their headings or set inside flattened paragraphs, a number alone above its
-first lettered part, postal addresses under a planning item, a minute book's page number, and
-the decisions of a passive with its subject after it, a tally's last clause and a heading set
-off by a dash. Each paper is written here in the shape councils print, not copied from one;
-each test names the role the structure stage must read.
+first lettered part, postal addresses under a planning item, a minute book's page number,
+minute numbers in brackets, after a committee's capitals or around the body's capitals,
+officers' titles and offices that are no body, and the decisions of a passive with its subject
+after it, a tally's last clause, a heading set off by a dash and ORDERED. Each paper is written
+here in the shape councils print, not copied from one; each test names the role the structure
+stage must read.
 """
 
 from __future__ import annotations
@@ -221,6 +223,35 @@ def test_a_postal_address_under_a_planning_item_is_no_item(tmp_path: Path) -> No
     assert numbers(paper(tmp_path, text)) == ["1", "2", "3", "4", "5"]
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("[1] Welcome and apologies\nNone.\n[2] Declarations\nNone.\n[3] Minutes\nThey were approved.\n",
+         ["[1]", "[2]", "[3]"]),
+        ("DCC.038\n\nApologies\n\nMinutes:\n\nNone.\n\nDCC.039\n\nDeclarations of Interest\n\nMinutes:\n\n"
+         "None.\n\nDCC.040\n\nMinutes\n\nMinutes:\n\nApproved.\n",
+         ["DCC.038", "DCC.039", "DCC.040"]),
+        ("1/FC/22\n\nElection of Town Mayor\n\nMinutes:\n\nCllr Fletcher was elected.\n\n2/FC/22\n\n"
+         "Election of Deputy Mayor\n\nMinutes:\n\nCllr Kirton was elected.\n",
+         ["1/FC/22", "2/FC/22"]),
+    ],
+)  # fmt: skip
+def test_minute_numbers_printed_with_brackets_or_a_bodys_capitals_are_the_items(
+    tmp_path: Path, lines: str, expected: list[str]
+) -> None:
+    text = "Minutes of the meeting of the Town Council held on 24 January 2023\nPresent: Cllrs A, B and C.\n"
+    assert numbers(paper(tmp_path, text + lines)) == expected
+
+
+def test_a_bracketed_number_alone_is_no_item(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the Community Council meeting held on 13 November 2025\nPresent: Cllrs A and B.\n"
+        "Correspondence was received:\n[1] White Lion - letter asking for a donation; it was decided not to "
+        "contribute.\nThe meeting closed at 9pm.\n"
+    )
+    assert numbers(paper(tmp_path, text)) == []
+
+
 # ------------------------------------------------------------------------------ bodies
 
 
@@ -278,6 +309,36 @@ def test_the_body_is_read_from_the_role_its_line_plays(tmp_path: Path, text: str
     assert paper(tmp_path, text).body == body
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # An officer's title in an attendance list, and the offices that serve a committee.
+        (
+            "Agenda and minutes\n\nNo. Item\n\nAttendance\n\nOfficers present\n\n"
+            "Alison Ward, Chief Executive\n\nJo Smith, Monitoring Officer\n",
+            None,
+        ),
+        (
+            "Council 07-JUL-2015\n\n7 July 2015 at 6:30pm in the Council Chamber\n\n"
+            "Committee Administrator(s)\n\nContact Committee Services Team\n",
+            "Council",
+        ),
+        # A heading is not run into the sentence below it.
+        (
+            "Agenda and minutes\n\nNo. Item\n\nPreliminary Matters\n\nThe Authority is requested to consider "
+            "the identification of:\n",
+            None,
+        ),
+        # A summons to a body names it; so does an invitation to the Full Council's meeting.
+        ("Summons to Council\nYou are hereby requested to attend the above Meeting.\n", "Council"),
+        ("Meeting Details\n\nMembers are invited to a Meeting of the Full Council\n\nto be held on Monday\n",
+         "Council"),
+    ],
+)  # fmt: skip
+def test_only_a_line_naming_the_meeting_gives_its_body(tmp_path: Path, text: str, body: str | None) -> None:
+    assert paper(tmp_path, text).body == body
+
+
 # --------------------------------------------------------------------------- decisions
 
 
@@ -299,6 +360,7 @@ def decided(text: str) -> list[tuple[str, str]]:
             "approved",
         ),
         ("3564 MINUTES – Resolved – That the minutes of the meeting held on 19 April be signed.", "approved"),
+        ("ORDERED that the press and public be excluded from the meeting during the hearing.", "approved"),
     ],
 )
 def test_a_decision_in_this_rounds_forms_is_found(text: str, outcome: str) -> None:
