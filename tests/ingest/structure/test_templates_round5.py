@@ -372,7 +372,7 @@ def test_only_a_line_naming_the_meeting_gives_its_body(tmp_path: Path, text: str
         (
             "The Westclyde Council\n\nTuesday 28 January 2003 at 4.00 pm\n\nPresent: Provost Roach, "
             "Councillors Blair and Calvert.\n\nApologies: Councillors Jackson and Mitchell.\n\nMinute of "
-            "Meeting of Health Improvement Committee (Special) - 28 January 2003\n\nThe minute was approved.\n",
+            "Meeting of Health Improvement Committee (Special) - 28 January 2003\n\nIt was approved.\n",
             "Westclyde Council",
         ),
         # A site's breadcrumb.
