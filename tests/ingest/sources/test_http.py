@@ -38,9 +38,12 @@ def test_the_rate_limit_holds_at_the_server(site: FakeModernGov, tmp_path: Path)
     arrivals = [hit.at for hit in site.log]  # robots.txt first: it counts against the limit too
     gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
     assert len(arrivals) == 7
-    # The client spaces its sends 0.2s apart; arrivals jitter by the scheduling of a loaded
-    # machine, so one gap may look short, but the rate over the run cannot exceed the limit.
-    assert min(gaps) >= 0.15, gaps
+    # The client spaces its sends 0.2s apart. The server logs an arrival when its thread gets
+    # the CPU, so on a loaded machine one arrival may be logged late: the gap before it grows
+    # and the gap after it shrinks by as much (0.31 s then 0.09 s, seen under load). Two
+    # consecutive gaps together still span two intervals, and the rate over the run cannot
+    # exceed the limit.
+    assert all(first + second >= 0.38 for first, second in zip(gaps, gaps[1:], strict=False)), gaps
     rate = (len(arrivals) - 1) / (arrivals[-1] - arrivals[0])
     assert 4.0 <= rate <= 5.05, rate
 
