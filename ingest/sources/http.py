@@ -120,7 +120,9 @@ class RateLimiter:
         if start > now:
             time.sleep(start - now)
             self.slept += start - now
-        self._next[host] = start + interval
+        # From when the request really goes: a sleep that overran on a loaded machine must not
+        # let the next request follow this one closer than `interval`.
+        self._next[host] = max(start, time.monotonic()) + interval
 
 
 class HttpClient:

@@ -347,8 +347,13 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
     bodies.
     """
     found: list[BodyCandidate] = []
+    attendance = next((i for i, line in enumerate(lines) if _ATTENDANCE_LINE.match(line.text)), None)
     for index, line in enumerate(lines):
-        if ITEM_LINE.match(line.text) and not (index == 0 and _NUMBERED_TITLE.match(line.text)):
+        if (
+            ITEM_LINE.match(line.text)
+            and not (index == 0 and _NUMBERED_TITLE.match(line.text))
+            and not _OPENS_WITH_DATE.match(line.text)
+        ):
             continue
         named = [
             (name, strength - (3 if _about_other_minutes(reading, name) else 0))
@@ -363,9 +368,24 @@ def candidates(lines: list[Line]) -> list[BodyCandidate]:
             continue  # a sentence about a body ("The Authority is requested to consider …")
         if len(line.text) > _PROSE and strength < 5:
             strength -= 2
+        if attendance is not None and index > attendance:
+            # Below the attendance block the paper's business begins: "Minute of Meeting of
+            # Health Improvement Committee (Special)" there is another meeting's minute received.
+            strength -= AFTER_ATTENDANCE_PENALTY
         found.append(BodyCandidate(name, strength + (1 if line.emphasised else 0), index))
     return found
 
+
+# A line opening with a date ("23 March 2017 (1) MEMBERS OF THE AVON FIRE AUTHORITY …", a
+# summons flattened to one line) is no item heading, though it opens with a number.
+_OPENS_WITH_DATE = re.compile(
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b",
+    re.I,
+)
+# An attendance block's first line ("Present:", "In attendance:", "Apologies:").
+_ATTENDANCE_LINE = re.compile(r"^(?:present|in attendance|apologies|attendance)\b\s*[:\-–]", re.I)
+# How much weaker a role is below the attendance block than in the heading above it.
+AFTER_ATTENDANCE_PENALTY = 4
 
 # A paper's first line that is its title behind a minute book's page number ("23 MINUTES OF
 # THE MEETING OF BADBY PARISH COUNCIL HELD …", a parish's bound minutes flattened to text):
@@ -420,6 +440,7 @@ def _name_in(pattern: re.Pattern[str], text: str) -> str | None:
 # number, a date, a site's breadcrumb ("» Home » Official »"), a web page's labels ("Meeting
 # documents", "Details"), a report's title ("Reporting to the Parish Council").
 _FURNITURE_WORDS = {
+    "about",
     "contact",
     "summons",
     "information",

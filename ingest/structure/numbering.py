@@ -34,8 +34,9 @@ _ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{1,3}|v)"
 _YEARS_AND_BODY = r"\d\d(?:-\d\d)?/(?-i:[A-Z]{2,4})/"
 # A committee's capitals before its minute number, joined by a point: "DCC.038".
 _BODY_POINT = r"(?-i:[A-Z]{2,4})\.(?=\d)"
-# The body's capitals between the minute number and the year: "1/FC/22".
-_BODY_MIDDLE = r"/(?-i:[A-Z]{1,4})/\d{2,4}"
+# The body's capitals between the minute number and the year ("1/FC/22"), or between the
+# year and the minute number ("19.C.83", the Council's minute 83 of 2019).
+_BODY_MIDDLE = r"(?P<mid>[/.])(?-i:[A-Z]{1,4})(?P=mid)\d{1,4}"
 _LABEL = re.compile(
     rf"^(?:(?P<word>{_LEAD_WORDS})\.?\s*(?:no\.?\s*)?)?"
     # A number may carry a reference's capital letters ("C048/23") and join its parts with
@@ -74,6 +75,8 @@ ITEM_LINE = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_CELL = re.compile(r"\s+\|$")
+# A row of a table of items: the number in its own cell, then the title in the next.
+_NUMBERED_ROW = re.compile(r"^(?P<label>\d{1,3}[a-z]?\.?)\s+\|\s+(?P<title>[^|]*[A-Za-z][^|]*?)\s*\|?$")
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
 # Dates, measures and figures that look like numbered headings: "12 September 2024 at
 # 5.00 pm", "20 mph", "3 4 5" (a row of figures). Units are lower case ("20 minutes"), unlike
@@ -204,12 +207,13 @@ _COMPOUND = re.compile(r"(?P<prefix>[A-Za-z]{0,2}|[A-Za-z]{1,4}/)(?P<parts>\d+(?
 def _readings(label: str) -> list[tuple[str, str, int]]:
     """Every way a label may count (see `_number_readings`); a closing body's letters ("83/19/TC")
     are a constant part of the shape and head."""
-    middle = re.search(r"/[A-Za-z]{1,4}(?=/\d{2,4}$)", label)
+    middle = re.search(r"/[A-Z]{1,4}(?=/\d{2,4}$)|\.[A-Z]{1,4}(?=\.\d{1,4}$)", label)
     if middle and re.search(r"\d", label[: middle.start()]):
-        # "1/FC/22": the minute number and the year, with the body's letters between.
+        # "1/FC/22", "19.C.83": the minute number and the year, the body's letters between.
+        # (The letters lead the shape, so that a shape still ends where its counting part does.)
         tail = middle.group().upper()
         return [
-            (shape + tail, head + tail, value)
+            (tail + shape, head + tail, value)
             for shape, head, value in _number_readings(label[: middle.start()] + label[middle.end() :])
         ]
     suffix = re.search(r"/[A-Za-z]{1,4}$", label)
@@ -426,6 +430,10 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
         # A web page's table saved as text closes each cell with " |": "32. |" then the title
         # on the next line.
         text = _CLOSING_CELL.sub("", line.text)
+        row = _NUMBERED_ROW.match(text)
+        if row:
+            # A web page's table of items: "1 | Minutes of the Previous Meeting |".
+            text = f"{row['label']} {row['title']}"
         match = _LABEL.match(text)
         if not match or _TABLE_ROW.search(text):
             continue

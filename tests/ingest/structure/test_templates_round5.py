@@ -243,6 +243,25 @@ def test_minute_numbers_printed_with_brackets_or_a_bodys_capitals_are_the_items(
     assert numbers(paper(tmp_path, text + lines)) == expected
 
 
+def test_year_then_body_then_minute_numbers_are_the_items(tmp_path: Path) -> None:
+    text = (
+        "at a meeting of the Council of the Borough held at the Municipal Offices on 26th February 2020\n"
+        "Present:\nCouncillor K Watts (Mayor)\n19.C.83 APOLOGIES\nApologies were received.\n19.C.84 MINUTES\n"
+        "RESOLVED that the minutes be approved.\n19.C.85 DECLARATIONS OF INTEREST\nNone.\n"
+    )
+    assert numbers(paper(tmp_path, text)) == ["19.C.83", "19.C.84", "19.C.85"]
+
+
+def test_a_web_pages_table_of_items_gives_the_items(tmp_path: Path) -> None:
+    text = (
+        "This is a meeting of the Cabinet of Hartley Borough Council held on the 7th Dec 2023.\n"
+        "Item | Title | Minutes |\n1 | Minutes of the Previous Meeting |\nThe minutes were confirmed. |\n"
+        "2 | Apologies for Absence |\nApologies had been received from Cllr Collins. |\n"
+        "3 | Declarations of Interest |\nNone were made. |\n"
+    )
+    assert numbers(paper(tmp_path, text)) == ["1", "2", "3"]
+
+
 def test_a_bracketed_number_alone_is_no_item(tmp_path: Path) -> None:
     text = (
         "Minutes of the Community Council meeting held on 13 November 2025\nPresent: Cllrs A and B.\n"
@@ -336,6 +355,36 @@ def test_the_body_is_read_from_the_role_its_line_plays(tmp_path: Path, text: str
     ],
 )  # fmt: skip
 def test_only_a_line_naming_the_meeting_gives_its_body(tmp_path: Path, text: str, body: str | None) -> None:
+    assert paper(tmp_path, text).body == body
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # A summons flattened to one line that opens with its letter's date.
+        (
+            "23 March 2017 (1) MEMBERS OF THE NORTHSHIRE FIRE AUTHORITY Councillors Abraham (Chairman). "
+            "Dear Member You are invited to attend a meeting of the Northshire Fire Authority to be held "
+            "on Friday 31 March 2017 at 2.00pm.\n",
+            "Northshire Fire Authority",
+        ),
+        # Other meetings' minutes received below the attendance block.
+        (
+            "The Westclyde Council\n\nTuesday 28 January 2003 at 4.00 pm\n\nPresent: Provost Roach, "
+            "Councillors Blair and Calvert.\n\nApologies: Councillors Jackson and Mitchell.\n\nMinute of "
+            "Meeting of Health Improvement Committee (Special) - 28 January 2003\n\nIt was approved.\n",
+            "Westclyde Council",
+        ),
+        # A site's breadcrumb.
+        (
+            "You are here: Home / About The Council / Agenda, decisions and minutes\n\nVenue: Civic Hall\n",
+            None,
+        ),
+    ],
+)
+def test_the_heading_names_the_body_not_the_page_around_it(
+    tmp_path: Path, text: str, body: str | None
+) -> None:
     assert paper(tmp_path, text).body == body
 
 
