@@ -35,10 +35,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from minutebook.models import AGENDA_PARTS, Attendance, Document, Item, Meeting, Mention, Section, TableRow
 from minutebook.text import body_key, content_id
+
+# The models are imported where rows become them, not here: a search opens the store but
+# builds none, and importing them (fourteen dataclasses) was 4 ms of a one-shot search.
+if TYPE_CHECKING:
+    from minutebook.models import Document, Meeting, Mention, Section, TableRow
 
 MIGRATIONS: list[str] = [
     # 1: the core record store.
@@ -541,6 +545,8 @@ class Store:
         row = self.db.execute("SELECT id, path, kind FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             return None
+        from minutebook.models import Attendance, Document, Item, Section
+
         doc = Document(row["id"], row["path"], row["kind"], None, None, None, None, None, pages=[])
         sections: dict[str, list[Section]] = {}
         for s in self.db.execute(
@@ -890,6 +896,8 @@ class Store:
 
     def meetings(self) -> list[Meeting]:
         """All meetings, oldest first; undated ones last."""
+        from minutebook.models import Meeting
+
         rows = self.db.execute(
             "SELECT id, body, date, time, venue FROM meetings ORDER BY date IS NULL, date, body"
         ).fetchall()
@@ -905,6 +913,8 @@ class Store:
     def meeting_items(self, meeting_id: str) -> list[dict[str, Any]]:
         """A meeting's items (parts `AGENDA_PARTS`) in paper order: documents by kind, then
         position in each."""
+        from minutebook.models import AGENDA_PARTS
+
         marks = ", ".join("?" for _ in AGENDA_PARTS)
         return self.query(
             "SELECT i.id, i.number, i.title, i.document_id, i.page_start, i.page_end,"
@@ -951,6 +961,8 @@ class Store:
 
 
 def _table_row(row: sqlite3.Row) -> TableRow:
+    from minutebook.models import TableRow
+
     return TableRow(
         page=row["page"],
         table=row["table_index"],

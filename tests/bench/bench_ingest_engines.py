@@ -2,6 +2,7 @@
 engine, against plain pdfminer `extract_text` and plain pypdfium2 text extraction, in one run.
 
     python tests/bench/bench_ingest_engines.py [--repeat 3] [--copies 1] [--workers 2]
+        [--compare-with CHECKOUT]
 
 Every real folder (../shared/real-pdfs, ../shared/more-councils) is the input; `--copies N`
 copies it N times under distinct names (each copy is parsed; identical text is stored once),
@@ -11,7 +12,11 @@ alike:
 * plain pdfminer: `pdfminer.high_level.extract_text` over every file, one after another;
 * plain pypdfium2: every page's `get_textpage().get_text_range()`, one after another;
 * minutebook/pdfminer and minutebook/pdfium: `minutebook --home NEW ingest --pdf-engine E
-  FOLDERS` as a whole process (workers, spaCy, the store and the search index included).
+  FOLDERS` as a whole process (workers, spaCy, the store and the search index included);
+* with `--compare-with CHECKOUT` (a checkout of the code before a change, e.g. a
+  `git worktree add /tmp/old-XXXX COMMIT`), minutebook/pdfium again running that checkout's
+  code (the same interpreter and packages, the checkout first on PYTHONPATH): before and
+  after in one run.
 
 Printed: medians of wall seconds, CPU seconds (the process and everything it waited for:
 workers included), pages/s, CPU-s/page, the ingest's peak memory (the sum of the resident
@@ -99,9 +104,10 @@ def count_pages(paths: list[Path]) -> int:
 
 
 def minutebook_ingest(
-    folders: list[Path], engine: str, workers: int, scratch: Path
+    folders: list[Path], engine: str, workers: int, scratch: Path, code: Path | None = None
 ) -> tuple[float, float, int]:
-    """(wall s, CPU s, peak resident bytes of the command and its workers) of one ingest."""
+    """(wall s, CPU s, peak resident bytes of the command and its workers) of one ingest;
+    `code` runs another checkout's code instead of this one's."""
     home = Path(tempfile.mkdtemp(dir=scratch, prefix=f"home-{engine}-"))
     command = [str(MINUTEBOOK), "--home", str(home), "ingest", "--workers", str(workers)]
     command += ["--pdf-engine", engine, *map(str, folders)]
@@ -111,7 +117,10 @@ def minutebook_ingest(
         nonlocal peak
         peak = max(peak, tree_rss(pid)[0])
 
-    wall, used, failure = sampled_run(command, sample)
+    env = None
+    if code is not None:
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(code), os.environ.get("PYTHONPATH", "")]))
+    wall, used, failure = sampled_run(command, sample, env)
     if failure is not None:
         raise SystemExit(f"ingest with {engine} failed: {failure[-500:]}")
     shutil.rmtree(home, ignore_errors=True)
@@ -150,6 +159,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--copies", type=int, default=1)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--compare-with", type=Path, default=None, help="a checkout of the code before a change"
+    )
     args = parser.parse_args()
     sources = [folder for folder in (REAL_PDFS, MORE_COUNCILS) if folder.is_dir()]
     if not sources:
@@ -174,6 +186,10 @@ def main() -> int:
                 runs.setdefault(f"minutebook ingest, {engine}", []).append(
                     minutebook_ingest(folders, engine, args.workers, scratch)
                 )
+            if args.compare_with is not None:
+                runs.setdefault("minutebook ingest, pdfium, before", []).append(
+                    minutebook_ingest(folders, "pdfium", args.workers, scratch, args.compare_with)
+                )
             print(f"repeat {repeat + 1} done (load {os.getloadavg()[0]:.1f})", flush=True)
     print(
         f"\n{'':32} {'wall s':>8} {'CPU s':>8} {'pages/s':>8} {'CPU-s/pg':>9}"
@@ -188,9 +204,10 @@ def main() -> int:
         hours = ARCHIVE_PAGES / rate / 3600
         peak_text = f"{peak / 1e6:8.0f}" if peak else f"{'':>8}"
         print(f"{name:32} {wall:8.2f} {cpu:8.2f} {rate:8.1f} {cpu / pages:9.4f} {peak_text} {hours:9.2f} h")
-    for engine in ("pdfminer", "pdfium"):
-        wall = statistics.median(v[0] for v in runs[f"minutebook ingest, {engine}"])
-        print(f"minutebook/{engine} page rate vs plain serial pdfminer: {baseline / wall:.2f}x (goal >= 2x)")
+    ingests = [name for name in runs if name.startswith("minutebook ingest")]
+    for name in ingests:
+        wall = statistics.median(v[0] for v in runs[name])
+        print(f"{name} page rate vs plain serial pdfminer: {baseline / wall:.2f}x (goal >= 2x)")
     return 0
 
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from minutebook.home import resolve_home, store_path
 from minutebook.settings import SettingsError
@@ -173,9 +176,43 @@ def _log_to_stderr() -> None:
         root.setLevel(logging.WARNING)
 
 
+# Commands that, run as the program, end it without Python's interpreter teardown: a search
+# is over once its answer is printed, and the teardown (freeing every object of NumPy, Whoosh
+# and the searcher, a last garbage collection) was a sixth of a one-shot search's wall time
+# (about 20 ms of 140 on the sample home). They also run without the cyclic garbage
+# collector, whose passes over the freshly imported modules cost a few ms more; such a
+# process is short and makes few cycles. Only reading commands belong here: they have
+# closed the store and any index writer (context managers) before they return.
+QUICK_EXIT_COMMANDS = frozenset({"search"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; `argv` None means this is the program (`sys.argv`), which lets the
+    commands of `QUICK_EXIT_COMMANDS` end the process as soon as their output is flushed.
+    Called with a list (tests, scripts), it always returns."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    quick = argv is None and args.command in QUICK_EXIT_COMMANDS
+    if quick:
+        gc.disable()
+    code = _run(args)
+    if quick:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End the process with `code` once stdout and stderr are flushed (a reader that closed
+    the pipe early is no error, as in `_run`)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = 0
+    os._exit(code)
+
+
+def _run(args: argparse.Namespace) -> int:
     home = resolve_home(args.home)
     handler: Handler = args.handler
     _log_to_stderr()

@@ -164,3 +164,25 @@ def test_a_row_that_began_with_figures_does_not_run_into_the_row_above() -> None
     people = {surface for kind, surface, _, _ in spans_in(get_nlp()(text)) if kind == "person"}
     assert {"Elizabeth Newton", "Jo Sergeant", "Brendon Taylor", "Dan Bramall"} <= people, people
     assert not any("Levy" in person for person in people)
+
+
+def test_name_bearing_reads_only_the_words_around_capitalised_words() -> None:
+    # A sentence whose only capital opens it holds no name; in a long one only the words
+    # within NAME_WINDOW of a capitalised word reach the model (Bristol minutes' shape).
+    paragraph = (
+        "The minutes of the previous meeting were agreed as accurate. It was noted that the\n"
+        "scheme had been delayed by several months because of the weather and that the costs\n"
+        "had risen in line with inflation over the period since it was last reported, and that\n"
+        "Councillor Jane Hathaway had asked officers to report back. Mr. Smith agreed."
+    )
+    text = name_bearing(paragraph)
+    assert "previous meeting" not in text and "weather" not in text and "inflation" not in text
+    assert "Councillor Jane Hathaway" in text and "Mr. Smith agreed" in text
+    people = {surface for kind, surface, _, _ in spans_in(get_nlp()(text)) if kind == "person"}
+    assert any("Hathaway" in person for person in people), people
+
+
+def test_name_bearing_keeps_a_name_that_opens_a_sentence_with_the_capital_beside_it() -> None:
+    text = name_bearing("Bristol City Council agreed the budget. Councillors noted the report.")
+    assert text.startswith("Bristol City Council agreed")
+    assert "noted the report" not in text

@@ -320,3 +320,32 @@ def test_fetch_and_watch_help_do_not_import_the_http_client() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_search_as_the_program_prints_its_whole_answer_and_skips_the_teardown(corpus_home: Path) -> None:
+    # Run as the program (no argv), `search` ends the process once its output is flushed
+    # (ui.cli.main.QUICK_EXIT_COMMANDS): the whole JSON document arrives through a pipe, the
+    # exit status is the command's, and Python's teardown (here: an atexit handler) is skipped.
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('teardown ran\\n'))\n"
+        "from ui.cli import main\n"
+        f"sys.argv = ['minutebook', '--home', {str(corpus_home)!r}, 'search', 'council', '--limit', '500',"
+        " '--json']\n"
+        "sys.exit(main())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["total"] > 10 and len(result["hits"]) == min(result["total"], 500)
+    assert "teardown ran" not in done.stderr
+
+
+def test_search_called_with_arguments_returns_and_leaves_the_collector_on(
+    corpus_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    assert main(["--home", str(corpus_home), "search", "school", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] > 0
+    assert gc.isenabled()
