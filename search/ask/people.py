@@ -190,13 +190,29 @@ def _unique(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
+_ROLE_WORD_END = re.compile(r"\b(?:" + _ROLE_WORDS + r")$")
+_QUALIFIER = re.compile(r"\s*\([^()]{2,40}\)")
+
+
+def _with_qualifier(text: str, span: Span) -> Span:
+    """A title read as "Name (Role)" that is itself a role ("Deputy Chief Executive (Place)",
+    "Director (Children's Services)", as ModernGov minutes name a report's author) keeps its
+    bracketed qualifier: without it the title names another post."""
+    if not _ROLE_WORD_END.search(span.text):
+        return span
+    m = _QUALIFIER.match(text, span.end)
+    if m is None:
+        return span
+    return Span(PERSON, span.start, m.end(), text[span.start : m.end()], span.role)
+
+
 def person_spans(text: str, names: list[tuple[str, str]], *, roles: bool = True) -> list[Span]:
     """People in `text`: titled names, names the paper knows, "Name (Role)", names after a
     cue, a signature; with `roles`, the roles a sentence names when it names nobody."""
     found = _spans_of(TITLED, PERSON, text, "titled")
     found += _spans_of(_SIGNATURE, PERSON, text, "signature", 1)
     found += _known(PERSON, text, names)
-    found += _spans_of(_NAME_ROLE, PERSON, text, "named_role", 1)
+    found += [_with_qualifier(text, s) for s in _spans_of(_NAME_ROLE, PERSON, text, "named_role", 1)]
     found += _spans_of(_CUE, PERSON, text, "cue", 1)
     found += _spans_of(_ROLE_LABEL, PERSON, text, "cue", 1)
     found += _spans_of(_MOTION_INITIALS, PERSON, text, "cue", 1)
@@ -233,7 +249,39 @@ def organisation_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
     return _unique(found)
 
 
+# A venue printed as an address, its parts after commas ("Main Hall, MS Centre, Church Lane,
+# West Parley", a parish's minutes heading; "Civic Centre, High Street, Uxbridge"): one place.
+_ADDRESS_PART = re.compile(r",[ \t]+([A-Z0-9][\w'’.&-]*(?:[ \t]+[A-Z0-9][\w'’.&-]*){0,3})")
+_ADDRESS_WORD = re.compile(
+    r"\b(?:Hall|Centre|Center|Room|Rooms|Chamber|Chambers|House|Pavilion|Church|Chapel|Library|School|"
+    r"Office|Offices|Lane|Road|Street|Avenue|Way|Close|Drive|Square|Court|Building|Institute|Hub)\b"
+)
+_ADDRESS_PARTS = 4
+
+
+def _with_address(text: str, span: Span) -> Span:
+    """A place followed by address parts (capitalised words after commas, up to
+    `_ADDRESS_PARTS`) runs on over them when it or one of them names a building or a street;
+    a list of towns ("Bristol, Bath") stays a list."""
+    end = span.end
+    parts: list[str] = []
+    while len(parts) < _ADDRESS_PARTS:
+        m = _ADDRESS_PART.match(text, end)
+        if m is None or find_periods(m.group(1)):
+            break
+        parts.append(m.group(1))
+        end = m.end()
+    if not parts or not any(_ADDRESS_WORD.search(p) for p in (span.text, *parts)):
+        return span
+    end = span.start + len(text[span.start : end].rstrip(" ,."))
+    return Span(PLACE, span.start, end, text[span.start : end], span.role)
+
+
 def place_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
+    return _unique([_with_address(text, s) for s in _place_spans(text, names)])
+
+
+def _place_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
     found = _known(PLACE, text, names)
     for span in _spans_of(_PLACE_AFTER, PLACE, text, "pattern", 1):
         if (
@@ -602,3 +650,66 @@ def _attendance_candidate(
         source="attendance",
         extra={"attendance": "apologies" if ask == "apologies" else "present", "role": ask, "page": page},
     )
+
+
+# ------------------------------------------------------------------ venue
+
+
+def _venue_line(lines: list[tuple[int, str]], venue: str) -> tuple[int, str] | None:
+    """The first line of a paper's first pages printing the start of its stored venue."""
+    head = " ".join(venue.split())[:24]
+    for page, line in lines:
+        if head and head in " ".join(line.split()):
+            return page, line
+    return None
+
+
+def venue_candidates(store: Store, question: Question, retrieved: Retrieved) -> list[Candidate]:
+    """Answers to "where did the meeting take place?" (`Question.meeting_venue`) from the venue
+    ingest read off the papers of the meeting the question dates (a summons's "Venue:" line,
+    the heading of parish minutes), each quoted from the line of its first pages that prints
+    it: a place read from where the paper keeps it, as a chair from its attendance record."""
+    if not question.meeting_venue:
+        return []
+    docs = {p.document_id: p for p in retrieved.passages}
+    out: list[Candidate] = []
+    for doc_id in _of_dated_meeting(question, retrieved.documents, docs):
+        if doc_id not in docs:
+            continue
+        rows = store.query("SELECT venue FROM documents WHERE id = ?", (doc_id,))
+        venue = rows[0]["venue"] if rows else None
+        found = _venue_line(_page_lines(store, doc_id), venue) if venue else None
+        if found is None:
+            continue
+        page, line = found
+        spans = [s for s in place_spans(line, []) if s.role == "venue"]
+        if not spans:
+            continue
+        span = spans[0]
+        source = docs[doc_id]
+        passage = Passage(
+            id=f"venue:{doc_id}:{page}",
+            text=line,
+            document_id=doc_id,
+            document_title=source.document_title,
+            document_kind=source.document_kind,
+            body=source.body,
+            meeting_date=source.meeting_date,
+            page=page,
+            section_title="Venue",
+            kind="front",
+            score=source.score,
+            rank=source.rank,
+        )
+        out.append(
+            Candidate(
+                passage=passage,
+                quote=line,
+                answer=span.text,
+                answer_type=PLACE,
+                source="span",
+                span=Span(PLACE, span.start, span.end, span.text, "venue"),
+                extra={"venue_record": True},
+            )
+        )
+    return out

@@ -143,7 +143,7 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"^(?:when|until when|by when|since when)\b|\bwhat date\b|\bon what (?:day|date)\b|"
-            r"\bwhich (?:day|date|month|year|week)\b|\bin what (?:month"
+            r"\bwhich (?:day|date|month|year|week)s?\b|\bin what (?:month"
             r"|year|week)\b|\bwhat (?:day|month|year)\b|"
             r"\bwhich (?:earlier |previous |next |later |last )?(?:[\w'’-]+ ){0,3}meeting(?:'s)?\b"
             r"(?! (?:room|place|venue|hall))|(?:^|, |; )(?:and )?when\b"
@@ -319,6 +319,9 @@ class Question:
     persons: list[str] = field(default_factory=list)
     attendance: str | None = None
     meeting_chair: bool = False
+    # "Where did the council meet on 18 May 2016?", "Where was the meeting held?": asks for
+    # the meeting's venue, which a paper keeps in its heading or front sheet.
+    meeting_venue: bool = False
     plural: bool = False
     yes_no: bool = False
     wants: str | None = None  # "end" or "start" of a change
@@ -429,6 +432,13 @@ def asked_vote_side(question: str) -> str | None:
     return next((side for side, pattern in _VOTE_SIDE_ASKED if pattern.search(question)), None)
 
 
+_MEETING_VENUE = re.compile(
+    r"^\s*where\b.*\b(?:meet|meets|met|meeting|held|take place|takes place|took place|convene|convened|"
+    r"sit|sat)\b|\b(?:what|which) (?:venue|room|building)\b.*\b(?:meet|meeting|held|met)\b",
+    re.I,
+)
+
+
 def read_question(question: str) -> Question:
     """Read a plain-English question (see the module docstring)."""
     text = " ".join(question.split())
@@ -468,6 +478,7 @@ def read_question(question: str) -> Question:
         persons=_persons(text),
         attendance=attendance if answer_type in (PERSON, COUNT) or _YES_NO.match(text) else None,
         meeting_chair=meeting_chair,
+        meeting_venue=answer_type == PLACE and bool(_MEETING_VENUE.search(final)),
         plural=bool(_PLURAL.search(lowered)),
         yes_no=bool(_YES_NO.match(text)),
         wants=wants,
