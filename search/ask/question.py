@@ -111,7 +111,10 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:which|what|for which) (?:financial|municipal|budget|accounting) year\b|"
-            r"\bfor which year\b|\bwhich year(?:'s)? (?:accounts|budget|statements?|return|precept)\b"
+            r"\bfor which year\b|\bwhich year(?:'s)? (?:accounts|budget|statements?|return|precept)\b|"
+            # "Which year do the annual reports cover?": the period a report or plan covers
+            # is printed as a financial year or a run of years ("2014-2015", "2022 - 2027").
+            r"\b(?:which|what) years?\b.*\bcover(?:s|ed|ing)?\b"
         ),
         FINANCIAL_YEAR,
     ),

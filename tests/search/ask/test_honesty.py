@@ -17,8 +17,8 @@ import pytest
 from search.ask import answer_question
 from search.ask.candidates import _REASON_CUES
 from search.ask.people import person_spans, place_spans
-from search.ask.question import DATE, PLACE, read_question
-from search.ask.spans import count_spans, date_spans
+from search.ask.question import FINANCIAL_YEAR, PLACE, read_question
+from search.ask.spans import count_spans, date_spans, fallback_spans
 
 
 def test_a_file_size_beside_a_link_and_a_rule_number_are_no_counts() -> None:
@@ -64,7 +64,12 @@ def test_since_followed_by_a_time_gives_no_reason(text: str, reason: bool) -> No
 def test_two_years_joined_by_a_dash_are_the_years_a_plan_covers() -> None:
     assert [s.text for s in date_spans("A strategy for Arts and Culture 2022 - 2027")] == ["2022 - 2027"]
     assert [s.text for s in date_spans("agreed in May 2019 for 2020 to 2025")] == ["May 2019", "2020 to 2025"]
-    assert read_question("Which years does the council's arts strategy cover?").answer_type == DATE
+    # The years a report or plan covers are read as a financial year ("2014-2015") or, where
+    # the paper prints none, a run of years.
+    assert read_question("Which years does the council's arts strategy cover?").answer_type == FINANCIAL_YEAR
+    assert (
+        fallback_spans(FINANCIAL_YEAR, "A strategy for Arts and Culture 2022 - 2027")[0].text == "2022 - 2027"
+    )
 
 
 def test_which_questions_ask_where_a_meeting_took_place() -> None:
