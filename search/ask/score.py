@@ -335,7 +335,8 @@ class Scorer:
         # What the question asks about that neither the answer's unit nor its headings name:
         # a figure or sentence of the right type about something else in the same paper.
         named_here = self.matcher.found_in(unit_stems | passage.title_stems)
-        subject_missing = 1.0 - sum(self.weights[t] for t in named_here) / self.total if self.weights else 0.0
+        found_share = sum(self.weights[t] for t in named_here) / self.total
+        subject_missing = max(0.0, 1.0 - found_share) if self.weights else 0.0
         source = candidate.source
         kind = self.question.answer_type
         type_ok = source in ("span", "cell", "attendance") or (
