@@ -620,6 +620,11 @@ class CandidateReader:
                     quote_end = limb.end
         elif kind == REASON:
             cue = bool(_REASON_CUES.search(text))
+            if not cue:
+                # "Why did the chairman resign?" is not answered by "The Chairman resigned
+                # since the April meeting" (West Parley's minutes): a sentence that gives no
+                # reason may show as a nearest passage, never as the answer.
+                return _untyped(passage, unit, kind)
         elif kind == REQUEST:
             cue = bool(_REQUEST_CUES.search(text)) and not _ASKED_OF.search(text)
         else:

@@ -42,7 +42,7 @@ def ranked_candidates(store: Store, home: Path, asked: Question) -> list[Candida
     found = retrieve(home, store, asked)
     weights = {
         t: max(found.idf(t), 0.05)
-        for t in subject_terms(asked.terms, found.bodies, bool(asked.meeting_periods))
+        for t in subject_terms(asked.terms, found.bodies, bool(asked.meeting_periods), asked.council_words)
     }
     reader = CandidateReader(asked, weights, found.names)
     candidates = (

@@ -325,6 +325,9 @@ class Question:
     # "Where did the council meet on 18 May 2016?", "Where was the meeting held?": asks for
     # the meeting's venue, which a paper keeps in its heading or front sheet.
     meeting_venue: bool = False
+    # The stems of the council's own name where the question names one ("Hillingdon's
+    # Cabinet", "Pickmere Parish Council"): they say whose papers, not what is asked.
+    council_words: frozenset[str] = frozenset()
     plural: bool = False
     yes_no: bool = False
     wants: str | None = None  # "end" or "start" of a change
@@ -380,6 +383,34 @@ def _split_periods(text: str, periods: list[Period]) -> tuple[list[Period], list
         else:
             facts.append(period)
     return facts, meetings
+
+
+_NAME_WORD = r"[A-Z][\w'’&-]*"
+# A council named by its own name: "Carlton Scroop and Normanton on Cliffe Parish Council",
+# "Hillingdon Council", "the North York Moors National Park Authority"; or by a possessive
+# before a body of it: "Hillingdon's Cabinet", "Maesteg's town council".
+_COUNCIL_NAME = re.compile(
+    r"((?:" + _NAME_WORD + r"\s+(?:(?:and|on|upon|in|under|cum|with)\s+)?){1,6}?)"
+    r"(?:(?:Parish|Town|City|County|Borough|District|Community|Combined|National Park|Fire|Police)\s+)*"
+    r"(?:Council|Authority)\b"
+    r"|(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})['’]s\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:[Cc]abinet|[Cc]ouncil|[Cc]ommittee|[Pp]anel|[Bb]oard|[Aa]uthority)\b"
+)
+_NOT_A_NAME = frozenset(
+    "what which who whom whose when where why how did does do was were is are has have had the at in on "
+    "for of by to a an and".split()
+)
+
+
+def council_words(text: str) -> frozenset[str]:
+    """The stems of the council's own name in a question (see `_COUNCIL_NAME`), without the
+    words that name a kind of body ("Parish", "Council") or open the question."""
+    words: set[str] = set()
+    for m in _COUNCIL_NAME.finditer(text):
+        for word in (m.group(1) or m.group(2) or "").split():
+            if word.lower() not in _NOT_A_NAME:
+                words.update(stems(word))
+    return frozenset(words)
 
 
 def _persons(text: str) -> list[str]:
@@ -482,6 +513,7 @@ def read_question(question: str) -> Question:
         attendance=attendance if answer_type in (PERSON, COUNT) or _YES_NO.match(text) else None,
         meeting_chair=meeting_chair,
         meeting_venue=answer_type == PLACE and bool(_MEETING_VENUE.search(final)),
+        council_words=council_words(text),
         plural=bool(_PLURAL.search(lowered)),
         yes_no=bool(_YES_NO.match(text)),
         wants=wants,

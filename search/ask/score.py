@@ -116,7 +116,9 @@ class Scorer:
         self.question = question
         # Coverage counts the words about what is asked; the words that locate it (a body, a
         # meeting) are weighed by the body, meeting and paper features instead.
-        self.subject = subject_terms(question.terms, retrieved.bodies, bool(question.meeting_periods))
+        self.subject = subject_terms(
+            question.terms, retrieved.bodies, bool(question.meeting_periods), question.council_words
+        )
         self.all_weights = {t: max(retrieved.idf(t), 0.05) for t in question.terms}
         self.weights = {t: self.all_weights[t] for t in self.subject}
         self.total = sum(self.weights.values()) or 1.0

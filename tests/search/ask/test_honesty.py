@@ -18,7 +18,9 @@ from search.ask import answer_question
 from search.ask.candidates import _REASON_CUES
 from search.ask.people import person_spans, place_spans
 from search.ask.question import FINANCIAL_YEAR, PLACE, read_question
+from search.ask.retrieve import subject_terms
 from search.ask.spans import count_spans, date_spans, fallback_spans
+from tests.search.ask import reading
 
 
 def test_a_file_size_beside_a_link_and_a_rule_number_are_no_counts() -> None:
@@ -113,3 +115,31 @@ def test_where_a_meeting_took_place_is_read_from_the_venue_the_paper_keeps(cabin
     citation = result["citations"][0]
     assert citation["quote"].startswith("Venue: Committee Room 3")
     assert citation["meeting_date"] == "2019-03-04"
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("What did Hillingdon's Cabinet do in March 2011 with the minutes?", {"hillingdon"}),
+        ("What did Oakby's town council hear in May?", {"oakbi"}),
+        ("What was the cost to Ashby Fenwick Parish Council of the fence?", {"ashbi", "fenwick"}),
+        # A committee named by its subject is no council's name: its words stay the subject.
+        ("What did the Children's Services Committee resolve about school meals?", set()),
+        ("What share of Norfolk's children in need had a plan?", set()),
+    ],
+)
+def test_the_councils_own_name_locates_the_question_and_is_not_its_subject(
+    question: str, words: set[str]
+) -> None:
+    assert read_question(question).council_words == words
+    asked = read_question(question)
+    assert not set(subject_terms(asked.terms, frozenset(), False, asked.council_words)) & words
+
+
+def test_a_reason_is_read_only_from_a_sentence_that_gives_one() -> None:
+    question = "Why did the chairman resign?"
+    # The minutes say he resigned and when, never why: no answer from that sentence.
+    told_when = "The outgoing Chairman resigned since the April meeting, so the Clerk opened the meeting."
+    assert reading.answers(question, told_when) == []
+    told_why = "The Chairman resigned because he is moving away from the village."
+    assert reading.answers(question, told_why) == [told_why]
