@@ -33,7 +33,7 @@ from search.ask.passages import Passage
 from search.ask.periods import find_periods
 from search.ask.question import ORGANISATION, PERSON, PLACE, Question
 from search.ask.retrieve import Retrieved
-from search.ask.spans import Span
+from search.ask.spans import Span, is_range, time_spans
 
 _TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Prof|Professor|Lord|Lady|Rev|Revd|County Councillor)"
@@ -664,6 +664,76 @@ def _venue_line(lines: list[tuple[int, str]], venue: str) -> tuple[int, str] | N
     return None
 
 
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)?", re.I)
+
+
+def clock(text: str) -> str | None:
+    """A printed time as "HH:MM" ("7.00 pm" -> "19:00", "7:30pm" -> "19:30", "19:00"), the
+    form ingest stores a meeting's start in; None when `text` is no time of day."""
+    m = _CLOCK.search(text)
+    if m is None or (m.group(2) is None and m.group(3) is None):
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    half = (m.group(3) or "").lower().replace(".", "")
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def start_time_candidates(store: Store, question: Question, retrieved: Retrieved) -> list[Candidate]:
+    """Answers to "at what time did the meeting begin?" (`Question.meeting_start`) from the
+    start ingest read off the papers of the meeting the question dates, quoted from the first
+    line of their first pages printing that time ("CABINET - Thursday, 17th March, 2011
+    7.00 pm", "Held on the 14th of May 2014 at 7.00 pm"): a meeting's own record, as its venue."""
+    if not question.meeting_start:
+        return []
+    docs = {p.document_id: p for p in retrieved.passages}
+    out: list[Candidate] = []
+    for doc_id in _of_dated_meeting(question, retrieved.documents, docs):
+        if doc_id not in docs:
+            continue
+        rows = store.query("SELECT meeting_time FROM documents WHERE id = ?", (doc_id,))
+        stored = rows[0]["meeting_time"] if rows else None
+        if not stored:
+            continue
+        for page, line in _page_lines(store, doc_id):
+            spans = [s for s in time_spans(line) if not is_range(s.text) and clock(s.text) == stored]
+            if spans:
+                out.append(_record_candidate(docs[doc_id], line, page, spans[0], "Start"))
+                break
+    return out
+
+
+def _record_candidate(source: Passage, line: str, page: int, span: Span, title: str) -> Candidate:
+    """A candidate read from a record of the meeting itself (its venue, its start) printed on
+    `line` of `page` of the paper `source` is a passage of."""
+    passage = Passage(
+        id=f"{title.lower()}:{source.document_id}:{page}",
+        text=line,
+        document_id=source.document_id,
+        document_title=source.document_title,
+        document_kind=source.document_kind,
+        body=source.body,
+        meeting_date=source.meeting_date,
+        page=page,
+        section_title=title,
+        kind="front",
+        score=source.score,
+        rank=source.rank,
+    )
+    return Candidate(
+        passage=passage,
+        quote=line,
+        answer=span.text,
+        answer_type=span.kind,
+        source="span",
+        span=span,
+        extra={"meeting_record": True},
+    )
+
+
 def venue_candidates(store: Store, question: Question, retrieved: Retrieved) -> list[Candidate]:
     """Answers to "where did the meeting take place?" (`Question.meeting_venue`) from the venue
     ingest read off the papers of the meeting the question dates (a summons's "Venue:" line,
@@ -685,31 +755,6 @@ def venue_candidates(store: Store, question: Question, retrieved: Retrieved) -> 
         spans = [s for s in place_spans(line, []) if s.role == "venue"]
         if not spans:
             continue
-        span = spans[0]
-        source = docs[doc_id]
-        passage = Passage(
-            id=f"venue:{doc_id}:{page}",
-            text=line,
-            document_id=doc_id,
-            document_title=source.document_title,
-            document_kind=source.document_kind,
-            body=source.body,
-            meeting_date=source.meeting_date,
-            page=page,
-            section_title="Venue",
-            kind="front",
-            score=source.score,
-            rank=source.rank,
-        )
-        out.append(
-            Candidate(
-                passage=passage,
-                quote=line,
-                answer=span.text,
-                answer_type=PLACE,
-                source="span",
-                span=Span(PLACE, span.start, span.end, span.text, "venue"),
-                extra={"venue_record": True},
-            )
-        )
+        span = Span(PLACE, spans[0].start, spans[0].end, spans[0].text, "venue")
+        out.append(_record_candidate(docs[doc_id], line, page, span, "Venue"))
     return out

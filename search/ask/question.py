@@ -328,6 +328,9 @@ class Question:
     # The stems of the council's own name where the question names one ("Hillingdon's
     # Cabinet", "Pickmere Parish Council"): they say whose papers, not what is asked.
     council_words: frozenset[str] = frozenset()
+    # "At what time did the meeting begin?": asks for the meeting's start, which a paper
+    # prints in its heading.
+    meeting_start: bool = False
     plural: bool = False
     yes_no: bool = False
     wants: str | None = None  # "end" or "start" of a change
@@ -473,6 +476,16 @@ _MEETING_VENUE = re.compile(
 )
 
 
+_MEETING_START = re.compile(
+    r"\b(?:start|starts|started|begin|begins|began|begun|commence|commences|commenced|open|opened|"
+    r"convene|convened|meet|met|held|take place|took place)\b",
+    re.I,
+)
+_MEETING_END = re.compile(
+    r"\b(?:end|ends|ended|close|closes|closed|finish|finished|conclude|concluded)\b", re.I
+)
+
+
 def read_question(question: str) -> Question:
     """Read a plain-English question (see the module docstring)."""
     text = " ".join(question.split())
@@ -514,6 +527,9 @@ def read_question(question: str) -> Question:
         meeting_chair=meeting_chair,
         meeting_venue=answer_type == PLACE and bool(_MEETING_VENUE.search(final)),
         council_words=council_words(text),
+        meeting_start=answer_type == TIME
+        and bool(_MEETING_START.search(final))
+        and not _MEETING_END.search(final),
         plural=bool(_PLURAL.search(lowered)),
         yes_no=bool(_YES_NO.match(text)),
         wants=wants,

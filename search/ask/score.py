@@ -385,7 +385,7 @@ class Scorer:
             # only loosely the answer to it.
             "detached": float(
                 source == "span"
-                and not candidate.extra.get("venue_record")
+                and not candidate.extra.get("meeting_record")
                 and float(candidate.extra.get("span_pull") or 0.0) < DETACHED_PULL
             ),
             "cue_sentence": float(source == "sentence" and bool(candidate.extra.get("cue"))),
@@ -420,7 +420,9 @@ class Scorer:
         )
         # The answer was read from a structure ingest keeps (an attendance record, a
         # resolution or promise, a table cell found by its column), not from prose alone.
-        record = source == "attendance" or bool(candidate.extra.get("venue_record"))
+        record = source == "attendance" or bool(candidate.extra.get("meeting_record"))
+        # Where the meeting was held or when it began, read from the paper's own record of it.
+        features["meeting_record"] = float(bool(candidate.extra.get("meeting_record")))
         features["structure"] = max(
             features["resolution_answer"],
             float(record),
@@ -432,7 +434,7 @@ class Scorer:
             ),
         )
         if record:
-            # A record of the meeting itself (who attended, where it met) is about the
+            # A record of the meeting itself (who attended, where it met, when it began) is about the
             # meeting whatever words its line shares with the question.
             features["coverage"] = max(coverage, 0.8)
             features["own_coverage"] = max(own, 0.8)

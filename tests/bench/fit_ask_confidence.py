@@ -111,6 +111,7 @@ RANK_PRIORS: dict[str, float] = {
     "minutes_record": 1.0,
     "structure": 0.5,
     "venue": 1.0,
+    "meeting_record": 1.0,
 }
 CONFIDENCE_L2 = 0.5
 # How many times the development councils' questions (and the project's own, with

@@ -16,7 +16,7 @@ import pytest
 
 from search.ask import answer_question
 from search.ask.candidates import _REASON_CUES
-from search.ask.people import person_spans, place_spans
+from search.ask.people import clock, person_spans, place_spans
 from search.ask.question import FINANCIAL_YEAR, PLACE, read_question
 from search.ask.retrieve import subject_terms
 from search.ask.spans import count_spans, date_spans, fallback_spans
@@ -143,3 +143,18 @@ def test_a_reason_is_read_only_from_a_sentence_that_gives_one() -> None:
     assert reading.answers(question, told_when) == []
     told_why = "The Chairman resigned because he is moving away from the village."
     assert reading.answers(question, told_why) == [told_why]
+
+
+def test_when_a_meeting_began_is_read_from_the_start_the_paper_keeps(cabinet_home: Path) -> None:
+    assert read_question("At what time did Exampleton's Cabinet meet on 4 March 2019?").meeting_start
+    assert not read_question("At what time did the Cabinet meeting close?").meeting_start
+    assert [clock(t) for t in ("7.00 pm", "7:30pm", "19:00", "12.15 pm", "12 noon")] == [
+        "19:00",
+        "19:30",
+        "19:00",
+        "12:15",
+        None,
+    ]
+    result = answer_question(cabinet_home, "At what time did Exampleton's Cabinet begin on 4 March 2019?")
+    assert result["answer"] == "7.00 pm"
+    assert result["citations"][0]["quote"] == "Cabinet - Monday, 4th March, 2019 7.00 pm"
