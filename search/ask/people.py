@@ -13,7 +13,10 @@ parts ("in the north").
 "Who chaired the meeting?" is answered from the attendance record of the meeting's minutes
 (`attendance_candidates`), and only when the question asks who chaired *the meeting*
 (`question.Question.meeting_chair`); a question about who chairs a working group is read
-from the papers' sentences like any other.
+from the papers' sentences like any other. "Where did the meeting take place?" and "at what
+time did it begin?" are answered likewise from the venue and start ingest read off the
+meeting's papers (`venue_candidates`, `start_time_candidates`), quoted from the line of the
+paper's first pages that prints them.
 
 Invariants: every span is a verbatim piece of its text (`Span.role` holds how it was found:
 "titled", "known", "named_role", "cue", "cell", "role", "pattern", "acronym", "direction");
