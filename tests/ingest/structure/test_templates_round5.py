@@ -416,7 +416,7 @@ def decided(text: str) -> list[tuple[str, str]]:
             "record and signed by the Mayor.",
             "approved",
         ),
-        ("It was proposed by Cllr Ives and resolved, to invite all staff to a meeting in September.", "approved"),
+        ("It was proposed by Cllr Ives and resolved, to invite all staff to a meeting in May.", "approved"),
     ],
 )
 def test_a_decision_in_this_rounds_forms_is_found(text: str, outcome: str) -> None:
