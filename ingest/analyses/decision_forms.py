@@ -208,7 +208,7 @@ _IMPERSONAL = re.compile(
     r"(?P<rest>[^;]{0,40})"
 )
 _COORDINATED = re.compile(
-    rf"\b[Ii]t\s+was\b[^;]{{0,240}}?\band\s+{_ADV}(?P<verb>agreed|resolved|decided)\s+(?:that|to)\b"
+    rf"\b[Ii]t\s+was\b[^;]{{0,240}}?\band\s+{_ADV}(?P<verb>agreed|resolved|decided),?\s+(?:that|to)\b"
 )
 
 
@@ -393,7 +393,14 @@ _WHICH_PASSIVE = re.compile(
 )
 
 
+# A relative clause set off by commas inside the decided thing: "The minutes, copies of which
+# had been circulated to Members, were read, accepted as a true record and signed" (Maesteg).
+_ASIDE = re.compile(r",\s+(?:copies\s+of\s+)?which\s+[^,;]{1,100},")
+
+
 def _passive_decided(sentence: str, setting: Setting) -> Hit | None:
+    # The aside is blanked out (same length, so offsets hold) before the subject is read.
+    sentence = _ASIDE.sub(lambda aside: " " * len(aside.group()), sentence)
     m = next(
         (
             found

@@ -410,6 +410,13 @@ def decided(text: str) -> list[tuple[str, str]]:
         ),
         ("3564 MINUTES – Resolved – That the minutes of the meeting held on 19 April be signed.", "approved"),
         ("ORDERED that the press and public be excluded from the meeting during the hearing.", "approved"),
+        # A passive whose subject carries an aside, and a coordinated decision after a comma.
+        (
+            "The minutes, copies of which had been circulated to Members, were read, accepted as a true "
+            "record and signed by the Mayor.",
+            "approved",
+        ),
+        ("It was proposed by Cllr Ives and resolved, to invite all staff to a meeting in May.", "approved"),
     ],
 )
 def test_a_decision_in_this_rounds_forms_is_found(text: str, outcome: str) -> None:
