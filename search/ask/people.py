@@ -13,10 +13,7 @@ parts ("in the north").
 "Who chaired the meeting?" is answered from the attendance record of the meeting's minutes
 (`attendance_candidates`), and only when the question asks who chaired *the meeting*
 (`question.Question.meeting_chair`); a question about who chairs a working group is read
-from the papers' sentences like any other. "Where did the meeting take place?" and "at what
-time did it begin?" are answered likewise from the venue and start ingest read off the
-meeting's papers (`venue_candidates`, `start_time_candidates`), quoted from the line of the
-paper's first pages that prints them.
+from the papers' sentences like any other.
 
 Invariants: every span is a verbatim piece of its text (`Span.role` holds how it was found:
 "titled", "known", "named_role", "cue", "cell", "role", "pattern", "acronym", "direction");
@@ -36,7 +33,7 @@ from search.ask.passages import Passage
 from search.ask.periods import find_periods
 from search.ask.question import ORGANISATION, PERSON, PLACE, Question
 from search.ask.retrieve import Retrieved
-from search.ask.spans import Span, is_range, time_spans
+from search.ask.spans import Span
 
 _TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Prof|Professor|Lord|Lady|Rev|Revd|County Councillor)"
@@ -193,29 +190,13 @@ def _unique(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
-_ROLE_WORD_END = re.compile(r"\b(?:" + _ROLE_WORDS + r")$")
-_QUALIFIER = re.compile(r"\s*\([^()]{2,40}\)")
-
-
-def _with_qualifier(text: str, span: Span) -> Span:
-    """A title read as "Name (Role)" that is itself a role ("Deputy Chief Executive (Place)",
-    "Director (Children's Services)", as ModernGov minutes name a report's author) keeps its
-    bracketed qualifier: without it the title names another post."""
-    if not _ROLE_WORD_END.search(span.text):
-        return span
-    m = _QUALIFIER.match(text, span.end)
-    if m is None:
-        return span
-    return Span(PERSON, span.start, m.end(), text[span.start : m.end()], span.role)
-
-
 def person_spans(text: str, names: list[tuple[str, str]], *, roles: bool = True) -> list[Span]:
     """People in `text`: titled names, names the paper knows, "Name (Role)", names after a
     cue, a signature; with `roles`, the roles a sentence names when it names nobody."""
     found = _spans_of(TITLED, PERSON, text, "titled")
     found += _spans_of(_SIGNATURE, PERSON, text, "signature", 1)
     found += _known(PERSON, text, names)
-    found += [_with_qualifier(text, s) for s in _spans_of(_NAME_ROLE, PERSON, text, "named_role", 1)]
+    found += _spans_of(_NAME_ROLE, PERSON, text, "named_role", 1)
     found += _spans_of(_CUE, PERSON, text, "cue", 1)
     found += _spans_of(_ROLE_LABEL, PERSON, text, "cue", 1)
     found += _spans_of(_MOTION_INITIALS, PERSON, text, "cue", 1)
@@ -252,39 +233,7 @@ def organisation_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
     return _unique(found)
 
 
-# A venue printed as an address, its parts after commas ("Main Hall, MS Centre, Church Lane,
-# West Parley", a parish's minutes heading; "Civic Centre, High Street, Uxbridge"): one place.
-_ADDRESS_PART = re.compile(r",[ \t]+([A-Z0-9][\w'’.&-]*(?:[ \t]+[A-Z0-9][\w'’.&-]*){0,3})")
-_ADDRESS_WORD = re.compile(
-    r"\b(?:Hall|Centre|Center|Room|Rooms|Chamber|Chambers|House|Pavilion|Church|Chapel|Library|School|"
-    r"Office|Offices|Lane|Road|Street|Avenue|Way|Close|Drive|Square|Court|Building|Institute|Hub)\b"
-)
-_ADDRESS_PARTS = 4
-
-
-def _with_address(text: str, span: Span) -> Span:
-    """A place followed by address parts (capitalised words after commas, up to
-    `_ADDRESS_PARTS`) runs on over them when it or one of them names a building or a street;
-    a list of towns ("Bristol, Bath") stays a list."""
-    end = span.end
-    parts: list[str] = []
-    while len(parts) < _ADDRESS_PARTS:
-        m = _ADDRESS_PART.match(text, end)
-        if m is None or find_periods(m.group(1)):
-            break
-        parts.append(m.group(1))
-        end = m.end()
-    if not parts or not any(_ADDRESS_WORD.search(p) for p in (span.text, *parts)):
-        return span
-    end = span.start + len(text[span.start : end].rstrip(" ,."))
-    return Span(PLACE, span.start, end, text[span.start : end], span.role)
-
-
 def place_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
-    return _unique([_with_address(text, s) for s in _place_spans(text, names)])
-
-
-def _place_spans(text: str, names: list[tuple[str, str]]) -> list[Span]:
     found = _known(PLACE, text, names)
     for span in _spans_of(_PLACE_AFTER, PLACE, text, "pattern", 1):
         if (
@@ -653,111 +602,3 @@ def _attendance_candidate(
         source="attendance",
         extra={"attendance": "apologies" if ask == "apologies" else "present", "role": ask, "page": page},
     )
-
-
-# ------------------------------------------------------------------ venue
-
-
-def _venue_line(lines: list[tuple[int, str]], venue: str) -> tuple[int, str] | None:
-    """The first line of a paper's first pages printing the start of its stored venue."""
-    head = " ".join(venue.split())[:24]
-    for page, line in lines:
-        if head and head in " ".join(line.split()):
-            return page, line
-    return None
-
-
-_CLOCK = re.compile(r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)?", re.I)
-
-
-def clock(text: str) -> str | None:
-    """A printed time as "HH:MM" ("7.00 pm" -> "19:00", "7:30pm" -> "19:30", "19:00"), the
-    form ingest stores a meeting's start in; None when `text` is no time of day."""
-    m = _CLOCK.search(text)
-    if m is None or (m.group(2) is None and m.group(3) is None):
-        return None
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    half = (m.group(3) or "").lower().replace(".", "")
-    if half == "pm" and hour < 12:
-        hour += 12
-    elif half == "am" and hour == 12:
-        hour = 0
-    return f"{hour:02d}:{minute:02d}"
-
-
-def start_time_candidates(store: Store, question: Question, retrieved: Retrieved) -> list[Candidate]:
-    """Answers to "at what time did the meeting begin?" (`Question.meeting_start`) from the
-    start ingest read off the papers of the meeting the question dates, quoted from the first
-    line of their first pages printing that time ("CABINET - Thursday, 17th March, 2011
-    7.00 pm", "Held on the 14th of May 2014 at 7.00 pm"): a meeting's own record, as its venue."""
-    if not question.meeting_start:
-        return []
-    docs = {p.document_id: p for p in retrieved.passages}
-    out: list[Candidate] = []
-    for doc_id in _of_dated_meeting(question, retrieved.documents, docs):
-        if doc_id not in docs:
-            continue
-        rows = store.query("SELECT meeting_time FROM documents WHERE id = ?", (doc_id,))
-        stored = rows[0]["meeting_time"] if rows else None
-        if not stored:
-            continue
-        for page, line in _page_lines(store, doc_id):
-            spans = [s for s in time_spans(line) if not is_range(s.text) and clock(s.text) == stored]
-            if spans:
-                out.append(_record_candidate(docs[doc_id], line, page, spans[0], "Start"))
-                break
-    return out
-
-
-def _record_candidate(source: Passage, line: str, page: int, span: Span, title: str) -> Candidate:
-    """A candidate read from a record of the meeting itself (its venue, its start) printed on
-    `line` of `page` of the paper `source` is a passage of."""
-    passage = Passage(
-        id=f"{title.lower()}:{source.document_id}:{page}",
-        text=line,
-        document_id=source.document_id,
-        document_title=source.document_title,
-        document_kind=source.document_kind,
-        body=source.body,
-        meeting_date=source.meeting_date,
-        page=page,
-        section_title=title,
-        kind="front",
-        score=source.score,
-        rank=source.rank,
-    )
-    return Candidate(
-        passage=passage,
-        quote=line,
-        answer=span.text,
-        answer_type=span.kind,
-        source="span",
-        span=span,
-        extra={"meeting_record": True},
-    )
-
-
-def venue_candidates(store: Store, question: Question, retrieved: Retrieved) -> list[Candidate]:
-    """Answers to "where did the meeting take place?" (`Question.meeting_venue`) from the venue
-    ingest read off the papers of the meeting the question dates (a summons's "Venue:" line,
-    the heading of parish minutes), each quoted from the line of its first pages that prints
-    it: a place read from where the paper keeps it, as a chair from its attendance record."""
-    if not question.meeting_venue:
-        return []
-    docs = {p.document_id: p for p in retrieved.passages}
-    out: list[Candidate] = []
-    for doc_id in _of_dated_meeting(question, retrieved.documents, docs):
-        if doc_id not in docs:
-            continue
-        rows = store.query("SELECT venue FROM documents WHERE id = ?", (doc_id,))
-        venue = rows[0]["venue"] if rows else None
-        found = _venue_line(_page_lines(store, doc_id), venue) if venue else None
-        if found is None:
-            continue
-        page, line = found
-        spans = [s for s in place_spans(line, []) if s.role == "venue"]
-        if not spans:
-            continue
-        span = Span(PLACE, spans[0].start, spans[0].end, spans[0].text, "venue")
-        out.append(_record_candidate(docs[doc_id], line, page, span, "Venue"))
-    return out

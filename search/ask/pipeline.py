@@ -30,7 +30,7 @@ from search.ask.candidates import CandidateReader
 from search.ask.citation import result
 from search.ask.confidence import ANSWER_THRESHOLD, answer_confidence
 from search.ask.evidence import Candidate
-from search.ask.people import attendance_candidates, start_time_candidates, venue_candidates
+from search.ask.people import attendance_candidates
 from search.ask.question import Question, read_question
 from search.ask.retrieve import retrieve, subject_terms
 from search.ask.score import rank
@@ -42,15 +42,10 @@ def ranked_candidates(store: Store, home: Path, asked: Question) -> list[Candida
     found = retrieve(home, store, asked)
     weights = {
         t: max(found.idf(t), 0.05)
-        for t in subject_terms(asked.terms, found.bodies, bool(asked.meeting_periods), asked.council_words)
+        for t in subject_terms(asked.terms, found.bodies, bool(asked.meeting_periods))
     }
     reader = CandidateReader(asked, weights, found.names)
-    candidates = (
-        attendance_candidates(store, asked, found)
-        + venue_candidates(store, asked, found)
-        + start_time_candidates(store, asked, found)
-        + reader.read(found.passages)
-    )
+    candidates = attendance_candidates(store, asked, found) + reader.read(found.passages)
     return rank(asked, found, candidates)
 
 

@@ -111,10 +111,7 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:which|what|for which) (?:financial|municipal|budget|accounting) year\b|"
-            r"\bfor which year\b|\bwhich year(?:'s)? (?:accounts|budget|statements?|return|precept)\b|"
-            # "Which year do the annual reports cover?": the period a report or plan covers
-            # is printed as a financial year or a run of years ("2014-2015", "2022 - 2027").
-            r"\b(?:which|what) years?\b.*\bcover(?:s|ed|ing)?\b"
+            r"\bfor which year\b|\bwhich year(?:'s)? (?:accounts|budget|statements?|return|precept)\b"
         ),
         FINANCIAL_YEAR,
     ),
@@ -146,7 +143,7 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"^(?:when|until when|by when|since when)\b|\bwhat date\b|\bon what (?:day|date)\b|"
-            r"\bwhich (?:day|date|month|year|week)s?\b|\bin what (?:month"
+            r"\bwhich (?:day|date|month|year|week)\b|\bin what (?:month"
             r"|year|week)\b|\bwhat (?:day|month|year)\b|"
             r"\bwhich (?:earlier |previous |next |later |last )?(?:[\w'’-]+ ){0,3}meeting(?:'s)?\b"
             r"(?! (?:room|place|venue|hall))|(?:^|, |; )(?:and )?when\b"
@@ -322,15 +319,6 @@ class Question:
     persons: list[str] = field(default_factory=list)
     attendance: str | None = None
     meeting_chair: bool = False
-    # "Where did the council meet on 18 May 2016?", "Where was the meeting held?": asks for
-    # the meeting's venue, which a paper keeps in its heading or front sheet.
-    meeting_venue: bool = False
-    # The stems of the council's own name where the question names one ("Hillingdon's
-    # Cabinet", "Pickmere Parish Council"): they say whose papers, not what is asked.
-    council_words: frozenset[str] = frozenset()
-    # "At what time did the meeting begin?": asks for the meeting's start, which a paper
-    # prints in its heading.
-    meeting_start: bool = False
     plural: bool = False
     yes_no: bool = False
     wants: str | None = None  # "end" or "start" of a change
@@ -388,34 +376,6 @@ def _split_periods(text: str, periods: list[Period]) -> tuple[list[Period], list
     return facts, meetings
 
 
-_NAME_WORD = r"[A-Z][\w'’&-]*"
-# A council named by its own name: "Carlton Scroop and Normanton on Cliffe Parish Council",
-# "Hillingdon Council", "the North York Moors National Park Authority"; or by a possessive
-# before a body of it: "Hillingdon's Cabinet", "Maesteg's town council".
-_COUNCIL_NAME = re.compile(
-    r"((?:" + _NAME_WORD + r"\s+(?:(?:and|on|upon|in|under|cum|with)\s+)?){1,6}?)"
-    r"(?:(?:Parish|Town|City|County|Borough|District|Community|Combined|National Park|Fire|Police)\s+)*"
-    r"(?:Council|Authority)\b"
-    r"|(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})['’]s\s+(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:[Cc]abinet|[Cc]ouncil|[Cc]ommittee|[Pp]anel|[Bb]oard|[Aa]uthority)\b"
-)
-_NOT_A_NAME = frozenset(
-    "what which who whom whose when where why how did does do was were is are has have had the at in on "
-    "for of by to a an and".split()
-)
-
-
-def council_words(text: str) -> frozenset[str]:
-    """The stems of the council's own name in a question (see `_COUNCIL_NAME`), without the
-    words that name a kind of body ("Parish", "Council") or open the question."""
-    words: set[str] = set()
-    for m in _COUNCIL_NAME.finditer(text):
-        for word in (m.group(1) or m.group(2) or "").split():
-            if word.lower() not in _NOT_A_NAME:
-                words.update(stems(word))
-    return frozenset(words)
-
-
 def _persons(text: str) -> list[str]:
     found = [re.sub(r"['’]s$", "", m.group(0)) for m in PERSON_NAME.finditer(text)]
     first_word = re.match(r"\W*(\w+)", text)
@@ -469,23 +429,6 @@ def asked_vote_side(question: str) -> str | None:
     return next((side for side, pattern in _VOTE_SIDE_ASKED if pattern.search(question)), None)
 
 
-_MEETING_VENUE = re.compile(
-    r"^\s*where\b.*\b(?:meet|meets|met|meeting|held|take place|takes place|took place|convene|convened|"
-    r"sit|sat)\b|\b(?:what|which) (?:venue|room|building)\b.*\b(?:meet|meeting|held|met)\b",
-    re.I,
-)
-
-
-_MEETING_START = re.compile(
-    r"\b(?:start|starts|started|begin|begins|began|begun|commence|commences|commenced|open|opened|"
-    r"convene|convened|meet|met|held|take place|took place)\b",
-    re.I,
-)
-_MEETING_END = re.compile(
-    r"\b(?:end|ends|ended|close|closes|closed|finish|finished|conclude|concluded)\b", re.I
-)
-
-
 def read_question(question: str) -> Question:
     """Read a plain-English question (see the module docstring)."""
     text = " ".join(question.split())
@@ -525,11 +468,6 @@ def read_question(question: str) -> Question:
         persons=_persons(text),
         attendance=attendance if answer_type in (PERSON, COUNT) or _YES_NO.match(text) else None,
         meeting_chair=meeting_chair,
-        meeting_venue=answer_type == PLACE and bool(_MEETING_VENUE.search(final)),
-        council_words=council_words(text),
-        meeting_start=answer_type == TIME
-        and bool(_MEETING_START.search(final))
-        and not _MEETING_END.search(final),
         plural=bool(_PLURAL.search(lowered)),
         yes_no=bool(_YES_NO.match(text)),
         wants=wants,

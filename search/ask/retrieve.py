@@ -245,21 +245,14 @@ _LOCATOR_WORDS = stem_set(
 )
 
 
-def subject_terms(
-    terms: list[str],
-    bodies: frozenset[str],
-    dated_meeting: bool = False,
-    council: frozenset[str] = frozenset(),
-) -> list[str]:
+def subject_terms(terms: list[str], bodies: frozenset[str], dated_meeting: bool = False) -> list[str]:
     """The question's words about what it asks, without the words that only locate it: the
     names of the bodies it names and, when it names a body or dates the meeting, its words
     for a body or a meeting ("At Wretton Parish Council's May 2019 meeting, who ...": "who"
     asks about what follows). A word for a committee in a question that names none may be
-    its subject ("when will the report come back to committee?"). The words of the council's
-    own name the question gives (`question.council_words`) locate it too: a rare name
-    ("Hillingdon") would otherwise outweigh what is asked about. All of them when nothing
+    its subject ("when will the report come back to committee?"). All of them when nothing
     else is left."""
-    locating: set[str] = set(council)
+    locating: set[str] = set()
     for body in bodies:
         locating |= stem_set(body)
     if bodies or dated_meeting:

@@ -105,10 +105,6 @@ def _tense(question: Question) -> str | None:
     return None
 
 
-# A span's pull (`candidates._span_score`) under which the question's words are not near it.
-DETACHED_PULL = 0.5
-
-
 class Scorer:
     """Features and scores of one question's candidates."""
 
@@ -116,9 +112,7 @@ class Scorer:
         self.question = question
         # Coverage counts the words about what is asked; the words that locate it (a body, a
         # meeting) are weighed by the body, meeting and paper features instead.
-        self.subject = subject_terms(
-            question.terms, retrieved.bodies, bool(question.meeting_periods), question.council_words
-        )
+        self.subject = subject_terms(question.terms, retrieved.bodies, bool(question.meeting_periods))
         self.all_weights = {t: max(retrieved.idf(t), 0.05) for t in question.terms}
         self.weights = {t: self.all_weights[t] for t in self.subject}
         self.total = sum(self.weights.values()) or 1.0
@@ -334,11 +328,6 @@ class Scorer:
             # months" under "9. Free School Meals Update" is about free school meals.
             unit_stems = unit_stems | stem_set(passage.item_title or "")
         coverage, own = self.coverage(unit_stems, context, passage)
-        # What the question asks about that neither the answer's unit nor its headings name:
-        # a figure or sentence of the right type about something else in the same paper.
-        named_here = self.matcher.found_in(unit_stems | passage.title_stems)
-        found_share = sum(self.weights[t] for t in named_here) / self.total
-        subject_missing = max(0.0, 1.0 - found_share) if self.weights else 0.0
         source = candidate.source
         kind = self.question.answer_type
         type_ok = source in ("span", "cell", "attendance") or (
@@ -379,15 +368,6 @@ class Scorer:
             ),
             "long_answer": float(len(candidate.answer.split()) > (75 if kind in SENTENCE_TYPES else 40)),
             "type_fallback": float(candidate.span is not None and candidate.span.kind != kind),
-            "subject_missing": subject_missing,
-            # A figure, date or name the question's words do not surround ("£1,080,900" at the
-            # end of a list of places the question names one of): of the asked type, but
-            # only loosely the answer to it.
-            "detached": float(
-                source == "span"
-                and not candidate.extra.get("meeting_record")
-                and float(candidate.extra.get("span_pull") or 0.0) < DETACHED_PULL
-            ),
             "cue_sentence": float(source == "sentence" and bool(candidate.extra.get("cue"))),
             "preposition": float(bool(candidate.extra.get("preposition"))),
             "key_terms": self._key_terms(unit_stems),
@@ -420,12 +400,9 @@ class Scorer:
         )
         # The answer was read from a structure ingest keeps (an attendance record, a
         # resolution or promise, a table cell found by its column), not from prose alone.
-        record = source == "attendance" or bool(candidate.extra.get("meeting_record"))
-        # Where the meeting was held or when it began, read from the paper's own record of it.
-        features["meeting_record"] = float(bool(candidate.extra.get("meeting_record")))
         features["structure"] = max(
             features["resolution_answer"],
-            float(record),
+            features["from_attendance"],
             float(
                 source == "cell"
                 and bool(
@@ -433,12 +410,9 @@ class Scorer:
                 )
             ),
         )
-        if record:
-            # A record of the meeting itself (who attended, where it met, when it began) is about the
-            # meeting whatever words its line shares with the question.
+        if source == "attendance":
             features["coverage"] = max(coverage, 0.8)
             features["own_coverage"] = max(own, 0.8)
-            features["subject_missing"] = min(subject_missing, 0.2)
         return features
 
 

@@ -70,9 +70,6 @@ _RATE = re.compile(
 )
 _NUMBER = re.compile(r"(?<![\w.£/-])\d{1,3}(?:,\d{3})+(?![\d%])|(?<![\w.£/-])\d+(?:\.\d+)?(?![\w%/]|\.\d)")
 _WORD_COUNT = re.compile(r"\b" + _WORD_NUMBER + r"\b", re.I)
-# A file's size printed beside a link to it ("pdf icon PDF 142 KB", ModernGov agendas and
-# minutes of Havering and Coventry): a size, never a count of anything the paper is about.
-_SIZE_AFTER = re.compile(r"\s?(?:KB|MB|GB|kB|Kb|Mb|bytes)\b")
 # "none", "no declarations": the answer to "did anyone ...?" when nobody did.
 _NONE = re.compile(
     r"\b(?:there (?:were|was) none|none|nil|no (?:[a-z]+ ){0,2}[a-z]+s?\b(?: of [a-z]+)?)", re.I
@@ -82,7 +79,7 @@ _LABEL_BEFORE = re.compile(
     r"(?:item|items|paragraph|paragraphs|para|appendix|section|stage|recommendation|page|pages|minute|tier|"
     r"level|phase|year|years|group|groups|round|no\.?|number|lot|ref|question|questions|statement|table|"
     r"figure|annex|point|q|option|priority|objective|ward|route|bus|room|floor|unit|plan|risk|step|chapter|"
-    r"part|clause|schedule|rule|rules|regulation|article|order)\s*$",
+    r"part|clause|schedule)\s*$",
     re.I,
 )
 _TIME = re.compile(
@@ -217,29 +214,7 @@ def date_spans(text: str) -> list[Span]:
     for span in _found(_RELATIVE_DATE, DATE, text):
         if not _overlaps(span, spans):
             spans.append(span)
-    return _year_ranges(text, sorted(spans, key=lambda s: s.start))
-
-
-_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
-_YEAR_JOIN = re.compile(r"\s*(?:-|–|—|to|until)\s*")
-
-
-def _year_ranges(text: str, spans: list[Span]) -> list[Span]:
-    """Two bare years joined by a dash or "to" ("A strategy for Arts and Culture 2022 - 2027",
-    a strategy's title in North York Moors' papers) are one span: the years a plan covers."""
-    out: list[Span] = []
-    for span in spans:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and _BARE_YEAR.fullmatch(last.text)
-            and _BARE_YEAR.fullmatch(span.text)
-            and _YEAR_JOIN.fullmatch(text[last.end : span.start])
-        ):
-            out[-1] = Span(DATE, last.start, span.end, text[last.start : span.end])
-            continue
-        out.append(span)
-    return out
+    return sorted(spans, key=lambda s: s.start)
 
 
 def financial_year_spans(text: str) -> list[Span]:
@@ -301,8 +276,6 @@ def count_spans(text: str) -> list[Span]:
         if _overlaps(span, taken) or _overlaps(span, found):
             continue
         if _LABEL_BEFORE.search(text[max(0, span.start - 20) : span.start]):
-            continue
-        if _SIZE_AFTER.match(text, span.end):
             continue
         if span.start == 0 and re.match(r"\d+(?:\.\d+)+\s", text):  # a paragraph number "4.5.1 "
             continue

@@ -61,9 +61,7 @@ def classify(home: Path, councils: set[str]) -> list[tuple[str, str, str]]:
             found = retrieve(home, store, asked)
             weights = {
                 t: max(found.idf(t), 0.05)
-                for t in subject_terms(
-                    asked.terms, found.bodies, bool(asked.meeting_periods), asked.council_words
-                )
+                for t in subject_terms(asked.terms, found.bodies, bool(asked.meeting_periods))
             }
             candidates = attendance_candidates(store, asked, found)
             candidates += CandidateReader(asked, weights, found.names).read(found.passages)

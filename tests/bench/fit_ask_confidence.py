@@ -111,7 +111,6 @@ RANK_PRIORS: dict[str, float] = {
     "minutes_record": 1.0,
     "structure": 0.5,
     "venue": 1.0,
-    "meeting_record": 1.0,
 }
 CONFIDENCE_L2 = 0.5
 # How many times the development councils' questions (and the project's own, with
@@ -151,13 +150,6 @@ CONFIDENCE_FEATURES = (
     # The answer was read from a structure ingest keeps (a resolution for what was decided
     # or asked, an attendance record, a table cell found by its column), not prose alone.
     "structure",
-    # Honesty: how much of what the question asks about neither the answer's unit nor its
-    # headings name (a figure of the right type about something else), an answer of another
-    # type standing in for the asked one, and an answer too long to be one.
-    "subject_missing",
-    "type_fallback",
-    "long_answer",
-    "detached",
 )
 # Confidence weights are pulled towards these (0 for the rest): features that tell one
 # council's or committee's papers from another's are barely exercised by the development
@@ -174,10 +166,6 @@ CONFIDENCE_PRIORS: dict[str, float] = {
     "heading": -1.0,
     "venue": 1.0,
     "structure": 0.5,
-    "subject_missing": -1.0,
-    "type_fallback": -0.5,
-    "long_answer": -1.0,
-    "detached": -0.5,
 }
 
 
