@@ -6,10 +6,12 @@ first clock time. Which of a paper's dates is its meeting's is decided elsewhere
 
 Forms read: "Tuesday 17 June 2014", "Tuesday, 4 June 2024", "13th March 2014", "14 th March
 2017", "05 MARCH 2026", "June 17, 2014", "17/06/2014", "17.06.14" (day first, as the UK writes
-it), and Welsh "Dydd Mercher 9 Ionawr 2019". A printed weekday that contradicts the date is
-trusted with the day number: the month is corrected to the nearest one where they agree, within
-`MAX_MONTH_SLIP` months, and a note says so (WECA printed "Friday 05 March 2026" for its Friday
-5 June 2026 meeting).
+it), and Welsh "Dydd Mercher 9 Ionawr 2019". A printed weekday that contradicts the date
+offers a reading with the day number kept and the month moved to the nearest one where they
+agree, within `MAX_MONTH_SLIP` months (WECA printed "Friday 05 March 2026" for its Friday 5 June
+2026 meeting); the meeting-date reader (`ingest.structure.meeting.find_date`) takes that
+reading only when the paper prints the corrected day again, and otherwise keeps the date as
+printed, with a note either way.
 """
 
 from __future__ import annotations
