@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.structure.lines import Line
+from ingest.structure.lines import Line, item_page_stamp
 from ingest.structure.numbering import ITEM_LINE
 
 BODY_NOUNS = (
@@ -581,10 +581,6 @@ _THE_COUNCIL = re.compile(
 )
 
 
-# A committee system's page of one agenda item opens with the words "Agenda item" alone (after
-# the site's own notices, when the page was saved with them).
-_ITEM_PAGE = re.compile(r"^\s*agenda item\s*$", re.IGNORECASE)
-ITEM_PAGE_STAMP_LINES = 8
 # The strength of the roles that name the meeting itself ("Minutes of the meeting of …",
 # "Meeting: <date> - <body>").
 MEETING_LINE_STRENGTH = 6
@@ -593,7 +589,7 @@ MEETING_LINE_STRENGTH = 6
 def find_body(lines: list[Line]) -> str | None:
     """The paper's body from its heading block (`lines`), normalised; None when none is named."""
     found = candidates(lines)
-    if any(_ITEM_PAGE.match(line.text) for line in lines[:ITEM_PAGE_STAMP_LINES]):
+    if item_page_stamp([line.text for line in lines]) is not None:
         # One item's web page: its title names what the item is about ("Overview and Scrutiny
         # Committee Annual Report", "Cabinet Urgent Decisions"), not the meeting; only a line
         # about the meeting names that ("Meeting: 17/01/2018 - Council (Item 39)").

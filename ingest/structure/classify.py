@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ingest.structure.lines import Line
+from ingest.structure.lines import Line, item_page_stamp
 from ingest.structure.numbering import ITEM_LINE, best_chain, candidates
 from minutebook.text import unspace_letters
 
@@ -237,8 +237,6 @@ _REPORT_TOLD = re.compile(
     r" (?:joint |written |verbal |annual )?report\b",
     re.IGNORECASE,
 )
-# A committee system's page of one agenda item opens with the words "Agenda item" alone.
-_ITEM_PAGE = re.compile(r"^\s*agenda item\s*$", re.IGNORECASE)
 _CLOSED = re.compile(
     r"\b(?:the )?meeting (?:closed|ended|finished|was closed) at\b|\bdaeth y cyfarfod i ben\b", re.I
 )
@@ -264,7 +262,7 @@ def minutes_anatomy(paper: Paper) -> Iterator[Evidence]:
     fields = sum(1 for t in texts if _MINUTES_FIELD.match(t))
     if fields >= 2:
         yield Evidence("minutes", min(6.0, 2.0 * fields), f"{fields} items with a minutes field")
-    stamp = next((i for i, t in enumerate(texts[:8]) if _ITEM_PAGE.match(t)), None)
+    stamp = item_page_stamp(texts)
     if stamp is not None and any(_RECORDED.search(t) or _DECIDED.search(t) for t in texts[stamp + 1 :]):
         # One item's web page telling what the meeting did ("Agenda item" / "Questions from
         # Electors" / "The Mayor advised that two questions had been received"): the minute.

@@ -12,6 +12,17 @@ from dataclasses import dataclass
 from minutebook.models import Page
 from minutebook.text import clean_line
 
+# A committee system's page of one agenda item opens with the words "Agenda item" alone, after
+# the site's own notices when the page was saved with them: within its first lines.
+_ITEM_PAGE_STAMP = re.compile(r"^\s*agenda item\s*$", re.IGNORECASE)
+ITEM_PAGE_STAMP_LINES = 8
+
+
+def item_page_stamp(texts: list[str]) -> int | None:
+    """The index of the "Agenda item" stamp that opens one item's web page, or None."""
+    return next((i for i, t in enumerate(texts[:ITEM_PAGE_STAMP_LINES]) if _ITEM_PAGE_STAMP.match(t)), None)
+
+
 _EMPHASIS = re.compile(r"^\s*(?:[-*]\s+)?(?:#{1,6}\s|\*\*)|\*\*\s*$")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 
