@@ -102,7 +102,11 @@ class DecisionForm:
 
 # A paragraph number or limb marker a sentence may open with ("9.2 ", "- ", "(1) ", "a) ").
 # (A running minute number with no point, "682 Minutes of …", is a lead too.)
-_LEAD = r"(?:(?:[-•*·▪●◦]|\(?[a-zA-Z0-9]{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,5}(?=\s+[A-Z]))\s+)?"
+# (And a running minute number with its year: "21/3 Minutes of the previous meeting – …".)
+_LEAD = (
+    r"(?:(?:[-•*·▪●◦]|\(?[a-zA-Z0-9]{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,5}(?=\s+[A-Z])"
+    r"|\d{1,4}/\d{1,4}(?:/\d{1,4})?(?=\s+[A-Z]))\s+)?"
+)
 # An opening phrase before the subject: "After some discussion, ", "Following debate, ".
 _OPENER = (
     r"(?:(?:After|Following|Upon|On|Having|Accordingly|Therefore|Thereafter|Subsequently)\b"

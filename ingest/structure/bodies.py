@@ -447,6 +447,8 @@ _FURNITURE_WORDS = {
     "details",
     "documents",
     "home",
+    "next",
+    "pack",
     "official",
     "page",
     "pages",

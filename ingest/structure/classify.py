@@ -120,6 +120,8 @@ _TITLE_WORDS: tuple[tuple[str, float, str, tuple[str, ...]], ...] = (
         # "Executive Agenda - 6 November 2018".
         r"\bagenda\s*[-–—:]?\s*\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|(?:st|nd|rd|th)?\s+[A-Z][a-z]+)",
         r"^(?:public )?notice of (?:the )?meeting\b",
+        # A committee system's pack of the papers for a meeting (an agenda, or a supplement).
+        r"\bpublic document pack\b",
         r"^public notice\b",
         r"^summons\b",
         # A summons addresses the members: summoned, requested or invited to the meeting.

@@ -47,7 +47,10 @@ MIN_BODY_DATE_SCORE = 2.0
 _CLAUSE = 60
 
 _LABELLED = re.compile(
-    r"(?:^|[|]\s*)(?:date(?: of (?:the )?meeting)?|meeting date|dyddiad)\s*[:|]?\s*[|]?\s*$", re.I
+    # (A decision's page labels its meeting's date: "Decided at meeting: 20/11/2023 - Cabinet".)
+    r"(?:^|[|]\s*)(?:date(?: of (?:the )?meeting)?|meeting date|dyddiad|decided at meeting|made at meeting)"
+    r"\s*[:|]?\s*[|]?\s*$",
+    re.I,
 )
 _ABOUT_MEETING = re.compile(
     r"\b(?:meeting|held|will be held|to be held|convened|summoned|assemble|committee|council|cabinet|panel"
@@ -71,7 +74,7 @@ _OTHER_MINUTES = re.compile(
 # The confirmation may follow the date: "The minutes of the meeting which took place on
 # Tuesday 12th May 2020 were approved as an accurate record".
 _CONFIRMED_AFTER = re.compile(
-    r"^[^.]{0,80}?\b(?:were|was|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted"
+    r"^[^.]{0,80}?\b(?:were|was|are|is|be|being)\s+(?:\w+\s+)?(?:approved|agreed|confirmed|signed|accepted|adopted"
     r"|submitted|tabled"
     r"|received\s+as\s+(?:an?\s+)?(?:accurate|correct|true))\b",
     re.IGNORECASE,
@@ -82,6 +85,8 @@ _PERIOD_START = re.compile(
 )
 _PERIOD_END = re.compile(r"^\s*(?:to|until|and|[-–—])\s+(?:\w+,?\s+)?\d{1,2}", re.IGNORECASE)
 # The end of a period after its start ("Period 1 October 2017 to 31 March 2018").
+# A period's end told alone: "(to the 30th September 2023)", "as at 31 March".
+_PERIOD_TO = re.compile(r"(?:\(|\b)(?:to|as at|up to|until|ending)\s+(?:the\s+)?$", re.IGNORECASE)
 _PERIOD_JOIN = re.compile(r"\s*(?:to|until|[-–—])\s*$", re.IGNORECASE)
 _PUBLICATION = re.compile(
     r"\b(?:publish\w*|publication|despatch\w*|dispatch\w*|issued|printed|circulat\w*|deadline|received by"
@@ -166,6 +171,7 @@ def _score(lines: list[Line], index: int, date: DateMatch, heading: int, kind: s
         score -= 6.0
     if (
         _PERIOD_START.search(clause)
+        or _PERIOD_TO.search(clause)
         or _PERIOD_END.match(line.text[date.end :])
         or (_PERIOD_JOIN.search(clause) and find_dates(_PERIOD_JOIN.sub("", clause)[-25:]))
     ):

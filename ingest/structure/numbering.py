@@ -75,6 +75,8 @@ ITEM_LINE = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_CELL = re.compile(r"\s+\|$")
+# A table's header cells (words only) with the first row's number run into the last of them.
+_GLUED_HEADER = re.compile(r"^(?:[A-Z][A-Za-z .]*\s/\s)+[A-Z][a-z]+(?P<row>\d{1,5}\.?\s/\s\S.*)$")
 # A row of a table of items: the number in its own cell, then the title in the next.
 _NUMBERED_ROW = re.compile(r"^(?P<label>\d{1,3}[a-z]?\.?)\s+\|\s+(?P<title>[^|]*[A-Za-z][^|]*?)\s*\|?$")
 _TABLE_ROW = re.compile(r"\s\|\s|^\||\t")
@@ -430,6 +432,10 @@ def _labelled_lines(lines: list[Line]) -> list[Candidate]:
         # A web page's table saved as text closes each cell with " |": "32. |" then the title
         # on the next line.
         text = _CLOSING_CELL.sub("", line.text)
+        glued = _GLUED_HEADER.match(text)
+        if glued:
+            # A table's header row run into its first row: "Min No / Action4715 / Apologies".
+            text = glued["row"]
         row = _NUMBERED_ROW.match(text)
         if row:
             # A web page's table of items: "1 | Minutes of the Previous Meeting |".

@@ -262,6 +262,16 @@ def test_a_web_pages_table_of_items_gives_the_items(tmp_path: Path) -> None:
     assert numbers(paper(tmp_path, text)) == ["1", "2", "3"]
 
 
+def test_a_tables_header_run_into_its_first_row_leaves_the_first_item(tmp_path: Path) -> None:
+    text = (
+        "Proceedings at a meeting held on 18 April 2018.\nPresent: Cllrs C Ward (Chairman), J Bremner.\n"
+        "Min No / Action4715 / Apologies for absence\nAn apology was received.\n"
+        "4716 / Code of conduct\nTo discuss at the next meeting.\n4717 / Approval of the minutes\n"
+        "The minutes were approved as a true record.\n"
+    )
+    assert numbers(paper(tmp_path, text)) == ["4715", "4716", "4717"]
+
+
 def test_a_bracketed_number_alone_is_no_item(tmp_path: Path) -> None:
     text = (
         "Minutes of the Community Council meeting held on 13 November 2025\nPresent: Cllrs A and B.\n"
@@ -388,6 +398,39 @@ def test_the_heading_names_the_body_not_the_page_around_it(
     assert paper(tmp_path, text).body == body
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # A decision's page labels its meeting's date; a period's end in its text is no date.
+        (
+            "Decision status: For Determination\nThe report gave the position for the first six months of "
+            "the financial year (to the 30th September 2023).\nThe Cabinet RESOLVED to note the report.\n"
+            "Publication date: 22/11/2023\nDate of decision: 20/11/2023\nDecided at meeting: 20/11/2023 - "
+            "Cabinet\n",
+            "2023-11-20",
+        ),
+        # Minutes that "are approved" are another meeting's.
+        (
+            "Executive - Wednesday, 5 September 2018 2.00pm\nVenue: Daneshill House\nNo apologies were "
+            "received.\nIt was RESOLVED that the Minutes of the meeting of the Executive held on 11 July "
+            "2018 are approved as a correct record.\n",
+            "2018-09-05",
+        ),
+    ],
+)
+def test_the_meeting_date_is_the_one_labelled_for_the_meeting(tmp_path: Path, text: str, date: str) -> None:
+    assert paper(tmp_path, text).meeting_date == date
+
+
+def test_a_public_document_pack_is_an_agenda_for_its_body(tmp_path: Path) -> None:
+    text = (
+        "Public Document Pack Cabinet Remote Meeting Date: Tuesday, 24th November, 2020 Time: 7.00 pm Venue: "
+        "Zoom Leader and Chair: Councillor J Lodge Members: Councillors A Armstrong, C Day\n"
+    )
+    doc = paper(tmp_path, text)
+    assert (doc.kind, doc.body) == ("agenda", "Cabinet")
+
+
 # --------------------------------------------------------------------------- decisions
 
 
@@ -417,6 +460,10 @@ def decided(text: str) -> list[tuple[str, str]]:
             "approved",
         ),
         ("It was proposed by Cllr Ives and resolved, to invite all staff to a meeting in May.", "approved"),
+        (
+            "21/3 Minutes of the previous meeting – The minutes of 19 January were approved as correct.",
+            "approved",
+        ),
     ],
 )
 def test_a_decision_in_this_rounds_forms_is_found(text: str, outcome: str) -> None:
