@@ -46,7 +46,7 @@ _LABEL = re.compile(
     # And it may close with the letters of the body after a slash ("83/19/TC").
     # Or with a year's or years' number and the body's capitals ("18-19/FRA/1").
     # Or with a committee's capitals and a point ("DCC.038"), or carry the body's capitals
-    # between the number and the year ("1/FC/22").
+    # between the number and the year ("1/FC/22", "19.C.83").
     rf"(?P<label>(?:(?-i:[A-Z]{{1,2}})|[A-Za-z]{{1,4}}/|{_YEARS_AND_BODY}|{_BODY_POINT})?\d{{1,5}}(?:[./_-]\d{{1,5}}){{0,3}}"
     rf"(?:{_BODY_MIDDLE}|/(?-i:[A-Z]{{1,4}})\b|[a-z]?)(?![\d/_-])"
     # A number in brackets: "(3)", "(b)", "(iv)", "[1]".
@@ -207,8 +207,9 @@ _COMPOUND = re.compile(r"(?P<prefix>[A-Za-z]{0,2}|[A-Za-z]{1,4}/)(?P<parts>\d+(?
 
 
 def _readings(label: str) -> list[tuple[str, str, int]]:
-    """Every way a label may count (see `_number_readings`); a closing body's letters ("83/19/TC")
-    are a constant part of the shape and head."""
+    """Every way a label may count (see `_number_readings`); a body's letters, closing the label
+    ("83/19/TC") or between its numbers ("1/FC/22", "19.C.83"), are a constant part of the shape
+    and head, and the numbers around them count as a label without them would."""
     middle = re.search(r"/[A-Z]{1,4}(?=/\d{2,4}$)|\.[A-Z]{1,4}(?=\.\d{1,4}$)", label)
     if middle and re.search(r"\d", label[: middle.start()]):
         # "1/FC/22", "19.C.83": the minute number and the year, the body's letters between.
