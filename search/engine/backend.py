@@ -261,9 +261,14 @@ def _purge_deleted(writer: IndexWriter, segments: list[Any]) -> list[Any]:
     is merged, so each replaced document would skew every later search's scores (and so ask's
     confidence: the entity pass re-indexes every paper it reads, and an archive read in two
     passes scored otherwise than one rebuilt by `reindex`). The segments rewritten are those
-    the replacement touched: usually the ones this ingest just wrote."""
+    the replacement touched: usually the ones this ingest just wrote. A segment whose every
+    document is deleted is dropped, not rewritten: Whoosh's merge reads every posting of a
+    segment, deleted or not, and an ingest's first segments are mostly ones the entity pass
+    replaced whole."""
     kept = []
     for segment in segments:
+        if not segment.doc_count():
+            continue  # nothing live: its files go with the commit (Whoosh's `clean_files`)
         if segment.has_deletions():
             reader = SegmentReader(writer.storage, writer.schema, segment)
             writer.add_reader(reader)

@@ -219,3 +219,27 @@ def test_a_settle_flag_left_by_a_replaced_build_is_cleared(home: Path) -> None:
         assert store.state(backend.UNSETTLED)
         assert not backend.catch_up(home, store)
         assert not store.state(backend.UNSETTLED)
+
+
+def test_settling_after_every_paper_was_replaced_drops_the_emptied_segment(home: Path) -> None:
+    """The entity pass replaces every paper of an ingest's first segments: the settle drops a
+    segment with nothing live (its files go) and the index then scores as a fresh build."""
+    from whoosh import index
+
+    from search.engine import backend
+
+    with open_store(home) as store:
+        fresh = _scores(home, "school meals")
+        live = live_dir(home)
+        assert live is not None
+        (first,) = [s.segment_id() for s in index.open_dir(str(live))._segments()]
+        store.mark_unindexed(store.document_ids())
+        backend.catch_up(home, store, settle=False)
+        emptied = {s.segment_id(): s.doc_count() for s in index.open_dir(str(live))._segments()}
+        assert emptied.get(first) == 0  # still there, every document deleted
+        backend.catch_up(home, store)
+        segments = index.open_dir(str(live))._segments()
+        assert first not in {s.segment_id() for s in segments}
+        assert not [entry.name for entry in live.iterdir() if entry.name.startswith(first)]
+        assert sum(s.doc_count_all() for s in segments) == 6 and _segments_with_deletions(home) == 0
+        assert _scores(home, "school meals") == pytest.approx(fresh, rel=2e-3)
