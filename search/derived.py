@@ -41,8 +41,10 @@ def ensure_evidence(home: Path, store: Store) -> bool:
     return True
 
 
-def bring_index_up_to_date(home: Path, store: Store, *, quiet: bool = False) -> None:
-    """Index what the store holds and the index does not (see `search.engine.agreement`)."""
+def bring_index_up_to_date(home: Path, store: Store, *, quiet: bool = False, settle: bool = True) -> None:
+    """Index what the store holds and the index does not (see `search.engine.agreement`).
+    `settle=False` (the catch-ups while an ingest runs) leaves the sections it replaces in
+    the index's statistics until the next catch-up that settles: an ingest's last one."""
     from search.engine.agreement import ensure_current
 
-    ensure_current(home, store, quiet=quiet)
+    ensure_current(home, store, quiet=quiet, settle=settle)

@@ -34,11 +34,13 @@ def prepare(home: Path) -> None:
         ensure_current(home, store)
 
 
-def ensure_current(home: Path, store: Store, *, quiet: bool = False) -> backend.CatchUp:
+def ensure_current(home: Path, store: Store, *, quiet: bool = False, settle: bool = True) -> backend.CatchUp:
     """`prepare` with an open store; returns what was done. `quiet` leaves out the line for
-    a routine catch-up (an ingest indexing as it goes), never the one for a problem."""
+    a routine catch-up (an ingest indexing as it goes), never the one for a problem;
+    `settle=False` leaves replaced sections in the statistics for a later catch-up to purge
+    (`backend.catch_up`: a running ingest's catch-ups)."""
     try:
-        done = backend.catch_up(home, store)
+        done = backend.catch_up(home, store, settle=settle)
         backend.check_readable(home)
     except IndexDamaged as err:
         return rebuild_damaged(home, store, str(err))

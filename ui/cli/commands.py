@@ -30,8 +30,9 @@ def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
     with open_store(home) as store:
 
         def index_stored() -> None:
-            # What has landed becomes searchable as the ingest goes (every few documents).
-            bring_index_up_to_date(home, store, quiet=True)
+            # What has landed becomes searchable as the ingest goes (every few documents);
+            # the sections the entity pass replaces are purged once, at the end (below).
+            bring_index_up_to_date(home, store, quiet=True, settle=False)
 
         try:
             report = ingest_paths(
@@ -48,8 +49,10 @@ def cmd_ingest(args: argparse.Namespace, home: Path) -> int:
             )
         except KeyboardInterrupt:
             print("interrupted: making the papers stored so far searchable", file=sys.stderr)
-            index_stored()
+            bring_index_up_to_date(home, store, quiet=True)
             raise
+        # Settles the index: its statistics as a fresh `reindex` would make them.
+        bring_index_up_to_date(home, store, quiet=True)
         ensure_evidence(home, store)
     result: dict[str, Any] = {
         "ingested": len(report.ingested),

@@ -164,3 +164,82 @@ def test_a_date_range_or_browsing_without_words_works_beside_an_undated_paper(tm
     assert [hit["item_id"] for hit in browsed["hits"]] == ["item-u"]
     everything = search_papers(home, SearchRequest("", date_to="2014-12-31", limit=50))
     assert {hit["meeting_date"] for hit in everything["hits"]} == {"2014-03-13"}
+
+
+def _segments_with_deletions(home: Path) -> int:
+    from whoosh import index
+
+    live = live_dir(home)
+    assert live is not None
+    return sum(segment.has_deletions() for segment in index.open_dir(str(live))._segments())
+
+
+def _scores(home: Path, query: str) -> dict[str, float]:
+    return {hit["id"]: hit["score"] for hit in search_papers(home, SearchRequest(query))["hits"]}
+
+
+def test_catch_ups_during_an_ingest_leave_replaced_sections_to_one_settle(home: Path) -> None:
+    """Issue 17: a running ingest's catch-ups (`settle=False`) only mark replaced sections
+    deleted, and the store says the build holds some; the next catch-up that settles (the
+    ingest's last, or a search's after an interrupted ingest) purges them even with nothing
+    else pending, and the scores are then a fresh build's."""
+    from search.engine import backend
+
+    with open_store(home) as store:
+        fresh = _scores(home, "school meals")
+        assert len(fresh) >= 2
+        documents = store.document_ids()
+        for document_id in documents[:2]:  # two papers whose entities landed, one catch-up each
+            store.mark_unindexed([document_id])
+            assert backend.catch_up(home, store, settle=False).added == 1
+        live = live_dir(home)
+        assert live is not None
+        assert _segments_with_deletions(home) > 0 and store.state(backend.UNSETTLED) == live.name
+        # Searchable meanwhile, every replaced section found once.
+        assert ids(home, "kitchen equipment") == ["sec-meals-budget"]
+        assert backend.pending(home, store) == ([], [])
+        backend.catch_up(home, store)
+        assert _segments_with_deletions(home) == 0 and not store.state(backend.UNSETTLED)
+        assert _scores(home, "school meals") == pytest.approx(fresh, rel=2e-3)
+        rebuild(home, store)
+        assert _scores(home, "school meals") == pytest.approx(fresh, rel=2e-3)
+        # Settled: a further catch-up has nothing to do and writes nothing.
+        assert not backend.catch_up(home, store)
+
+
+def test_a_settle_flag_left_by_a_replaced_build_is_cleared(home: Path) -> None:
+    """A rebuild replaces the build the flag named (its deletions went with it): the next
+    catch-up clears the flag instead of taking the writer lock at every search."""
+    from search.engine import backend
+
+    with open_store(home) as store:
+        store.mark_unindexed(store.document_ids()[:1])
+        backend.catch_up(home, store, settle=False)
+        rebuild(home, store)
+        assert store.state(backend.UNSETTLED)
+        assert not backend.catch_up(home, store)
+        assert not store.state(backend.UNSETTLED)
+
+
+def test_settling_after_every_paper_was_replaced_drops_the_emptied_segment(home: Path) -> None:
+    """The entity pass replaces every paper of an ingest's first segments: the settle drops a
+    segment with nothing live (its files go) and the index then scores as a fresh build."""
+    from whoosh import index
+
+    from search.engine import backend
+
+    with open_store(home) as store:
+        fresh = _scores(home, "school meals")
+        live = live_dir(home)
+        assert live is not None
+        (first,) = [s.segment_id() for s in index.open_dir(str(live))._segments()]
+        store.mark_unindexed(store.document_ids())
+        backend.catch_up(home, store, settle=False)
+        emptied = {s.segment_id(): s.doc_count() for s in index.open_dir(str(live))._segments()}
+        assert emptied.get(first) == 0  # still there, every document deleted
+        backend.catch_up(home, store)
+        segments = index.open_dir(str(live))._segments()
+        assert first not in {s.segment_id() for s in segments}
+        assert not [entry.name for entry in live.iterdir() if entry.name.startswith(first)]
+        assert sum(s.doc_count_all() for s in segments) == 6 and _segments_with_deletions(home) == 0
+        assert _scores(home, "school meals") == pytest.approx(fresh, rel=2e-3)
