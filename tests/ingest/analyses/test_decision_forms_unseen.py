@@ -10,16 +10,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.analyses.decisions import classify_outcome, find_decision_blocks, read_votes
-
-BODY = "Llanfair Community Council"
-
-
-def decided(text: str, body: str | None = BODY) -> list[tuple[str, str]]:
-    """(form, outcome) of each decision found in an item's text."""
-    return [
-        (b.trigger, classify_outcome(b.text, b.trigger_end, b.default))
-        for b in find_decision_blocks(text + "\n", body)
-    ]
+from tests.ingest.analyses.decided import BODY, decided
 
 
 @pytest.mark.parametrize(

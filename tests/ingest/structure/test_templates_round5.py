@@ -15,15 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.analyses.decisions import classify_outcome, find_decision_blocks
-from ingest.pipeline import parse_file
 from minutebook.models import Document
-
-
-def paper(tmp_path: Path, text: str, name: str = "paper.txt") -> Document:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse_file(path, analyses=[])
+from tests.ingest.analyses.decided import decided
+from tests.ingest.structure.papers import paper
 
 
 def numbers(doc: Document) -> list[str]:
@@ -432,13 +426,6 @@ def test_a_public_document_pack_is_an_agenda_for_its_body(tmp_path: Path) -> Non
 
 
 # --------------------------------------------------------------------------- decisions
-
-
-def decided(text: str) -> list[tuple[str, str]]:
-    return [
-        (b.trigger, classify_outcome(b.text, b.trigger_end, b.default))
-        for b in find_decision_blocks(text + "\n", "Anyshire Council")
-    ]
 
 
 @pytest.mark.parametrize(

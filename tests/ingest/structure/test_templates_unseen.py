@@ -10,15 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import parse_file
-from minutebook.models import Document
-
-
-def paper(tmp_path: Path, text: str, name: str = "paper.txt") -> Document:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse_file(path, analyses=[])
-
+from tests.ingest.structure.papers import paper
 
 PARISH_MINUTES_HEADINGS_CLOSE = """\
 Present: Mrs Avery (Chair), Mr Bould, Mrs Carr, Mr Dunmore and 3 parishioners.
